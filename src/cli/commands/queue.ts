@@ -1,0 +1,47 @@
+import type {Command} from 'commander';
+import type {Context} from '../../context.js';
+import {globalsOf} from '../options.js';
+
+export type QueueFlags = {
+	view?: string;
+	status?: string;
+	assignee?: string;
+	group?: string;
+	priority?: string;
+	channel?: string;
+	tag?: string[];
+	search?: string;
+	sort?: string;
+	limit?: string;
+	all?: boolean;
+	ids?: boolean;
+};
+
+export function registerQueueCommand(program: Command, context: Context): void {
+	program
+		.command('queue')
+		.description('list the ticket queue, most urgent first')
+		.option('--view <name|id>', 'a saved view of the profile or a help desk view')
+		.option('--status <list>', 'comma-separated: new,open,pending,on-hold,solved,closed (default new,open,pending)')
+		.option('--assignee <who>', 'me, none, any or an agent email (default any)')
+		.option('--group <name>', 'only this group')
+		.option('--priority <list>', 'comma-separated: low,normal,high,urgent')
+		.option('--channel <list>', 'comma-separated: email,chat,phone,social,web,api,review,sms,other')
+		.option('--tag <tag>', 'only tickets with this tag (repeatable)', (value: string, previous: string[] = []) => [
+			...previous,
+			value,
+		])
+		.option('--search <text>', 'free text in subject, requester or thread')
+		.option('--sort <key>', 'urgency, priority, updated or created (default urgency)')
+		.option('--limit <n>', 'at most this many tickets (default 50)')
+		.option('--all', 'every matching ticket (follows pages)')
+		.option('--ids', 'print one ticket id a line (for pipes)')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  csr queue --status open --assignee me\n  csr queue --tag outage --ids | csr reply - --template outage-notice --yes\n  csr queue --all --format csv > queue.csv',
+		)
+		.action(async (flags: QueueFlags, command: Command) => {
+			const {runQueue} = await import('../run/queue.js');
+			await runQueue(flags, globalsOf(command), context);
+		});
+}

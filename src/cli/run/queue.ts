@@ -1,0 +1,92 @@
+import type {Context, GlobalOptions} from '../../context.js';
+import {channels, priorities, ticketStatuses} from '../../domain/ticket.js';
+import {sortKeys} from '../../domain/urgency.js';
+import {UsageError} from '../../errors.js';
+import type {AssigneeFilter, TicketQuery} from '../../providers/help-desk.js';
+import {listQueue} from '../../services/queue.js';
+import type {QueueFlags} from '../commands/queue.js';
+import {activeProfile, canShowProgress, colorOf, formatOf, openDesk, parseList, parsePositiveInt} from '../options.js';
+import {createPaint} from '../output/paint.js';
+import {formatTickets} from '../output/tickets.js';
+
+export function parseAssignee(raw: string | undefined): AssigneeFilter {
+	const value = (raw ?? 'any').trim();
+	if (value === 'me' || value === 'none' || value === 'any') return value;
+	if (/^[^\s@]+@[^\s@]+$/.test(value)) return {email: value.toLowerCase()};
+	throw new UsageError(`invalid --assignee "${value}": expected me, none, any or an email address`);
+}
+
+/** Flags → a provider-neutral query. A saved view of the profile supplies defaults that flags override. */
+export function parseQueueFlags(
+	flags: QueueFlags,
+	savedView: Record<string, unknown> | undefined,
+): TicketQuery & {all: boolean} {
+	const merged: QueueFlags = {...(savedView as QueueFlags | undefined), ...stripUndefined(flags)};
+	const sort = (merged.sort ?? 'urgency').toLowerCase();
+	if (!(sortKeys as readonly string[]).includes(sort)) {
+		throw new UsageError(`invalid --sort "${sort}": expected one of ${sortKeys.join(', ')}`);
+	}
+	const tags = Array.isArray(merged.tag) ? merged.tag : typeof merged.tag === 'string' ? [merged.tag] : [];
+	return {
+		statuses: parseList('--status', merged.status ?? 'new,open,pending', ticketStatuses),
+		assignee: parseAssignee(merged.assignee),
+		group: merged.group,
+		priorities: merged.priority === undefined ? undefined : parseList('--priority', merged.priority, priorities),
+		channels: merged.channel === undefined ? undefined : parseList('--channel', merged.channel, channels),
+		tags: tags.map((tag) => tag.trim()).filter((tag) => tag !== ''),
+		search: merged.search,
+		view: savedView === undefined ? merged.view : undefined,
+		sort: sort as TicketQuery['sort'],
+		limit: merged.limit === undefined ? 50 : parsePositiveInt('--limit', String(merged.limit)),
+		all: merged.all === true,
+	};
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+export async function runQueue(flags: QueueFlags, globals: GlobalOptions, context: Context): Promise<void> {
+	const profile = activeProfile(context, globals);
+	const savedView = flags.view === undefined ? undefined : profile.profile.views[flags.view];
+	const {all, ...query} = parseQueueFlags(flags, savedView);
+	const format = formatOf(globals);
+	const {desk} = await openDesk(context, globals);
+	const showProgress = canShowProgress(globals, context) && all;
+	try {
+		const result = await listQueue(
+			desk,
+			query,
+			{
+				all,
+				onProgress: showProgress
+					? (loaded, total) =>
+							context.io.stderr.write(`\rloading tickets: ${loaded}${total === null ? '' : ` of ${total}`}`)
+					: undefined,
+			},
+			context.signal,
+		);
+		if (showProgress) context.io.stderr.write('\r\u001B[K');
+		if (flags.ids) {
+			context.io.stdout.write(result.tickets.map((ticket) => `${ticket.id}\n`).join(''));
+		} else {
+			const paint = createPaint(colorOf(globals, context));
+			context.io.stdout.write(
+				formatTickets(result.tickets, format, {now: context.now(), columns: context.io.columns, paint}),
+			);
+		}
+		// A cap is a truncation the user must hear about even in a pipe; the rest are TTY niceties.
+		if (result.cap) {
+			context.io.stderr.write(`csr: the help desk stopped at ${result.cap.limit} results. ${result.cap.hint}\n`);
+		}
+		if (context.io.stderrIsTty && globals.quiet !== true) {
+			if (result.tickets.length === 0) context.io.stderr.write('No tickets match.\n');
+			else if (result.hasMore && !flags.ids && format === 'table') {
+				const total = result.totalCount === null ? '' : ` of ${result.totalCount}`;
+				context.io.stderr.write(`Showing ${result.tickets.length}${total} tickets; use --all or --limit for more.\n`);
+			}
+		}
+	} finally {
+		await desk.close();
+	}
+}

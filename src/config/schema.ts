@@ -1,0 +1,62 @@
+import {z} from 'zod';
+
+export const providerNames = ['demo', 'zendesk', 'freshdesk', 'rt'] as const;
+export const ProviderName = z.enum(providerNames);
+export type ProviderName = z.infer<typeof ProviderName>;
+
+export const profileNamePattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
+
+export const OAuthTokens = z.object({
+	accessToken: z.string(),
+	refreshToken: z.string().nullable(),
+	expiresAt: z.string().nullable(),
+	clientId: z.string(),
+});
+export type OAuthTokens = z.infer<typeof OAuthTokens>;
+
+export const Profile = z.object({
+	provider: ProviderName,
+	url: z.string().nullable().default(null),
+	email: z.string().nullable().default(null),
+	user: z.string().nullable().default(null),
+	defaultLocale: z.string().nullable().default(null),
+	agent: z
+		.object({name: z.string().nullable().default(null), signature: z.string().nullable().default(null)})
+		.default({name: null, signature: null}),
+	/** Stored with --token-stdin; the file is 0600. Never printed. */
+	token: z.string().nullable().default(null),
+	oauth: OAuthTokens.nullable().default(null),
+	/** Saved queue filters, by name: `csr queue --view NAME` and the TUI's views. */
+	views: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+});
+export type Profile = z.infer<typeof Profile>;
+
+export const ConfigFile = z.object({
+	currentProfile: z.string().nullable().default(null),
+	profiles: z.record(z.string(), Profile).default({}),
+	settings: z.record(z.string(), z.unknown()).default({}),
+});
+export type ConfigFile = z.infer<typeof ConfigFile>;
+
+/** The built-in profile: the embedded demo desk, no setup needed. */
+export const demoProfile: Profile = {
+	provider: 'demo',
+	url: null,
+	email: 'you@demo.csr',
+	user: null,
+	defaultLocale: 'en',
+	agent: {name: 'Demo Agent', signature: 'Demo Agent\nCustomer Care'},
+	token: null,
+	oauth: null,
+	views: {},
+};
+
+/** Settings `csr config get|set` knows, with their parser and default. */
+export const settingDefinitions = {
+	'stats.maxCacheAgeMinutes': {parse: z.coerce.number().int().nonnegative(), default: 15},
+	'tui.refreshSeconds': {parse: z.coerce.number().int().nonnegative(), default: 60},
+	'reply.concurrency': {parse: z.coerce.number().int().min(1).max(16), default: 4},
+	editor: {parse: z.string().min(1), default: null},
+	defaultLocale: {parse: z.string().min(2), default: 'en'},
+} as const;
+export type SettingName = keyof typeof settingDefinitions;

@@ -1,0 +1,64 @@
+import {z} from 'zod';
+import {Channel, GroupRef, Requester, Ticket} from './ticket.js';
+
+export const AuthorRole = z.enum(['customer', 'agent', 'system']);
+export type AuthorRole = z.infer<typeof AuthorRole>;
+
+export const Attachment = z.object({
+	name: z.string(),
+	size: z.number().nullable(),
+	contentType: z.string().nullable(),
+	url: z.string().nullable(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const Author = z.object({
+	id: z.string(),
+	name: z.string(),
+	email: z.string().nullable(),
+	role: AuthorRole,
+});
+export type Author = z.infer<typeof Author>;
+
+/** One entry of a thread: a public reply, or an internal note when `public` is false. Text is plain (HTML already rendered). */
+export const Message = z.object({
+	id: z.string(),
+	author: Author,
+	public: z.boolean(),
+	channel: Channel,
+	createdAt: z.string(),
+	text: z.string(),
+	attachments: z.array(Attachment),
+});
+export type Message = z.infer<typeof Message>;
+
+export const Satisfaction = z.object({
+	score: z.enum(['good', 'bad']),
+	comment: z.string().nullable(),
+	at: z.string(),
+});
+export type Satisfaction = z.infer<typeof Satisfaction>;
+
+export const TicketSummary = Ticket.pick({
+	id: true,
+	subject: true,
+	status: true,
+	channel: true,
+	createdAt: true,
+	updatedAt: true,
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+export const Customer = Requester.extend({
+	organization: GroupRef.nullable(),
+	lastCsat: Satisfaction.nullable(),
+	recentTickets: z.array(TicketSummary),
+});
+export type Customer = z.infer<typeof Customer>;
+
+/** What `csr show` prints: PRODUCT.md §3. */
+export type TicketThread = {
+	readonly ticket: Ticket;
+	readonly customer: Customer;
+	readonly messages: readonly Message[];
+};

@@ -1,0 +1,74 @@
+import {Readable, Writable} from 'node:stream';
+
+/** The one seam between csr and the terminal. Everything that prints or reads goes through it. */
+export type IoStreams = {
+	readonly stdin: Readable;
+	readonly stdout: Writable;
+	readonly stderr: Writable;
+	readonly stdinIsTty: boolean;
+	readonly stdoutIsTty: boolean;
+	readonly stderrIsTty: boolean;
+	readonly colorEnabled: boolean;
+	readonly columns: number;
+	readonly rows: number;
+};
+
+export type TestIo = IoStreams & {
+	stdoutText(): string;
+	stderrText(): string;
+};
+
+export function systemIo(env: Readonly<Record<string, string | undefined>>, noColorFlag = false): IoStreams {
+	const stdoutIsTty = process.stdout.isTTY === true;
+	const forceColor = env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
+	return {
+		stdin: process.stdin,
+		stdout: process.stdout,
+		stderr: process.stderr,
+		stdinIsTty: process.stdin.isTTY === true,
+		stdoutIsTty,
+		stderrIsTty: process.stderr.isTTY === true,
+		// NO_COLOR (any non-empty value) beats FORCE_COLOR; see no-color.org.
+		colorEnabled: !noColorFlag && !env['NO_COLOR'] && (forceColor || stdoutIsTty),
+		columns: process.stdout.columns ?? 100,
+		rows: process.stdout.rows ?? 30,
+	};
+}
+
+function memoryWritable(): {stream: Writable; text: () => string} {
+	const chunks: string[] = [];
+	const stream = new Writable({
+		write(chunk: Buffer | string, _encoding, done) {
+			chunks.push(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
+			done();
+		},
+	});
+	return {stream, text: () => chunks.join('')};
+}
+
+/** Buffers instead of the terminal; `tty` flips every TTY check at once. */
+export function createTestIo(options: {tty?: boolean; columns?: number; stdin?: string; color?: boolean} = {}): TestIo {
+	const {tty = false, columns = 100, stdin, color = false} = options;
+	const out = memoryWritable();
+	const err = memoryWritable();
+	return {
+		stdin: Readable.from(stdin === undefined ? [] : [stdin]),
+		stdout: out.stream,
+		stderr: err.stream,
+		stdinIsTty: tty,
+		stdoutIsTty: tty,
+		stderrIsTty: tty,
+		colorEnabled: color,
+		columns,
+		rows: 30,
+		stdoutText: out.text,
+		stderrText: err.text,
+	};
+}
+
+/** Reads all of stdin as text (for `-` arguments and --body-file -). */
+export async function readAll(stream: Readable): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+	return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,164 @@
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {createInterface} from 'node:readline/promises';
+import type {ConfigStore} from './config/config-store.js';
+import {type Env, resolvePaths} from './config/paths.js';
+import type {ResolvedProfile} from './config/profiles.js';
+import type {Context} from './context.js';
+import {UsageError} from './errors.js';
+import {type IoStreams, systemIo} from './io/streams.js';
+import type {HelpDesk, ProviderSetup} from './providers/help-desk.js';
+import type {Database} from './store/database.js';
+
+/** Builds the provider for a profile; shared by the real context and by tests that want real providers. */
+export async function openHelpDeskFor(
+	resolved: ResolvedProfile,
+	options: {
+		verbose: boolean;
+		dataDir: string;
+		now: () => Date;
+		stderr: NodeJS.WritableStream;
+		config: () => ConfigStore;
+	},
+): Promise<HelpDesk> {
+	const {profile} = resolved;
+	const setup: ProviderSetup = {
+		profileName: resolved.name,
+		baseUrl: profile.url,
+		email: profile.email,
+		user: profile.user,
+		token: resolved.token,
+		tokenSource: resolved.tokenSource,
+		oauth: profile.oauth,
+		saveOAuth: (tokens) => {
+			options.config().update((config) => {
+				const existing = config.profiles[resolved.name];
+				if (existing === undefined) return config;
+				return {...config, profiles: {...config.profiles, [resolved.name]: {...existing, oauth: tokens}}};
+			});
+		},
+		dataDir: options.dataDir,
+		now: options.now,
+		log: options.verbose ? (line) => options.stderr.write(`${line}\n`) : undefined,
+	};
+	switch (profile.provider) {
+		case 'demo': {
+			const {createDemoHelpDesk} = await import('./providers/demo/demo-help-desk.js');
+			return createDemoHelpDesk(setup);
+		}
+		case 'zendesk': {
+			const {createZendeskHelpDesk} = await import('./providers/zendesk/zendesk-help-desk.js');
+			return createZendeskHelpDesk(setup);
+		}
+		default:
+			throw new UsageError(`the ${profile.provider} provider is not available yet`, 'Use a demo or zendesk profile.');
+	}
+}
+
+export type ContextOptions = {
+	readonly env: Env;
+	readonly io: IoStreams;
+	readonly now?: () => Date;
+	readonly signal?: AbortSignal;
+	readonly cwd?: string;
+};
+
+/** A real context: real config and data directories, real providers. Tests pass test streams and temp dirs. */
+export function createContext(options: ContextOptions): Context {
+	const {env, io} = options;
+	const paths = resolvePaths(env);
+	const now = options.now ?? (() => new Date());
+	let config: ConfigStore | undefined;
+	let database: Database | undefined;
+	const context: Context = {
+		io,
+		env,
+		paths,
+		now,
+		signal: options.signal ?? new AbortController().signal,
+		prepare: loadStoreModules,
+		config() {
+			if (config === undefined) {
+				// Loaded lazily: `csr --version` must not pay for conf and zod.
+				config = loadConfigStore(paths.configDir);
+			}
+			return config;
+		},
+		openHelpDesk: (resolved, {verbose}) =>
+			openHelpDeskFor(resolved, {verbose, dataDir: paths.dataDir, now, stderr: io.stderr, config: context.config}),
+		store() {
+			if (database === undefined) database = loadDatabase(join(paths.dataDir, 'csr.db'));
+			return database;
+		},
+		editText: async (initial, fileName) => editInEditor(env, initial, fileName),
+		confirm: async (question) => {
+			const readline = createInterface({input: io.stdin, output: io.stderr});
+			try {
+				const answer = await readline.question(`${question} [y/N] `);
+				return /^y(es)?$/i.test(answer.trim());
+			} finally {
+				readline.close();
+			}
+		},
+	};
+	return context;
+}
+
+// Synchronous loaders behind lazy getters; required on first use only.
+let configModule: typeof import('./config/config-store.js') | undefined;
+let databaseModule: typeof import('./store/database.js') | undefined;
+
+async function loadStoreModules(): Promise<void> {
+	configModule ??= await import('./config/config-store.js');
+	databaseModule ??= await import('./store/database.js');
+}
+
+function loadConfigStore(configDir: string): ConfigStore {
+	if (configModule === undefined) throw new Error('config module not loaded');
+	return configModule.openConfigStore(configDir);
+}
+
+function loadDatabase(path: string): Database {
+	if (databaseModule === undefined) throw new Error('database module not loaded');
+	return databaseModule.openDatabase(path);
+}
+
+function editInEditor(env: Env, initial: string, fileName: string): string {
+	const editor = env['VISUAL'] || env['EDITOR'] || 'vi';
+	const directory = mkdtempSync(join(tmpdir(), 'csr-edit-'));
+	const file = join(directory, fileName.replace(/[^A-Za-z0-9._-]/g, '_'));
+	try {
+		writeFileSync(file, initial, {mode: 0o600});
+		// The editor string may carry arguments ("code --wait"); run it through the shell like git does.
+		const result = spawnSync(`${editor} "$CSR_EDIT_FILE"`, {
+			shell: true,
+			stdio: 'inherit',
+			env: {...process.env, CSR_EDIT_FILE: file},
+		});
+		if (result.status !== 0)
+			throw new UsageError(
+				`the editor (${editor}) exited with status ${result.status ?? 'unknown'}`,
+				'Nothing was sent.',
+			);
+		return readFileSync(file, 'utf8');
+	} finally {
+		rmSync(directory, {recursive: true, force: true});
+	}
+}
+
+/** The context `bin/csr.js` runs with: the process's streams and environment, Ctrl-C → abort. */
+export function productionContext(): Context {
+	const controller = new AbortController();
+	let interrupts = 0;
+	process.on('SIGINT', () => {
+		interrupts += 1;
+		if (interrupts > 1) process.exit(130);
+		controller.abort();
+	});
+	// Personal data and tokens: nothing csr creates should be readable by others.
+	process.umask(0o077);
+	const noColor = process.argv.includes('--no-color');
+	return createContext({env: process.env, io: systemIo(process.env, noColor), signal: controller.signal});
+}

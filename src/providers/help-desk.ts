@@ -1,0 +1,180 @@
+import type {TicketThread} from '../domain/message.js';
+import type {AgentRef, Channel, GroupRef, Priority, Ticket, TicketStatus} from '../domain/ticket.js';
+import type {SortKey} from '../domain/urgency.js';
+
+/** Who the queue is for: the signed-in agent, nobody, anyone, or one agent by email. */
+export type AssigneeFilter = 'me' | 'none' | 'any' | {readonly email: string};
+
+export type TicketQuery = {
+	readonly statuses: readonly TicketStatus[];
+	readonly assignee: AssigneeFilter;
+	readonly group?: string | undefined;
+	readonly priorities?: readonly Priority[] | undefined;
+	readonly channels?: readonly Channel[] | undefined;
+	readonly tags?: readonly string[] | undefined;
+	readonly search?: string | undefined;
+	/** A provider view, by name or id (Zendesk views, saved searches). */
+	readonly view?: string | undefined;
+	readonly sort: SortKey;
+	/** Page size wanted; providers may return fewer and a cursor. */
+	readonly limit: number;
+	readonly cursor?: string | undefined;
+};
+
+export type TicketPage = {
+	readonly tickets: readonly Ticket[];
+	/** Opaque; null when there is nothing more. */
+	readonly nextCursor: string | null;
+	/** Total matches when the provider knows it. */
+	readonly totalCount?: number | null;
+	/** Set when the provider stops before the end (Zendesk search stops at 1,000 results). */
+	readonly cap?: {readonly limit: number; readonly hint: string} | undefined;
+};
+
+/** Changes to a ticket. Tags are always a delta so no write replaces the whole list by accident. */
+export type TicketChanges = {
+	readonly status?: TicketStatus | undefined;
+	readonly priority?: Priority | undefined;
+	/** 'me', null to unassign, or an agent by email. */
+	readonly assignee?: 'me' | null | {readonly email: string} | undefined;
+	/** A group by name or id. */
+	readonly group?: string | undefined;
+	readonly tags?: {readonly add: readonly string[]; readonly remove: readonly string[]} | undefined;
+};
+
+export type WriteOptions = {
+	/** Same key, same write: a retried request must be a no-op where the provider supports it. */
+	readonly idempotencyKey?: string | undefined;
+	/** The ticket's updatedAt the agent (or the plan) saw; providers with safe updates refuse on mismatch (ConflictError). */
+	readonly expectedUpdatedAt?: string | undefined;
+};
+
+export type OutgoingMessage = {
+	readonly body: string;
+	/** true: a reply the customer sees; false: an internal note. Always explicit. */
+	readonly public: boolean;
+	readonly changes?: TicketChanges | undefined;
+};
+
+export type SendResult = {readonly messageId: string; readonly ticket: Ticket};
+
+export type BatchItem = {
+	readonly ticketId: string;
+	readonly message: OutgoingMessage;
+	readonly options: WriteOptions;
+};
+export type BatchOutcome =
+	| {readonly ticketId: string; readonly ok: true; readonly messageId: string}
+	| {readonly ticketId: string; readonly ok: false; readonly error: Error};
+
+/** Facts per ticket used by KPIs; minutes are calendar minutes unless named business. */
+export type TicketFacts = {
+	readonly ticket: Ticket;
+	readonly firstReplyAt: string | null;
+	readonly firstReplyMinutes: number | null;
+	readonly firstReplyBusinessMinutes: number | null;
+	/** The last time the ticket was solved, null if it never was. */
+	readonly solvedAt: string | null;
+	readonly fullResolutionMinutes: number | null;
+	readonly fullResolutionBusinessMinutes: number | null;
+	readonly reopens: number;
+	readonly publicAgentReplies: number;
+	/** null when the provider has no SLA data for it. */
+	readonly slaBreached: boolean | null;
+};
+
+export type SatisfactionRating = {
+	readonly id: string;
+	readonly ticketId: string | null;
+	readonly at: string;
+	/** 'offered' is an unanswered survey and is excluded from CSAT. */
+	readonly score: 'good' | 'bad' | 'offered';
+	readonly comment: string | null;
+	readonly channel: Channel | null;
+};
+
+export type SurveyResponse = {
+	readonly id: string;
+	readonly ticketId: string | null;
+	readonly at: string;
+	readonly kind: 'nps' | 'ces';
+	readonly score: number;
+};
+
+export type ExportPage<T> = {readonly items: readonly T[]; readonly nextCursor: string | null};
+
+export type Capabilities = {
+	/** Refuses a write when the ticket changed since `expectedUpdatedAt` (Zendesk safe_update). */
+	readonly supportsSafeUpdate: boolean;
+	/** Has `sendBatch` (Zendesk update_many, Freshdesk bulk). */
+	readonly supportsBulk: boolean;
+	/** Honours `idempotencyKey` on writes. */
+	readonly supportsIdempotencyKey: boolean;
+	readonly supportsViews: boolean;
+	readonly supportsSatisfaction: boolean;
+	readonly supportsSurveys: boolean;
+	/** Largest page the provider serves. */
+	readonly maxPageSize: number;
+};
+
+/**
+ * One interface for every help desk (demo, Zendesk, Freshdesk, Request Tracker). The only provider file that
+ * services/ import. Every method that does I/O takes an AbortSignal last.
+ */
+export interface HelpDesk {
+	readonly providerName: string;
+	readonly capabilities: Capabilities;
+	/** The signed-in agent; throws AuthError when the credentials do not give real access. */
+	whoAmI(signal?: AbortSignal): Promise<AgentRef>;
+	listTickets(query: TicketQuery, signal?: AbortSignal): Promise<TicketPage>;
+	/** Current state of several tickets (drift checks before a bulk batch). Missing ids are left out. */
+	getTickets(ids: readonly string[], signal?: AbortSignal): Promise<Ticket[]>;
+	/** The ticket, its customer context and the whole thread, oldest first. */
+	getThread(ticketId: string, signal?: AbortSignal): Promise<TicketThread>;
+	sendMessage(
+		ticketId: string,
+		message: OutgoingMessage,
+		options: WriteOptions,
+		signal?: AbortSignal,
+	): Promise<SendResult>;
+	/** Many messages in as few requests as the provider allows; present when capabilities.supportsBulk. */
+	sendBatch?(items: readonly BatchItem[], signal?: AbortSignal): Promise<BatchOutcome[]>;
+	updateTicket(ticketId: string, changes: TicketChanges, options: WriteOptions, signal?: AbortSignal): Promise<Ticket>;
+	listGroups(signal?: AbortSignal): Promise<GroupRef[]>;
+	listAgents(signal?: AbortSignal): Promise<AgentRef[]>;
+	/** Tickets changed since the cursor (null: from the start), with KPI facts. */
+	exportTicketFacts(cursor: string | null, signal?: AbortSignal): Promise<ExportPage<TicketFacts>>;
+	exportSatisfaction(cursor: string | null, signal?: AbortSignal): Promise<ExportPage<SatisfactionRating>>;
+	exportSurveys(cursor: string | null, signal?: AbortSignal): Promise<ExportPage<SurveyResponse>>;
+	/** Releases connections or database handles. */
+	close(): Promise<void>;
+}
+
+/** What a provider factory gets: the profile's settings, the secret, and the few seams it needs. */
+export type ProviderSetup = {
+	readonly profileName: string;
+	readonly baseUrl: string | null;
+	readonly email: string | null;
+	readonly user: string | null;
+	/** Never print, log or put in an error message. */
+	readonly token: string | null;
+	readonly tokenSource: 'env-profile' | 'env' | 'config' | 'oauth' | null;
+	readonly oauth: {
+		readonly accessToken: string;
+		readonly refreshToken: string | null;
+		readonly expiresAt: string | null;
+		readonly clientId: string;
+	} | null;
+	/** Stores refreshed OAuth tokens in the 0600 config. */
+	readonly saveOAuth: (tokens: {
+		accessToken: string;
+		refreshToken: string | null;
+		expiresAt: string | null;
+		clientId: string;
+	}) => void;
+	/** csr's data directory (the demo desk keeps demo.db here). */
+	readonly dataDir: string;
+	readonly now: () => Date;
+	/** --verbose diagnostics to stderr; undefined when not verbose. Callers redact secrets before logging. */
+	readonly log: ((line: string) => void) | undefined;
+};

@@ -1,0 +1,105 @@
+/**
+ * The one schema of csr's local database (records, follow-ups, bulk-run journal, outbox, drafts, sync cache).
+ * Append new versions; never edit an applied one. SQL stays portable (TEXT/INTEGER/REAL, no SQLite-only syntax
+ * beyond what PostgreSQL also accepts) so a team store can follow later.
+ */
+export const migrations: readonly {readonly version: number; readonly sql: string}[] = [
+	{
+		version: 1,
+		sql: `
+CREATE TABLE records (
+	id TEXT PRIMARY KEY,
+	at TEXT NOT NULL,
+	agent TEXT,
+	profile TEXT,
+	provider TEXT,
+	ticket_id TEXT,
+	customer_email TEXT,
+	customer_name TEXT,
+	channel TEXT,
+	action TEXT NOT NULL,
+	template TEXT,
+	status TEXT,
+	outcome TEXT,
+	duration_sec INTEGER,
+	summary TEXT,
+	follow_up_at TEXT
+);
+CREATE INDEX records_at ON records (at);
+CREATE INDEX records_ticket ON records (ticket_id);
+CREATE INDEX records_customer ON records (customer_email);
+
+CREATE TABLE followups (
+	id TEXT PRIMARY KEY,
+	ticket_id TEXT,
+	customer_email TEXT,
+	due_at TEXT NOT NULL,
+	note TEXT,
+	created_at TEXT NOT NULL,
+	done_at TEXT,
+	profile TEXT
+);
+CREATE INDEX followups_due ON followups (done_at, due_at);
+
+CREATE TABLE runs (
+	id TEXT PRIMARY KEY,
+	profile TEXT NOT NULL,
+	fingerprint TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	plan_json TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	finished_at TEXT
+);
+CREATE INDEX runs_fingerprint ON runs (profile, fingerprint);
+
+CREATE TABLE run_items (
+	run_id TEXT NOT NULL REFERENCES runs (id),
+	ticket_id TEXT NOT NULL,
+	position INTEGER NOT NULL,
+	intent_hash TEXT NOT NULL,
+	state TEXT NOT NULL,
+	message_id TEXT,
+	reason TEXT,
+	attempt_started_at TEXT,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (run_id, ticket_id)
+);
+
+CREATE TABLE deliveries (
+	profile TEXT NOT NULL,
+	ticket_id TEXT NOT NULL,
+	intent_hash TEXT NOT NULL,
+	message_id TEXT,
+	run_id TEXT,
+	sent_at TEXT NOT NULL,
+	PRIMARY KEY (profile, ticket_id, intent_hash)
+);
+
+CREATE TABLE outbox (
+	id TEXT PRIMARY KEY,
+	profile TEXT NOT NULL,
+	ticket_id TEXT NOT NULL,
+	is_public INTEGER NOT NULL,
+	body TEXT NOT NULL,
+	changes_json TEXT,
+	intent_hash TEXT NOT NULL,
+	expected_updated_at TEXT,
+	template TEXT,
+	created_at TEXT NOT NULL,
+	attempts INTEGER NOT NULL DEFAULT 0,
+	last_error TEXT,
+	last_attempt_at TEXT
+);
+
+CREATE TABLE drafts (
+	profile TEXT NOT NULL,
+	ticket_id TEXT NOT NULL,
+	is_public INTEGER NOT NULL,
+	body TEXT NOT NULL,
+	template TEXT,
+	updated_at TEXT NOT NULL,
+	PRIMARY KEY (profile, ticket_id)
+);
+`,
+	},
+];

@@ -1,0 +1,108 @@
+import {readdirSync, readFileSync} from 'node:fs';
+import {join, relative, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+
+const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
+
+type Rule = {readonly layers: readonly string[]; readonly packages: readonly string[]};
+
+/** docs/ARCHITECTURE.md's table as data: what each layer may import (node: built-ins are always allowed). */
+export const allowed: Record<string, Rule> = {
+	errors: {layers: [], packages: []},
+	context: {layers: ['config', 'io', 'providers/help-desk', 'store'], packages: []},
+	main: {layers: ['cli', 'context', 'errors', 'text'], packages: ['commander']},
+	production: {layers: ['*'], packages: ['*']},
+	io: {layers: [], packages: []},
+	domain: {layers: [], packages: ['zod']},
+	text: {layers: [], packages: ['html-to-text']},
+	kpi: {layers: ['domain'], packages: []},
+	templates: {layers: ['domain', 'text', 'errors', 'providers/help-desk'], packages: ['liquidjs', 'yaml', 'zod']},
+	config: {layers: ['errors'], packages: ['conf', 'zod']},
+	store: {layers: ['domain', 'errors'], packages: []},
+	'providers/help-desk': {layers: ['domain'], packages: []},
+	'providers/http': {layers: ['errors', 'domain', 'text', 'providers/help-desk'], packages: ['undici', 'zod']},
+	'providers/*': {
+		layers: ['domain', 'errors', 'text', 'providers/http', 'providers/help-desk', 'store'],
+		packages: ['undici', 'zod'],
+	},
+	services: {
+		layers: ['domain', 'kpi', 'templates', 'store', 'text', 'errors', 'providers/help-desk'],
+		packages: ['zod'],
+	},
+	cli: {
+		layers: ['services', 'domain', 'text', 'io', 'config', 'templates', 'store', 'kpi', 'errors', 'context', 'providers/help-desk', 'tui'],
+		packages: ['commander', 'zod', 'chalk'],
+	},
+	tui: {layers: ['services', 'domain', 'text', 'errors', 'kpi', 'providers/help-desk'], packages: ['ink', 'react']},
+};
+
+/** The layer a src-relative path belongs to: a top-level file, a folder, or a provider. */
+export function layerOf(path: string): string {
+	const parts = path.replace(/\\/g, '/').split('/');
+	const [first, second] = parts;
+	if (parts.length === 1) return (first ?? '').replace(/\.(ts|tsx|js)$/, '');
+	if (first === 'providers') {
+		if (second === 'help-desk.ts' || second === 'help-desk.js') return 'providers/help-desk';
+		if (second === 'http') return 'providers/http';
+		return `providers/${second}`;
+	}
+	return first ?? '';
+}
+
+function ruleFor(layer: string): Rule | undefined {
+	return allowed[layer] ?? (layer.startsWith('providers/') ? allowed['providers/*'] : undefined);
+}
+
+function sourceFiles(directory: string): string[] {
+	return readdirSync(directory, {withFileTypes: true}).flatMap((entry) => {
+		const path = join(directory, entry.name);
+		if (entry.isDirectory()) return sourceFiles(path);
+		return /\.(ts|tsx)$/.test(entry.name) ? [path] : [];
+	});
+}
+
+const importPattern = /(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g;
+
+export function violationsIn(file: string, text: string): string[] {
+	const from = relative(srcDir, file);
+	const layer = layerOf(from);
+	const rule = ruleFor(layer);
+	if (rule === undefined) return [`${from}: folder "${layer}" is not in docs/ARCHITECTURE.md`];
+	const problems: string[] = [];
+	for (const match of text.matchAll(importPattern)) {
+		const specifier = match[1] ?? '';
+		if (specifier.startsWith('node:')) continue;
+		if (specifier.startsWith('.')) {
+			const target = layerOf(relative(srcDir, resolve(join(file, '..'), specifier)));
+			if (target === layer || rule.layers.includes('*') || rule.layers.includes(target)) continue;
+			problems.push(`${from} (${layer}) imports ${specifier} (${target})`);
+		} else {
+			const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '');
+			if (rule.packages.includes('*') || rule.packages.includes(packageName)) continue;
+			problems.push(`${from} (${layer}) imports package ${packageName}`);
+		}
+	}
+	return problems;
+}
+
+describe('architecture', () => {
+	it('keeps every layer to the imports docs/ARCHITECTURE.md allows', () => {
+		const problems = sourceFiles(srcDir).flatMap((file) => violationsIn(file, readFileSync(file, 'utf8')));
+		expect(problems).toEqual([]);
+	});
+
+	it('catches a domain module that imports undici and a UI import in services', () => {
+		expect(violationsIn(join(srcDir, 'domain/ticket.ts'), "import {request} from 'undici';")).toHaveLength(1);
+		expect(violationsIn(join(srcDir, 'services/queue.ts'), "import {Box} from 'ink';")).toHaveLength(1);
+		expect(violationsIn(join(srcDir, 'cli/run/queue.ts'), "import {x} from '../../providers/zendesk/map.js';")).toHaveLength(1);
+	});
+
+	it('keeps only main.ts, production.ts and io/ near process', () => {
+		const offenders = sourceFiles(srcDir)
+			.filter((file) => !/(production|main)\.ts$|\/io\//.test(file))
+			.filter((file) => /\bprocess\.(env|exit|stdout|stderr|stdin|argv|on)\b/.test(readFileSync(file, 'utf8')))
+			.map((file) => relative(srcDir, file));
+		expect(offenders).toEqual([]);
+	});
+});
