@@ -10,6 +10,8 @@ export type Context = {
 	readonly io: IoStreams;
 	readonly env: Env;
 	readonly paths: Paths;
+	/** Where csr was started (team templates live in ./.csr/templates). */
+	readonly cwd: string;
 	readonly now: () => Date;
 	/** Aborted on Ctrl-C. */
 	readonly signal: AbortSignal;

@@ -76,6 +76,7 @@ export function createContext(options: ContextOptions): Context {
 		io,
 		env,
 		paths,
+		cwd: options.cwd ?? process.cwd(),
 		now,
 		signal: options.signal ?? new AbortController().signal,
 		prepare: loadStoreModules,

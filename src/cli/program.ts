@@ -4,8 +4,12 @@ import type {Context} from '../context.js';
 import {registerConfigCommand} from './commands/config.js';
 import {registerDemoCommand} from './commands/demo.js';
 import {registerProfileCommand} from './commands/profile.js';
+import {registerOutboxCommand} from './commands/outbox.js';
 import {registerQueueCommand} from './commands/queue.js';
+import {registerReplyCommand} from './commands/reply.js';
 import {registerShowCommand} from './commands/show.js';
+import {registerUpdateCommands} from './commands/update.js';
+import {registerTemplatesCommand} from './commands/templates.js';
 
 function readVersion(): string {
 	const packageJson = new URL('../../package.json', import.meta.url);
@@ -39,9 +43,13 @@ export function buildProgram(context: Context): Command {
 	program.hook('preAction', () => context.prepare());
 	registerQueueCommand(program, context);
 	registerShowCommand(program, context);
+	registerReplyCommand(program, context);
+	registerUpdateCommands(program, context);
+	registerOutboxCommand(program, context);
 	registerProfileCommand(program, context);
 	registerConfigCommand(program, context);
 	registerDemoCommand(program, context);
+	registerTemplatesCommand(program, context);
 	program.action(async () => {
 		if (context.io.stdinIsTty && context.io.stdoutIsTty) {
 			const tui = program.commands.find((command) => command.name() === 'tui');

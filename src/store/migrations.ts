@@ -23,11 +23,13 @@ CREATE TABLE records (
 	outcome TEXT,
 	duration_sec INTEGER,
 	summary TEXT,
-	follow_up_at TEXT
+	follow_up_at TEXT,
+	-- customer_email lower-cased by csr (not by SQL lower(), which is ASCII-only in SQLite): lookups and GDPR purges.
+	customer_key TEXT
 );
-CREATE INDEX records_at ON records (at);
-CREATE INDEX records_ticket ON records (ticket_id);
-CREATE INDEX records_customer ON records (customer_email);
+CREATE INDEX records_at ON records (at, id);
+CREATE INDEX records_ticket ON records (ticket_id, at);
+CREATE INDEX records_customer ON records (customer_key, at);
 
 CREATE TABLE followups (
 	id TEXT PRIMARY KEY,
@@ -37,9 +39,11 @@ CREATE TABLE followups (
 	note TEXT,
 	created_at TEXT NOT NULL,
 	done_at TEXT,
-	profile TEXT
+	profile TEXT,
+	customer_key TEXT
 );
 CREATE INDEX followups_due ON followups (done_at, due_at);
+CREATE INDEX followups_customer ON followups (customer_key);
 
 CREATE TABLE runs (
 	id TEXT PRIMARY KEY,
@@ -57,21 +61,33 @@ CREATE TABLE run_items (
 	ticket_id TEXT NOT NULL,
 	position INTEGER NOT NULL,
 	intent_hash TEXT NOT NULL,
+	is_public INTEGER NOT NULL,
+	body TEXT NOT NULL,
+	changes_json TEXT,
+	template TEXT,
+	expected_updated_at TEXT,
+	customer_email TEXT,
+	customer_name TEXT,
+	channel TEXT,
 	state TEXT NOT NULL,
 	message_id TEXT,
 	reason TEXT,
-	attempt_started_at TEXT,
 	updated_at TEXT NOT NULL,
 	PRIMARY KEY (run_id, ticket_id)
 );
 
+-- One row per (profile, ticket, intent): 'sending' while a request is in flight or its fate is unknown
+-- (crash, timeout), 'sent' once the desk confirmed. This is what makes a reply go out at most once.
 CREATE TABLE deliveries (
 	profile TEXT NOT NULL,
 	ticket_id TEXT NOT NULL,
 	intent_hash TEXT NOT NULL,
+	state TEXT NOT NULL,
+	body TEXT,
+	attempt_started_at TEXT,
 	message_id TEXT,
 	run_id TEXT,
-	sent_at TEXT NOT NULL,
+	sent_at TEXT,
 	PRIMARY KEY (profile, ticket_id, intent_hash)
 );
 
@@ -85,11 +101,16 @@ CREATE TABLE outbox (
 	intent_hash TEXT NOT NULL,
 	expected_updated_at TEXT,
 	template TEXT,
+	customer_email TEXT,
+	customer_name TEXT,
+	channel TEXT,
+	run_id TEXT,
 	created_at TEXT NOT NULL,
 	attempts INTEGER NOT NULL DEFAULT 0,
 	last_error TEXT,
 	last_attempt_at TEXT
 );
+CREATE UNIQUE INDEX outbox_intent ON outbox (profile, ticket_id, intent_hash);
 
 CREATE TABLE drafts (
 	profile TEXT NOT NULL,

@@ -26,7 +26,7 @@ export function createTestContext(
 	const io = createTestIo({tty: options.tty ?? false, stdin: options.stdin});
 	const env = {HOME: home, CSR_CONFIG_DIR: join(home, 'config'), CSR_DATA_DIR: join(home, 'data'), ...options.env};
 	const now = options.now;
-	const base = createContext({env, io, now: now === undefined ? undefined : () => new Date(now)});
+	const base = createContext({env, io, cwd: home, now: now === undefined ? undefined : () => new Date(now)});
 	return {
 		...base,
 		io,

@@ -1,0 +1,64 @@
+import type {Command} from 'commander';
+import type {Context} from '../../context.js';
+import {globalsOf} from '../options.js';
+
+export type ReplyFlags = {
+	internal?: boolean;
+	template?: string;
+	body?: string;
+	bodyFile?: string;
+	editor?: boolean;
+	var?: string[];
+	locale?: string;
+	status?: string;
+	dryRun?: boolean;
+	yes?: boolean;
+	concurrency?: string;
+	force?: boolean;
+	resume?: string;
+};
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+function addMessageOptions(command: Command): Command {
+	return command
+		.option('--template <name>', 'render this template for each ticket (csr templates list)')
+		.option('--body <text>', 'the message text')
+		.option('--body-file <path>', 'read the message from a file (- for stdin)')
+		.option('--editor', 'edit the message in $VISUAL/$EDITOR (pre-filled with the rendered template)')
+		.option('--var <key=value>', 'a template variable (repeatable)', collect)
+		.option('--locale <locale>', "template locale (default: the requester's, then the profile's, then en)")
+		.option('--status <status>', 'set this status with the message (new, open, pending, on-hold, solved)')
+		.option('--dry-run', 'render and show what would be sent; change nothing')
+		.option('-y, --yes', 'do not ask before writing to more than one ticket')
+		.option('--concurrency <n>', 'tickets in flight at once (default from config, 4)')
+		.option('--force', 'send even if the ticket changed or already got this reply')
+		.option('--resume <run-id>', 'continue an interrupted bulk run');
+}
+
+export function registerReplyCommand(program: Command, context: Context): void {
+	addMessageOptions(
+		program
+			.command('reply')
+			.description('send a public reply (or --internal note) to one or many tickets')
+			.argument('[ids...]', 'ticket ids, or - to read them from stdin')
+			.option('--internal', 'an internal note instead of a public reply'),
+	)
+		.addHelpText(
+			'after',
+			'\nExamples:\n  csr reply 12 --template delivery-delay\n  csr reply 12 --body "Thanks, Anna — refunded." --status solved\n  csr queue --tag outage --ids | csr reply - --template outage-notice --yes\n  csr reply --resume r1a2b3c4d5',
+		)
+		.action(async (ids: string[], flags: ReplyFlags, command: Command) => {
+			const {runReply} = await import('../run/reply.js');
+			await runReply(ids, flags, globalsOf(command), context);
+		});
+	addMessageOptions(
+		program
+			.command('note')
+			.description('add an internal note (same as reply --internal)')
+			.argument('[ids...]', 'ticket ids, or - to read them from stdin'),
+	).action(async (ids: string[], flags: ReplyFlags, command: Command) => {
+		const {runReply} = await import('../run/reply.js');
+		await runReply(ids, {...flags, internal: true}, globalsOf(command), context);
+	});
+}

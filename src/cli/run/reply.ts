@@ -1,0 +1,295 @@
+import {readFileSync} from 'node:fs';
+import type {ResolvedProfile} from '../../config/profiles.js';
+import type {Context, GlobalOptions} from '../../context.js';
+import type {Ticket} from '../../domain/ticket.js';
+import {TicketStatus} from '../../domain/ticket.js';
+import {UsageError} from '../../errors.js';
+import {readAll} from '../../io/streams.js';
+import type {HelpDesk, TicketChanges} from '../../providers/help-desk.js';
+import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
+import {executeRun, loadRun, planRun} from '../../services/replies.js';
+import {templateDirs} from '../../templates/lookup.js';
+import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
+import {parseVarFlags} from '../../templates/vars.js';
+import {toDisplayText, toSafeJson} from '../../text/display-text.js';
+import type {ReplyFlags} from '../commands/reply.js';
+import {activeProfile, formatOf, parsePositiveInt, readTicketIds} from '../options.js';
+import {createResultPrinter} from '../output/results.js';
+
+type BodySource = {kind: 'template'; name: string} | {kind: 'text'; text: string};
+
+async function readBodySource(flags: ReplyFlags, context: Context, idsFromStdin: boolean): Promise<BodySource> {
+	const given = [flags.template !== undefined, flags.body !== undefined, flags.bodyFile !== undefined].filter(
+		Boolean,
+	).length;
+	if (given > 1) throw new UsageError('give only one of --template, --body and --body-file');
+	if (given === 0 && !flags.editor)
+		throw new UsageError('no message given', 'Use --template NAME, --body TEXT, --body-file PATH or --editor.');
+	if (flags.template !== undefined) return {kind: 'template', name: flags.template};
+	if (flags.body !== undefined) return {kind: 'text', text: flags.body};
+	if (flags.bodyFile !== undefined) {
+		if (flags.bodyFile === '-') {
+			if (idsFromStdin)
+				throw new UsageError(
+					'stdin cannot carry both the ids and the body',
+					'Pass ids as arguments with --body-file -, or the body with --body-file PATH.',
+				);
+			return {kind: 'text', text: await readAll(context.io.stdin)};
+		}
+		try {
+			return {kind: 'text', text: readFileSync(flags.bodyFile, 'utf8')};
+		} catch (error) {
+			throw new UsageError(
+				`cannot read --body-file ${flags.bodyFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+			);
+		}
+	}
+	return {kind: 'text', text: ''};
+}
+
+function parseStatus(raw: string | undefined): TicketStatus | undefined {
+	if (raw === undefined) return undefined;
+	const parsed = TicketStatus.safeParse(raw.trim().toLowerCase());
+	if (!parsed.success)
+		throw new UsageError(`invalid --status "${raw}": expected one of ${TicketStatus.options.join(', ')}`);
+	return parsed.data;
+}
+
+async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal) {
+	const {agent, email} = profile.profile;
+	if (agent.name) return {name: agent.name, email, signature: agent.signature};
+	const me = await desk.whoAmI(signal);
+	return {name: me.name, email: email ?? me.email, signature: agent.signature};
+}
+
+/** Tickets in the order given; ids the desk does not know become failed results. */
+async function fetchTickets(
+	desk: HelpDesk,
+	ids: readonly string[],
+	signal: AbortSignal,
+): Promise<{tickets: Ticket[]; missing: string[]}> {
+	const found = new Map<string, Ticket>();
+	for (let start = 0; start < ids.length; start += 100) {
+		for (const ticket of await desk.getTickets(ids.slice(start, start + 100), signal)) found.set(ticket.id, ticket);
+	}
+	return {
+		tickets: ids.flatMap((id) => (found.has(id) ? [found.get(id) as Ticket] : [])),
+		missing: ids.filter((id) => !found.has(id)),
+	};
+}
+
+export async function runReply(
+	args: string[],
+	flags: ReplyFlags,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<void> {
+	const profile = activeProfile(context, globals);
+	const concurrency =
+		flags.concurrency === undefined ? 4 : Math.min(16, parsePositiveInt('--concurrency', flags.concurrency));
+	if (flags.resume !== undefined) return resumeReply(flags.resume, flags, globals, context, profile, concurrency);
+	const idsFromStdin = args.length === 1 && args[0] === '-';
+	const source = await readBodySource(flags, context, idsFromStdin);
+	const ids = await readTicketIds(args, context);
+	const vars = parseVarFlags(flags.var);
+	const status = parseStatus(flags.status);
+	if (flags.editor && ids.length > 1)
+		throw new UsageError(
+			'--editor works on one ticket at a time',
+			'Drop --editor for bulk runs, or reply to each ticket on its own.',
+		);
+	if (ids.length > 1 && !flags.yes && !flags.dryRun) {
+		if (!context.io.stdinIsTty || idsFromStdin) {
+			throw new UsageError(
+				`refusing to write to ${ids.length} tickets without --yes`,
+				'Check with --dry-run first, then add --yes.',
+			);
+		}
+		const noun = flags.internal ? 'internal notes' : 'replies';
+		if (!(await context.confirm(`Send ${ids.length} ${noun} on profile ${profile.name}?`)))
+			throw new UsageError('cancelled; nothing was sent');
+	}
+
+	const desk = await context.openHelpDesk(profile, {verbose: globals.verbose === true});
+	try {
+		const {tickets, missing} = await fetchTickets(desk, ids, context.signal);
+		const agent = await agentOf(profile, desk, context.signal);
+		const dirs = templateDirs({cwd: context.cwd, configDir: context.paths.configDir});
+		const cache = new Map<string, LoadedTemplate>();
+		const items: (PlannedWrite & {locale: string | null})[] = [];
+		// Render everything before sending anything: one bad template stops the whole run with nothing sent.
+		for (const ticket of tickets) {
+			let body: string;
+			let isPublic = !flags.internal;
+			let changes: TicketChanges | undefined;
+			let locale: string | null = null;
+			let intent: unknown[];
+			if (source.kind === 'template') {
+				const rendered = loadAndRender({
+					name: source.name,
+					ticket,
+					agent,
+					vars,
+					now: context.now(),
+					localeFlag: flags.locale,
+					profileLocale: profile.profile.defaultLocale,
+					dirs,
+					cache,
+				});
+				body = rendered.body;
+				isPublic = isPublic && !rendered.internal;
+				changes = rendered.changes;
+				locale = rendered.locale;
+				intent = ['template', rendered.name, rendered.locale, vars];
+			} else {
+				body = source.text;
+				intent = ['body', body];
+			}
+			if (flags.editor) {
+				body = await context.editText(body, `csr-reply-${ticket.id}.md`);
+				intent = ['body', body];
+			}
+			if (body.trim() === '') throw new UsageError(`the message for ticket ${ticket.id} is empty; nothing was sent`);
+			if (status !== undefined) changes = {...changes, status};
+			items.push({
+				ticketId: ticket.id,
+				isPublic,
+				body,
+				changes,
+				template: source.kind === 'template' ? source.name : null,
+				intentHash: hashIntent([profile.name, ticket.id, isPublic, ...intent, changes ?? null]),
+				expectedUpdatedAt: ticket.updatedAt,
+				customer: {email: ticket.requester.email, name: ticket.requester.name},
+				channel: ticket.channel,
+				action: isPublic ? 'reply' : 'note',
+				outcome: null,
+				durationSec: null,
+				locale,
+			});
+		}
+		const notFound: DeliveryResult[] = missing.map((ticketId) => ({
+			ticketId,
+			result: 'failed',
+			reason: `ticket ${ticketId} not found on ${profile.name}`,
+		}));
+		if (flags.dryRun) return printDryRun(items, notFound, globals, context);
+
+		const printer = createResultPrinter(globals, context, ids.length);
+		for (const result of notFound) printer.onResult(result, 0, ids.length);
+		const fingerprint = hashIntent([
+			profile.name,
+			flags.internal === true,
+			source,
+			vars,
+			flags.locale ?? null,
+			status ?? null,
+			ids,
+		]);
+		const db = context.store();
+		const run = planRun(db, {
+			profile: profile.name,
+			fingerprint,
+			kind: flags.internal ? 'note' : 'reply',
+			planJson: JSON.stringify({ids, source, vars}),
+			items,
+			now: context.now(),
+		});
+		if (run.resumed && globals.quiet !== true)
+			context.io.stderr.write(`continuing run ${run.runId}: what it already sent is skipped\n`);
+		const {results, interrupted} = await executeRun(
+			{
+				desk,
+				db,
+				profile: profile.name,
+				agent: profile.profile.email ?? agent.email,
+				now: context.now,
+				signal: context.signal,
+			},
+			run,
+			{
+				force: flags.force === true,
+				concurrency,
+				onResult: (result, done, total) => printer.onResult(result, done, total),
+			},
+		);
+		printer.finish([...notFound, ...results], {
+			runId: ids.length > 1 ? run.runId : null,
+			interrupted,
+			resumeHint: `csr reply --resume ${run.runId}`,
+		});
+	} finally {
+		await desk.close();
+	}
+}
+
+function printDryRun(
+	items: readonly (PlannedWrite & {locale: string | null})[],
+	notFound: readonly DeliveryResult[],
+	globals: GlobalOptions,
+	context: Context,
+): void {
+	const format = formatOf(globals);
+	if (format === 'json' || format === 'ndjson') {
+		const rows = [
+			...notFound,
+			...items.map((item) => ({
+				ticketId: item.ticketId,
+				result: 'dry-run' as const,
+				public: item.isPublic,
+				locale: item.locale,
+				body: item.body,
+				changes: item.changes ?? null,
+			})),
+		];
+		context.io.stdout.write(
+			format === 'json' ? `${toSafeJson(rows, 2)}\n` : rows.map((row) => `${toSafeJson(row)}\n`).join(''),
+		);
+	} else {
+		for (const item of items) {
+			const details = [
+				item.isPublic ? 'public reply' : 'internal note',
+				item.locale ? `locale ${item.locale}` : '',
+				item.template ? `template ${item.template}` : '',
+				item.changes?.status ? `sets status ${item.changes.status}` : '',
+			].filter(Boolean);
+			context.io.stdout.write(
+				`── #${item.ticketId} · ${details.join(' · ')}\n${toDisplayText(item.body).trimEnd()}\n\n`,
+			);
+		}
+		for (const result of notFound) context.io.stdout.write(`failed   #${result.ticketId}  ${result.reason}\n`);
+	}
+	context.io.stderr.write(`dry run: ${items.length} message${items.length === 1 ? '' : 's'} rendered, nothing sent\n`);
+}
+
+async function resumeReply(
+	runId: string,
+	flags: ReplyFlags,
+	globals: GlobalOptions,
+	context: Context,
+	profile: ResolvedProfile,
+	concurrency: number,
+): Promise<void> {
+	const db = context.store();
+	const run = loadRun(db, runId, profile.name);
+	if (run === undefined)
+		throw new UsageError(
+			`no run ${runId} for profile ${profile.name}`,
+			'Run ids are printed at the end of each bulk run.',
+		);
+	const desk = await context.openHelpDesk(profile, {verbose: globals.verbose === true});
+	try {
+		const printer = createResultPrinter(globals, context, run.items.length + run.settled.length);
+		const {results, interrupted} = await executeRun(
+			{desk, db, profile: profile.name, agent: profile.profile.email, now: context.now, signal: context.signal},
+			run,
+			{
+				force: flags.force === true,
+				concurrency,
+				onResult: (result, done, total) => printer.onResult(result, done, total),
+			},
+		);
+		printer.finish(results, {runId: run.runId, interrupted, resumeHint: `csr reply --resume ${run.runId}`});
+	} finally {
+		await desk.close();
+	}
+}

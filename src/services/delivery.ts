@@ -1,0 +1,340 @@
+import {createHash, randomUUID} from 'node:crypto';
+import type {Outcome} from '../domain/records.js';
+import type {Channel} from '../domain/ticket.js';
+import {AuthError, ConflictError, messageOf, ProviderError} from '../errors.js';
+import type {BatchItem, HelpDesk, TicketChanges} from '../providers/help-desk.js';
+import {type Database, transaction} from '../store/database.js';
+import {clearDelivery, findDelivery, markSending, markSent, setItemState} from '../store/journal.js';
+import {enqueue} from '../store/outbox.js';
+import {insertRecord} from '../store/records.js';
+
+/** One message csr intends to write to one ticket, already rendered. */
+export type PlannedWrite = {
+	readonly ticketId: string;
+	readonly isPublic: boolean;
+	readonly body: string;
+	readonly changes: TicketChanges | undefined;
+	readonly template: string | null;
+	/** Same intent, same hash: the key that stops a ticket getting the same reply twice. */
+	readonly intentHash: string;
+	/** The ticket's updatedAt when the agent (or the plan) read it; null skips the drift check. */
+	readonly expectedUpdatedAt: string | null;
+	readonly customer: {readonly email: string | null; readonly name: string | null};
+	readonly channel: Channel | null;
+	readonly action: 'reply' | 'note' | 'escalate';
+	readonly outcome: Outcome | null;
+	/** Handle time when csr knows it (TUI: from opening the ticket to sending). */
+	readonly durationSec: number | null;
+};
+
+export type DeliveryResult = {
+	readonly ticketId: string;
+	readonly result: 'sent' | 'skipped' | 'failed' | 'queued' | 'dry-run';
+	readonly messageId?: string;
+	readonly reason?: string;
+};
+
+export type DeliveryEnv = {
+	readonly desk: HelpDesk;
+	readonly db: Database;
+	readonly profile: string;
+	readonly agent: string | null;
+	readonly now: () => Date;
+	readonly signal?: AbortSignal | undefined;
+};
+
+/** A stable hash of an intent's parts (profile, ticket, template or body, vars, …). */
+export function hashIntent(parts: readonly unknown[]): string {
+	return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+}
+
+const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * After a crash or a timeout we cannot know whether the desk got the message. Look for it: an agent message with the
+ * same text, written since the attempt started (with slack for clock skew).
+ */
+async function wasDelivered(
+	env: DeliveryEnv,
+	ticketId: string,
+	body: string,
+	attemptStartedAt: string | null,
+): Promise<string | null> {
+	const thread = await env.desk.getThread(ticketId, env.signal);
+	const since = attemptStartedAt === null ? 0 : Date.parse(attemptStartedAt) - 10 * 60_000;
+	const wanted = normalise(body);
+	const match = thread.messages.find(
+		(message) =>
+			message.author.role !== 'customer' &&
+			Date.parse(message.createdAt) >= since &&
+			normalise(message.text) === wanted,
+	);
+	return match?.id ?? null;
+}
+
+function recordFor(env: DeliveryEnv, item: PlannedWrite, at: string) {
+	return {
+		id: randomUUID(),
+		at,
+		agent: env.agent,
+		profile: env.profile,
+		provider: env.desk.providerName,
+		ticketId: item.ticketId,
+		customer: item.customer,
+		channel: item.channel,
+		action: item.action,
+		template: item.template,
+		status: item.changes?.status ?? null,
+		outcome: item.outcome ?? (item.changes?.status === 'solved' ? 'resolved' : null),
+		durationSec: item.durationSec,
+		summary: item.template ? `${item.action} from template ${item.template}` : firstLine(item.body),
+		followUpAt: null,
+	};
+}
+
+function firstLine(body: string): string {
+	const line = body.split('\n').find((candidate) => candidate.trim() !== '') ?? '';
+	return line.length > 120 ? `${line.slice(0, 119)}…` : line;
+}
+
+/** Commits what the desk confirmed: delivery sent, run item sent, and the interaction record, in one transaction. */
+function commitSent(env: DeliveryEnv, item: PlannedWrite, messageId: string | null, runId: string | null): void {
+	const at = env.now().toISOString();
+	transaction(env.db, () => {
+		markSent(env.db, env.profile, item.ticketId, item.intentHash, messageId, at);
+		if (runId !== null) setItemState(env.db, runId, item.ticketId, 'sent', {messageId}, at);
+		insertRecord(env.db, recordFor(env, item, at));
+	});
+}
+
+function finish(env: DeliveryEnv, item: PlannedWrite, runId: string | null, result: DeliveryResult): DeliveryResult {
+	if (runId !== null && result.result !== 'sent') {
+		setItemState(
+			env.db,
+			runId,
+			item.ticketId,
+			result.result === 'dry-run' ? 'planned' : result.result,
+			{reason: result.reason ?? null},
+			env.now().toISOString(),
+		);
+	}
+	return result;
+}
+
+function queue(env: DeliveryEnv, item: PlannedWrite, runId: string | null, error: unknown): DeliveryResult {
+	const at = env.now().toISOString();
+	transaction(env.db, () => {
+		enqueue(env.db, {
+			id: randomUUID(),
+			profile: env.profile,
+			ticketId: item.ticketId,
+			isPublic: item.isPublic,
+			body: item.body,
+			changesJson: item.changes === undefined ? null : JSON.stringify(item.changes),
+			intentHash: item.intentHash,
+			expectedUpdatedAt: item.expectedUpdatedAt,
+			template: item.template,
+			customerEmail: item.customer.email,
+			customerName: item.customer.name,
+			channel: item.channel,
+			runId,
+			createdAt: at,
+			lastError: messageOf(error),
+		});
+		if (runId !== null) setItemState(env.db, runId, item.ticketId, 'queued', {reason: messageOf(error)}, at);
+	});
+	return {
+		ticketId: item.ticketId,
+		result: 'queued',
+		reason: `${messageOf(error)}; kept in the outbox (csr outbox retry)`,
+	};
+}
+
+/** Is this a failure after which the message may or may not have reached the desk, and a retry later is right? */
+export function isTemporary(error: unknown): boolean {
+	if (error instanceof ProviderError) return error.isTemporary;
+	if (error instanceof AuthError) return false;
+	// Network-level failures from fetch/undici and timeouts.
+	return (
+		error instanceof Error &&
+		/ECONN|ETIMEDOUT|EPIPE|ENOTFOUND|EAI_AGAIN|socket|network|timeout|UND_ERR/i.test(
+			`${error.name} ${error.message} ${String((error as {code?: unknown}).code ?? '')}`,
+		)
+	);
+}
+
+/** Checks journal and drift before a send; returns a final result when the item must not be sent. */
+async function preflight(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	runId: string | null,
+	force: boolean,
+): Promise<DeliveryResult | null> {
+	const previous = findDelivery(env.db, env.profile, item.ticketId, item.intentHash);
+	if (previous?.state === 'sent' && !force) {
+		return finish(env, item, runId, {
+			ticketId: item.ticketId,
+			result: 'skipped',
+			...(previous.messageId ? {messageId: previous.messageId} : {}),
+			reason: 'already sent',
+		});
+	}
+	if (previous?.state === 'sending') {
+		// An earlier attempt's fate is unknown (crash, timeout): look before sending again.
+		const found = await wasDelivered(env, item.ticketId, previous.body ?? item.body, previous.attemptStartedAt);
+		if (found !== null) {
+			commitSent(env, item, found, runId);
+			return {
+				ticketId: item.ticketId,
+				result: 'skipped',
+				messageId: found,
+				reason: 'already delivered by an interrupted run',
+			};
+		}
+	}
+	if (item.expectedUpdatedAt !== null && !force && !env.desk.capabilities.supportsSafeUpdate) {
+		const [current] = await env.desk.getTickets([item.ticketId], env.signal);
+		if (current !== undefined && current.updatedAt !== item.expectedUpdatedAt) {
+			return finish(env, item, runId, {
+				ticketId: item.ticketId,
+				result: 'failed',
+				reason: `ticket changed since it was read (updated ${current.updatedAt}); read it again, or use --force`,
+			});
+		}
+	}
+	return null;
+}
+
+async function describeDrift(env: DeliveryEnv, item: PlannedWrite, error: ConflictError): Promise<string> {
+	if (item.expectedUpdatedAt === null) return error.message;
+	try {
+		const thread = await env.desk.getThread(item.ticketId, env.signal);
+		const since = Date.parse(item.expectedUpdatedAt);
+		const fresh = thread.messages.filter((message) => Date.parse(message.createdAt) > since);
+		if (fresh.length === 0) return `ticket ${item.ticketId} changed since it was read (fields were updated)`;
+		const who = fresh.map(
+			(message) =>
+				`${message.author.role === 'customer' ? 'the customer' : message.author.name}${message.public ? '' : ' (internal note)'}`,
+		);
+		return `ticket ${item.ticketId} changed since it was read: ${fresh.length} new message${fresh.length === 1 ? '' : 's'} from ${[...new Set(who)].join(', ')}`;
+	} catch {
+		return error.message;
+	}
+}
+
+/** Sends one planned write at most once: journal first, then the desk, then journal + record together. */
+export async function deliverOne(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	options: {runId: string | null; force: boolean},
+): Promise<DeliveryResult> {
+	const {runId, force} = options;
+	const early = await preflight(env, item, runId, force);
+	if (early !== null) return early;
+	markSending(
+		env.db,
+		{profile: env.profile, ticketId: item.ticketId, intentHash: item.intentHash, body: item.body, runId},
+		env.now().toISOString(),
+	);
+	try {
+		const sent = await env.desk.sendMessage(
+			item.ticketId,
+			{body: item.body, public: item.isPublic, changes: item.changes},
+			{
+				idempotencyKey: `csr-${item.intentHash}`,
+				expectedUpdatedAt: force || item.expectedUpdatedAt === null ? undefined : item.expectedUpdatedAt,
+			},
+			env.signal,
+		);
+		commitSent(env, item, sent.messageId, runId);
+		return {ticketId: item.ticketId, result: 'sent', messageId: sent.messageId};
+	} catch (error) {
+		return handleFailure(env, item, runId, error);
+	}
+}
+
+async function handleFailure(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	runId: string | null,
+	error: unknown,
+): Promise<DeliveryResult> {
+	if (isTemporary(error)) return queue(env, item, runId, error);
+	// A definite refusal: nothing went out, so a later run may try this intent again.
+	clearDelivery(env.db, env.profile, item.ticketId, item.intentHash);
+	if (error instanceof AuthError) throw error;
+	if (error instanceof ConflictError) {
+		return finish(env, item, runId, {
+			ticketId: item.ticketId,
+			result: 'failed',
+			reason: `${await describeDrift(env, item, error)}; nothing sent (use --force to send anyway)`,
+		});
+	}
+	return finish(env, item, runId, {ticketId: item.ticketId, result: 'failed', reason: messageOf(error)});
+}
+
+/** Sends a batch through the provider's bulk API (Zendesk update_many) with the same journal discipline. */
+export async function deliverBatch(
+	env: DeliveryEnv,
+	items: readonly PlannedWrite[],
+	options: {runId: string | null; force: boolean},
+): Promise<DeliveryResult[]> {
+	const results: DeliveryResult[] = [];
+	const ready: PlannedWrite[] = [];
+	for (const item of items) {
+		const early = await preflight(env, item, options.runId, options.force);
+		if (early !== null) results.push(early);
+		else ready.push(item);
+	}
+	if (ready.length === 0 || env.desk.sendBatch === undefined) return results;
+	const startedAt = env.now().toISOString();
+	transaction(env.db, () => {
+		for (const item of ready)
+			markSending(
+				env.db,
+				{
+					profile: env.profile,
+					ticketId: item.ticketId,
+					intentHash: item.intentHash,
+					body: item.body,
+					runId: options.runId,
+				},
+				startedAt,
+			);
+	});
+	const batch: BatchItem[] = ready.map((item) => ({
+		ticketId: item.ticketId,
+		message: {body: item.body, public: item.isPublic, changes: item.changes},
+		options: {
+			idempotencyKey: `csr-${item.intentHash}`,
+			expectedUpdatedAt: options.force || item.expectedUpdatedAt === null ? undefined : item.expectedUpdatedAt,
+		},
+	}));
+	let outcomes;
+	try {
+		outcomes = await env.desk.sendBatch(batch, env.signal);
+	} catch (error) {
+		for (const item of ready) results.push(await handleFailure(env, item, options.runId, error));
+		return results;
+	}
+	const byTicket = new Map(outcomes.map((outcome) => [outcome.ticketId, outcome]));
+	for (const item of ready) {
+		const outcome = byTicket.get(item.ticketId);
+		if (outcome === undefined) {
+			results.push(
+				await handleFailure(
+					env,
+					item,
+					options.runId,
+					new ProviderError('the desk did not report a result for this ticket', {kind: 'temporary'}),
+				),
+			);
+		} else if (outcome.ok) {
+			commitSent(env, item, outcome.messageId, options.runId);
+			results.push({ticketId: item.ticketId, result: 'sent', messageId: outcome.messageId});
+		} else {
+			results.push(await handleFailure(env, item, options.runId, outcome.error));
+		}
+	}
+	return results;
+}
