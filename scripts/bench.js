@@ -44,7 +44,11 @@ function time(command, args, {env, runs = 15, input} = {}) {
 
 /** Peak resident memory of one run, in MB (GNU time's %M, or Node's own report as a fallback). */
 function peakRssMb(args, {env}) {
-	const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], {env, stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30});
+	const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, bin, ...args], {
+		env,
+		stdio: ['ignore', 'ignore', 'pipe'],
+		maxBuffer: 1 << 30,
+	});
 	if (result.error || result.status !== 0) return null;
 	const lines = result.stderr.toString().trim().split('\n');
 	return Number(lines.at(-1)) / 1024;
@@ -66,7 +70,9 @@ const tools = {root, bin, median, sandbox, time, csr, report, peakRssMb, node: p
 const wanted = process.argv.slice(2);
 const benchDir = join(root, 'scripts', 'bench');
 console.log(`csr benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-for (const file of readdirSync(benchDir).filter((name) => name.endsWith('.mjs')).sort()) {
+for (const file of readdirSync(benchDir)
+	.filter((name) => name.endsWith('.mjs'))
+	.sort()) {
 	const bench = await import(pathToFileURL(join(benchDir, file)).href);
 	if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
 	console.log(`\n# ${bench.name}`);

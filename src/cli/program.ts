@@ -3,13 +3,13 @@ import {Command, Option} from 'commander';
 import type {Context} from '../context.js';
 import {registerConfigCommand} from './commands/config.js';
 import {registerDemoCommand} from './commands/demo.js';
-import {registerProfileCommand} from './commands/profile.js';
 import {registerOutboxCommand} from './commands/outbox.js';
+import {registerProfileCommand} from './commands/profile.js';
 import {registerQueueCommand} from './commands/queue.js';
 import {registerReplyCommand} from './commands/reply.js';
 import {registerShowCommand} from './commands/show.js';
-import {registerUpdateCommands} from './commands/update.js';
 import {registerTemplatesCommand} from './commands/templates.js';
+import {registerUpdateCommands} from './commands/update.js';
 
 function readVersion(): string {
 	const packageJson = new URL('../../package.json', import.meta.url);

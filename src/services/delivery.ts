@@ -2,7 +2,7 @@ import {createHash, randomUUID} from 'node:crypto';
 import type {Outcome} from '../domain/records.js';
 import type {Channel} from '../domain/ticket.js';
 import {AuthError, ConflictError, messageOf, ProviderError} from '../errors.js';
-import type {BatchItem, HelpDesk, TicketChanges} from '../providers/help-desk.js';
+import type {BatchItem, BatchOutcome, HelpDesk, TicketChanges} from '../providers/help-desk.js';
 import {type Database, transaction} from '../store/database.js';
 import {clearDelivery, findDelivery, markSending, markSent, setItemState} from '../store/journal.js';
 import {enqueue} from '../store/outbox.js';
@@ -310,7 +310,7 @@ export async function deliverBatch(
 			expectedUpdatedAt: options.force || item.expectedUpdatedAt === null ? undefined : item.expectedUpdatedAt,
 		},
 	}));
-	let outcomes;
+	let outcomes: BatchOutcome[];
 	try {
 		outcomes = await env.desk.sendBatch(batch, env.signal);
 	} catch (error) {

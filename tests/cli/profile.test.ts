@@ -8,7 +8,22 @@ afterEach(() => context.cleanup());
 describe('csr profile and config', () => {
 	it('adds a profile with a token from stdin into a 0600 config and never prints the token', async () => {
 		context = createTestContext({stdin: 'sup3r-s3cret-token\n'});
-		const add = await runCsr(['profile', 'add', 'acme', '--provider', 'zendesk', '--url', 'https://acme.zendesk.com', '--email', 'me@acme.com', '--token-stdin', '--use'], context);
+		const add = await runCsr(
+			[
+				'profile',
+				'add',
+				'acme',
+				'--provider',
+				'zendesk',
+				'--url',
+				'https://acme.zendesk.com',
+				'--email',
+				'me@acme.com',
+				'--token-stdin',
+				'--use',
+			],
+			context,
+		);
 		expect(add.exitCode).toBe(0);
 		const path = (await runCsr(['config', 'path'], context)).stdout.trim();
 		expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -21,7 +36,10 @@ describe('csr profile and config', () => {
 
 	it('refuses plain http to a remote host with exit 2', async () => {
 		context = createTestContext();
-		const result = await runCsr(['profile', 'add', 'x', '--provider', 'zendesk', '--url', 'http://acme.zendesk.com'], context);
+		const result = await runCsr(
+			['profile', 'add', 'x', '--provider', 'zendesk', '--url', 'http://acme.zendesk.com'],
+			context,
+		);
 		expect(result.exitCode).toBe(2);
 		expect(result.stderr).toContain('must use https://');
 	});

@@ -1,13 +1,17 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
 import {createTestContext, runCsr, type TestContext} from '../support/context.js';
+import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
 
 const now = new Date('2026-11-20T12:00:00Z');
 const tickets = [
 	aTicket({id: '7', subject: 'Refund for order 1001', priority: 'high'}),
 	aTicket({id: '3', subject: 'Tracking, "again"', slaDueAt: '2026-11-20T11:00:00Z', tags: ['shipping']}),
 	aTicket({id: '9', subject: 'Solved one', status: 'solved'}),
-	aTicket({id: '4', subject: 'Hostile \u001B]8;;https://evil.example\u0007click\u001B]8;;\u0007 \u202Eexe', channel: 'chat'}),
+	aTicket({
+		id: '4',
+		subject: 'Hostile \u001B]8;;https://evil.example\u0007click\u001B]8;;\u0007 \u202Eexe',
+		channel: 'chat',
+	}),
 ];
 
 let context: TestContext;
@@ -28,7 +32,21 @@ describe('csr queue', () => {
 		expect(exitCode).toBe(0);
 		const parsed = JSON.parse(stdout) as Record<string, unknown>[];
 		expect(parsed.map((ticket) => ticket['id'])).toEqual(['3', '7', '4']);
-		expect(Object.keys(parsed[0] ?? {})).toEqual(['id', 'subject', 'status', 'priority', 'channel', 'requester', 'assignee', 'group', 'tags', 'createdAt', 'updatedAt', 'slaDueAt', 'url']);
+		expect(Object.keys(parsed[0] ?? {})).toEqual([
+			'id',
+			'subject',
+			'status',
+			'priority',
+			'channel',
+			'requester',
+			'assignee',
+			'group',
+			'tags',
+			'createdAt',
+			'updatedAt',
+			'slaDueAt',
+			'url',
+		]);
 	});
 
 	it('writes RFC 4180 CSV with a header and quoted fields', async () => {
@@ -59,7 +77,9 @@ describe('csr queue', () => {
 	it('rejects an unknown status with exit 2, the accepted values, and no stack trace', async () => {
 		const result = await runCsr(['queue', '--status', 'bogus'], setup());
 		expect(result.exitCode).toBe(2);
-		expect(result.stderr).toBe('csr: invalid --status "bogus": expected one of new, open, pending, on-hold, solved, closed\nSee `csr --help`.\n');
+		expect(result.stderr).toBe(
+			'csr: invalid --status "bogus": expected one of new, open, pending, on-hold, solved, closed\nSee `csr --help`.\n',
+		);
 	});
 
 	it('treats an unknown flag as a usage error', async () => {

@@ -113,17 +113,15 @@ describe('csr reply', () => {
 		desk.getTickets = async (ids) => {
 			const read = await original(ids);
 			await desk.updateTicket('1', {tags: {add: ['bumped'], remove: []}}, {});
-			desk.threads
-				.get('1')
-				?.push({
-					id: 'c9',
-					author: {id: 'u0', name: 'Anna', email: null, role: 'customer'},
-					public: true,
-					channel: 'email',
-					createdAt: '2026-11-20T00:00:30.000Z',
-					text: 'Any news?',
-					attachments: [],
-				});
+			desk.threads.get('1')?.push({
+				id: 'c9',
+				author: {id: 'u0', name: 'Anna', email: null, role: 'customer'},
+				public: true,
+				channel: 'email',
+				createdAt: '2026-11-20T00:00:30.000Z',
+				text: 'Any news?',
+				attachments: [],
+			});
 			return read;
 		};
 		context = createTestContext({now, helpDesk: desk});

@@ -2,7 +2,13 @@ import type {Message, TicketThread} from '../../src/domain/message.js';
 import type {Ticket} from '../../src/domain/ticket.js';
 import {compareTickets} from '../../src/domain/urgency.js';
 import {ConflictError, ProviderError} from '../../src/errors.js';
-import type {HelpDesk, OutgoingMessage, TicketChanges, TicketQuery, WriteOptions} from '../../src/providers/help-desk.js';
+import type {
+	HelpDesk,
+	OutgoingMessage,
+	TicketChanges,
+	TicketQuery,
+	WriteOptions,
+} from '../../src/providers/help-desk.js';
 
 export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
 	return {
@@ -29,7 +35,10 @@ export function createMemoryHelpDesk(tickets: Ticket[], options: {failWrites?: (
 	const byId = new Map(tickets.map((ticket) => [ticket.id, ticket]));
 	const sent: {ticketId: string; message: OutgoingMessage; options: WriteOptions}[] = [];
 	let clock = Date.parse('2026-11-20T00:00:00Z');
-	const tick = () => new Date((clock += 1000)).toISOString();
+	const tick = () => {
+		clock += 1000;
+		return new Date(clock).toISOString();
+	};
 	const find = (id: string): Ticket => {
 		const ticket = byId.get(id);
 		if (!ticket) throw new ProviderError(`ticket ${id} not found`, {kind: 'not-found', status: 404});
@@ -39,7 +48,10 @@ export function createMemoryHelpDesk(tickets: Ticket[], options: {failWrites?: (
 		...ticket,
 		status: changes?.status ?? ticket.status,
 		priority: changes?.priority ?? ticket.priority,
-		tags: [...ticket.tags.filter((tag) => !changes?.tags?.remove.includes(tag)), ...(changes?.tags?.add ?? []).filter((tag) => !ticket.tags.includes(tag))],
+		tags: [
+			...ticket.tags.filter((tag) => !changes?.tags?.remove.includes(tag)),
+			...(changes?.tags?.add ?? []).filter((tag) => !ticket.tags.includes(tag)),
+		],
 		updatedAt: tick(),
 	});
 	const checkDrift = (ticket: Ticket, writeOptions: WriteOptions) => {

@@ -8,7 +8,7 @@ const srcDir = fileURLToPath(new URL('../../src/', import.meta.url));
 type Rule = {readonly layers: readonly string[]; readonly packages: readonly string[]};
 
 /** docs/ARCHITECTURE.md's table as data: what each layer may import (node: built-ins are always allowed). */
-export const allowed: Record<string, Rule> = {
+const allowed: Record<string, Rule> = {
 	errors: {layers: [], packages: []},
 	context: {layers: ['config', 'io', 'providers/help-desk', 'store'], packages: []},
 	main: {layers: ['cli', 'context', 'errors', 'text'], packages: ['commander']},
@@ -31,14 +31,27 @@ export const allowed: Record<string, Rule> = {
 		packages: ['zod'],
 	},
 	cli: {
-		layers: ['services', 'domain', 'text', 'io', 'config', 'templates', 'store', 'kpi', 'errors', 'context', 'providers/help-desk', 'tui'],
+		layers: [
+			'services',
+			'domain',
+			'text',
+			'io',
+			'config',
+			'templates',
+			'store',
+			'kpi',
+			'errors',
+			'context',
+			'providers/help-desk',
+			'tui',
+		],
 		packages: ['commander', 'zod', 'chalk'],
 	},
 	tui: {layers: ['services', 'domain', 'text', 'errors', 'kpi', 'providers/help-desk'], packages: ['ink', 'react']},
 };
 
 /** The layer a src-relative path belongs to: a top-level file, a folder, or a provider. */
-export function layerOf(path: string): string {
+function layerOf(path: string): string {
 	const parts = path.replace(/\\/g, '/').split('/');
 	const [first, second] = parts;
 	if (parts.length === 1) return (first ?? '').replace(/\.(ts|tsx|js)$/, '');
@@ -64,7 +77,7 @@ function sourceFiles(directory: string): string[] {
 
 const importPattern = /(?:from\s+|import\s*\(\s*|import\s+)['"]([^'"]+)['"]/g;
 
-export function violationsIn(file: string, text: string): string[] {
+function violationsIn(file: string, text: string): string[] {
 	const from = relative(srcDir, file);
 	const layer = layerOf(from);
 	const rule = ruleFor(layer);
@@ -78,7 +91,9 @@ export function violationsIn(file: string, text: string): string[] {
 			if (target === layer || rule.layers.includes('*') || rule.layers.includes(target)) continue;
 			problems.push(`${from} (${layer}) imports ${specifier} (${target})`);
 		} else {
-			const packageName = specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : (specifier.split('/')[0] ?? '');
+			const packageName = specifier.startsWith('@')
+				? specifier.split('/').slice(0, 2).join('/')
+				: (specifier.split('/')[0] ?? '');
 			if (rule.packages.includes('*') || rule.packages.includes(packageName)) continue;
 			problems.push(`${from} (${layer}) imports package ${packageName}`);
 		}
@@ -95,7 +110,9 @@ describe('architecture', () => {
 	it('catches a domain module that imports undici and a UI import in services', () => {
 		expect(violationsIn(join(srcDir, 'domain/ticket.ts'), "import {request} from 'undici';")).toHaveLength(1);
 		expect(violationsIn(join(srcDir, 'services/queue.ts'), "import {Box} from 'ink';")).toHaveLength(1);
-		expect(violationsIn(join(srcDir, 'cli/run/queue.ts'), "import {x} from '../../providers/zendesk/map.js';")).toHaveLength(1);
+		expect(
+			violationsIn(join(srcDir, 'cli/run/queue.ts'), "import {x} from '../../providers/zendesk/map.js';"),
+		).toHaveLength(1);
 	});
 
 	it('keeps only main.ts, production.ts and io/ near process', () => {

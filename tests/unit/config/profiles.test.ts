@@ -5,7 +5,10 @@ import {UsageError} from '../../../src/errors.js';
 
 const config = ConfigFile.parse({
 	currentProfile: 'acme',
-	profiles: {acme: {provider: 'zendesk', url: 'https://acme.zendesk.com', token: 'stored'}, 'eu-desk': {provider: 'zendesk', url: 'https://eu.zendesk.com'}},
+	profiles: {
+		acme: {provider: 'zendesk', url: 'https://acme.zendesk.com', token: 'stored'},
+		'eu-desk': {provider: 'zendesk', url: 'https://eu.zendesk.com'},
+	},
 });
 
 describe('resolveProfile', () => {

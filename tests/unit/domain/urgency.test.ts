@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import type {Ticket} from '../../../src/domain/ticket.js';
 import {compareByUrgency, compareTickets} from '../../../src/domain/urgency.js';
 
-export function aTicket(overrides: Partial<Ticket> = {}): Ticket {
+function aTicket(overrides: Partial<Ticket> = {}): Ticket {
 	return {
 		id: '1',
 		subject: 'Where is my order?',
@@ -35,7 +35,10 @@ describe('urgency order', () => {
 	});
 
 	it('sorts by updated and created newest first', () => {
-		const tickets = [aTicket({id: '1', updatedAt: '2026-11-01T00:00:00Z'}), aTicket({id: '2', updatedAt: '2026-11-03T00:00:00Z'})];
+		const tickets = [
+			aTicket({id: '1', updatedAt: '2026-11-01T00:00:00Z'}),
+			aTicket({id: '2', updatedAt: '2026-11-03T00:00:00Z'}),
+		];
 		expect(tickets.sort(compareTickets('updated')).map((ticket) => ticket.id)).toEqual(['2', '1']);
 	});
 });

@@ -27,7 +27,9 @@ describe('toDisplayText', () => {
 	});
 
 	it('keeps tabs, newlines and ordinary non-ASCII text', () => {
-		expect(toDisplayText('Hej Åse,\r\n\tTak for æbleskiverne — größer?')).toBe('Hej Åse,\n\tTak for æbleskiverne — größer?');
+		expect(toDisplayText('Hej Åse,\r\n\tTak for æbleskiverne — größer?')).toBe(
+			'Hej Åse,\n\tTak for æbleskiverne — größer?',
+		);
 	});
 
 	it('eats an unterminated OSC to the end rather than letting it reach the terminal', () => {
