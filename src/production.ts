@@ -46,7 +46,8 @@ export async function openHelpDeskFor(
 	switch (profile.provider) {
 		case 'demo': {
 			const {createDemoHelpDesk} = await import('./providers/demo/demo-help-desk.js');
-			return createDemoHelpDesk(setup);
+			const desk = createDemoHelpDesk(setup);
+			return options.demoLatencyMs > 0 ? withLatency(desk, options.demoLatencyMs) : desk;
 		}
 		case 'zendesk': {
 			const {createZendeskHelpDesk} = await import('./providers/zendesk/zendesk-help-desk.js');
@@ -55,6 +56,33 @@ export async function openHelpDeskFor(
 		default:
 			throw new UsageError(`the ${profile.provider} provider is not available yet`, 'Use a demo or zendesk profile.');
 	}
+}
+
+/** Delays every call of a desk, as a network would. */
+function withLatency(desk: HelpDesk, latencyMs: number): HelpDesk {
+	const delay = () => new Promise((resolve) => setTimeout(resolve, latencyMs));
+	const slow =
+		<A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
+		async (...args: A): Promise<R> => {
+			await delay();
+			return call(...args);
+		};
+	return {
+		providerName: desk.providerName,
+		capabilities: desk.capabilities,
+		whoAmI: slow(desk.whoAmI.bind(desk)),
+		listTickets: slow(desk.listTickets.bind(desk)),
+		getTickets: slow(desk.getTickets.bind(desk)),
+		getThread: slow(desk.getThread.bind(desk)),
+		sendMessage: slow(desk.sendMessage.bind(desk)),
+		updateTicket: slow(desk.updateTicket.bind(desk)),
+		listGroups: slow(desk.listGroups.bind(desk)),
+		listAgents: slow(desk.listAgents.bind(desk)),
+		exportTicketFacts: slow(desk.exportTicketFacts.bind(desk)),
+		exportSatisfaction: slow(desk.exportSatisfaction.bind(desk)),
+		exportSurveys: slow(desk.exportSurveys.bind(desk)),
+		close: desk.close.bind(desk),
+	};
 }
 
 export type ContextOptions = {
@@ -88,7 +116,14 @@ export function createContext(options: ContextOptions): Context {
 			return config;
 		},
 		openHelpDesk: (resolved, {verbose}) =>
-			openHelpDeskFor(resolved, {verbose, dataDir: paths.dataDir, now, stderr: io.stderr, config: context.config}),
+			openHelpDeskFor(resolved, {
+				verbose,
+				dataDir: paths.dataDir,
+				now,
+				stderr: io.stderr,
+				config: context.config,
+				demoLatencyMs: Number(env['CSR_DEMO_LATENCY_MS'] ?? 0) || 0,
+			}),
 		store() {
 			if (database === undefined) database = loadDatabase(join(paths.dataDir, 'csr.db'));
 			return database;

@@ -50,7 +50,7 @@ export function parseList<T extends string>(flag: string, raw: string, allowed: 
 	const parsed = z.array(z.enum(allowed as [T, ...T[]])).safeParse(values);
 	if (!parsed.success || values.length === 0) {
 		const bad = values.find((value) => !(allowed as readonly string[]).includes(value)) ?? raw;
-		throw new UsageError(`invalid ${flag} "${bad}": expected one of ${allowed.join(', ')}`, `See \`csr --help\`.`);
+		throw new UsageError(`invalid ${flag} "${bad}": expected one of ${allowed.join(', ')}`);
 	}
 	return parsed.data;
 }

@@ -78,7 +78,7 @@ describe('csr queue', () => {
 		const result = await runCsr(['queue', '--status', 'bogus'], setup());
 		expect(result.exitCode).toBe(2);
 		expect(result.stderr).toBe(
-			'csr: invalid --status "bogus": expected one of new, open, pending, on-hold, solved, closed\nSee `csr --help`.\n',
+			'csr: invalid --status "bogus": expected one of new, open, pending, on-hold, solved, closed\n',
 		);
 	});
 
