@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context, GlobalOptions} from '../../context.js';
@@ -113,7 +113,8 @@ export async function runTemplatesShow(
 ): Promise<void> {
 	const locale = flags.locale === undefined ? baseLocale : parseLocaleFlag(flags.locale);
 	const file = findTemplate(parseTemplateName(name), locale, templateDirsFor(context));
-	const {text} = loadTemplateFile(file);
+	// Read, not load: a template with a syntax error must still be shown so it can be fixed.
+	const text = readFileSync(file.path, 'utf8');
 	if (formatOf(globals) === 'json') {
 		const json = {name: file.name, locale: file.locale, file: file.path, source: file.dir.origin, text};
 		context.io.stdout.write(`${toSafeJson(json, 2)}\n`);
@@ -231,6 +232,8 @@ export async function runTemplatesNew(
 	const dir = dirs.find((candidate) => candidate.origin === (flags.team ? 'team' : 'user'))!;
 	const fileName = locale === baseLocale ? `${name}.md` : `${name}.${locale}.md`;
 	const path = join(dir.path, fileName);
+	// The config dir holds the 0600 config file; create it private, as the config store does.
+	if (!flags.team) mkdirSync(context.paths.configDir, {recursive: true, mode: 0o700});
 	mkdirSync(dir.path, {recursive: true});
 	try {
 		writeFileSync(path, templateSkeleton(name, locale), {flag: 'wx'});

@@ -1,4 +1,4 @@
-import {existsSync, mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Ticket} from '../../../src/domain/ticket.js';
@@ -61,6 +61,14 @@ describe('csr templates show', () => {
 		const result = await runCsr(['templates', 'show', 'refund-confirmation', '--locale', 'da'], setup());
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toBe(readFileSync(join(builtInTemplateDir().path, 'refund-confirmation.da.md'), 'utf8'));
+	});
+
+	it('prints a template even when it does not parse', async () => {
+		const context = setup();
+		mkdirSync(join(context.cwd, '.csr', 'templates'), {recursive: true});
+		writeFileSync(join(context.cwd, '.csr', 'templates', 'broken.md'), 'Hi {% if x %}\n');
+		const result = await runCsr(['templates', 'show', 'broken'], context);
+		expect(result).toEqual({exitCode: 0, stdout: 'Hi {% if x %}\n', stderr: ''});
 	});
 
 	it('exits 2 for an unknown template', async () => {
@@ -160,6 +168,7 @@ describe('csr templates new', () => {
 		const path = join(context.paths.configDir, 'templates', 'shipping-cost.md');
 		expect(created).toMatchObject({exitCode: 0, stdout: `${path}\n`});
 		expect(readFileSync(path, 'utf8')).toContain('title: Shipping cost');
+		expect(statSync(context.paths.configDir).mode & 0o777).toBe(0o700);
 		const lint = await runCsr(['templates', 'lint', join(context.paths.configDir, 'templates')], context);
 		expect(lint.exitCode).toBe(0);
 		const again = await runCsr(['templates', 'new', 'shipping-cost'], context);
