@@ -3,6 +3,8 @@ import {Command, Option} from 'commander';
 import type {Context} from '../context.js';
 import {registerConfigCommand} from './commands/config.js';
 import {registerDemoCommand} from './commands/demo.js';
+import {registerFollowupCommand} from './commands/followup.js';
+import {registerLogCommand} from './commands/log.js';
 import {registerOutboxCommand} from './commands/outbox.js';
 import {registerProfileCommand} from './commands/profile.js';
 import {registerQueueCommand} from './commands/queue.js';
@@ -46,6 +48,8 @@ export function buildProgram(context: Context): Command {
 	registerReplyCommand(program, context);
 	registerUpdateCommands(program, context);
 	registerOutboxCommand(program, context);
+	registerLogCommand(program, context);
+	registerFollowupCommand(program, context);
 	registerProfileCommand(program, context);
 	registerConfigCommand(program, context);
 	registerDemoCommand(program, context);

@@ -89,4 +89,5 @@ export async function runQueue(flags: QueueFlags, globals: GlobalOptions, contex
 	} finally {
 		await desk.close();
 	}
+	if (canShowProgress(globals, context)) await (await import('./followup.js')).writeDueFollowUpHint(globals, context);
 }

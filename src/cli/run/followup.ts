@@ -1,0 +1,122 @@
+import type {Context, GlobalOptions} from '../../context.js';
+import {parseSpanMs, spanForms} from '../../domain/time.js';
+import {UsageError} from '../../errors.js';
+import {
+	addFollowUp,
+	completeFollowUp,
+	countDueFollowUps,
+	type FollowUpView,
+	formatDueHint,
+	listFollowUps,
+	snoozeFollowUp,
+} from '../../services/followups.js';
+import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
+import type {FollowUpAddFlags, FollowUpListFlags, FollowUpSnoozeFlags} from '../commands/followup.js';
+import {activeProfile, colorOf, formatOf, parsePositiveInt} from '../options.js';
+import {createPaint} from '../output/paint.js';
+import {formatFollowUps, formatInstant, toFollowUpJson} from '../output/records.js';
+import {parseInstantFlag, parseTicketId, recordStoreOf} from './log.js';
+
+/** --in SPAN or --at DATE, exactly one; a bad value exits 2 with the accepted forms. */
+function parseDue(flags: {in?: string; at?: string}, now: Date): Date {
+	if ((flags.in === undefined) === (flags.at === undefined)) {
+		throw new UsageError('give exactly one of --in and --at', 'For example --in 3d or --at 2026-12-01T09:00.');
+	}
+	if (flags.in !== undefined) {
+		const span = parseSpanMs(flags.in);
+		if (span === null) throw new UsageError(`invalid --in "${flags.in}": expected ${spanForms}`);
+		return new Date(now.getTime() + span);
+	}
+	return new Date(parseInstantFlag('--at', flags.at ?? '', now, 'future'));
+}
+
+export async function runFollowUpAdd(
+	ticket: string,
+	flags: FollowUpAddFlags,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<void> {
+	const now = context.now();
+	const ticketId = parseTicketId('ticket id', ticket);
+	const dueAt = parseDue(flags, now);
+	const followUp = await addFollowUp(
+		recordStoreOf(context),
+		{
+			ticketId,
+			dueAt,
+			note: flags.note ?? null,
+			customerEmail: flags.customer?.trim(),
+			profile: activeProfile(context, globals).name,
+		},
+		{now},
+	);
+	if (formatOf(globals) === 'json') context.io.stdout.write(`${toSafeJson(toFollowUpJson(followUp), 2)}\n`);
+	else context.io.stdout.write(`${followUp.id}\n`);
+}
+
+export async function runFollowUpList(
+	flags: FollowUpListFlags,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<void> {
+	const now = context.now();
+	const view: FollowUpView = flags.overdue
+		? 'overdue'
+		: flags.due
+			? 'due'
+			: flags.done
+				? 'done'
+				: flags.all
+					? 'all'
+					: 'open';
+	const limit = flags.limit === undefined ? undefined : parsePositiveInt('--limit', flags.limit);
+	const followUps = await listFollowUps(recordStoreOf(context), view, now, {limit});
+	const paint = createPaint(colorOf(globals, context));
+	context.io.stdout.write(formatFollowUps(followUps, formatOf(globals), {columns: context.io.columns, now, paint}));
+	if (followUps.length === 0 && context.io.stderrIsTty && globals.quiet !== true) {
+		context.io.stderr.write(view === 'open' ? 'No open follow-ups.\n' : `No ${view} follow-ups.\n`);
+	}
+}
+
+export async function runFollowUpDone(id: string, globals: GlobalOptions, context: Context): Promise<void> {
+	const {followUp, wasAlreadyDone} = await completeFollowUp(recordStoreOf(context), id, context.now());
+	if (formatOf(globals) === 'json') {
+		context.io.stdout.write(`${toSafeJson(toFollowUpJson(followUp), 2)}\n`);
+		return;
+	}
+	const when = formatInstant(followUp.doneAt);
+	context.io.stderr.write(
+		wasAlreadyDone
+			? `follow-up ${toDisplayLine(followUp.id)} was already done (${when} UTC)\n`
+			: `follow-up ${toDisplayLine(followUp.id)} done\n`,
+	);
+}
+
+export async function runFollowUpSnooze(
+	id: string,
+	flags: FollowUpSnoozeFlags,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<void> {
+	const dueAt = parseDue(flags, context.now());
+	const followUp = await snoozeFollowUp(recordStoreOf(context), id, dueAt);
+	if (formatOf(globals) === 'json') {
+		context.io.stdout.write(`${toSafeJson(toFollowUpJson(followUp), 2)}\n`);
+		return;
+	}
+	context.io.stderr.write(`follow-up ${toDisplayLine(followUp.id)} now due ${formatInstant(followUp.dueAt)} UTC\n`);
+}
+
+/**
+ * `csr queue`'s one-line hint about due follow-ups (stderr, TTY only, not with --quiet): one COUNT on the local
+ * database. Never fails the queue: a locked or unreadable database just means no hint.
+ */
+export async function writeDueFollowUpHint(globals: GlobalOptions, context: Context): Promise<void> {
+	if (!context.io.stderrIsTty || globals.quiet === true) return;
+	try {
+		const hint = formatDueHint(await countDueFollowUps(recordStoreOf(context), context.now()));
+		if (hint !== null) context.io.stderr.write(`${hint}\n`);
+	} catch {
+		// The hint is a nicety; the queue itself already printed.
+	}
+}

@@ -1,0 +1,250 @@
+import {open} from 'node:fs/promises';
+import type {Context, GlobalOptions} from '../../context.js';
+import {LogType, logTypes, Outcome, outcomes} from '../../domain/records.js';
+import {durationForms, parseDuration, parseWhen, whenForms} from '../../domain/time.js';
+import {FailedError, UsageError} from '../../errors.js';
+import {
+	actionsOfTypes,
+	getRecord,
+	type ImportFormat,
+	importRecords,
+	isEmail,
+	listRecords,
+	logInteraction,
+	purgeCustomer,
+	readImportRows,
+	recordTypeNames,
+	toRecordJson,
+} from '../../services/records.js';
+import {createSqliteRecordStore, type RecordQuery, type RecordStore} from '../../store/record-store.js';
+import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
+import type {LogAddFlags, LogFilterFlags, LogPurgeFlags} from '../commands/log.js';
+import {activeProfile, canShowProgress, colorOf, formatOf, parseList, parsePositiveInt} from '../options.js';
+import {createPaint} from '../output/paint.js';
+import {formatInstant, formatRecordDetail, formatRecords, toFollowUpJson, writeRecordPages} from '../output/records.js';
+
+/** The record store over this context's local database. */
+export function recordStoreOf(context: Context): RecordStore {
+	return createSqliteRecordStore(context.store());
+}
+
+export function parseTicketId(flag: string, raw: string): string {
+	const id = raw.trim().replace(/^#/, '');
+	if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
+		throw new UsageError(
+			`invalid ${flag} "${raw}"`,
+			'Ticket ids are numbers like 12 (or the id your help desk shows).',
+		);
+	}
+	return id;
+}
+
+function parseEmail(flag: string, raw: string): string {
+	const email = raw.trim();
+	if (!isEmail(email)) throw new UsageError(`invalid ${flag} "${raw}": expected an email address`);
+	return email;
+}
+
+/** `--since 7d`, `--until 2026-12-01`, … as an ISO instant; a bad value exits 2 with the accepted forms. */
+export function parseInstantFlag(flag: string, raw: string, now: Date, direction: 'past' | 'future'): string {
+	const when = parseWhen(raw, now, direction);
+	if (when === null) throw new UsageError(`invalid ${flag} "${raw}": expected ${whenForms}`);
+	return when.toISOString();
+}
+
+function parseOne<T extends string>(flag: string, raw: string, allowed: readonly T[]): T {
+	const value = raw.trim().toLowerCase();
+	if (!(allowed as readonly string[]).includes(value)) {
+		throw new UsageError(`invalid ${flag} "${raw}": expected one of ${allowed.join(', ')}`);
+	}
+	return value as T;
+}
+
+function agentEmailOf(context: Context, globals: GlobalOptions): string | null {
+	const {profile} = activeProfile(context, globals);
+	return profile.email ?? profile.user;
+}
+
+export function parseRecordFilters(
+	flags: LogFilterFlags,
+	globals: GlobalOptions,
+	context: Context,
+	defaultLimit: number | undefined,
+): RecordQuery {
+	const now = context.now();
+	let agent: string | undefined;
+	if (flags.agent !== undefined) {
+		agent = flags.agent.trim() === 'me' ? (agentEmailOf(context, globals) ?? '') : flags.agent.trim();
+	}
+	return {
+		ticketId: flags.ticket === undefined ? undefined : parseTicketId('--ticket', flags.ticket),
+		customerEmail: flags.customer === undefined ? undefined : parseEmail('--customer', flags.customer),
+		actions: flags.type === undefined ? undefined : actionsOfTypes(parseList('--type', flags.type, recordTypeNames)),
+		outcomes: flags.outcome === undefined ? undefined : parseList('--outcome', flags.outcome, outcomes),
+		since: flags.since === undefined ? undefined : parseInstantFlag('--since', flags.since, now, 'past'),
+		until: flags.until === undefined ? undefined : parseInstantFlag('--until', flags.until, now, 'past'),
+		agent,
+		limit: flags.limit !== undefined ? parsePositiveInt('--limit', flags.limit) : flags.all ? undefined : defaultLimit,
+	};
+}
+
+export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, context: Context): Promise<void> {
+	const now = context.now();
+	const type = parseOne('--type', flags.type ?? '', logTypes);
+	let durationSec: number | null = null;
+	if (flags.duration !== undefined) {
+		durationSec = parseDuration(flags.duration);
+		if (durationSec === null) throw new UsageError(`invalid --duration "${flags.duration}": expected ${durationForms}`);
+	}
+	const input = {
+		type: LogType.parse(type),
+		ticketId: flags.ticket === undefined ? null : parseTicketId('--ticket', flags.ticket),
+		customerEmail: flags.customer === undefined ? null : parseEmail('--customer', flags.customer),
+		customerName: flags.customerName?.trim() || null,
+		summary: flags.summary ?? '',
+		durationSec,
+		outcome: flags.outcome === undefined ? null : Outcome.parse(parseOne('--outcome', flags.outcome, outcomes)),
+		followUpAt: flags.followup === undefined ? null : parseInstantFlag('--followup', flags.followup, now, 'future'),
+	};
+	// Offline on purpose: the agent and profile come from the local config, never from the help desk.
+	const resolved = activeProfile(context, globals);
+	const actor = {
+		agent: resolved.profile.email ?? resolved.profile.user,
+		profile: resolved.name,
+		provider: resolved.profile.provider,
+	};
+	const {record, followUp} = await logInteraction(recordStoreOf(context), input, actor, {now});
+	if (formatOf(globals) === 'json') {
+		context.io.stdout.write(`${toSafeJson({record, followUp: followUp && toFollowUpJson(followUp)}, 2)}\n`);
+		return;
+	}
+	context.io.stdout.write(`${record.id}\n`);
+	if (followUp !== null && canShowProgress(globals, context)) {
+		context.io.stderr.write(`follow-up ${followUp.id} due ${formatInstant(followUp.dueAt)} UTC\n`);
+	}
+}
+
+export async function runLogList(flags: LogFilterFlags, globals: GlobalOptions, context: Context): Promise<void> {
+	const query = parseRecordFilters(flags, globals, context, 50);
+	const limit = query.limit;
+	// One more than asked tells whether there are more, without a COUNT over the whole log.
+	const found = await listRecords(recordStoreOf(context), {
+		...query,
+		limit: limit === undefined ? undefined : limit + 1,
+	});
+	const records = limit === undefined ? found : found.slice(0, limit);
+	context.io.stdout.write(
+		formatRecords(records, formatOf(globals), {columns: context.io.columns, isTerminal: context.io.stdoutIsTty}),
+	);
+	if (canShowProgress(globals, context)) {
+		if (records.length === 0) context.io.stderr.write('No records match.\n');
+		else if (found.length > records.length)
+			context.io.stderr.write(`Showing the ${records.length} newest records; use --limit or --all for more.\n`);
+	}
+}
+
+export async function runLogShow(id: string, globals: GlobalOptions, context: Context): Promise<void> {
+	const record = await getRecord(recordStoreOf(context), id);
+	const format = formatOf(globals);
+	if (format === 'table') {
+		context.io.stdout.write(formatRecordDetail(record, createPaint(colorOf(globals, context))));
+	} else if (format === 'json') {
+		context.io.stdout.write(`${toSafeJson(toRecordJson(record), 2)}\n`);
+	} else {
+		context.io.stdout.write(
+			formatRecords([record], format, {columns: context.io.columns, isTerminal: context.io.stdoutIsTty}),
+		);
+	}
+}
+
+export async function runLogExport(flags: LogFilterFlags, globals: GlobalOptions, context: Context): Promise<void> {
+	const format = formatOf(globals, 'ndjson');
+	if (format !== 'ndjson' && format !== 'csv') {
+		throw new UsageError(
+			`log export writes ndjson or csv, not ${format}`,
+			'Use --format ndjson (default) or --format csv.',
+		);
+	}
+	const query: RecordQuery = {...parseRecordFilters(flags, globals, context, undefined), order: 'oldest'};
+	const pages = recordStoreOf(context).iterateRecords(query, 1000);
+	const count = await writeRecordPages(context.io.stdout, pages, format, context.io.stdoutIsTty);
+	if (canShowProgress(globals, context) && !context.io.stdoutIsTty) {
+		context.io.stderr.write(`exported ${count} record${count === 1 ? '' : 's'}\n`);
+	}
+}
+
+export async function runLogImport(file: string, globals: GlobalOptions, context: Context): Promise<void> {
+	let format: ImportFormat | undefined;
+	if (globals.format === 'ndjson' || globals.format === 'csv') format = globals.format;
+	else if (globals.format !== undefined || globals.json) {
+		throw new UsageError(
+			'log import reads ndjson or csv',
+			'Leave --format out to detect it, or give --format ndjson|csv.',
+		);
+	}
+	const handle =
+		file === '-'
+			? null
+			: await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+					throw new UsageError(`cannot read ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+				});
+	const source = handle === null ? context.io.stdin : handle.createReadStream();
+	const isTty = canShowProgress(globals, context);
+	const isVerbose = globals.verbose === true;
+	try {
+		const result = await importRecords(recordStoreOf(context), readImportRows(source, format), {
+			batchSize: 1000,
+			signal: context.signal,
+			onBatch: (progress) => {
+				// Written only after the batch committed: what is reported here survives a crash.
+				if (isTty) context.io.stderr.write(`\rimported ${progress.rows} rows (${progress.batches} batches)…`);
+				else if (isVerbose)
+					context.io.stderr.write(`csr: batch ${progress.batches} committed, ${progress.rows} rows\n`);
+			},
+		});
+		if (isTty && result.batches > 0) context.io.stderr.write('\r\u001B[K');
+		if (formatOf(globals) === 'json') {
+			context.io.stdout.write(`${toSafeJson({imported: result.imported, present: result.present})}\n`);
+		} else {
+			context.io.stdout.write(`imported ${result.imported}, already present ${result.present}\n`);
+		}
+	} finally {
+		if (isTty) context.io.stderr.write('\r\u001B[K');
+		await handle?.close();
+	}
+}
+
+export async function runLogPurge(flags: LogPurgeFlags, globals: GlobalOptions, context: Context): Promise<void> {
+	const email = parseEmail('--customer', flags.customer ?? '');
+	const store = recordStoreOf(context);
+	if (flags.yes !== true) {
+		if (!context.io.stdinIsTty) {
+			throw new UsageError(
+				`refusing to erase the records of ${email} without confirmation`,
+				'There is no terminal to ask on: add --yes.',
+			);
+		}
+		const counts = await store.countCustomer(email);
+		const question = `Erase ${plural(counts.records, 'record')} and ${plural(counts.followUps, 'follow-up')} of ${email}? This cannot be undone.`;
+		if (counts.records + counts.followUps > 0 && !(await context.confirm(question))) {
+			throw new FailedError('nothing was erased');
+		}
+	}
+	const result = await purgeCustomer(store, email);
+	if (formatOf(globals) === 'json') {
+		context.io.stdout.write(`${toSafeJson({customer: email, ...result}, 2)}\n`);
+	} else {
+		context.io.stdout.write(
+			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}\n`,
+		);
+	}
+	if (!result.scrubbed) {
+		context.io.stderr.write(
+			'csr: another csr process is reading the database, so old copies may remain in its log file; run the purge again when it has finished.\n',
+		);
+	}
+}
+
+function plural(count: number, noun: string): string {
+	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
