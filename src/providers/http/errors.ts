@@ -30,7 +30,7 @@ export function describeErrorBody(body: unknown): ErrorDescription {
 			if (value) parts.push(value);
 		}
 	}
-	for (const key of ['description', 'message']) {
+	for (const key of ['description', 'message', 'error_description']) {
 		const value = text(record[key]);
 		if (value && !parts.includes(value)) parts.push(value);
 	}

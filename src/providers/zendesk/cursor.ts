@@ -1,0 +1,33 @@
+import {z} from 'zod';
+import {UsageError} from '../../errors.js';
+
+/** Page cursors are opaque to callers: base64url JSON that says which endpoint and where. */
+export function encodeCursor(value: unknown): string {
+	return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<Schema extends z.ZodType>(raw: string, schema: Schema): z.output<Schema> {
+	let value: unknown;
+	try {
+		value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+	} catch {
+		value = undefined;
+	}
+	const parsed = schema.safeParse(value);
+	if (!parsed.success)
+		throw new UsageError('invalid page cursor for this Zendesk listing', 'Start again without a cursor.');
+	return parsed.data;
+}
+
+export const queueCursor = z.discriminatedUnion('kind', [
+	z.object({kind: z.literal('search'), page: z.number().int().min(1), perPage: z.number().int().min(1).max(100)}),
+	z.object({kind: z.literal('view'), viewId: z.number().int(), after: z.string()}),
+]);
+export type QueueCursor = z.infer<typeof queueCursor>;
+
+export const exportCursor = z.discriminatedUnion('kind', [
+	z.object({kind: z.literal('incremental'), cursor: z.string()}),
+	z.object({kind: z.literal('metrics'), after: z.string()}),
+	z.object({kind: z.literal('ratings'), after: z.string()}),
+]);
+export type ExportCursor = z.infer<typeof exportCursor>;

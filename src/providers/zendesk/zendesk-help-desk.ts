@@ -1,0 +1,79 @@
+import type {AgentRef, GroupRef} from '../../domain/ticket.js';
+import type {Capabilities, HelpDesk, ProviderSetup} from '../help-desk.js';
+import {createZendeskApi, type ZendeskOptions} from './api.js';
+import {sendBatch} from './batch.js';
+import {createUpdateBudget} from './budget.js';
+import {describeZendeskAuth} from './credentials.js';
+import type {ZendeskExtras} from './extras.js';
+import {exportSatisfaction, exportSurveys, exportTicketFacts} from './kpi.js';
+import {listMacros, previewMacro, searchArticles} from './macros.js';
+import {toAgentRef} from './map.js';
+import {getTickets, listTickets} from './queue.js';
+import {usersResponse, type ZendeskUser} from './schemas.js';
+import {getThread} from './thread.js';
+import {sendMessage, updateTicket} from './writes.js';
+
+export type {ZendeskOptions} from './api.js';
+export {isZendeskHelpDesk, type ZendeskExtras, type ZendeskHelpDesk} from './extras.js';
+
+export const zendeskCapabilities: Capabilities = {
+	supportsSafeUpdate: true,
+	supportsBulk: true,
+	// Zendesk honours Idempotency-Key on ticket creation only; csr never creates tickets. Writes are made safe to
+	// repeat with safe_update + updated_stamp instead.
+	supportsIdempotencyKey: false,
+	supportsViews: true,
+	supportsSatisfaction: true,
+	supportsSurveys: false,
+	maxPageSize: 100,
+};
+
+/** Zendesk Support (API v2) behind the HelpDesk interface, plus macros, Help Center search and auth details. */
+export function createZendeskHelpDesk(setup: ProviderSetup, options: ZendeskOptions = {}): HelpDesk & ZendeskExtras {
+	const api = createZendeskApi(setup, options);
+	const budget = createUpdateBudget(api.clock);
+	const env = {api, budget};
+	return {
+		providerName: 'zendesk',
+		capabilities: zendeskCapabilities,
+		async whoAmI(signal) {
+			const me = await api.me(signal);
+			return toAgentRef(me, me.id);
+		},
+		listTickets: (query, signal) => listTickets(api, query, signal),
+		getTickets: (ids, signal) => getTickets(api, ids, signal),
+		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
+		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(env, ticketId, message, writeOptions, signal),
+		sendBatch: (items, signal) => sendBatch(api, budget, items, signal),
+		updateTicket: (ticketId, changes, writeOptions, signal) =>
+			updateTicket(env, ticketId, changes, writeOptions, signal),
+		async listGroups(signal): Promise<GroupRef[]> {
+			return (await api.groups(signal)).map((group) => ({id: String(group.id), name: group.name}));
+		},
+		async listAgents(signal): Promise<AgentRef[]> {
+			const agents: ZendeskUser[] = [];
+			let after: string | undefined;
+			for (;;) {
+				const page = await api.get(
+					'/api/v2/users.json',
+					{'role[]': ['agent', 'admin'], 'page[size]': 100, 'page[after]': after},
+					usersResponse,
+					signal,
+				);
+				api.directory.absorb(page);
+				agents.push(...page.users);
+				if (!page.meta?.has_more || !page.meta.after_cursor) break;
+				after = page.meta.after_cursor;
+			}
+			return agents.flatMap((user) => (user.id === null ? [] : [toAgentRef(user, user.id)]));
+		},
+		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
+		exportSatisfaction: (cursor, signal) => exportSatisfaction(api, cursor, signal),
+		exportSurveys: () => exportSurveys(),
+		listMacros: (signal) => listMacros(api, signal),
+		previewMacro: (ticketId, macroId, signal) => previewMacro(api, ticketId, macroId, signal),
+		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),
+		authInfo: () => describeZendeskAuth(setup),
+		close: () => api.close(),
+	};
+}

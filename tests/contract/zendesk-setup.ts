@@ -1,0 +1,46 @@
+import type {ProviderSetup} from '../../src/providers/help-desk.js';
+import type {ZendeskOptions} from '../../src/providers/zendesk/api.js';
+import {createZendeskHelpDesk} from '../../src/providers/zendesk/zendesk-help-desk.js';
+import type {VirtualClock} from '../support/fake-server.js';
+import {type FakeZendesk, type FakeZendeskOptions, startFakeZendesk} from './fake-zendesk.js';
+
+/** A ProviderSetup for a Zendesk profile pointing at `url`; bearer token "good-token" unless overridden. */
+export function zendeskSetup(url: string, clock: VirtualClock, overrides: Partial<ProviderSetup> = {}): ProviderSetup {
+	return {
+		profileName: 'work',
+		baseUrl: url,
+		email: null,
+		user: null,
+		token: 'good-token',
+		tokenSource: 'env',
+		oauth: null,
+		saveOAuth: () => {},
+		dataDir: '/nonexistent',
+		now: () => new Date(clock.now()),
+		log: undefined,
+		...overrides,
+	};
+}
+
+/** Fake Zendesk + a desk on it, sharing one virtual clock (instant, measurable waits). */
+export async function zendeskOnFake(
+	options: Partial<FakeZendeskOptions> & {clock: VirtualClock},
+	setup: Partial<ProviderSetup> = {},
+	seams: ZendeskOptions = {},
+): Promise<{fake: FakeZendesk; desk: ReturnType<typeof createZendeskHelpDesk>; close: () => Promise<void>}> {
+	const fake = await startFakeZendesk(options);
+	const desk = createZendeskHelpDesk(zendeskSetup(fake.url, options.clock, setup), {
+		clock: options.clock,
+		timeouts: {connectMs: 2000, readMs: 2000},
+		jobPollIntervalMs: 500,
+		...seams,
+	});
+	return {
+		fake,
+		desk,
+		close: async () => {
+			await desk.close();
+			await fake.close();
+		},
+	};
+}
