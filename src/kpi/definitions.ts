@@ -1,0 +1,26 @@
+/**
+ * One sentence per metric, as `csr stats --explain` prints it and docs/KPIS.md spells it out. Kept next to the
+ * maths so the words and the formulas change together.
+ */
+export const metricDefinitions = {
+	'tickets.created': 'Tickets created in the window.',
+	'tickets.solved':
+		'Tickets whose last solve falls in the window and that are solved or closed now (a ticket reopened since is not counted).',
+	'tickets.reopened': 'Of the solved tickets, those reopened at least once before their last solve.',
+	backlog:
+		'Unsolved tickets now, whatever the window: open = new + open, pending, on-hold; age from creation: <1d, 1-3d, 3-7d, >7d.',
+	firstReplyMinutes:
+		'Tickets created in the window: creation to the first public agent reply, calendar minutes (internal notes do not count). Median and p90 by linear interpolation between closest ranks; all three rounded to 0.1 minute.',
+	resolutionMinutes:
+		'Tickets solved in the window: creation to the last solve, calendar minutes. Median and p90 by linear interpolation; rounded to 0.1 minute.',
+	oneTouchRate: 'Solved tickets with at most one public agent reply, divided by solved tickets.',
+	reopenRate: 'Reopened solved tickets divided by solved tickets.',
+	slaBreachRate: 'Tickets created in the window that breached an SLA target, divided by those the SLA data covers.',
+	csat: 'Ratings given in the window: good / (good + bad); surveys offered but not answered are left out. 1–5 scales: 4–5 good, 1–3 bad. The trend is the score per UTC day.',
+	nps: 'NPS answers (0–10) given in the window: % promoters (9–10) − % detractors (0–6), from −100 to +100.',
+	ces: 'Mean of the customer-effort answers given in the window.',
+	agents:
+		'The local interaction log in the window, per agent: replies, notes (csr notes and logged notes), calls, and the sum of logged durations in minutes.',
+} as const;
+
+export type MetricName = keyof typeof metricDefinitions;

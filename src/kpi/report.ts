@@ -1,0 +1,94 @@
+import type {BacklogAgeBucket} from './backlog.js';
+import {interpolate, medianFraction, p90Fraction, percentilePosition} from './percentile.js';
+import {meanMinutes, roundMinutes} from './scores.js';
+
+/** The KPI snapshot, exactly PRODUCT.md §7 (plus business-hours keys only when a provider gave business times). */
+export type DurationStats = {
+	readonly median: number | null;
+	readonly mean: number | null;
+	readonly p90: number | null;
+	readonly count: number;
+};
+
+export type CsatStats = {
+	readonly score: number | null;
+	readonly good: number;
+	readonly bad: number;
+	readonly byChannel: Readonly<
+		Record<string, {readonly score: number | null; readonly good: number; readonly bad: number}>
+	>;
+	readonly trend: readonly {readonly date: string; readonly score: number | null}[];
+};
+
+export type NpsStats = {
+	readonly score: number | null;
+	readonly promoters: number;
+	readonly passives: number;
+	readonly detractors: number;
+};
+
+export type AgentActivity = {
+	readonly agent: string;
+	readonly replies: number;
+	readonly notes: number;
+	readonly calls: number;
+	readonly handleMinutes: number | null;
+};
+
+export type StatsReport = {
+	readonly window: {readonly since: string; readonly until: string};
+	readonly tickets: {readonly created: number; readonly solved: number; readonly reopened: number};
+	readonly backlog: {
+		readonly open: number;
+		readonly pending: number;
+		readonly onHold: number;
+		readonly byAge: Readonly<Record<BacklogAgeBucket, number>>;
+	};
+	readonly firstReplyMinutes: DurationStats;
+	readonly resolutionMinutes: DurationStats;
+	readonly oneTouchRate: number | null;
+	readonly reopenRate: number | null;
+	readonly slaBreachRate: number | null;
+	readonly csat: CsatStats;
+	readonly nps: NpsStats | null;
+	readonly ces: {readonly mean: number | null; readonly count: number} | null;
+	readonly agents: readonly AgentActivity[];
+	/** Only present when some ticket in the snapshot has business-hours times (Zendesk). */
+	readonly firstReplyBusinessMinutes?: DurationStats;
+	readonly resolutionBusinessMinutes?: DurationStats;
+};
+
+/** The report of one --by key: the same shape, plus the key. */
+export type StatsGroup = {readonly key: string} & StatsReport;
+
+/**
+ * What a query knows about one set of durations: how many, their sum, and the sorted values at the positions
+ * durationPositions asked for.
+ */
+export type DurationAggregate = {
+	readonly count: number;
+	readonly sum: number;
+	/** Sorted value by 0-based position; must hold every position of durationPositions(count). */
+	readonly valueAt: (position: number) => number;
+};
+
+/** The 0-based sorted positions the median and p90 of `count` values need. */
+export function durationPositions(count: number): number[] {
+	if (count === 0) return [];
+	const positions = [medianFraction, p90Fraction].flatMap((fraction) => {
+		const position = percentilePosition(count, fraction);
+		return [position.lower, position.upper];
+	});
+	return [...new Set(positions)];
+}
+
+/** Median, mean, p90 (linear interpolation) and count, minutes rounded to 0.1; nulls when count is 0. */
+export function toDurationStats(aggregate: DurationAggregate): DurationStats {
+	const {count} = aggregate;
+	if (count === 0) return {median: null, mean: null, p90: null, count: 0};
+	const at = (fraction: number) => {
+		const position = percentilePosition(count, fraction);
+		return roundMinutes(interpolate(position, aggregate.valueAt(position.lower), aggregate.valueAt(position.upper)));
+	};
+	return {median: at(medianFraction), mean: meanMinutes(aggregate.sum, count), p90: at(p90Fraction), count};
+}
