@@ -1,9 +1,11 @@
 import {readFileSync} from 'node:fs';
 import {Command, Option} from 'commander';
 import type {Context} from '../context.js';
+import {registerAuthCommand} from './commands/auth.js';
 import {registerConfigCommand} from './commands/config.js';
 import {registerDemoCommand} from './commands/demo.js';
 import {registerFollowupCommand} from './commands/followup.js';
+import {registerKbCommand} from './commands/kb.js';
 import {registerLogCommand} from './commands/log.js';
 import {registerOutboxCommand} from './commands/outbox.js';
 import {registerProfileCommand} from './commands/profile.js';
@@ -50,7 +52,9 @@ export function buildProgram(context: Context): Command {
 	registerOutboxCommand(program, context);
 	registerLogCommand(program, context);
 	registerFollowupCommand(program, context);
+	registerKbCommand(program, context);
 	registerProfileCommand(program, context);
+	registerAuthCommand(program, context);
 	registerConfigCommand(program, context);
 	registerDemoCommand(program, context);
 	registerTemplatesCommand(program, context);

@@ -178,3 +178,93 @@ export type ProviderSetup = {
 	/** --verbose diagnostics to stderr; undefined when not verbose. Callers redact secrets before logging. */
 	readonly log: ((line: string) => void) | undefined;
 };
+
+// Optional extras a desk may offer beyond HelpDesk (Zendesk has all three). Provider-neutral so services/, templates/
+// and cli/ can use them through this file; check with the guards before calling.
+
+/** A provider's saved reply (Zendesk macro). */
+export type Macro = {
+	readonly id: string;
+	readonly title: string;
+	readonly description: string | null;
+	readonly active: boolean;
+	/** The reply text the macro adds, null when it adds none. */
+	readonly reply: string | null;
+	/** Every action as the provider defines it (`{field: "status", value: "solved"}`). */
+	readonly actions: readonly {readonly field: string; readonly value: unknown}[];
+};
+
+/** What applying a macro to a ticket would do, rendered by the provider; nothing is changed. */
+export type MacroPreview = {
+	readonly macroId: string;
+	readonly ticketId: string;
+	readonly body: string | null;
+	/** Whether the comment would be public; null when the macro does not say. */
+	readonly public: boolean | null;
+	readonly status: TicketStatus | null;
+	readonly priority: Priority | null;
+	readonly assigneeId: string | null;
+	readonly groupId: string | null;
+};
+
+export interface MacroSource {
+	listMacros(signal?: AbortSignal): Promise<Macro[]>;
+	previewMacro(ticketId: string, macroId: string, signal?: AbortSignal): Promise<MacroPreview>;
+}
+
+/** A knowledge-base article found by search. Title and snippet are untrusted text. */
+export type KnowledgeArticle = {
+	readonly id: string;
+	readonly title: string;
+	readonly url: string | null;
+	readonly snippet: string | null;
+	readonly locale: string | null;
+};
+
+export interface KnowledgeBase {
+	/** `locale` like "en-us" or "da" narrows the search to that language. */
+	searchArticles(query: string, locale?: string | null, signal?: AbortSignal): Promise<KnowledgeArticle[]>;
+}
+
+export type OAuthTokens = NonNullable<ProviderSetup['oauth']>;
+
+export type SignInOptions = {
+	readonly clientId: string;
+	readonly clientSecret?: string | undefined;
+	readonly scopes?: string | undefined;
+	/** Loopback port for the redirect; 0 or undefined = any free port. */
+	readonly port?: number | undefined;
+	readonly timeoutMs?: number | undefined;
+	/** Shows the agent the authorization URL (stderr) and where the browser will come back to. */
+	readonly announce: (authorizeUrl: string, redirectUri: string) => void;
+};
+
+/** How a desk authenticates, for `csr auth status`; never the secret. */
+export type AuthInfo = {
+	readonly scheme: 'basic' | 'bearer' | 'oauth' | 'none';
+	/** Where the secret came from: "$CSR_TOKEN", "the profile token", "`csr auth login`". */
+	readonly from: string;
+	readonly expiresAt: string | null;
+};
+
+export interface InteractiveSignIn {
+	/** OAuth authorization code flow with PKCE and a loopback redirect; returns the tokens for the caller to store. */
+	signIn(options: SignInOptions, signal?: AbortSignal): Promise<OAuthTokens>;
+	/** Revokes the current OAuth access token at the provider (best effort); true when it did. */
+	revokeToken(signal?: AbortSignal): Promise<boolean>;
+	authInfo(): AuthInfo;
+}
+
+export function hasMacros(desk: HelpDesk): desk is HelpDesk & MacroSource {
+	const candidate = desk as HelpDesk & Partial<MacroSource>;
+	return typeof candidate.listMacros === 'function' && typeof candidate.previewMacro === 'function';
+}
+
+export function hasKnowledgeBase(desk: HelpDesk): desk is HelpDesk & KnowledgeBase {
+	return typeof (desk as HelpDesk & Partial<KnowledgeBase>).searchArticles === 'function';
+}
+
+export function hasSignIn(desk: HelpDesk): desk is HelpDesk & InteractiveSignIn {
+	const candidate = desk as HelpDesk & Partial<InteractiveSignIn>;
+	return typeof candidate.signIn === 'function' && typeof candidate.authInfo === 'function';
+}

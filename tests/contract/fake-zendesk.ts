@@ -79,6 +79,8 @@ export type FakeZendeskOptions = {
 	readonly quota?: {readonly limit: number; readonly windowMs: number};
 	/** Seeded random rejections before processing: 429 with Retry-After, 503 with Retry-After. */
 	readonly chaos?: {readonly seed: number; readonly rate429: number; readonly rate503: number};
+	/** Status of generated ticket `id` (default: a mix of every status). */
+	readonly statusFor?: (id: number) => string;
 };
 
 export type FakeZendesk = {
@@ -94,9 +96,12 @@ export type FakeZendesk = {
 		chaos503: number;
 		tagsReplaced: number;
 		publicOmitted: number;
+		updateManyProcessed: number;
 	};
 	/** Answers before the fake's own routes; return undefined to fall through. */
 	intercept: ((request: RecordedRequest) => FakeAnswer | undefined) | undefined;
+	/** Replaces the answer after the fake processed the request (e.g. apply an update, then drop the connection). */
+	afterRoute: ((request: RecordedRequest, answer: FakeAnswer) => FakeAnswer | undefined) | undefined;
 	/** Another agent's reply: changes updated_at like a real comment would. */
 	addComment(ticketId: number, authorId: number, body: string, isPublic: boolean): FakeComment;
 	/** What a browser gets after the agent approves csr: a code bound to the PKCE challenge. */
@@ -168,7 +173,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	const codes = new Map<string, string>();
 	const refreshTokens = new Set<string>();
 	const issuedTokens: {access: string; refresh: string}[] = [];
-	const stats = {overQuota: 0, chaos429: 0, chaos503: 0, tagsReplaced: 0, publicOmitted: 0};
+	const stats = {overQuota: 0, chaos429: 0, chaos503: 0, tagsReplaced: 0, publicOmitted: 0, updateManyProcessed: 0};
 	let nextCommentId = 50_000;
 	let nextJob = 1;
 	let lastStamp = clock.now() - 86_400_000;
@@ -204,7 +209,8 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		const requester = 2001 + ((id - 1) % 50);
 		const created = iso(baseTime + id * 60_000);
 		const status =
-			id % 7 === 0 ? 'hold' : id % 11 === 0 ? 'solved' : id % 13 === 0 ? 'closed' : (statuses[id % 3] ?? 'open');
+			options.statusFor?.(id) ??
+			(id % 7 === 0 ? 'hold' : id % 11 === 0 ? 'solved' : id % 13 === 0 ? 'closed' : (statuses[id % 3] ?? 'open'));
 		const ticket: FakeTicket = {
 			...(templateTicket as FakeTicket),
 			url: `https://fake.zendesk.test/api/v2/tickets/${id}.json`,
@@ -704,6 +710,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	function updateMany(request: RecordedRequest): FakeAnswer {
 		const items = ((JSON.parse(request.body || '{}') as Json)['tickets'] ?? []) as Json[];
 		if (items.length > 100) return {status: 400, json: errorBody('400_too_many_values_with_max')};
+		stats.updateManyProcessed += 1;
 		const results: Json[] = [];
 		for (const [index, item] of items.entries()) {
 			const ticket = tickets.get(Number(item['id']));
@@ -826,7 +833,9 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			}
 		}
 		const answer = route(request);
-		return answer === undefined ? undefined : {...answer, headers: {...quotaHeaders(), ...answer.headers}};
+		if (answer === undefined) return undefined;
+		const final = fake.afterRoute?.(request, answer) ?? answer;
+		return {...final, headers: {...quotaHeaders(), ...final.headers}};
 	});
 
 	const fake: FakeZendesk = {
@@ -838,6 +847,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		me,
 		stats,
 		intercept: undefined,
+		afterRoute: undefined,
 		addComment(ticketId, authorId, body, isPublic) {
 			const ticket = tickets.get(ticketId);
 			if (ticket === undefined) throw new Error(`no ticket ${ticketId}`);

@@ -1,5 +1,5 @@
 import {AuthError} from '../../errors.js';
-import type {ProviderSetup} from '../help-desk.js';
+import type {AuthInfo, ProviderSetup} from '../help-desk.js';
 import {type CredentialSource, type Credentials, describeCredentials, secretsOf} from '../http/auth.js';
 import type {HttpClient} from '../http/http-client.js';
 import {requestTokens, type StoredOAuthTokens, toStoredTokens} from './oauth.js';
@@ -17,10 +17,7 @@ const refreshMarginMs = 60_000;
  * 2. Otherwise the OAuth tokens `csr auth login` stored: bearer, refreshed (and stored again) when they expire.
  * 3. Otherwise nothing: every call fails with AuthError.
  */
-export function describeZendeskAuth(setup: ProviderSetup): {
-	scheme: 'basic' | 'bearer' | 'oauth' | 'none';
-	from: string;
-} {
+export function describeZendeskAuth(setup: ProviderSetup): AuthInfo {
 	const token = setup.token;
 	if (token !== null && setup.tokenSource !== 'oauth' && setup.tokenSource !== null) {
 		const from =
@@ -29,11 +26,11 @@ export function describeZendeskAuth(setup: ProviderSetup): {
 				: setup.tokenSource === 'env'
 					? '$CSR_TOKEN'
 					: 'the profile token';
-		if (/^bearer:/i.test(token)) return {scheme: 'bearer', from};
-		return {scheme: setup.email ? 'basic' : 'bearer', from};
+		if (/^bearer:/i.test(token)) return {scheme: 'bearer', from, expiresAt: null};
+		return {scheme: setup.email ? 'basic' : 'bearer', from, expiresAt: null};
 	}
-	if (setup.oauth !== null) return {scheme: 'oauth', from: '`csr auth login`'};
-	return {scheme: 'none', from: 'nowhere'};
+	if (setup.oauth !== null) return {scheme: 'oauth', from: '`csr auth login`', expiresAt: setup.oauth.expiresAt};
+	return {scheme: 'none', from: 'nowhere', expiresAt: null};
 }
 
 function staticFor(setup: ProviderSetup, token: string): Credentials {

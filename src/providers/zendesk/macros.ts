@@ -2,8 +2,8 @@ import type {z} from 'zod';
 import type {Priority, TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {htmlToText} from '../../text/html-to-text.js';
+import type {KnowledgeArticle, Macro, MacroPreview} from '../help-desk.js';
 import {ticketNotFound, ticketNumber, type ZendeskApi} from './api.js';
-import type {KnowledgeArticle, MacroPreview, ZendeskMacro} from './extras.js';
 import {statusFromZendesk} from './map.js';
 import {articleSearchResponse, macroApplyResponse, macrosResponse} from './schemas.js';
 
@@ -22,8 +22,8 @@ function replyOf(actions: readonly {field: string; value: unknown}[]): string | 
 }
 
 /** The agent's usable macros (`/api/v2/macros/active`, every page). */
-export async function listMacros(api: ZendeskApi, signal?: AbortSignal): Promise<ZendeskMacro[]> {
-	const macros: ZendeskMacro[] = [];
+export async function listMacros(api: ZendeskApi, signal?: AbortSignal): Promise<Macro[]> {
+	const macros: Macro[] = [];
 	for (let page = 1; page <= 50; page++) {
 		const body = await api.get('/api/v2/macros/active.json', {page, per_page: 100}, macrosResponse, signal);
 		for (const macro of body.macros) {

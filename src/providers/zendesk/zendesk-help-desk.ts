@@ -8,6 +8,7 @@ import type {ZendeskExtras} from './extras.js';
 import {exportSatisfaction, exportSurveys, exportTicketFacts} from './kpi.js';
 import {listMacros, previewMacro, searchArticles} from './macros.js';
 import {toAgentRef} from './map.js';
+import {loginWithLoopback, revokeCurrentToken} from './oauth.js';
 import {getTickets, listTickets} from './queue.js';
 import {usersResponse, type ZendeskUser} from './schemas.js';
 import {getThread} from './thread.js';
@@ -74,6 +75,20 @@ export function createZendeskHelpDesk(setup: ProviderSetup, options: ZendeskOpti
 		previewMacro: (ticketId, macroId, signal) => previewMacro(api, ticketId, macroId, signal),
 		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),
 		authInfo: () => describeZendeskAuth(setup),
+		signIn: (signInOptions, signal) =>
+			loginWithLoopback({
+				...signInOptions,
+				baseUrl: api.origin,
+				now: setup.now,
+				signal,
+				clock: options.clock,
+				log: setup.log,
+			}),
+		async revokeToken(signal) {
+			const auth = describeZendeskAuth(setup);
+			if (auth.scheme !== 'oauth' || setup.oauth === null) return false;
+			return revokeCurrentToken(api.origin, setup.oauth.accessToken, signal);
+		},
 		close: () => api.close(),
 	};
 }

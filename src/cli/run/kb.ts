@@ -1,0 +1,69 @@
+import type {Context, GlobalOptions} from '../../context.js';
+import {UsageError} from '../../errors.js';
+import {hasKnowledgeBase, type KnowledgeArticle} from '../../providers/help-desk.js';
+import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
+import type {KbFlags} from '../commands/kb.js';
+import {formatOf, openDesk, parsePositiveInt} from '../options.js';
+import {csvRow} from '../output/csv.js';
+import {formatTable} from '../output/table.js';
+
+function toJson(article: KnowledgeArticle): Record<string, unknown> {
+	return {id: article.id, title: article.title, locale: article.locale, url: article.url, snippet: article.snippet};
+}
+
+/** `csr kb search TEXT`: Help Center articles, most relevant first. */
+export async function runKbSearch(
+	text: string,
+	flags: KbFlags,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<void> {
+	const limit = flags.limit === undefined ? 10 : parsePositiveInt('--limit', flags.limit);
+	const format = formatOf(globals);
+	const {desk, profile} = await openDesk(context, globals);
+	try {
+		if (!hasKnowledgeBase(desk)) {
+			throw new UsageError(
+				`profile "${profile.name}" (${profile.profile.provider}) has no knowledge base to search`,
+				'Knowledge base search works with Zendesk profiles (Help Center): use --profile NAME.',
+			);
+		}
+		const locale = flags.locale ?? null;
+		const articles = (await desk.searchArticles(text, locale, context.signal)).slice(0, limit);
+		const {stdout, stderr} = context.io;
+		if (format === 'json') stdout.write(`${toSafeJson(articles.map(toJson), 2)}\n`);
+		else if (format === 'ndjson') for (const article of articles) stdout.write(`${toSafeJson(toJson(article))}\n`);
+		else if (format === 'csv') {
+			stdout.write(csvRow(['id', 'title', 'locale', 'url', 'snippet']));
+			for (const article of articles) {
+				stdout.write(
+					csvRow([
+						article.id,
+						toDisplayLine(article.title),
+						article.locale,
+						article.url,
+						toDisplayLine(article.snippet ?? ''),
+					]),
+				);
+			}
+		} else {
+			stdout.write(
+				formatTable(
+					articles,
+					[
+						{header: 'ID', width: 12, value: (article) => article.id},
+						{header: 'LANG', width: 6, value: (article) => toDisplayLine(article.locale ?? '')},
+						{header: 'TITLE', width: 40, value: (article) => toDisplayLine(article.title)},
+						{header: 'URL', value: (article) => toDisplayLine(article.url ?? '')},
+					],
+					context.io.columns,
+					false,
+				),
+			);
+			if (articles.length === 0 && context.io.stderrIsTty && globals.quiet !== true)
+				stderr.write('No articles match.\n');
+		}
+	} finally {
+		await desk.close();
+	}
+}
