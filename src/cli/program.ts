@@ -12,6 +12,8 @@ import {registerProfileCommand} from './commands/profile.js';
 import {registerQueueCommand} from './commands/queue.js';
 import {registerReplyCommand} from './commands/reply.js';
 import {registerShowCommand} from './commands/show.js';
+import {registerStatsCommand} from './commands/stats.js';
+import {registerSyncCommand} from './commands/sync.js';
 import {registerTemplatesCommand} from './commands/templates.js';
 import {registerUpdateCommands} from './commands/update.js';
 
@@ -52,6 +54,8 @@ export function buildProgram(context: Context): Command {
 	registerOutboxCommand(program, context);
 	registerLogCommand(program, context);
 	registerFollowupCommand(program, context);
+	registerStatsCommand(program, context);
+	registerSyncCommand(program, context);
 	registerKbCommand(program, context);
 	registerProfileCommand(program, context);
 	registerAuthCommand(program, context);

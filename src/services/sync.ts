@@ -1,0 +1,195 @@
+import type {AgentRef} from '../domain/ticket.js';
+import {AuthError} from '../errors.js';
+import type {ExportPage, HelpDesk, SatisfactionRating, SurveyResponse, TicketFacts} from '../providers/help-desk.js';
+import type {Database} from '../store/database.js';
+import {
+	type CachedRating,
+	type CachedSurvey,
+	type CachedTicket,
+	clearSyncCache,
+	readSyncStates,
+	type SyncPage,
+	type SyncStream,
+	storeSyncPage,
+	syncStreams,
+} from '../store/stats-cache.js';
+
+export type SyncProgress = {readonly stream: SyncStream; readonly items: number; readonly done: boolean};
+
+export type StreamOutcome = {
+	readonly stream: SyncStream;
+	/** Rows received in this run. */
+	readonly items: number;
+	/** Why the stream was not synced (the provider lacks it, or the credentials may not read it); null when synced. */
+	readonly skipped: string | null;
+};
+
+export type SyncOptions = {
+	readonly profile: string;
+	readonly now: () => Date;
+	/** Forget the profile's cache and cursors first and read everything again. */
+	readonly full?: boolean;
+	readonly onProgress?: ((progress: SyncProgress) => void) | undefined;
+};
+
+/** The --by agent key of an assignee: the email lower-cased (records name agents by email), else the name. */
+export function agentKeyOf(assignee: AgentRef | null): string | null {
+	if (assignee === null) return null;
+	const email = assignee.email?.trim() ?? '';
+	return email !== '' ? email.toLowerCase() : assignee.name;
+}
+
+export function toCachedTicket(facts: TicketFacts): CachedTicket {
+	const {ticket} = facts;
+	return {
+		ticketId: ticket.id,
+		status: ticket.status,
+		channel: ticket.channel,
+		agentKey: agentKeyOf(ticket.assignee),
+		groupName: ticket.group?.name ?? null,
+		createdAt: ticket.createdAt,
+		updatedAt: ticket.updatedAt,
+		solvedAt: facts.solvedAt,
+		firstReplyMinutes: facts.firstReplyMinutes,
+		firstReplyBusinessMinutes: facts.firstReplyBusinessMinutes,
+		resolutionMinutes: facts.fullResolutionMinutes,
+		resolutionBusinessMinutes: facts.fullResolutionBusinessMinutes,
+		reopens: facts.reopens,
+		publicAgentReplies: facts.publicAgentReplies,
+		slaBreached: facts.slaBreached,
+	};
+}
+
+const toCachedRating = (rating: SatisfactionRating): CachedRating => ({
+	id: rating.id,
+	ticketId: rating.ticketId,
+	at: rating.at,
+	score: rating.score,
+	channel: rating.channel,
+});
+
+const toCachedSurvey = (survey: SurveyResponse): CachedSurvey => ({
+	id: survey.id,
+	ticketId: survey.ticketId,
+	at: survey.at,
+	kind: survey.kind,
+	score: survey.score,
+});
+
+type StreamReader = {
+	readonly available: boolean;
+	read(cursor: string | null, signal?: AbortSignal): Promise<{page: SyncPage; nextCursor: string | null}>;
+};
+
+function readersOf(desk: HelpDesk): Record<SyncStream, StreamReader> {
+	const wrap =
+		<T>(
+			exportPage: (cursor: string | null, signal?: AbortSignal) => Promise<ExportPage<T>>,
+			toPage: (items: readonly T[]) => SyncPage,
+		) =>
+		async (cursor: string | null, signal?: AbortSignal) => {
+			const page = await exportPage(cursor, signal);
+			return {page: toPage(page.items), nextCursor: page.nextCursor};
+		};
+	return {
+		tickets: {
+			available: true,
+			read: wrap(desk.exportTicketFacts.bind(desk), (items) => ({
+				stream: 'tickets',
+				items: items.map(toCachedTicket),
+			})),
+		},
+		satisfaction: {
+			available: desk.capabilities.supportsSatisfaction,
+			read: wrap(desk.exportSatisfaction.bind(desk), (items) => ({
+				stream: 'satisfaction',
+				items: items.map(toCachedRating),
+			})),
+		},
+		surveys: {
+			available: desk.capabilities.supportsSurveys,
+			read: wrap(desk.exportSurveys.bind(desk), (items) => ({
+				stream: 'surveys',
+				items: items.map(toCachedSurvey),
+			})),
+		},
+	};
+}
+
+/**
+ * Brings the profile's KPI cache up to date: tickets with their facts, satisfaction ratings and survey answers,
+ * each from its own resume cursor. Every page is stored with the cursor after it in one transaction, so an
+ * interrupted sync (Ctrl-C, network, crash) resumes where it stopped. A stream the provider lacks, or that the
+ * credentials may not read (Zendesk ratings are admin-only), is skipped and reported, not fatal.
+ */
+export async function syncStats(
+	desk: HelpDesk,
+	db: Database,
+	options: SyncOptions,
+	signal?: AbortSignal,
+): Promise<StreamOutcome[]> {
+	const {profile, now} = options;
+	const provider = desk.providerName;
+	let states = readSyncStates(db, profile);
+	const foreign = [...states.values()].some((state) => state.provider !== provider);
+	// A profile that now points at another kind of desk: its cursors mean nothing there.
+	if (options.full === true || foreign) {
+		clearSyncCache(db, profile);
+		states = readSyncStates(db, profile);
+	}
+	const readers = readersOf(desk);
+	const outcomes: StreamOutcome[] = [];
+	for (const stream of syncStreams) {
+		const reader = readers[stream];
+		const empty: SyncPage = {stream, items: []} as SyncPage;
+		if (!reader.available) {
+			storeSyncPage(db, profile, empty, {provider, cursor: null, at: now().toISOString(), completed: true});
+			outcomes.push({stream, items: 0, skipped: `${provider} does not provide them`});
+			continue;
+		}
+		let cursor = states.get(stream)?.cursor ?? null;
+		let items = 0;
+		try {
+			for (;;) {
+				signal?.throwIfAborted();
+				const {page, nextCursor} = await reader.read(cursor, signal);
+				// Caught up when there is no next page, the page is empty, or the cursor did not move. The stored cursor is
+				// the next one, or, at the end of a desk that gives none, the one that read this page (re-read next time).
+				const done = nextCursor === null || page.items.length === 0 || nextCursor === cursor;
+				storeSyncPage(db, profile, page, {
+					provider,
+					cursor: nextCursor ?? cursor,
+					at: now().toISOString(),
+					completed: done,
+				});
+				items += page.items.length;
+				options.onProgress?.({stream, items, done});
+				if (done) break;
+				cursor = nextCursor;
+			}
+		} catch (error) {
+			if (stream === 'tickets' || !(error instanceof AuthError)) throw error;
+			storeSyncPage(db, profile, empty, {provider, cursor, at: now().toISOString(), completed: true});
+			outcomes.push({stream, items, skipped: `not allowed with these credentials (${error.message})`});
+			continue;
+		}
+		outcomes.push({stream, items, skipped: null});
+	}
+	return outcomes;
+}
+
+/**
+ * When the profile's cache was last complete (the oldest stream's last full pass), or null when some stream has
+ * never finished: then stats must sync before they can be trusted.
+ */
+export function lastCompleteSync(db: Database, profile: string): Date | null {
+	const states = readSyncStates(db, profile);
+	let oldest: number | null = null;
+	for (const stream of syncStreams) {
+		const completedAt = states.get(stream)?.completedAt ?? null;
+		if (completedAt === null) return null;
+		const ms = Date.parse(completedAt);
+		oldest = oldest === null ? ms : Math.min(oldest, ms);
+	}
+	return oldest === null ? null : new Date(oldest);
+}

@@ -1,0 +1,622 @@
+import type {StatementSync} from 'node:sqlite';
+import {StoreError} from '../errors.js';
+import {type Database, transaction} from './database.js';
+
+/**
+ * The KPI cache that `csr sync` fills and `csr stats` reads: one row per ticket (with its KPI facts), satisfaction
+ * rating and survey answer, every row keyed by profile, plus one resume cursor per (profile, stream). Times are
+ * stored as toISOString() so that text order is time order and window filters use the indexes.
+ */
+
+export const syncStreams = ['tickets', 'satisfaction', 'surveys'] as const;
+export type SyncStream = (typeof syncStreams)[number];
+
+export type SyncState = {
+	readonly stream: SyncStream;
+	readonly provider: string;
+	/** Where the next export call starts; null: from the beginning. */
+	readonly cursor: string | null;
+	/** Rows written by this stream since the cache was last cleared. */
+	readonly items: number;
+	readonly updatedAt: string;
+	/** When the stream last reached its end; null while a sync is unfinished. */
+	readonly completedAt: string | null;
+};
+
+const statements = new WeakMap<Database, Map<string, StatementSync>>();
+
+function statement(db: Database, sql: string): StatementSync {
+	let byText = statements.get(db);
+	if (byText === undefined) {
+		byText = new Map();
+		statements.set(db, byText);
+	}
+	let prepared = byText.get(sql);
+	if (prepared === undefined) {
+		prepared = db.prepare(sql);
+		byText.set(sql, prepared);
+	}
+	return prepared;
+}
+
+/** An ISO 8601 time in the one form the cache compares as text; throws on input that is not a time. */
+export function toCacheTime(value: string, what: string): string {
+	const ms = Date.parse(value);
+	if (Number.isNaN(ms)) throw new StoreError(`cannot cache ${what}: "${value}" is not a time`);
+	return new Date(ms).toISOString();
+}
+
+/** A ticket's KPI facts as the cache keeps them (services/sync.ts maps provider facts to this). */
+export type CachedTicket = {
+	readonly ticketId: string;
+	readonly status: string;
+	readonly channel: string;
+	/** The --by agent key: the assignee's email lower-cased, else their name; null when unassigned. */
+	readonly agentKey: string | null;
+	readonly groupName: string | null;
+	readonly createdAt: string;
+	readonly updatedAt: string;
+	readonly solvedAt: string | null;
+	readonly firstReplyMinutes: number | null;
+	readonly firstReplyBusinessMinutes: number | null;
+	readonly resolutionMinutes: number | null;
+	readonly resolutionBusinessMinutes: number | null;
+	readonly reopens: number;
+	readonly publicAgentReplies: number;
+	readonly slaBreached: boolean | null;
+};
+
+export type CachedRating = {
+	readonly id: string;
+	readonly ticketId: string | null;
+	readonly at: string;
+	readonly score: 'good' | 'bad' | 'offered';
+	readonly channel: string | null;
+};
+
+export type CachedSurvey = {
+	readonly id: string;
+	readonly ticketId: string | null;
+	readonly at: string;
+	readonly kind: 'nps' | 'ces';
+	readonly score: number;
+};
+
+const upsertTicketSql = `INSERT INTO sync_tickets (profile, ticket_id, status, channel, agent_key, group_name, created_at,
+	updated_at, solved_at, first_reply_minutes, first_reply_business_minutes, resolution_minutes,
+	resolution_business_minutes, reopens, public_agent_replies, sla_breached)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (profile, ticket_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
+	agent_key = excluded.agent_key, group_name = excluded.group_name, created_at = excluded.created_at,
+	updated_at = excluded.updated_at, solved_at = excluded.solved_at, first_reply_minutes = excluded.first_reply_minutes,
+	first_reply_business_minutes = excluded.first_reply_business_minutes,
+	resolution_minutes = excluded.resolution_minutes, resolution_business_minutes = excluded.resolution_business_minutes,
+	reopens = excluded.reopens, public_agent_replies = excluded.public_agent_replies, sla_breached = excluded.sla_breached`;
+
+function writeTickets(db: Database, profile: string, items: readonly CachedTicket[]): void {
+	const upsert = statement(db, upsertTicketSql);
+	for (const ticket of items) {
+		const what = `ticket ${ticket.ticketId}`;
+		upsert.run(
+			profile,
+			ticket.ticketId,
+			ticket.status,
+			ticket.channel,
+			ticket.agentKey,
+			ticket.groupName,
+			toCacheTime(ticket.createdAt, what),
+			toCacheTime(ticket.updatedAt, what),
+			ticket.solvedAt === null ? null : toCacheTime(ticket.solvedAt, what),
+			ticket.firstReplyMinutes,
+			ticket.firstReplyBusinessMinutes,
+			ticket.resolutionMinutes,
+			ticket.resolutionBusinessMinutes,
+			ticket.reopens,
+			ticket.publicAgentReplies,
+			ticket.slaBreached === null ? null : ticket.slaBreached ? 1 : 0,
+		);
+	}
+}
+
+const upsertRatingSql = `INSERT INTO sync_ratings (profile, rating_id, ticket_id, at, score, channel) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (profile, rating_id) DO UPDATE SET ticket_id = excluded.ticket_id, at = excluded.at, score = excluded.score,
+	channel = excluded.channel`;
+
+function writeRatings(db: Database, profile: string, items: readonly CachedRating[]): void {
+	const upsert = statement(db, upsertRatingSql);
+	for (const rating of items) {
+		upsert.run(
+			profile,
+			rating.id,
+			rating.ticketId,
+			toCacheTime(rating.at, `rating ${rating.id}`),
+			rating.score,
+			rating.channel,
+		);
+	}
+}
+
+const upsertSurveySql = `INSERT INTO sync_surveys (profile, survey_id, ticket_id, at, kind, score) VALUES (?, ?, ?, ?, ?, ?)
+ON CONFLICT (profile, survey_id) DO UPDATE SET ticket_id = excluded.ticket_id, at = excluded.at, kind = excluded.kind,
+	score = excluded.score`;
+
+function writeSurveys(db: Database, profile: string, items: readonly CachedSurvey[]): void {
+	const upsert = statement(db, upsertSurveySql);
+	for (const survey of items) {
+		upsert.run(
+			profile,
+			survey.id,
+			survey.ticketId,
+			toCacheTime(survey.at, `survey answer ${survey.id}`),
+			survey.kind,
+			survey.score,
+		);
+	}
+}
+
+export type SyncPage =
+	| {readonly stream: 'tickets'; readonly items: readonly CachedTicket[]}
+	| {readonly stream: 'satisfaction'; readonly items: readonly CachedRating[]}
+	| {readonly stream: 'surveys'; readonly items: readonly CachedSurvey[]};
+
+/**
+ * One exported page and the cursor after it, in one transaction: a crash leaves either both or neither, so a
+ * resumed sync never skips rows and never needs to re-read more than one page.
+ */
+export function storeSyncPage(
+	db: Database,
+	profile: string,
+	page: SyncPage,
+	state: {provider: string; cursor: string | null; at: string; completed: boolean},
+): void {
+	transaction(db, () => {
+		if (page.stream === 'tickets') writeTickets(db, profile, page.items);
+		else if (page.stream === 'satisfaction') writeRatings(db, profile, page.items);
+		else writeSurveys(db, profile, page.items);
+		statement(
+			db,
+			`INSERT INTO sync_state (profile, stream, provider, cursor, items, updated_at, completed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (profile, stream) DO UPDATE SET provider = excluded.provider, cursor = excluded.cursor,
+				items = sync_state.items + excluded.items, updated_at = excluded.updated_at,
+				completed_at = COALESCE(excluded.completed_at, sync_state.completed_at)`,
+		).run(
+			profile,
+			page.stream,
+			state.provider,
+			state.cursor,
+			page.items.length,
+			state.at,
+			state.completed ? state.at : null,
+		);
+	});
+}
+
+/** The resume state of each stream of a profile that has one. */
+export function readSyncStates(db: Database, profile: string): Map<SyncStream, SyncState> {
+	const rows = statement(
+		db,
+		'SELECT stream, provider, cursor, items, updated_at, completed_at FROM sync_state WHERE profile = ?',
+	).all(profile);
+	const states = new Map<SyncStream, SyncState>();
+	for (const row of rows) {
+		const stream = String(row['stream']) as SyncStream;
+		states.set(stream, {
+			stream,
+			provider: String(row['provider']),
+			cursor: row['cursor'] === null ? null : String(row['cursor']),
+			items: Number(row['items']),
+			updatedAt: String(row['updated_at']),
+			completedAt: row['completed_at'] === null ? null : String(row['completed_at']),
+		});
+	}
+	return states;
+}
+
+/** Forgets a profile's cached tickets, ratings, surveys and cursors (`csr sync --full`, a re-seeded demo desk). */
+export function clearSyncCache(db: Database, profile: string): void {
+	transaction(db, () => {
+		for (const table of ['sync_tickets', 'sync_ratings', 'sync_surveys', 'sync_state']) {
+			statement(db, `DELETE FROM ${table} WHERE profile = ?`).run(profile);
+		}
+	});
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Aggregation for csr stats: every query groups by a key so one code path serves the overall snapshot (key '') and
+// each --by dimension. Nothing here loads more than one row per group (percentiles: a few rows per group).
+
+export type Dimension = 'all' | 'channel' | 'agent' | 'group' | 'day';
+export const noKey = '(none)';
+
+/** The group key of a ticket row `t` for metrics whose date column is `dateColumn` (t.created_at, t.solved_at). */
+function ticketKey(dimension: Dimension, dateColumn: string): string {
+	switch (dimension) {
+		case 'all':
+			return `''`;
+		case 'channel':
+			return 't.channel';
+		case 'agent':
+			return `COALESCE(t.agent_key, '${noKey}')`;
+		case 'group':
+			return `COALESCE(t.group_name, '${noKey}')`;
+		case 'day':
+			return `substr(${dateColumn}, 1, 10)`;
+	}
+}
+
+/** The group key of a rating or survey row `r` joined to its ticket `t` (which may be missing). */
+function answerKey(dimension: Dimension, channel: string): string {
+	switch (dimension) {
+		case 'channel':
+			return `COALESCE(${channel}, 'other')`;
+		case 'day':
+			return 'substr(r.at, 1, 10)';
+		default:
+			return ticketKey(dimension, '');
+	}
+}
+
+export type Window = {readonly since: string; readonly until: string};
+
+const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+export type CreatedAggregate = {
+	created: number;
+	firstReply: {count: number; sum: number};
+	firstReplyBusiness: {count: number; sum: number};
+	slaKnown: number;
+	slaBreached: number;
+};
+
+/** Tickets created in the window: counts, first reply sums and SLA outcomes, per key. */
+export function aggregateCreated(
+	db: Database,
+	profile: string,
+	window: Window,
+	dimension: Dimension,
+): Map<string, CreatedAggregate> {
+	const key = ticketKey(dimension, 't.created_at');
+	const rows = statement(
+		db,
+		`SELECT ${key} AS k, COUNT(*) AS created,
+			COUNT(t.first_reply_minutes) AS fr_count, SUM(t.first_reply_minutes) AS fr_sum,
+			COUNT(t.first_reply_business_minutes) AS frb_count, SUM(t.first_reply_business_minutes) AS frb_sum,
+			COUNT(t.sla_breached) AS sla_known, SUM(t.sla_breached) AS sla_breached
+		FROM sync_tickets t WHERE t.profile = ? AND t.created_at >= ? AND t.created_at < ? GROUP BY k`,
+	).all(profile, window.since, window.until);
+	return new Map(
+		rows.map((row) => [
+			String(row['k']),
+			{
+				created: num(row['created']),
+				firstReply: {count: num(row['fr_count']), sum: num(row['fr_sum'])},
+				firstReplyBusiness: {count: num(row['frb_count']), sum: num(row['frb_sum'])},
+				slaKnown: num(row['sla_known']),
+				slaBreached: num(row['sla_breached']),
+			},
+		]),
+	);
+}
+
+export type SolvedAggregate = {
+	solved: number;
+	reopened: number;
+	oneTouch: number;
+	/** Last solved in the window but open again now: not counted as solved. */
+	reopenedSince: number;
+	resolution: {count: number; sum: number};
+	resolutionBusiness: {count: number; sum: number};
+};
+
+/** Tickets whose last solve falls in the window and that are solved or closed now, per key. */
+export function aggregateSolved(
+	db: Database,
+	profile: string,
+	window: Window,
+	dimension: Dimension,
+	oneTouchMaxReplies: number,
+): Map<string, SolvedAggregate> {
+	const key = ticketKey(dimension, 't.solved_at');
+	const isSolved = `t.status IN ('solved', 'closed')`;
+	const rows = statement(
+		db,
+		`SELECT ${key} AS k,
+			SUM(CASE WHEN ${isSolved} THEN 1 ELSE 0 END) AS solved,
+			SUM(CASE WHEN ${isSolved} AND t.reopens > 0 THEN 1 ELSE 0 END) AS reopened,
+			SUM(CASE WHEN ${isSolved} AND t.public_agent_replies <= ? THEN 1 ELSE 0 END) AS one_touch,
+			SUM(CASE WHEN ${isSolved} THEN 0 ELSE 1 END) AS reopened_since,
+			SUM(CASE WHEN ${isSolved} AND t.resolution_minutes IS NOT NULL THEN 1 ELSE 0 END) AS res_count,
+			SUM(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_sum,
+			SUM(CASE WHEN ${isSolved} AND t.resolution_business_minutes IS NOT NULL THEN 1 ELSE 0 END) AS resb_count,
+			SUM(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_sum
+		FROM sync_tickets t WHERE t.profile = ? AND t.solved_at >= ? AND t.solved_at < ? GROUP BY k`,
+	).all(oneTouchMaxReplies, profile, window.since, window.until);
+	return new Map(
+		rows.map((row) => [
+			String(row['k']),
+			{
+				solved: num(row['solved']),
+				reopened: num(row['reopened']),
+				oneTouch: num(row['one_touch']),
+				reopenedSince: num(row['reopened_since']),
+				resolution: {count: num(row['res_count']), sum: num(row['res_sum'])},
+				resolutionBusiness: {count: num(row['resb_count']), sum: num(row['resb_sum'])},
+			},
+		]),
+	);
+}
+
+export const durationColumns = {
+	firstReply: {column: 't.first_reply_minutes', basis: 'created'},
+	firstReplyBusiness: {column: 't.first_reply_business_minutes', basis: 'created'},
+	resolution: {column: 't.resolution_minutes', basis: 'solved'},
+	resolutionBusiness: {column: 't.resolution_business_minutes', basis: 'solved'},
+} as const;
+export type DurationMetric = keyof typeof durationColumns;
+
+/**
+ * The sorted values at the given fractions' neighbouring positions, per key: a window function numbers each
+ * group's values in order and only rows at ⌊(n − 1)·p⌋ and ⌊(n − 1)·p⌋ + 1 come back (the same arithmetic as
+ * kpi/percentile.ts, in IEEE doubles on both sides). Memory stays at a few rows per group.
+ */
+export function durationValuesAt(
+	db: Database,
+	profile: string,
+	window: Window,
+	dimension: Dimension,
+	metric: DurationMetric,
+	fractions: readonly number[],
+): Map<string, Map<number, number>> {
+	const {column, basis} = durationColumns[metric];
+	const dateColumn = basis === 'created' ? 't.created_at' : 't.solved_at';
+	const key = ticketKey(dimension, dateColumn);
+	const solvedOnly = basis === 'solved' ? `AND t.status IN ('solved', 'closed')` : '';
+	const wanted = fractions.map(() => 'i = CAST((n - 1) * ? AS INTEGER) OR i = CAST((n - 1) * ? AS INTEGER) + 1');
+	const rows = statement(
+		db,
+		`SELECT k, i, x FROM (
+			SELECT ${key} AS k, ${column} AS x,
+				ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${column}) - 1 AS i,
+				COUNT(*) OVER (PARTITION BY ${key}) AS n
+			FROM sync_tickets t
+			WHERE t.profile = ? AND ${dateColumn} >= ? AND ${dateColumn} < ? AND ${column} IS NOT NULL ${solvedOnly}
+		) WHERE ${wanted.join(' OR ')}`,
+	).all(profile, window.since, window.until, ...fractions.flatMap((fraction) => [fraction, fraction]));
+	const byKey = new Map<string, Map<number, number>>();
+	for (const row of rows) {
+		const k = String(row['k']);
+		let values = byKey.get(k);
+		if (values === undefined) {
+			values = new Map();
+			byKey.set(k, values);
+		}
+		values.set(Number(row['i']), Number(row['x']));
+	}
+	return byKey;
+}
+
+export type BacklogAggregate = {
+	open: number;
+	pending: number;
+	onHold: number;
+	/** Counts per age bucket, youngest first (<1d, 1-3d, 3-7d, >7d). */
+	byAge: [number, number, number, number];
+};
+
+/** Unsolved tickets now, per key, by status and age (cutoffs: created after under1d is <1d, and so on). */
+export function aggregateBacklog(
+	db: Database,
+	profile: string,
+	dimension: Dimension,
+	cutoffs: {under1d: string; under3d: string; under7d: string},
+): Map<string, BacklogAggregate> {
+	const key = ticketKey(dimension, 't.created_at');
+	const rows = statement(
+		db,
+		`SELECT ${key} AS k,
+			SUM(CASE WHEN t.status IN ('new', 'open') THEN 1 ELSE 0 END) AS open,
+			SUM(CASE WHEN t.status = 'pending' THEN 1 ELSE 0 END) AS pending,
+			SUM(CASE WHEN t.status = 'on-hold' THEN 1 ELSE 0 END) AS on_hold,
+			SUM(CASE WHEN t.created_at > ? THEN 1 ELSE 0 END) AS age0,
+			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 ELSE 0 END) AS age1,
+			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 ELSE 0 END) AS age2,
+			SUM(CASE WHEN t.created_at <= ? THEN 1 ELSE 0 END) AS age3
+		FROM sync_tickets t WHERE t.profile = ? AND t.status IN ('new', 'open', 'pending', 'on-hold') GROUP BY k`,
+	).all(cutoffs.under1d, cutoffs.under1d, cutoffs.under3d, cutoffs.under3d, cutoffs.under7d, cutoffs.under7d, profile);
+	return new Map(
+		rows.map((row) => [
+			String(row['k']),
+			{
+				open: num(row['open']),
+				pending: num(row['pending']),
+				onHold: num(row['on_hold']),
+				byAge: [num(row['age0']), num(row['age1']), num(row['age2']), num(row['age3'])],
+			},
+		]),
+	);
+}
+
+export type RatingAggregate = {good: number; bad: number; offered: number};
+
+const ratingsFrom = `FROM sync_ratings r LEFT JOIN sync_tickets t ON t.profile = r.profile AND t.ticket_id = r.ticket_id
+	WHERE r.profile = ? AND r.at >= ? AND r.at < ?`;
+const ratingChannel = 'COALESCE(r.channel, t.channel)';
+
+/** Satisfaction ratings given in the window, per key; `split` adds a second key: the channel or the UTC day. */
+export function aggregateRatings(
+	db: Database,
+	profile: string,
+	window: Window,
+	dimension: Dimension,
+	split: 'none' | 'channel' | 'day' = 'none',
+): Map<string, Map<string, RatingAggregate>> {
+	const key = answerKey(dimension, ratingChannel);
+	const second =
+		split === 'channel' ? `COALESCE(${ratingChannel}, 'other')` : split === 'day' ? 'substr(r.at, 1, 10)' : `''`;
+	const rows = statement(
+		db,
+		`SELECT ${key} AS k, ${second} AS s,
+			SUM(CASE WHEN r.score = 'good' THEN 1 ELSE 0 END) AS good,
+			SUM(CASE WHEN r.score = 'bad' THEN 1 ELSE 0 END) AS bad,
+			SUM(CASE WHEN r.score = 'offered' THEN 1 ELSE 0 END) AS offered
+		${ratingsFrom} GROUP BY k, s`,
+	).all(profile, window.since, window.until);
+	const byKey = new Map<string, Map<string, RatingAggregate>>();
+	for (const row of rows) {
+		const k = String(row['k']);
+		let inner = byKey.get(k);
+		if (inner === undefined) {
+			inner = new Map();
+			byKey.set(k, inner);
+		}
+		inner.set(String(row['s']), {good: num(row['good']), bad: num(row['bad']), offered: num(row['offered'])});
+	}
+	return byKey;
+}
+
+export type SurveyAggregate = {
+	promoters: number;
+	passives: number;
+	detractors: number;
+	cesSum: number;
+	cesCount: number;
+};
+
+/** NPS and CES answers given in the window, per key; NPS thresholds come from kpi/scores.ts. */
+export function aggregateSurveys(
+	db: Database,
+	profile: string,
+	window: Window,
+	dimension: Dimension,
+	nps: {promoterMin: number; detractorMax: number},
+): Map<string, SurveyAggregate> {
+	const key = answerKey(dimension, 't.channel');
+	const rows = statement(
+		db,
+		`SELECT ${key} AS k,
+			SUM(CASE WHEN r.kind = 'nps' AND r.score >= ? THEN 1 ELSE 0 END) AS promoters,
+			SUM(CASE WHEN r.kind = 'nps' AND r.score > ? AND r.score < ? THEN 1 ELSE 0 END) AS passives,
+			SUM(CASE WHEN r.kind = 'nps' AND r.score <= ? THEN 1 ELSE 0 END) AS detractors,
+			SUM(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum,
+			SUM(CASE WHEN r.kind = 'ces' THEN 1 ELSE 0 END) AS ces_count
+		FROM sync_surveys r LEFT JOIN sync_tickets t ON t.profile = r.profile AND t.ticket_id = r.ticket_id
+		WHERE r.profile = ? AND r.at >= ? AND r.at < ? GROUP BY k`,
+	).all(nps.promoterMin, nps.detractorMax, nps.promoterMin, nps.detractorMax, profile, window.since, window.until);
+	return new Map(
+		rows.map((row) => [
+			String(row['k']),
+			{
+				promoters: num(row['promoters']),
+				passives: num(row['passives']),
+				detractors: num(row['detractors']),
+				cesSum: num(row['ces_sum']),
+				cesCount: num(row['ces_count']),
+			},
+		]),
+	);
+}
+
+export type DailyAggregate = {created: number; solved: number};
+
+/** Tickets created and solved per UTC day of the window, per key (for trend sparklines). */
+export function aggregateDaily(
+	db: Database,
+	profile: string,
+	window: Window,
+	dimension: Dimension,
+): Map<string, Map<string, DailyAggregate>> {
+	const byKey = new Map<string, Map<string, DailyAggregate>>();
+	const add = (k: string, day: string, field: keyof DailyAggregate, count: number) => {
+		let inner = byKey.get(k);
+		if (inner === undefined) {
+			inner = new Map();
+			byKey.set(k, inner);
+		}
+		const entry = inner.get(day) ?? {created: 0, solved: 0};
+		entry[field] += count;
+		inner.set(day, entry);
+	};
+	for (const [field, column, extra] of [
+		['created', 't.created_at', ''],
+		['solved', 't.solved_at', `AND t.status IN ('solved', 'closed')`],
+	] as const) {
+		const rows = statement(
+			db,
+			`SELECT ${ticketKey(dimension, column)} AS k, substr(${column}, 1, 10) AS d, COUNT(*) AS n FROM sync_tickets t
+			WHERE t.profile = ? AND ${column} >= ? AND ${column} < ? ${extra} GROUP BY k, d`,
+		).all(profile, window.since, window.until);
+		for (const row of rows) add(String(row['k']), String(row['d']), field, num(row['n']));
+	}
+	return byKey;
+}
+
+export type ActivityAggregate = {
+	replies: number;
+	notes: number;
+	calls: number;
+	handleSec: number | null;
+	records: number;
+};
+
+/**
+ * The interaction log in the window, per key and agent (as written, not yet case-folded). Records of this profile
+ * and records without a profile count. `group` comes from the record's ticket in the cache.
+ */
+export function aggregateActivity(
+	db: Database,
+	profile: string,
+	window: Window,
+	dimension: Dimension,
+	actions: {replies: readonly string[]; notes: readonly string[]; calls: readonly string[]},
+): Map<string, Map<string | null, ActivityAggregate>> {
+	const key = (() => {
+		switch (dimension) {
+			case 'all':
+				return `''`;
+			case 'channel':
+				return `COALESCE(rec.channel, t.channel, 'other')`;
+			case 'agent':
+				return `''`;
+			case 'group':
+				return `COALESCE(t.group_name, '${noKey}')`;
+			case 'day':
+				return 'substr(rec.at, 1, 10)';
+		}
+	})();
+	const list = (values: readonly string[]) => (values.length === 0 ? `''` : values.map(() => '?').join(', '));
+	const rows = statement(
+		db,
+		`SELECT ${key} AS k, rec.agent AS agent,
+			SUM(CASE WHEN rec.action IN (${list(actions.replies)}) THEN 1 ELSE 0 END) AS replies,
+			SUM(CASE WHEN rec.action IN (${list(actions.notes)}) THEN 1 ELSE 0 END) AS notes,
+			SUM(CASE WHEN rec.action IN (${list(actions.calls)}) THEN 1 ELSE 0 END) AS calls,
+			SUM(rec.duration_sec) AS handle_sec, COUNT(*) AS records
+		FROM records rec LEFT JOIN sync_tickets t ON t.profile = ? AND t.ticket_id = rec.ticket_id
+		WHERE (rec.profile = ? OR rec.profile IS NULL) AND rec.at >= ? AND rec.at < ? GROUP BY k, agent`,
+	).all(...actions.replies, ...actions.notes, ...actions.calls, profile, profile, window.since, window.until);
+	const byKey = new Map<string, Map<string | null, ActivityAggregate>>();
+	for (const row of rows) {
+		const k = String(row['k']);
+		let inner = byKey.get(k);
+		if (inner === undefined) {
+			inner = new Map();
+			byKey.set(k, inner);
+		}
+		inner.set(row['agent'] === null ? null : String(row['agent']), {
+			replies: num(row['replies']),
+			notes: num(row['notes']),
+			calls: num(row['calls']),
+			handleSec: row['handle_sec'] === null ? null : Number(row['handle_sec']),
+			records: num(row['records']),
+		});
+	}
+	return byKey;
+}
+
+/** How many tickets, ratings and survey answers the cache holds for a profile. */
+export function countCached(db: Database, profile: string): {tickets: number; ratings: number; surveys: number} {
+	const count = (table: string) =>
+		num(statement(db, `SELECT COUNT(*) AS n FROM ${table} WHERE profile = ?`).get(profile)?.['n']);
+	return {tickets: count('sync_tickets'), ratings: count('sync_ratings'), surveys: count('sync_surveys')};
+}
