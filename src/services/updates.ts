@@ -14,6 +14,8 @@ export type UpdateEnv = {
 	readonly agent: string | null;
 	readonly now: () => Date;
 	readonly signal?: AbortSignal | undefined;
+	/** Handle time to record with each update, when the caller knows it (the TUI: from opening the ticket). */
+	readonly durationSec?: number | null | undefined;
 };
 
 function summarise(changes: TicketChanges): string {
@@ -65,7 +67,7 @@ export async function applyUpdates(
 				template: null,
 				status: changes.status ?? null,
 				outcome: changes.status === 'solved' ? 'resolved' : null,
-				durationSec: null,
+				durationSec: env.durationSec ?? null,
 				summary: summarise(changes),
 				followUpAt: null,
 			});
