@@ -53,6 +53,10 @@ export async function openHelpDeskFor(
 			const {createZendeskHelpDesk} = await import('./providers/zendesk/zendesk-help-desk.js');
 			return createZendeskHelpDesk(setup);
 		}
+		case 'freshdesk': {
+			const {createFreshdeskHelpDesk} = await import('./providers/freshdesk/freshdesk-help-desk.js');
+			return createFreshdeskHelpDesk(setup);
+		}
 		default:
 			throw new UsageError(`the ${profile.provider} provider is not available yet`, 'Use a demo or zendesk profile.');
 	}

@@ -1,0 +1,399 @@
+import {z} from 'zod';
+import {AuthError, ProviderError, UsageError} from '../../errors.js';
+import type {ProviderSetup} from '../help-desk.js';
+import {authorizationHeader, type CredentialSource, type Credentials} from '../http/auth.js';
+import {type Clock, systemClock} from '../http/clock.js';
+import {describeErrorBody, type ErrorDescription} from '../http/errors.js';
+import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
+import type {RetryPolicy} from '../http/retry.js';
+import type {QueryValue} from '../http/url.js';
+import {createDirectory, type Directory} from './map.js';
+import {
+	agentList,
+	type FreshdeskAgent,
+	type FreshdeskContact,
+	type FreshdeskGroup,
+	freshdeskAgent,
+	freshdeskContact,
+	groupList,
+	ticketFieldList,
+} from './schemas.js';
+
+/** Seams for tests and tuning; production uses the defaults. */
+export type FreshdeskOptions = {
+	/** Pacing, backoff, Retry-After and job polling run on this clock (tests: a virtual one, no real sleeps). */
+	readonly clock?: Clock | undefined;
+	readonly timeouts?: {readonly connectMs?: number; readonly readMs?: number} | undefined;
+	readonly retry?: Partial<RetryPolicy> | undefined;
+	/** First wait between polls of a bulk_update job; it doubles up to 5 s. */
+	readonly jobPollIntervalMs?: number | undefined;
+	/** Longest csr waits for a bulk_update job. */
+	readonly jobTimeoutMs?: number | undefined;
+	/** Requests a batch or a lookup runs at once (the pacer still keeps them within the quota). */
+	readonly concurrency?: number | undefined;
+};
+
+export const freshdeskAuthHint =
+	'Check $CSR_TOKEN: it must be your Freshdesk API key (Profile settings → View API key), sent as the user name with "X" as password.';
+
+export type Page<T> = {readonly items: T; readonly hasNext: boolean};
+
+export type FreshdeskApi = {
+	readonly origin: string;
+	readonly directory: Directory;
+	readonly setup: ProviderSetup;
+	readonly clock: Clock;
+	readonly options: FreshdeskOptions;
+	/** A request whose 2xx body must fit the schema. 409 (Freshdesk: "conflicting state") is a permanent refusal. */
+	request<Schema extends z.ZodType>(request: HttpRequest, schema: Schema): Promise<z.output<Schema>>;
+	get<Schema extends z.ZodType>(
+		path: string,
+		query: Record<string, QueryValue>,
+		schema: Schema,
+		signal?: AbortSignal,
+	): Promise<z.output<Schema>>;
+	/** A GET that answers null for the given error statuses (a feature the account or role does not have). */
+	getOrNull<Schema extends z.ZodType>(
+		path: string,
+		query: Record<string, QueryValue>,
+		schema: Schema,
+		signal: AbortSignal | undefined,
+		statuses: readonly number[],
+	): Promise<z.output<Schema> | null>;
+	/** One page of a paginated list: `hasNext` from the `Link: <…>; rel="next"` header. */
+	page<Schema extends z.ZodType>(
+		path: string,
+		query: Record<string, QueryValue>,
+		schema: Schema,
+		signal?: AbortSignal,
+	): Promise<Page<z.output<Schema>>>;
+	/** The signed-in agent (`/api/v2/agents/me`), cached. */
+	me(signal?: AbortSignal): Promise<FreshdeskAgent>;
+	/** Every agent, loaded once (empty when the role may not list them). */
+	agents(signal?: AbortSignal): Promise<FreshdeskAgent[]>;
+	/** An agent by email: from the loaded list, else `/api/v2/agents?email=`. UsageError when there is none. */
+	agentByEmail(email: string, signal?: AbortSignal): Promise<FreshdeskAgent>;
+	/** Every group, loaded once. */
+	groups(signal?: AbortSignal): Promise<FreshdeskGroup[]>;
+	/** A contact by id, cached; null when Freshdesk will not show it. */
+	contact(id: number, signal?: AbortSignal): Promise<FreshdeskContact | null>;
+	/** Agent labels of statuses (custom ones included) from `ticket_fields`, loaded once. */
+	loadStatusLabels(signal?: AbortSignal): Promise<Map<number, string>>;
+	/** Runs `task` over `items`, a few at a time. */
+	mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]>;
+	close(): Promise<void>;
+};
+
+/** Freshdesk's error envelopes: `{description, errors: [{field, message, code}]}` (400) and `{code, message}`. */
+export function describeFreshdeskError(body: unknown): ErrorDescription {
+	if (body === null || typeof body !== 'object' || Array.isArray(body)) return describeErrorBody(body);
+	const record = body as Record<string, unknown>;
+	const text = (value: unknown): string | null =>
+		typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
+	const details: string[] = [];
+	for (const item of Array.isArray(record['errors']) ? record['errors'] : []) {
+		if (item === null || typeof item !== 'object') continue;
+		const entry = item as Record<string, unknown>;
+		const message = text(entry['message']) ?? text(entry['code']);
+		if (message === null) continue;
+		const field = text(entry['field']);
+		const code = text(entry['code']);
+		details.push(`${field ? `${field}: ` : ''}${message}${code && code !== message ? ` (${code})` : ''}`);
+	}
+	const summary = text(record['description']) ?? text(record['message']);
+	const code = text(record['code']);
+	if (summary === null && details.length === 0) return describeErrorBody(body);
+	return {
+		summary: summary === null ? code : code && !summary.includes(code) ? `${summary} (${code})` : summary,
+		details,
+	};
+}
+
+/** The API key goes as the basic-auth user name with "X" as password; the key itself is the secret. */
+export function freshdeskCredentials(setup: ProviderSetup): CredentialSource {
+	const key = setup.token;
+	if (key === null || key === '') {
+		return {
+			current: async () => {
+				throw new AuthError(
+					`no API key for the Freshdesk profile "${setup.profileName}"`,
+					`Set $CSR_TOKEN, or store it with \`csr profile add ${setup.profileName} --provider freshdesk --url … --token-stdin\`.`,
+				);
+			},
+			secrets: () => [],
+			describe: () => 'no credentials',
+		};
+	}
+	const credentials: Credentials = {scheme: 'basic', username: key, password: 'X'};
+	const header = authorizationHeader(credentials).value;
+	const from =
+		setup.tokenSource === 'env-profile'
+			? `$CSR_TOKEN_${setup.profileName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
+			: setup.tokenSource === 'env'
+				? '$CSR_TOKEN'
+				: 'the profile token';
+	return {
+		current: async () => credentials,
+		secrets: () => [key, header, header.slice('Basic '.length)],
+		// Never describeCredentials(): for Freshdesk the basic-auth user name *is* the secret.
+		describe: () => `API key from ${from}`,
+	};
+}
+
+const nextLink = /<[^>]*>\s*;\s*rel="?next"?/i;
+
+function parse<Schema extends z.ZodType>(response: HttpResponse, schema: Schema, method: string): z.output<Schema> {
+	const parsed = schema.safeParse(response.body);
+	if (!parsed.success) {
+		throw new ProviderError(
+			`Freshdesk sent an unexpected response for ${method} ${response.path}:\n${z.prettifyError(parsed.error)}`,
+			{kind: 'permanent', status: response.status},
+		);
+	}
+	return parsed.data;
+}
+
+/** Statuses from `ticket_fields`: `choices` is `{"2": ["Open", "Being Processed"], …}` (agent label first). */
+function statusLabelsFrom(fields: z.output<typeof ticketFieldList>): Map<number, string> {
+	const labels = new Map<number, string>();
+	const field = fields.find((candidate) => candidate.type === 'default_status' || candidate.name === 'status');
+	const choices = field?.choices;
+	const add = (code: unknown, label: unknown) => {
+		const number = Number(code);
+		const text = Array.isArray(label) ? label[0] : label;
+		if (Number.isInteger(number) && typeof text === 'string' && text.trim() !== '') labels.set(number, text.trim());
+	};
+	if (Array.isArray(choices)) {
+		for (const choice of choices) {
+			if (choice !== null && typeof choice === 'object') {
+				const entry = choice as Record<string, unknown>;
+				add(entry['value'] ?? entry['id'], entry['label'] ?? entry['name']);
+			}
+		}
+	} else if (choices !== null && typeof choices === 'object') {
+		for (const [code, label] of Object.entries(choices as Record<string, unknown>)) add(code, label);
+	}
+	return labels;
+}
+
+/** Caches a promise until it fails, so a failed lookup is tried again next time. */
+function cached<T>(load: (signal?: AbortSignal) => Promise<T>): (signal?: AbortSignal) => Promise<T> {
+	let pending: Promise<T> | undefined;
+	return (signal) => {
+		if (pending === undefined) {
+			pending = load(signal);
+			pending.catch(() => {
+				pending = undefined;
+			});
+		}
+		return pending;
+	};
+}
+
+export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptions = {}): FreshdeskApi {
+	if (setup.baseUrl === null) {
+		throw new UsageError(
+			`the Freshdesk profile "${setup.profileName}" has no URL`,
+			'Add it with `csr profile add NAME --provider freshdesk --url https://yourcompany.freshdesk.com`.',
+		);
+	}
+	const clock = options.clock ?? systemClock;
+	const http: HttpClient = createHttpClient({
+		baseUrl: setup.baseUrl,
+		provider: 'Freshdesk',
+		credentials: freshdeskCredentials(setup),
+		authHint: freshdeskAuthHint,
+		timeouts: options.timeouts,
+		retry: options.retry,
+		clock,
+		log: setup.log,
+		userAgent: 'csr (+https://github.com/csr)',
+		// X-RateLimit-Total / X-RateLimit-Remaining are among the defaults; Freshdesk sends no reset time and its limits
+		// are per minute, which is the default window.
+		describeError: describeFreshdeskError,
+	});
+	const directory = createDirectory();
+	const concurrency = Math.max(1, options.concurrency ?? 4);
+
+	async function send(request: HttpRequest): Promise<HttpResponse> {
+		const response = await http.send({...request, allowStatuses: [409, ...(request.allowStatuses ?? [])]});
+		if (response.status === 409 && !(request.allowStatuses ?? []).includes(409)) {
+			// Freshdesk's 409 is "inconsistent or conflicting state" (e.g. a duplicate), not a concurrent edit.
+			const said = describeFreshdeskError(response.body);
+			throw new ProviderError(
+				`Freshdesk refused ${request.method} ${response.path} (409 conflicting state)${said.summary ? `: ${said.summary}` : ''}${said.details.map((line) => `\n  ${line}`).join('')}`,
+				{kind: 'permanent', status: 409},
+			);
+		}
+		return response;
+	}
+
+	async function request<Schema extends z.ZodType>(req: HttpRequest, schema: Schema): Promise<z.output<Schema>> {
+		return parse(await send(req), schema, req.method);
+	}
+
+	const get = <Schema extends z.ZodType>(
+		path: string,
+		query: Record<string, QueryValue>,
+		schema: Schema,
+		signal?: AbortSignal,
+	) => request({method: 'GET', path, query, signal}, schema);
+
+	async function page<Schema extends z.ZodType>(
+		path: string,
+		query: Record<string, QueryValue>,
+		schema: Schema,
+		signal?: AbortSignal,
+	): Promise<Page<z.output<Schema>>> {
+		const response = await send({method: 'GET', path, query, signal});
+		return {items: parse(response, schema, 'GET'), hasNext: nextLink.test(response.headers['link'] ?? '')};
+	}
+
+	/** Every page of a list; a 403 gives what was read so far when `forbiddenIsEmpty` (a role that may not list it). */
+	async function all<T>(
+		path: string,
+		schema: z.ZodType<T[]>,
+		signal: AbortSignal | undefined,
+		forbiddenIsEmpty = false,
+	): Promise<T[]> {
+		const items: T[] = [];
+		// Freshdesk serves at most 300 pages of a list.
+		for (let number = 1; number <= 300; number++) {
+			const response = await send({
+				method: 'GET',
+				path,
+				query: {page: number, per_page: 100},
+				signal,
+				allowStatuses: forbiddenIsEmpty ? [403] : [],
+			});
+			if (response.status === 403) break;
+			const batch = parse(response, schema, 'GET');
+			items.push(...batch);
+			if (!nextLink.test(response.headers['link'] ?? '') || batch.length === 0) break;
+		}
+		return items;
+	}
+
+	async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+		const results: R[] = new Array(items.length);
+		let next = 0;
+		const worker = async () => {
+			while (next < items.length) {
+				const index = next++;
+				results[index] = await task(items[index] as T);
+			}
+		};
+		await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker));
+		return results;
+	}
+
+	const absorbAgents = (agents: readonly FreshdeskAgent[]) => {
+		for (const agent of agents) directory.agents.set(agent.id, agent);
+	};
+
+	const me = cached(async (signal) => {
+		const agent = await get('/api/v2/agents/me', {}, freshdeskAgent, signal);
+		absorbAgents([agent]);
+		return agent;
+	});
+
+	const loadAgents = cached(async (signal) => {
+		const agents = await all('/api/v2/agents', agentList, signal, true);
+		absorbAgents(agents);
+		return agents;
+	});
+
+	const loadGroups = cached(async (signal) => {
+		const groups = await all('/api/v2/groups', groupList, signal);
+		for (const group of groups) directory.groups.set(group.id, group.name);
+		return groups;
+	});
+
+	const contacts = new Map<number, Promise<FreshdeskContact | null>>();
+
+	const loadStatusLabels = cached(async (signal) => {
+		if (directory.statusLabels !== null) return directory.statusLabels;
+		const response = await send({method: 'GET', path: '/api/v2/ticket_fields', signal, allowStatuses: [403, 404]});
+		const parsed = ticketFieldList.safeParse(response.body);
+		directory.statusLabels = response.status >= 400 || !parsed.success ? new Map() : statusLabelsFrom(parsed.data);
+		return directory.statusLabels;
+	});
+
+	return {
+		origin: http.origin,
+		directory,
+		setup,
+		clock,
+		options,
+		request,
+		get,
+		async getOrNull(path, query, schema, signal, statuses) {
+			const response = await send({method: 'GET', path, query, signal, allowStatuses: statuses});
+			return response.status >= 400 ? null : parse(response, schema, 'GET');
+		},
+		page,
+		me,
+		agents: loadAgents,
+		async agentByEmail(email, signal) {
+			const wanted = email.trim().toLowerCase();
+			const known = [...directory.agents.values()].find((agent) => agent.contact.email?.toLowerCase() === wanted);
+			if (known) return known;
+			const found = await get('/api/v2/agents', {email: wanted}, agentList, signal);
+			absorbAgents(found);
+			const agent = found.find((candidate) => candidate.contact.email?.toLowerCase() === wanted) ?? found[0];
+			if (agent === undefined) {
+				throw new UsageError(`no Freshdesk agent has the email ${email}`, 'See the agents with `csr assign --help`.');
+			}
+			return agent;
+		},
+		groups: loadGroups,
+		contact(id, signal) {
+			let pending = contacts.get(id);
+			if (pending === undefined) {
+				pending = (async () => {
+					const response = await send({
+						method: 'GET',
+						path: `/api/v2/contacts/${id}`,
+						signal,
+						allowStatuses: [403, 404],
+					});
+					if (response.status >= 400) return null;
+					const contact = parse(response, freshdeskContact, 'GET');
+					directory.contacts.set(contact.id, contact);
+					return contact;
+				})();
+				pending.catch(() => contacts.delete(id));
+				contacts.set(id, pending);
+			}
+			return pending;
+		},
+		loadStatusLabels,
+		mapLimited,
+		close: () => http.close(),
+	};
+}
+
+/** Freshdesk ids are numbers; anything else cannot name a ticket (and must never reach a URL path). */
+export function ticketNumber(ticketId: string): number {
+	if (!/^\d{1,19}$/.test(ticketId.trim())) {
+		throw new ProviderError(`Freshdesk has no ticket "${ticketId}": ticket ids are numbers`, {
+			kind: 'not-found',
+			status: 404,
+		});
+	}
+	return Number(ticketId.trim());
+}
+
+/** A 404 on a ticket path, said in the agent's words. */
+export function ticketNotFound(ticketId: string, error: unknown): unknown {
+	if (error instanceof ProviderError && error.kind === 'not-found') {
+		return new ProviderError(`Freshdesk has no ticket ${ticketId} (or you cannot see it)`, {
+			kind: 'not-found',
+			status: 404,
+			cause: error,
+		});
+	}
+	return error;
+}
+
+export type {FreshdeskGroup};

@@ -1,0 +1,788 @@
+import {randomBytes} from 'node:crypto';
+import {readFileSync} from 'node:fs';
+import {
+	type FakeAnswer,
+	type FakeServer,
+	type RecordedRequest,
+	startFakeServer,
+	type VirtualClock,
+} from './fake-server.js';
+
+// A stateful fake Freshdesk API v2 on 127.0.0.1, built from the shapes in tests/fixtures/freshdesk: tickets (list with
+// filters, Link pagination and includes; show; update), the filter search language, conversations, reply and note,
+// bulk_update jobs, agents, groups, contacts, ticket_fields and satisfaction ratings. It checks the API key (basic
+// auth, key as user), answers Freshdesk's error envelopes, and advertises a per-minute quota with X-RateLimit-*
+// headers (429 + Retry-After past it).
+
+type Json = Record<string, unknown>;
+
+export function fixture<T = Json>(name: string): T {
+	return JSON.parse(readFileSync(new URL(`../fixtures/freshdesk/${name}.json`, import.meta.url), 'utf8')) as T;
+}
+
+const errors = fixture<Record<string, Json>>('errors');
+/** An error body from errors.json by the start of its key ("401", "403", "400_validation"). */
+export function errorBody(prefix: string): Json {
+	const key = Object.keys(errors).find((candidate) => candidate.startsWith(prefix));
+	if (key === undefined) throw new Error(`no error fixture ${prefix}`);
+	return errors[key] as Json;
+}
+
+/** Freshdesk's 400 envelope (errors.json's shape) for one field. */
+export function validationError(field: string, message: string, code: string): FakeAnswer {
+	const template = errorBody('400_validation');
+	return {status: 400, json: {...template, errors: [{field, message, code}]}};
+}
+
+const templateTicket = fixture('ticket_show_with_stats_requester');
+const templateConversation = (fixture<Json[]>('ticket_conversations')[0] ?? {}) as Json;
+const templateReply = fixture('reply_created');
+const templateNote = fixture('note_created');
+const templateAgent = fixture('agent_me');
+const templateContact = fixture('contact');
+const templateRating = (fixture<Json[]>('satisfaction_ratings')[0] ?? {}) as Json;
+const bulkFixture = fixture<Record<string, Json>>('bulk_update_and_job');
+const statusField = (fixture<Json[]>('ticket_fields_status')[0] ?? {}) as Json;
+
+export type FakeTicket = {
+	id: number;
+	subject: string;
+	status: number;
+	priority: number;
+	source: number;
+	requester_id: number;
+	responder_id: number | null;
+	group_id: number | null;
+	company_id: number | null;
+	tags: string[];
+	created_at: string;
+	updated_at: string;
+	due_by: string | null;
+	fr_due_by: string | null;
+	is_escalated: boolean;
+	fr_escalated: boolean;
+	description: string;
+	description_text: string;
+	stats: {
+		agent_responded_at: string | null;
+		requester_responded_at: string | null;
+		first_responded_at: string | null;
+		status_updated_at: string | null;
+		reopened_at: string | null;
+		resolved_at: string | null;
+		closed_at: string | null;
+		pending_since: string | null;
+	};
+};
+
+export type FakeConversation = Json & {
+	id: number;
+	body: string;
+	body_text: string;
+	incoming: boolean;
+	private: boolean;
+	user_id: number;
+	source: number;
+	ticket_id: number;
+	created_at: string;
+};
+
+export type FakeAgent = {id: number; name: string; email: string};
+export type FakeContact = {id: number; name: string; email: string; language: string; company_id: number | null};
+type Job = {id: string; polls: number; data: {id: number; success: boolean; error?: Json}[]};
+
+export type FakeFreshdeskOptions = {
+	readonly clock: VirtualClock;
+	/** Generated tickets (ids 1..n). */
+	readonly tickets?: number;
+	/** The accepted API key (basic auth user name; any password). */
+	readonly apiKey?: string;
+	/** Advertised calls per minute (X-RateLimit-Total); past it 429 with Retry-After. */
+	readonly ratePerMinute?: number;
+	/** Status number of generated ticket `id`. */
+	readonly statusFor?: (id: number) => number;
+};
+
+export type FakeFreshdesk = {
+	readonly url: string;
+	readonly requests: RecordedRequest[];
+	readonly tickets: Map<number, FakeTicket>;
+	readonly conversations: Map<number, FakeConversation[]>;
+	readonly contacts: Map<number, FakeContact>;
+	readonly agents: FakeAgent[];
+	readonly me: FakeAgent;
+	readonly groups: {id: number; name: string}[];
+	readonly ratings: Json[];
+	readonly jobs: Map<string, Job>;
+	readonly stats: {overQuota: number; bulkJobs: number; puts: number};
+	/** Answers before the fake's own routes; return undefined to fall through. */
+	intercept: ((request: RecordedRequest) => FakeAnswer | undefined) | undefined;
+	/** Another person writes on a ticket (moves updated_at, like the real thing). */
+	addConversation(
+		ticketId: number,
+		fields: {userId: number; body: string; incoming: boolean; private: boolean},
+	): FakeConversation;
+	close(): Promise<void>;
+};
+
+/** Status numbers from the ticket_fields fixture: 2–5 built in, 6 and 7 custom. */
+const knownStatuses = Object.keys(statusField['choices'] as Json).map(Number);
+const ticketFields = new Set([
+	'status',
+	'priority',
+	'responder_id',
+	'group_id',
+	'tags',
+	'type',
+	'custom_fields',
+	'subject',
+	'description',
+	'source',
+	'due_by',
+	'fr_due_by',
+	'email',
+	'requester_id',
+	'name',
+	'company_id',
+	'product_id',
+]);
+const defaultStatuses = [2, 2, 3, 2, 4, 6, 3, 2, 5, 7, 2, 3];
+const sources = [1, 2, 3, 7, 9, 10, 5, 1, 2, 1];
+const tagSets = [['billing', 'vip'], ['shipping'], [], ['refund', 'billing'], ['outage'], ['vip']];
+
+const stripTags = (html: string): string =>
+	html
+		.replace(/<br\s*\/?>/g, '\n')
+		.replace(/<\/p>/g, '\n')
+		.replace(/<[^>]+>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&amp;/g, '&')
+		.trim();
+
+export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise<FakeFreshdesk> {
+	const {clock} = options;
+	const apiKey = options.apiKey ?? 'fd-api-key';
+	// Writes move updated_at forward by at least a second, so two writes never share a timestamp.
+	let lastWrite = 0;
+	const writeTime = (): string => {
+		lastWrite = Math.max(clock.now(), lastWrite + 1000);
+		return new Date(lastWrite).toISOString().replace(/\.\d{3}Z$/, 'Z');
+	};
+	const daysAgo = (days: number): string =>
+		new Date(clock.now() - days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+	const meContact = templateAgent['contact'] as Json;
+	const me: FakeAgent = {
+		id: templateAgent['id'] as number,
+		name: meContact['name'] as string,
+		email: meContact['email'] as string,
+	};
+	const agents: FakeAgent[] = [me, {id: 6010396334, name: 'Sam Kingston', email: 'sam@example.com'}];
+	const groups = [
+		{id: 11, name: 'Billing'},
+		{id: 12, name: 'Tier 2'},
+	];
+	const companies = new Map([[501, 'Acme Ltd']]);
+	const contacts = new Map<number, FakeContact>();
+	const firstContact: FakeContact = {
+		id: templateContact['id'] as number,
+		name: templateContact['name'] as string,
+		email: templateContact['email'] as string,
+		language: templateContact['language'] as string,
+		company_id: 501,
+	};
+	contacts.set(firstContact.id, firstContact);
+	for (const [index, [name, language]] of [
+		['Anna Berg', 'sv'],
+		['Lars Holm', 'da'],
+		['Kari Nordmann', 'nb'],
+		['Jonas Weber', 'de'],
+	].entries()) {
+		const id = 7000 + index;
+		contacts.set(id, {
+			id,
+			name: name ?? '',
+			email: `${(name ?? '').split(' ')[0]?.toLowerCase()}@example.com`,
+			language: language ?? 'en',
+			company_id: null,
+		});
+	}
+	const contactIds = [...contacts.keys()];
+
+	const tickets = new Map<number, FakeTicket>();
+	const conversations = new Map<number, FakeConversation[]>();
+	let nextConversationId = 1;
+
+	function conversation(
+		ticketId: number,
+		fields: {userId: number; body: string; incoming: boolean; private: boolean; at: string},
+	): FakeConversation {
+		const template = fields.private ? templateNote : fields.incoming ? templateConversation : templateReply;
+		const html = `<div>${fields.body}</div>`;
+		return {
+			...template,
+			id: nextConversationId++,
+			body: html,
+			body_text: fields.body,
+			incoming: fields.incoming,
+			private: fields.private,
+			user_id: fields.userId,
+			source: fields.private ? 2 : 0,
+			ticket_id: ticketId,
+			created_at: fields.at,
+			updated_at: fields.at,
+			attachments: [],
+		};
+	}
+
+	const count = options.tickets ?? 40;
+	for (let id = 1; id <= count; id++) {
+		const status = options.statusFor?.(id) ?? (defaultStatuses[(id - 1) % defaultStatuses.length] as number);
+		const requesterId = contactIds[(id - 1) % contactIds.length] as number;
+		const created = daysAgo(2 + (id % 20));
+		const responded = id % 3 === 0 ? null : daysAgo(1 + (id % 20));
+		const description =
+			id === 1
+				? (templateTicket['description_text'] as string)
+				: `Hello, ticket ${id} needs help with order ${1000 + id}.`;
+		const ticket: FakeTicket = {
+			id,
+			subject: id === 1 ? (templateTicket['subject'] as string) : `Question ${id} about my order`,
+			status,
+			priority: 1 + (id % 4),
+			source: sources[(id - 1) % sources.length] as number,
+			requester_id: requesterId,
+			responder_id: id % 3 === 0 ? null : id % 3 === 1 ? me.id : (agents[1]?.id ?? null),
+			group_id: id % 4 === 0 ? null : (groups[id % 2]?.id ?? null),
+			company_id: contacts.get(requesterId)?.company_id ?? null,
+			tags: [...(tagSets[(id - 1) % tagSets.length] ?? [])],
+			created_at: created,
+			updated_at: daysAgo(1 + (id % 20) - 0.5),
+			due_by: daysAgo(-1 - (id % 5)),
+			fr_due_by: daysAgo(-(id % 3)),
+			is_escalated: id % 7 === 0,
+			fr_escalated: id % 5 === 0,
+			description: `<div>${description}</div>`,
+			description_text: description,
+			stats: {
+				agent_responded_at: responded,
+				requester_responded_at: null,
+				first_responded_at: responded,
+				status_updated_at: created,
+				reopened_at: id % 6 === 0 ? daysAgo(1) : null,
+				resolved_at: status === 4 || status === 5 ? daysAgo(1 + (id % 20) - 0.5) : null,
+				closed_at: status === 5 ? daysAgo(1 + (id % 20) - 0.5) : null,
+				pending_since: status === 3 ? created : null,
+			},
+		};
+		tickets.set(id, ticket);
+		const thread: FakeConversation[] = [];
+		const base = Date.parse(created);
+		const at = (hours: number) => new Date(base + hours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		if (ticket.responder_id !== null) {
+			thread.push(
+				conversation(id, {
+					userId: ticket.responder_id,
+					body: `Thanks for writing about ticket ${id}.`,
+					incoming: false,
+					private: false,
+					at: at(1),
+				}),
+			);
+			thread.push(
+				conversation(id, {userId: requesterId, body: 'Any news?', incoming: true, private: false, at: at(2)}),
+			);
+			thread.push(
+				conversation(id, {
+					userId: ticket.responder_id,
+					body: 'Checked with the warehouse.',
+					incoming: false,
+					private: true,
+					at: at(3),
+				}),
+			);
+		}
+		conversations.set(id, thread);
+	}
+
+	const ratings: Json[] = [];
+	for (const [index, value] of [103, -103, 100, 101, 103].entries()) {
+		const ticket = [...tickets.values()].filter((candidate) => candidate.status === 4 || candidate.status === 5)[index];
+		if (ticket === undefined) continue;
+		ratings.push({
+			...templateRating,
+			id: 100 + index,
+			user_id: ticket.requester_id,
+			agent_id: ticket.responder_id,
+			group_id: ticket.group_id,
+			ticket_id: ticket.id,
+			feedback: value > 100 ? 'Quick and kind' : value < 0 ? 'Took too long' : null,
+			ratings: {default_question: value},
+			created_at: daysAgo(1 + index),
+			updated_at: daysAgo(1 + index),
+		});
+	}
+
+	const jobs = new Map<string, Job>();
+	const stats = {overQuota: 0, bulkJobs: 0, puts: 0};
+	let server: FakeServer | undefined;
+
+	// ---- rendering -------------------------------------------------------------------------------------------
+	function ticketJson(ticket: FakeTicket, include: readonly string[], withDescription: boolean): Json {
+		const {stats: ticketStats, description, description_text, ...fields} = ticket;
+		const json: Json = {
+			cc_emails: [],
+			fwd_emails: [],
+			reply_cc_emails: [],
+			email_config_id: null,
+			spam: false,
+			type: templateTicket['type'],
+			to_emails: null,
+			product_id: null,
+			custom_fields: templateTicket['custom_fields'],
+			...fields,
+			tags: [...ticket.tags],
+		};
+		if (withDescription || include.includes('description')) Object.assign(json, {description, description_text});
+		if (withDescription) json['attachments'] = ticket.id === 1 ? templateTicket['attachments'] : [];
+		if (include.includes('stats')) json['stats'] = {...ticketStats};
+		if (include.includes('requester')) {
+			const contact = contacts.get(ticket.requester_id);
+			json['requester'] = {
+				id: ticket.requester_id,
+				name: contact?.name ?? null,
+				email: contact?.email ?? null,
+				mobile: null,
+				phone: null,
+			};
+		}
+		if (include.includes('company')) {
+			json['company'] =
+				ticket.company_id === null ? null : {id: ticket.company_id, name: companies.get(ticket.company_id)};
+		}
+		return json;
+	}
+
+	const agentJson = (agent: FakeAgent): Json => ({
+		...templateAgent,
+		id: agent.id,
+		contact: {...(templateAgent['contact'] as Json), name: agent.name, email: agent.email},
+	});
+
+	const contactJson = (contact: FakeContact): Json => ({...templateContact, ...contact});
+
+	/** A page of a list with Freshdesk's `Link: <…>; rel="next"` header when there is more. */
+	function listPage<T>(
+		request: RecordedRequest,
+		items: readonly T[],
+		render: (item: T) => unknown,
+		defaultPerPage = 30,
+	): FakeAnswer {
+		const page = Number(request.query.get('page') ?? '1');
+		const perPage = Number(request.query.get('per_page') ?? String(defaultPerPage));
+		if (!Number.isInteger(perPage) || perPage < 1 || perPage > 100) {
+			return validationError('per_page', 'It should be a Positive Integer less than or equal to 100', 'invalid_value');
+		}
+		if (!Number.isInteger(page) || page < 1)
+			return validationError('page', 'It should be a Positive Integer', 'invalid_value');
+		const slice = items.slice((page - 1) * perPage, page * perPage);
+		const headers: Record<string, string> = {};
+		if (page * perPage < items.length) {
+			const next = new URLSearchParams(request.query);
+			next.set('page', String(page + 1));
+			headers['link'] = `<${server?.url}${request.pathname}?${next.toString()}>; rel="next"`;
+		}
+		return {status: 200, json: slice.map(render), headers};
+	}
+
+	// ---- search ------------------------------------------------------------------------------------------------
+	type Node =
+		| {op: 'and' | 'or'; items: Node[]}
+		| {field: string; cmp: ':' | ':>' | ':<'; value: string | number | null};
+	function parseQuery(text: string): Node {
+		const tokens = text.match(/\(|\)|\bAND\b|\bOR\b|[a-z_]+:[<>]?(?:'[^']*'|[^\s()]+)/g) ?? [];
+		if (tokens.join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) throw new Error('unreadable query');
+		let position = 0;
+		const expression = (): Node => {
+			const items = [term()];
+			let op: 'and' | 'or' | null = null;
+			while (tokens[position] === 'AND' || tokens[position] === 'OR') {
+				const next = tokens[position] === 'AND' ? 'and' : 'or';
+				if (op !== null && op !== next) throw new Error('mixed AND/OR without parentheses');
+				op = next;
+				position++;
+				items.push(term());
+			}
+			return items.length === 1 ? (items[0] as Node) : {op: op ?? 'and', items};
+		};
+		const term = (): Node => {
+			const token = tokens[position++];
+			if (token === '(') {
+				const inner = expression();
+				if (tokens[position++] !== ')') throw new Error('missing )');
+				return inner;
+			}
+			const match = /^([a-z_]+)(:[<>]?)(.*)$/.exec(token ?? '');
+			if (!match) throw new Error(`unexpected ${token}`);
+			const raw = match[3] ?? '';
+			const value =
+				raw === 'null' ? null : raw.startsWith("'") ? raw.slice(1, -1) : Number.isNaN(Number(raw)) ? raw : Number(raw);
+			return {field: match[1] ?? '', cmp: match[2] as ':' | ':>' | ':<', value};
+		};
+		const tree = expression();
+		if (position !== tokens.length) throw new Error('trailing tokens');
+		return tree;
+	}
+	const searchable: Record<string, (ticket: FakeTicket) => unknown> = {
+		status: (ticket) => ticket.status,
+		priority: (ticket) => ticket.priority,
+		agent_id: (ticket) => ticket.responder_id,
+		group_id: (ticket) => ticket.group_id,
+		requester_id: (ticket) => ticket.requester_id,
+		tag: (ticket) => ticket.tags,
+		type: () => templateTicket['type'],
+		created_at: (ticket) => ticket.created_at.slice(0, 10),
+		updated_at: (ticket) => ticket.updated_at.slice(0, 10),
+		due_by: (ticket) => ticket.due_by?.slice(0, 10) ?? null,
+	};
+	function evaluate(node: Node, ticket: FakeTicket): boolean {
+		if ('op' in node)
+			return node.op === 'and'
+				? node.items.every((item) => evaluate(item, ticket))
+				: node.items.some((item) => evaluate(item, ticket));
+		const read = searchable[node.field];
+		if (read === undefined) throw new Error(`field ${node.field}`);
+		const actual = read(ticket);
+		if (Array.isArray(actual))
+			return actual.some((value) => String(value).toLowerCase() === String(node.value).toLowerCase());
+		if (node.cmp === ':') return node.value === null ? actual === null : actual === node.value;
+		// Freshdesk's :> and :< include the bound.
+		if (actual === null || node.value === null) return false;
+		return node.cmp === ':>' ? (actual as number | string) >= node.value : (actual as number | string) <= node.value;
+	}
+
+	function search(request: RecordedRequest): FakeAnswer {
+		const raw = request.query.get('query') ?? '';
+		if (!/^".*"$/s.test(raw))
+			return validationError('query', 'It should be enclosed in double quotes', 'invalid_value');
+		const text = raw.slice(1, -1);
+		if (text.length > 512)
+			return validationError('query', 'It should not be more than 512 characters', 'invalid_value');
+		const page = Number(request.query.get('page') ?? '1');
+		if (!Number.isInteger(page) || page < 1 || page > 10) {
+			return validationError('page', 'It should be a Positive Integer less than or equal to 10', 'invalid_value');
+		}
+		let tree: Node;
+		try {
+			tree = parseQuery(text);
+			for (const ticket of tickets.values()) evaluate(tree, ticket);
+		} catch (error) {
+			return validationError('query', `Invalid query: ${(error as Error).message}`, 'invalid_value');
+		}
+		const matching = [...tickets.values()]
+			.filter((ticket) => evaluate(tree, ticket))
+			.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.id - a.id);
+		return {
+			status: 200,
+			json: {
+				total: matching.length,
+				results: matching.slice((page - 1) * 30, page * 30).map((ticket) => ticketJson(ticket, [], false)),
+			},
+		};
+	}
+
+	// ---- writes -----------------------------------------------------------------------------------------------
+	/** Validates ticket properties like Freshdesk does; returns a 400 answer or null. */
+	function invalidProperties(properties: Json): FakeAnswer | null {
+		for (const key of Object.keys(properties)) {
+			if (!ticketFields.has(key)) return validationError(key, 'Unexpected/invalid field in request', 'invalid_field');
+		}
+		if ('status' in properties && !knownStatuses.includes(properties['status'] as number)) {
+			const template = (errorBody('400_invalid_value')['errors'] as Json[])[0] as Json;
+			return validationError(
+				'status',
+				`It should be one of these values: '${knownStatuses.join(',')}'`,
+				template['code'] as string,
+			);
+		}
+		if ('priority' in properties && ![1, 2, 3, 4].includes(properties['priority'] as number)) {
+			return validationError('priority', "It should be one of these values: '1,2,3,4'", 'invalid_value');
+		}
+		if (
+			'responder_id' in properties &&
+			properties['responder_id'] !== null &&
+			!agents.some((agent) => agent.id === properties['responder_id'])
+		) {
+			return validationError('responder_id', 'There is no agent matching the given responder_id', 'invalid_value');
+		}
+		if ('group_id' in properties && !groups.some((group) => group.id === properties['group_id'])) {
+			return validationError('group_id', 'There is no group matching the given group_id', 'invalid_value');
+		}
+		if (
+			'tags' in properties &&
+			(!Array.isArray(properties['tags']) || (properties['tags'] as unknown[]).some((tag) => typeof tag !== 'string'))
+		) {
+			return validationError('tags', 'It should be an Array of String', 'datatype_mismatch');
+		}
+		return null;
+	}
+
+	function apply(ticket: FakeTicket, properties: Json): void {
+		const at = writeTime();
+		if (typeof properties['status'] === 'number' && properties['status'] !== ticket.status) {
+			const status = properties['status'];
+			if ((ticket.status === 4 || ticket.status === 5) && status !== 4 && status !== 5) ticket.stats.reopened_at = at;
+			ticket.status = status;
+			ticket.stats.status_updated_at = at;
+			if (status === 4) ticket.stats.resolved_at = at;
+			if (status === 5) ticket.stats.closed_at = at;
+			ticket.stats.pending_since = status === 3 ? at : null;
+		}
+		if (typeof properties['priority'] === 'number') ticket.priority = properties['priority'];
+		if ('responder_id' in properties) ticket.responder_id = properties['responder_id'] as number | null;
+		if (typeof properties['group_id'] === 'number') ticket.group_id = properties['group_id'];
+		if (Array.isArray(properties['tags'])) ticket.tags = [...(properties['tags'] as string[])];
+		ticket.updated_at = at;
+	}
+
+	function addConversation(
+		ticketId: number,
+		fields: {userId: number; body: string; incoming: boolean; private: boolean},
+	): FakeConversation {
+		const ticket = tickets.get(ticketId);
+		if (ticket === undefined) throw new Error(`no ticket ${ticketId}`);
+		const at = writeTime();
+		const created = conversation(ticketId, {...fields, at});
+		conversations.get(ticketId)?.push(created);
+		ticket.updated_at = at;
+		if (!fields.incoming && !fields.private) {
+			ticket.stats.first_responded_at ??= at;
+			ticket.stats.agent_responded_at = at;
+		}
+		if (fields.incoming) ticket.stats.requester_responded_at = at;
+		return created;
+	}
+
+	function post(ticket: FakeTicket, body: Json, kind: 'reply' | 'note'): FakeAnswer {
+		if (typeof body['body'] !== 'string' || body['body'].trim() === '') {
+			const template = (errorBody('400_validation')['errors'] as Json[])[0] as Json;
+			return validationError('body', template['message'] as string, template['code'] as string);
+		}
+		const isPrivate = kind === 'note' ? body['private'] !== false : false;
+		const created = addConversation(ticket.id, {userId: me.id, body: '', incoming: false, private: isPrivate});
+		created.body = body['body'];
+		created.body_text = stripTags(body['body']);
+		if (kind === 'reply') {
+			created['to_emails'] = [contacts.get(ticket.requester_id)?.email ?? null];
+			created['from_email'] = templateReply['from_email'];
+		}
+		return {status: 201, json: created};
+	}
+
+	function bulkUpdate(body: Json): FakeAnswer {
+		const action = body['bulk_action'] as Json | undefined;
+		const ids = action?.['ids'];
+		if (!Array.isArray(ids) || ids.length === 0 || ids.length > 100) {
+			return validationError('ids', 'It should contain elements between 1 and 100', 'invalid_value');
+		}
+		const properties = (action?.['properties'] ?? {}) as Json;
+		const invalid = invalidProperties(properties);
+		if (invalid) return invalid;
+		const data = (ids as number[]).map((id) => {
+			const ticket = tickets.get(id);
+			if (ticket === undefined) return {id, success: false, error: {message: 'Ticket not found'}};
+			apply(ticket, properties);
+			return {id, success: true};
+		});
+		const job: Job = {id: randomBytes(16).toString('hex'), polls: 0, data};
+		jobs.set(job.id, job);
+		stats.bulkJobs += 1;
+		return {status: 202, json: {...bulkFixture['response_202'], job_id: job.id}};
+	}
+
+	function jobAnswer(job: Job): FakeAnswer {
+		job.polls += 1;
+		// The fixture's order: one poll while running, then the result.
+		if (job.polls === 1) return {status: 200, json: {...bulkFixture['poll_GET_api_v2_jobs_{job_id}_while_running']}};
+		const finished = bulkFixture['poll_GET_api_v2_jobs_{job_id}_finished'] ?? {};
+		return {
+			status: 200,
+			json: {
+				...finished,
+				status: job.data.every((item) => item.success) ? 'COMPLETED' : finished['status'],
+				data: job.data,
+			},
+		};
+	}
+
+	// ---- routing ------------------------------------------------------------------------------------------------
+	const windowMs = 60_000;
+	let windowStart = clock.now();
+	let used = 0;
+
+	function authorised(request: RecordedRequest): boolean {
+		const header = request.headers.authorization ?? '';
+		if (!header.startsWith('Basic ')) return false;
+		const decoded = Buffer.from(header.slice(6), 'base64').toString('utf8');
+		const colon = decoded.indexOf(':');
+		// The key is the user name; Freshdesk ignores the password ("X" by convention).
+		return colon > 0 && decoded.slice(0, colon) === apiKey;
+	}
+
+	function parseBody(request: RecordedRequest): {body: Json} | {answer: FakeAnswer} {
+		try {
+			const value = JSON.parse(request.body || '{}') as unknown;
+			if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error('not an object');
+			return {body: value as Json};
+		} catch {
+			return {answer: validationError('', 'Invalid JSON', 'invalid_json')};
+		}
+	}
+
+	function route(request: RecordedRequest): FakeAnswer | undefined {
+		const {method, pathname: path, query} = request;
+		const include = (query.get('include') ?? '').split(',').filter((part) => part !== '');
+		if (method === 'GET' && path === '/api/v2/agents/me') return {status: 200, json: agentJson(me)};
+		if (method === 'GET' && path === '/api/v2/agents') {
+			const email = query.get('email');
+			const list = email === null ? agents : agents.filter((agent) => agent.email === email.toLowerCase());
+			return listPage(request, list, agentJson, 50);
+		}
+		if (method === 'GET' && path === '/api/v2/groups')
+			return listPage(request, groups, (group) => ({...group, description: null}));
+		if (method === 'GET' && path === '/api/v2/ticket_fields')
+			return {status: 200, json: fixture('ticket_fields_status')};
+		const contactMatch = /^\/api\/v2\/contacts\/(\d+)$/.exec(path);
+		if (method === 'GET' && contactMatch) {
+			const contact = contacts.get(Number(contactMatch[1]));
+			return contact === undefined ? {status: 404, body: ''} : {status: 200, json: contactJson(contact)};
+		}
+		if (method === 'GET' && path === '/api/v2/search/tickets') return search(request);
+		if (method === 'GET' && path === '/api/v2/tickets') {
+			const filter = query.get('filter');
+			if (filter !== null && !['new_and_my_open', 'watching', 'spam', 'deleted'].includes(filter)) {
+				return validationError(
+					'filter',
+					"It should be one of these values: 'new_and_my_open,watching,spam,deleted'",
+					'invalid_value',
+				);
+			}
+			const since = query.get('updated_since');
+			const requester = query.get('requester_id');
+			const orderBy = query.get('order_by') ?? 'created_at';
+			const ascending = query.get('order_type') === 'asc';
+			let list = [...tickets.values()];
+			// Without updated_since Freshdesk lists only tickets created in the last 30 days.
+			list =
+				since === null
+					? list.filter((ticket) => Date.parse(ticket.created_at) >= clock.now() - 30 * 86_400_000)
+					: list.filter((ticket) => Date.parse(ticket.updated_at) >= Date.parse(since));
+			if (requester !== null) list = list.filter((ticket) => ticket.requester_id === Number(requester));
+			if (filter === 'new_and_my_open')
+				list = list.filter(
+					(ticket) => ticket.status === 2 && (ticket.responder_id === null || ticket.responder_id === me.id),
+				);
+			if (filter === 'spam' || filter === 'deleted' || filter === 'watching') list = [];
+			const key = (ticket: FakeTicket): number =>
+				orderBy === 'status' ? ticket.status : Date.parse(String(ticket[orderBy as 'created_at'] ?? ticket.created_at));
+			list.sort((a, b) => (ascending ? key(a) - key(b) || a.id - b.id : key(b) - key(a) || b.id - a.id));
+			return listPage(request, list, (ticket) => ticketJson(ticket, include, false));
+		}
+		if (method === 'POST' && path === '/api/v2/tickets/bulk_update') {
+			const parsed = parseBody(request);
+			return 'answer' in parsed ? parsed.answer : bulkUpdate(parsed.body);
+		}
+		const jobMatch = /^\/api\/v2\/jobs\/([0-9a-f]+)$/.exec(path);
+		if (method === 'GET' && jobMatch) {
+			const job = jobs.get(jobMatch[1] ?? '');
+			return job === undefined ? {status: 404, body: ''} : jobAnswer(job);
+		}
+		if (method === 'GET' && path === '/api/v2/surveys/satisfaction_ratings') {
+			const since = query.get('created_since');
+			const user = query.get('user_id');
+			const list = ratings.filter(
+				(rating) =>
+					(since === null || Date.parse(rating['created_at'] as string) >= Date.parse(since)) &&
+					(user === null || rating['user_id'] === Number(user)),
+			);
+			return listPage(request, list, (rating) => rating);
+		}
+		const ticketMatch = /^\/api\/v2\/tickets\/(\d+)(?:\/(conversations|reply|notes))?$/.exec(path);
+		if (ticketMatch) {
+			const ticket = tickets.get(Number(ticketMatch[1]));
+			if (ticket === undefined) return {status: 404, body: ''};
+			const sub = ticketMatch[2];
+			if (method === 'GET' && sub === undefined) return {status: 200, json: ticketJson(ticket, include, true)};
+			if (method === 'GET' && sub === 'conversations')
+				return listPage(request, conversations.get(ticket.id) ?? [], (item) => item);
+			if (method === 'PUT' && sub === undefined) {
+				const parsed = parseBody(request);
+				if ('answer' in parsed) return parsed.answer;
+				const invalid = invalidProperties(parsed.body);
+				if (invalid) return invalid;
+				stats.puts += 1;
+				apply(ticket, parsed.body);
+				return {status: 200, json: ticketJson(ticket, [], true)};
+			}
+			if (method === 'POST' && (sub === 'reply' || sub === 'notes')) {
+				const parsed = parseBody(request);
+				return 'answer' in parsed ? parsed.answer : post(ticket, parsed.body, sub === 'reply' ? 'reply' : 'note');
+			}
+			return {status: 405, body: ''};
+		}
+		return undefined;
+	}
+
+	server = await startFakeServer((request) => {
+		const intercepted = fake.intercept?.(request);
+		if (intercepted) return intercepted;
+		if (!authorised(request)) return {status: 401, json: errorBody('401')};
+		const headers: Record<string, string> = {};
+		const limit = options.ratePerMinute;
+		if (limit !== undefined) {
+			if (clock.now() - windowStart >= windowMs) {
+				windowStart = clock.now();
+				used = 0;
+			}
+			if (used >= limit) {
+				stats.overQuota += 1;
+				const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - clock.now()) / 1000));
+				return {
+					status: 429,
+					body: '',
+					headers: {
+						'retry-after': String(retryAfter),
+						'x-ratelimit-total': String(limit),
+						'x-ratelimit-remaining': '0',
+					},
+				};
+			}
+			used += 1;
+			headers['x-ratelimit-total'] = String(limit);
+			headers['x-ratelimit-remaining'] = String(limit - used);
+			headers['x-ratelimit-used-currentrequest'] = '1';
+		}
+		const answer = route(request) ?? {status: 404, body: ''};
+		return {...answer, headers: {...headers, ...answer.headers}};
+	});
+
+	const fake: FakeFreshdesk = {
+		url: server.url,
+		requests: server.requests,
+		tickets,
+		conversations,
+		contacts,
+		agents,
+		me,
+		groups,
+		ratings,
+		jobs,
+		stats,
+		intercept: undefined,
+		addConversation,
+		close: () => server?.close() ?? Promise.resolve(),
+	};
+	return fake;
+}
