@@ -57,6 +57,10 @@ export async function openHelpDeskFor(
 			const {createFreshdeskHelpDesk} = await import('./providers/freshdesk/freshdesk-help-desk.js');
 			return createFreshdeskHelpDesk(setup);
 		}
+		case 'rt': {
+			const {createRtHelpDesk} = await import('./providers/rt/rt-help-desk.js');
+			return createRtHelpDesk(setup);
+		}
 		default:
 			throw new UsageError(`the ${profile.provider} provider is not available yet`, 'Use a demo or zendesk profile.');
 	}
