@@ -457,6 +457,10 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			return {status: 401, json: errorBody('401')};
 		}
 		if (path === '/api/v2/users/me') return {status: 200, json: {user: userView(me)}};
+		if (path === '/api/v2/oauth/tokens/current' && method === 'DELETE') {
+			tokens.delete((request.headers.authorization ?? '').replace(/^Bearer /, ''));
+			return {status: 204};
+		}
 		if (path === '/api/v2/search' && method === 'GET') return search(request);
 		if (path === '/api/v2/custom_statuses') return {status: 200, json: customStatuses};
 		if (path === '/api/v2/groups') {

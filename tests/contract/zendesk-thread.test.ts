@@ -83,7 +83,10 @@ describe('Zendesk thread', () => {
 			if (request.pathname === '/api/v2/tickets/2.json')
 				return {status: 200, json: fixture('ticket_show_email_channel')};
 			if (request.pathname.includes('/comments'))
-				return {status: 200, json: {...fixture('ticket_comments.oas'), meta: {has_more: false}}};
+				return {
+					status: 200,
+					json: {...fixture<Record<string, unknown>>('ticket_comments.oas'), meta: {has_more: false}},
+				};
 			if (request.pathname.includes('/tickets/requested'))
 				return {status: 200, json: {tickets: [], meta: {has_more: false}}};
 			return undefined;

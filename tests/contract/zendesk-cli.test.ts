@@ -1,0 +1,195 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {Command, Option} from 'commander';
+import {afterEach, describe, expect, it} from 'vitest';
+import {registerAuthCommand} from '../../src/cli/commands/auth.js';
+import {registerKbCommand} from '../../src/cli/commands/kb.js';
+import type {Context} from '../../src/context.js';
+import {CsrError, ExitCode} from '../../src/errors.js';
+import {createTestIo, type TestIo} from '../../src/io/streams.js';
+import {createContext} from '../../src/production.js';
+import type {HelpDesk} from '../../src/providers/help-desk.js';
+import {createVirtualClock} from '../support/fake-server.js';
+import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
+import {type FakeZendesk, startFakeZendesk} from './fake-zendesk.js';
+
+// The kb and auth commands through commander with the real context (temp config, real providers), without the rest
+// of the program: exit codes are checked on the thrown CsrError, which main() maps one to one.
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+type TestContext = Context & {readonly io: TestIo};
+
+function testContext(env: Record<string, string>, helpDesk?: HelpDesk): TestContext {
+	const home = mkdtempSync(join(tmpdir(), 'csr-zendesk-cli-'));
+	cleanups.push(() => rmSync(home, {recursive: true, force: true}));
+	const io = createTestIo();
+	const base = createContext({
+		env: {HOME: home, CSR_CONFIG_DIR: join(home, 'config'), CSR_DATA_DIR: join(home, 'data'), ...env},
+		io,
+	});
+	return {...base, io, ...(helpDesk === undefined ? {} : {openHelpDesk: async () => helpDesk})};
+}
+
+async function runCsr(
+	argv: string[],
+	context: TestContext,
+): Promise<{exitCode: number; stdout: string; stderr: string}> {
+	const before = {out: context.io.stdoutText().length, err: context.io.stderrText().length};
+	const program = new Command('csr')
+		.addOption(new Option('--profile <name>'))
+		.addOption(new Option('--format <format>').choices(['table', 'json', 'ndjson', 'csv']))
+		.option('--json')
+		.option('--verbose')
+		.option('--quiet')
+		.exitOverride()
+		.configureOutput({
+			writeOut: (text) => context.io.stdout.write(text),
+			writeErr: (text) => context.io.stderr.write(text),
+		});
+	program.hook('preAction', () => context.prepare());
+	registerKbCommand(program, context);
+	registerAuthCommand(program, context);
+	let exitCode: number = ExitCode.ok;
+	try {
+		await program.parseAsync(argv, {from: 'user'});
+	} catch (error) {
+		if (!(error instanceof CsrError)) throw error;
+		context.io.stderr.write(`csr: ${error.message}\n${error.hint ? `${error.hint}\n` : ''}`);
+		exitCode = error.exitCode;
+	}
+	return {
+		exitCode,
+		stdout: context.io.stdoutText().slice(before.out),
+		stderr: context.io.stderrText().slice(before.err),
+	};
+}
+
+/** A temp config with a Zendesk profile "acme" on the fake, made current. */
+async function withZendeskProfile(
+	env: Record<string, string> = {},
+): Promise<{context: TestContext; fake: FakeZendesk}> {
+	const fake = await startFakeZendesk({clock: createVirtualClock(Date.now()), tickets: 10});
+	cleanups.push(() => fake.close());
+	const context = testContext(env);
+	await context.prepare();
+	context.config().update((config) => ({
+		...config,
+		currentProfile: 'acme',
+		profiles: {
+			...config.profiles,
+			acme: {
+				provider: 'zendesk',
+				url: fake.url,
+				email: 'agent@example.com',
+				user: null,
+				defaultLocale: 'en',
+				agent: {name: null, signature: null},
+				token: null,
+				oauth: null,
+				views: {},
+			},
+		},
+	}));
+	return {context, fake};
+}
+
+async function waitFor<T>(read: () => T | undefined): Promise<T> {
+	for (let tries = 0; tries < 2000; tries++) {
+		const value = read();
+		if (value !== undefined) return value;
+		await new Promise((resolve) => setTimeout(resolve, 1));
+	}
+	throw new Error('gave up waiting');
+}
+
+describe('csr kb search', () => {
+	it('lists Help Center articles for a Zendesk profile', async () => {
+		const {context} = await withZendeskProfile({CSR_TOKEN: 'bearer:good-token'});
+		const table = await runCsr(['kb', 'search', 'refund', '--locale', 'da'], context);
+		expect(table.exitCode).toBe(0);
+		expect(table.stdout).toContain('Refunds and returns');
+		expect(table.stdout.split('\n')[0]).toMatch(/^ID\s+LANG\s+TITLE\s+URL/);
+		const json = await runCsr(['kb', 'search', 'printing', '--json'], context);
+		expect(JSON.parse(json.stdout).map((article: {id: string}) => article.id)).toEqual(['35467', '35468']);
+	});
+
+	it('is a usage error on a profile without a knowledge base', async () => {
+		const context = testContext({}, createMemoryHelpDesk([aTicket()]));
+		const result = await runCsr(['kb', 'search', 'refund'], context);
+		expect(result.exitCode).toBe(ExitCode.usage);
+		expect(result.stderr).toContain('has no knowledge base to search');
+	});
+});
+
+describe('csr auth', () => {
+	it('logs in with the browser, stores the tokens in the profile, and says who is signed in', async () => {
+		const {context, fake} = await withZendeskProfile();
+		const running = runCsr(['auth', 'login', '--client-id', 'csr_cli'], context);
+		const authorizeUrl = await waitFor(
+			() => /(http:\/\/\S+\/oauth\/authorizations\/new\S+)/.exec(context.io.stderrText())?.[1],
+		);
+		const url = new URL(authorizeUrl);
+		const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+		back.searchParams.set('code', fake.issueCode(url.searchParams.get('code_challenge') ?? ''));
+		back.searchParams.set('state', url.searchParams.get('state') ?? '');
+		await fetch(back);
+		const result = await running;
+		expect(result.exitCode).toBe(0);
+		expect(result.stderr).toContain(
+			`Signed in to ${new URL(fake.url).host} as Agent Smith <agent@example.com> (profile acme).`,
+		);
+		const stored = context.config().read().profiles['acme']?.oauth;
+		expect(stored).toMatchObject({
+			accessToken: fake.issuedTokens[0]?.access,
+			refreshToken: fake.issuedTokens[0]?.refresh,
+			clientId: 'csr_cli',
+		});
+		expect(result.stdout).toBe('');
+
+		const status = await runCsr(['auth', 'status'], context);
+		expect(status.exitCode).toBe(0);
+		expect(status.stdout).toContain('Signed in: Agent Smith <agent@example.com>');
+		expect(status.stdout).toContain('Auth:      OAuth bearer token from `csr auth login`');
+		expect(status.stdout).not.toContain(fake.issuedTokens[0]?.access ?? '?');
+
+		const logout = await runCsr(['auth', 'logout'], context);
+		expect(logout.exitCode).toBe(0);
+		expect(logout.stderr).toContain('removed the stored tokens and revoked the token');
+		expect(context.config().read().profiles['acme']?.oauth).toBeNull();
+		expect(fake.requests.some((request) => request.method === 'DELETE')).toBe(true);
+	});
+
+	it('needs an OAuth client id', async () => {
+		const {context} = await withZendeskProfile();
+		const result = await runCsr(['auth', 'login'], context);
+		expect(result.exitCode).toBe(ExitCode.usage);
+		expect(result.stderr).toContain('needs the OAuth client id');
+	});
+
+	it('exits 4 when the token gives no real access, though Zendesk answers /users/me with 200', async () => {
+		const {context, fake} = await withZendeskProfile({CSR_TOKEN: 'wrong-token'});
+		const result = await runCsr(['auth', 'status'], context);
+		expect(result.exitCode).toBe(ExitCode.auth);
+		expect(result.stderr).toContain('anonymous user');
+		expect(fake.requests[0]?.pathname).toBe('/api/v2/users/me.json');
+	});
+
+	it('shows the basic-auth rule and keeps the token out of --verbose output', async () => {
+		const {context} = await withZendeskProfile({CSR_TOKEN: 'bearer:good-token'});
+		const json = await runCsr(['auth', 'status', '--json', '--verbose'], context);
+		expect(json.exitCode).toBe(0);
+		expect(JSON.parse(json.stdout)).toMatchObject({
+			profile: 'acme',
+			provider: 'zendesk',
+			agent: {name: 'Agent Smith'},
+			auth: {scheme: 'bearer', from: '$CSR_TOKEN'},
+		});
+		expect(json.stderr).toContain('http: → GET /api/v2/users/me.json');
+		expect(json.stderr).not.toContain('good-token');
+	});
+});
