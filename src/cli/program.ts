@@ -15,6 +15,7 @@ import {registerShowCommand} from './commands/show.js';
 import {registerStatsCommand} from './commands/stats.js';
 import {registerSyncCommand} from './commands/sync.js';
 import {registerTemplatesCommand} from './commands/templates.js';
+import {registerTuiCommand} from './commands/tui.js';
 import {registerUpdateCommands} from './commands/update.js';
 
 function readVersion(): string {
@@ -62,6 +63,7 @@ export function buildProgram(context: Context): Command {
 	registerConfigCommand(program, context);
 	registerDemoCommand(program, context);
 	registerTemplatesCommand(program, context);
+	registerTuiCommand(program, context);
 	program.action(async () => {
 		if (context.io.stdinIsTty && context.io.stdoutIsTty) {
 			const tui = program.commands.find((command) => command.name() === 'tui');

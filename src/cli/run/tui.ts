@@ -1,0 +1,240 @@
+import {randomUUID} from 'node:crypto';
+import type {ResolvedProfile} from '../../config/profiles.js';
+import {settingDefinitions} from '../../config/schema.js';
+import type {Context, GlobalOptions} from '../../context.js';
+import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
+import {UsageError} from '../../errors.js';
+import type {HelpDesk} from '../../providers/help-desk.js';
+import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
+import {listQueue} from '../../services/queue.js';
+import {applyUpdates} from '../../services/updates.js';
+import {deleteDraft, findDraft, listDrafts, saveDraft} from '../../store/drafts.js';
+import {countOutbox} from '../../store/outbox.js';
+import {createSqliteRecordStore} from '../../store/record-store.js';
+import {TemplateError} from '../../templates/errors.js';
+import {listTemplates, templateDirs} from '../../templates/lookup.js';
+import {type LoadedTemplate, loadAndRender, loadTemplateFile} from '../../templates/render.js';
+import type {TemplateAgent} from '../../templates/scope.js';
+import {viewToFilter} from '../../tui/filter.js';
+import type {Draft, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
+import {activeProfile} from '../options.js';
+import {settingValue} from './config.js';
+import {parseQueueFlags} from './queue.js';
+
+/** The TUI loads up to this many tickets; the list is virtualised, so the cost is the desk's, not the screen's. */
+const queueLimit = 10_000;
+
+function refreshSecondsOf(context: Context): number {
+	const raw = settingValue(context.config().read().settings, 'tui.refreshSeconds');
+	const parsed = settingDefinitions['tui.refreshSeconds'].parse.safeParse(raw);
+	return parsed.success ? parsed.data : 60;
+}
+
+async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal): Promise<TemplateAgent> {
+	const {agent, email} = profile.profile;
+	if (agent.name) return {name: agent.name, email, signature: agent.signature};
+	const me = await desk.whoAmI(signal);
+	return {name: me.name, email: email ?? me.email, signature: agent.signature};
+}
+
+function summarise(entry: ReturnType<typeof listTemplates>[number]): TemplateSummary {
+	const locales = [...entry.variants.keys()].sort();
+	const file = entry.base ?? [...entry.variants.values()][0];
+	try {
+		if (file === undefined) throw new Error('no file');
+		const {meta} = loadTemplateFile(file);
+		return {
+			name: entry.name,
+			title: meta.title ?? entry.name,
+			description: meta.description ?? '',
+			internal: meta.internal,
+			locales,
+		};
+	} catch (error) {
+		const reason = error instanceof Error ? error.message : String(error);
+		return {name: entry.name, title: `(cannot be read: ${reason})`, description: '', internal: false, locales};
+	}
+}
+
+/**
+ * TuiServices over csr's own services: the same journal, drift check, outbox and records as the CLI. The desk is
+ * opened in the background so the first frame never waits for it.
+ */
+export function createTuiServices(context: Context, profile: ResolvedProfile): TuiServices & {close(): Promise<void>} {
+	const deskPromise = context.openHelpDesk(profile, {verbose: false});
+	deskPromise.catch(() => {});
+	let agentPromise: Promise<TemplateAgent> | undefined;
+	const agent = async () => {
+		agentPromise ??= deskPromise.then((desk) => agentOf(profile, desk, context.signal));
+		return agentPromise;
+	};
+	const db = () => context.store();
+	const records = () => createSqliteRecordStore(db());
+	const dirs = templateDirs({cwd: context.cwd, configDir: context.paths.configDir});
+	const cache = new Map<string, LoadedTemplate>();
+	const agentEmail = async () => profile.profile.email ?? (await agent()).email;
+	const deliveryEnv = async (): Promise<DeliveryEnv> => ({
+		desk: await deskPromise,
+		db: db(),
+		profile: profile.name,
+		agent: await agentEmail(),
+		now: context.now,
+		signal: context.signal,
+	});
+	const {all: _all, ...defaults} = parseQueueFlags({}, undefined);
+	const toDraft = (stored: ReturnType<typeof listDrafts>[number]): Draft => ({
+		ticketId: stored.ticketId,
+		isPublic: stored.isPublic,
+		body: stored.body,
+		template: stored.template,
+		updatedAt: stored.updatedAt,
+	});
+	return {
+		session: {
+			profileName: profile.name,
+			agentName: profile.profile.agent.name ?? profile.profile.email ?? 'agent',
+			views: Object.entries(profile.profile.views).map(([name, view]) => ({name, filter: viewToFilter(view)})),
+			refreshSeconds: refreshSecondsOf(context),
+			baseQuery: {...defaults, limit: queueLimit},
+		},
+		now: context.now,
+		listQueue: async (query, signal) => listQueue(await deskPromise, query, {all: false}, signal),
+		getThread: async (ticketId, signal) => (await deskPromise).getThread(ticketId, signal),
+		listTemplates: async () => listTemplates(dirs).map(summarise),
+		renderTemplate: async (name, ticket, options) =>
+			renderForTicket(name, ticket, options, {agent: await agent(), now: context.now(), dirs, cache, profile}),
+		sendMessage: async (plan) =>
+			deliverOne(
+				await deliveryEnv(),
+				{
+					...plan,
+					intentHash: hashIntent([
+						profile.name,
+						plan.ticketId,
+						'tui',
+						plan.action,
+						plan.isPublic,
+						plan.body,
+						plan.changes ?? null,
+					]),
+				},
+				{runId: null, force: false},
+			),
+		updateTickets: async (ids, changes, action, durationSec) =>
+			applyUpdates({...(await deliveryEnv()), durationSec}, ids, changes, action, () => {}),
+		addFollowUp: async ({ticket, dueAt, note}) =>
+			records().addFollowUp({
+				id: randomUUID(),
+				ticketId: ticket.id,
+				customerEmail: ticket.requester.email,
+				dueAt,
+				note,
+				createdAt: context.now().toISOString(),
+				doneAt: null,
+				profile: profile.name,
+			}),
+		listGroups: async (signal) => (await deskPromise).listGroups(signal),
+		listAgents: async (signal) => (await deskPromise).listAgents(signal),
+		statusCounts: async () => {
+			const now = context.now();
+			const store = records();
+			const email = profile.profile.email;
+			const replies = await store.listRecords({
+				actions: ['reply'],
+				since: startOfUtcDay(now).toISOString(),
+				...(email ? {agent: email} : {}),
+			});
+			return {
+				dueFollowUps: await store.countFollowUpsDueBefore(startOfNextUtcDay(now).toISOString()),
+				outbox: countOutbox(db(), profile.name),
+				repliesToday: replies.length,
+			};
+		},
+		saveDraft: async (draft) =>
+			saveDraft(db(), {...draft, profile: profile.name, updatedAt: context.now().toISOString()}),
+		loadDraft: async (ticketId) => {
+			const stored = findDraft(db(), profile.name, ticketId);
+			return stored === undefined ? null : toDraft(stored);
+		},
+		discardDraft: async (ticketId) => {
+			deleteDraft(db(), profile.name, ticketId);
+		},
+		listDrafts: async () => listDrafts(db(), profile.name).map(toDraft),
+		editText: (initial, fileName) => context.editText(initial, fileName),
+		close: async () => (await deskPromise.catch(() => null))?.close(),
+	};
+}
+
+/**
+ * Renders a template for the ticket. A missing variable is not an error here: it is filled with `«name»` and the
+ * render repeated, so the agent sees every missing variable at once, in place, and sending stays blocked.
+ */
+export function renderForTicket(
+	name: string,
+	ticket: Parameters<typeof loadAndRender>[0]['ticket'],
+	options: {locale: string | null; vars: Readonly<Record<string, string>>},
+	setup: {
+		agent: TemplateAgent;
+		now: Date;
+		dirs: ReturnType<typeof templateDirs>;
+		cache: Map<string, LoadedTemplate>;
+		profile: ResolvedProfile;
+	},
+): TemplateRender {
+	const vars: Record<string, string> = {...options.vars};
+	const missing: string[] = [];
+	for (let attempt = 0; attempt < 50; attempt++) {
+		try {
+			const rendered = loadAndRender({
+				name,
+				ticket,
+				agent: setup.agent,
+				vars,
+				now: setup.now,
+				localeFlag: options.locale,
+				profileLocale: setup.profile.profile.defaultLocale,
+				dirs: setup.dirs,
+				cache: setup.cache,
+			});
+			if (missing.length > 0) return {kind: 'missing', name, locale: rendered.locale, missing, preview: rendered.body};
+			return {
+				kind: 'rendered',
+				name,
+				locale: rendered.locale,
+				body: rendered.body,
+				internal: rendered.internal,
+				changes: rendered.changes,
+			};
+		} catch (error) {
+			const variable = error instanceof TemplateError ? error.variable : null;
+			if (
+				variable === null ||
+				!/^needs variable /.test((error as TemplateError).reason) ||
+				missing.includes(variable)
+			) {
+				return {kind: 'invalid', name, message: error instanceof Error ? error.message : String(error)};
+			}
+			missing.push(variable);
+			vars[variable] = `«${variable}»`;
+		}
+	}
+	return {kind: 'invalid', name, message: `template "${name}" needs too many variables`};
+}
+
+/** `csr tui` (and `csr` alone on a terminal): the workstation. */
+export async function runTui(globals: GlobalOptions, context: Context): Promise<void> {
+	if (!context.io.stdinIsTty || !context.io.stdoutIsTty) {
+		throw new UsageError(
+			'csr tui needs a terminal (stdin and stdout must be a TTY)',
+			'In scripts use `csr queue`, `csr show ID` and `csr reply`.',
+		);
+	}
+	const profile = activeProfile(context, globals);
+	const services = createTuiServices(context, profile);
+	const {startTui} = await import('../../tui/start.js');
+	try {
+		await startTui(services, {stdin: context.io.stdin, stdout: context.io.stdout, stderr: context.io.stderr});
+	} finally {
+		await services.close();
+	}
+}

@@ -1,0 +1,47 @@
+import {Box, Text} from 'ink';
+import type {Ticket} from '../../domain/ticket.js';
+import {theme} from '../theme.js';
+import {TicketRow} from './ticket-row.js';
+
+type Props = {
+	readonly tickets: readonly Ticket[];
+	readonly cursor: number;
+	readonly selected: ReadonlySet<string>;
+	readonly width: number;
+	readonly height: number;
+	readonly now: Date;
+	readonly isFocused: boolean;
+};
+
+/** The first row shown so the cursor stays in view, roughly centred: no state, so any jump lands right. */
+export function windowStart(cursor: number, count: number, height: number): number {
+	return Math.max(0, Math.min(cursor - Math.floor(height / 2), count - height));
+}
+
+/** The queue, virtualised: only the rows that fit are rendered, so 10,000 tickets cost what 30 do. */
+export function QueueList({tickets, cursor, selected, width, height, now, isFocused}: Props) {
+	if (tickets.length === 0) {
+		return (
+			<Box width={width} height={height}>
+				<Text color={theme.muted}>No tickets match. / to change the filter, g to refresh.</Text>
+			</Box>
+		);
+	}
+	const start = windowStart(cursor, tickets.length, height);
+	const visible = tickets.slice(start, start + height);
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{visible.map((ticket, offset) => (
+				<TicketRow
+					key={ticket.id}
+					ticket={ticket}
+					width={width}
+					now={now}
+					isCursor={start + offset === cursor}
+					isSelected={selected.has(ticket.id)}
+					isFocused={isFocused}
+				/>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,98 @@
+import {
+	type Channel,
+	channels,
+	type Priority,
+	priorities,
+	type TicketStatus,
+	ticketStatuses,
+} from '../domain/ticket.js';
+import {type SortKey, sortKeys} from '../domain/urgency.js';
+import type {AssigneeFilter, TicketQuery} from '../providers/help-desk.js';
+
+export type ParsedFilter =
+	| {readonly ok: true; readonly query: TicketQuery}
+	| {readonly ok: false; readonly error: string};
+
+const keys = ['status', 'tag', 'assignee', 'channel', 'priority', 'group', 'view', 'sort'] as const;
+
+function listOf<T extends string>(key: string, raw: string, allowed: readonly T[]): T[] | string {
+	const values = raw
+		.split(',')
+		.map((value) => value.trim().toLowerCase())
+		.filter((value) => value !== '');
+	const bad = values.find((value) => !(allowed as readonly string[]).includes(value));
+	if (bad !== undefined || values.length === 0) return `${key}:${bad ?? ''} is not one of ${allowed.join(', ')}`;
+	return values as T[];
+}
+
+function assigneeOf(raw: string): AssigneeFilter | string {
+	const value = raw.trim().toLowerCase();
+	if (value === 'me' || value === 'none' || value === 'any') return value;
+	if (/^[^\s@]+@[^\s@]+$/.test(value)) return {email: value};
+	return `assignee:${raw} should be me, none, any or an email`;
+}
+
+/**
+ * The filter line (`status:open,pending tag:vip assignee:me channel:chat anna`) over the base query: keys narrow,
+ * the other words are a free-text search. An empty line is the base query.
+ */
+export function parseFilter(text: string, base: TicketQuery): ParsedFilter {
+	let query: TicketQuery = {...base, tags: [...(base.tags ?? [])]};
+	const words: string[] = [];
+	for (const token of text.trim().split(/\s+/).filter(Boolean)) {
+		const match = /^([a-z]+):(.*)$/i.exec(token);
+		const key = match?.[1]?.toLowerCase() as (typeof keys)[number] | undefined;
+		const value = match?.[2] ?? '';
+		if (match === null || key === undefined || !(keys as readonly string[]).includes(key)) {
+			words.push(token);
+			continue;
+		}
+		const next = applyKey(query, key, value);
+		if (typeof next === 'string') return {ok: false, error: next};
+		query = next;
+	}
+	return {ok: true, query: {...query, search: words.length > 0 ? words.join(' ') : base.search}};
+}
+
+function applyKey(query: TicketQuery, key: (typeof keys)[number], value: string): TicketQuery | string {
+	switch (key) {
+		case 'status': {
+			const statuses = listOf<TicketStatus>(key, value, ticketStatuses);
+			return typeof statuses === 'string' ? statuses : {...query, statuses};
+		}
+		case 'channel': {
+			const list = listOf<Channel>(key, value, channels);
+			return typeof list === 'string' ? list : {...query, channels: list};
+		}
+		case 'priority': {
+			const list = listOf<Priority>(key, value, priorities);
+			return typeof list === 'string' ? list : {...query, priorities: list};
+		}
+		case 'sort': {
+			const list = listOf<SortKey>(key, value, sortKeys);
+			return typeof list === 'string' ? list : {...query, sort: list[0] ?? query.sort};
+		}
+		case 'assignee': {
+			const assignee = assigneeOf(value);
+			return typeof assignee === 'string' ? assignee : {...query, assignee};
+		}
+		case 'tag':
+			return value === '' ? 'tag: needs a tag' : {...query, tags: [...(query.tags ?? []), value]};
+		case 'group':
+			return {...query, group: value};
+		case 'view':
+			return {...query, view: value};
+	}
+}
+
+/** A saved view of the profile (`csr queue` flags by name: status, tag, assignee, …) as a filter line. */
+export function viewToFilter(view: Readonly<Record<string, unknown>>): string {
+	const parts: string[] = [];
+	for (const key of keys) {
+		const value = view[key];
+		const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+		for (const item of values) parts.push(`${key}:${String(item).replace(/\s+/g, '')}`);
+	}
+	if (typeof view['search'] === 'string' && view['search'].trim() !== '') parts.push(view['search'].trim());
+	return parts.join(' ');
+}

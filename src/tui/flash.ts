@@ -1,0 +1,33 @@
+import type {DeliveryResult} from '../services/delivery.js';
+import type {Flash} from './components/hint-line.js';
+import {formatIds} from './format.js';
+
+/** One line for the outcome of an update on one or many tickets. */
+export function flashOfResults(results: readonly DeliveryResult[], done: string): Flash {
+	const failed = results.filter((result) => result.result === 'failed');
+	const ok = results.filter((result) => result.result !== 'failed').map((result) => result.ticketId);
+	if (failed.length === 0) return {text: `${done}: ${formatIds(ok)}`, tone: 'ok'};
+	const first = failed[0] as DeliveryResult;
+	return {
+		text: `${failed.length} of ${results.length} failed (#${first.ticketId}: ${first.reason ?? 'unknown error'})${ok.length > 0 ? `; done: ${formatIds(ok)}` : ''}`,
+		tone: 'danger',
+	};
+}
+
+/** One line for a reply, note or escalation that went through deliverOne. */
+export function flashOfDelivery(result: DeliveryResult, what: string): Flash {
+	switch (result.result) {
+		case 'sent':
+		case 'dry-run':
+			return {text: `${what} sent to #${result.ticketId}.`, tone: 'ok'};
+		case 'skipped':
+			return {text: `${what} was already sent to #${result.ticketId}; not sent again.`, tone: 'warning'};
+		case 'queued':
+			return {
+				text: `Not delivered now: ${result.reason ?? ''}. It is in the outbox (csr outbox retry).`,
+				tone: 'warning',
+			};
+		case 'failed':
+			return {text: `Not sent to #${result.ticketId}: ${result.reason ?? 'unknown error'}`, tone: 'danger'};
+	}
+}

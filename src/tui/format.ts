@@ -1,0 +1,47 @@
+import type {Ticket} from '../domain/ticket.js';
+import {slaMinutesLeft} from '../domain/urgency.js';
+
+/** `45m`, `5h`, `3d`; a minus sign when the SLA is breached. Empty without an SLA. */
+export function formatSla(ticket: Ticket, now: Date): string {
+	const left = slaMinutesLeft(ticket, now);
+	if (left === null) return '';
+	const sign = left < 0 ? '-' : '';
+	const minutes = Math.abs(left);
+	if (minutes < 60) return `${sign}${minutes}m`;
+	if (minutes < 48 * 60) return `${sign}${Math.floor(minutes / 60)}h`;
+	return `${sign}${Math.floor(minutes / 1440)}d`;
+}
+
+export function isBreached(ticket: Ticket, now: Date): boolean {
+	return (slaMinutesLeft(ticket, now) ?? 0) < 0;
+}
+
+/** `2026-11-01 10:00 UTC` */
+export function formatWhen(iso: string): string {
+	return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+}
+
+export function formatBytes(size: number | null): string {
+	if (size === null) return '';
+	if (size < 1024) return `${size} B`;
+	if (size < 1024 * 1024) return `${Math.round(size / 1024)} KB`;
+	return `${(size / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** `1 ticket`, `3 tickets` */
+export function plural(count: number, noun: string): string {
+	const many = /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+	return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
+}
+
+/** `#12`, `#12, #13 and 4 more` */
+export function formatIds(ids: readonly string[]): string {
+	const shown = ids.slice(0, 3).map((id) => `#${id}`);
+	const rest = ids.length - shown.length;
+	return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
+}
+
+/** Whole seconds since `openedAtMs`, never negative. */
+export function handleTimeSec(openedAtMs: number, now: Date): number {
+	return Math.max(0, Math.round((now.getTime() - openedAtMs) / 1000));
+}

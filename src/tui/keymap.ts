@@ -1,0 +1,106 @@
+import type {Key} from 'ink';
+
+/** Where a binding applies; the `?` screen groups by it. */
+export type KeyContext = 'workstation' | 'queue' | 'thread' | 'compose' | 'lists';
+
+type Binding = {readonly keys: readonly string[]; readonly help: string; readonly context: KeyContext};
+
+/** The one key table: handlers look actions up here and `?` renders it, so the help cannot drift from the code. */
+export const keymap = {
+	help: {keys: ['?'], help: 'this help', context: 'workstation'},
+	back: {keys: ['q', 'escape'], help: 'back; quit from the queue', context: 'workstation'},
+	quit: {keys: ['ctrl+c'], help: 'quit (asks when a draft is unsent)', context: 'workstation'},
+	switchFocus: {keys: ['tab'], help: 'switch focus: queue ↔ thread', context: 'workstation'},
+	refresh: {keys: ['g'], help: 'refresh the queue and the open ticket', context: 'workstation'},
+	reply: {keys: ['r'], help: 'reply (template picker, preview, send)', context: 'workstation'},
+	note: {keys: ['n'], help: 'internal note', context: 'workstation'},
+	status: {keys: ['s'], help: 'set status (selected tickets, or this one)', context: 'workstation'},
+	assign: {keys: ['a'], help: 'assign to an agent or group', context: 'workstation'},
+	tags: {keys: ['t'], help: 'add or remove tags', context: 'workstation'},
+	escalate: {keys: ['e'], help: 'escalate to a group with a reason', context: 'workstation'},
+	followUp: {keys: ['f'], help: 'set a follow-up (2d, tomorrow, 2026-12-01)', context: 'workstation'},
+	up: {keys: ['up', 'k'], help: 'previous ticket', context: 'queue'},
+	down: {keys: ['down', 'j'], help: 'next ticket', context: 'queue'},
+	pageUp: {keys: ['ctrl+u'], help: 'page up', context: 'queue'},
+	pageDown: {keys: ['ctrl+d'], help: 'page down', context: 'queue'},
+	first: {keys: ['home'], help: 'first ticket', context: 'queue'},
+	last: {keys: ['end', 'G'], help: 'last ticket', context: 'queue'},
+	open: {keys: ['enter'], help: 'open the ticket', context: 'queue'},
+	select: {keys: ['space'], help: 'select for bulk status / assign / tags', context: 'queue'},
+	filter: {keys: ['/'], help: 'filter: status:open tag:vip assignee:me channel:chat words', context: 'queue'},
+	nextView: {keys: ['v'], help: 'next saved view of the profile', context: 'queue'},
+	scrollDown: {keys: ['J', 'down', 'j'], help: 'scroll the thread (J/K from the queue too)', context: 'thread'},
+	scrollUp: {keys: ['K', 'up', 'k'], help: 'scroll the thread back', context: 'thread'},
+	threadPageDown: {keys: ['pagedown'], help: 'thread page down', context: 'thread'},
+	threadPageUp: {keys: ['pageup'], help: 'thread page up', context: 'thread'},
+	unfold: {keys: ['o'], help: 'open (or close) a folded message', context: 'thread'},
+	pickTemplate: {keys: ['enter'], help: 'pick the template (type to search)', context: 'compose'},
+	setVar: {keys: ['='], help: 'set a variable: name=value', context: 'compose'},
+	editInline: {keys: ['i'], help: 'edit the text here (esc when done)', context: 'compose'},
+	editExternal: {keys: ['ctrl+e'], help: 'edit the text in $EDITOR', context: 'compose'},
+	cycleStatus: {keys: ['s'], help: 'status to set on send', context: 'compose'},
+	cycleLocale: {keys: ['l'], help: 'template language', context: 'compose'},
+	changeTemplate: {keys: ['p'], help: 'pick another template', context: 'compose'},
+	discardDraft: {keys: ['D'], help: 'discard the draft', context: 'compose'},
+	send: {keys: ['enter'], help: 'review and send', context: 'compose'},
+	confirm: {keys: ['y', 'enter'], help: 'confirm', context: 'lists'},
+	cancel: {keys: ['escape', 'n'], help: 'cancel', context: 'lists'},
+	listUp: {keys: ['up', 'ctrl+p'], help: 'previous choice', context: 'lists'},
+	listDown: {keys: ['down', 'ctrl+n'], help: 'next choice', context: 'lists'},
+} as const satisfies Record<string, Binding>;
+
+export type KeyAction = keyof typeof keymap;
+
+/** A key press as the keymap names it: `j`, `J`, `enter`, `ctrl+e`, `pagedown`, `space`. */
+export function keyName(input: string, key: Key): string {
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.leftArrow) return 'left';
+	if (key.rightArrow) return 'right';
+	if (key.pageUp) return 'pageup';
+	if (key.pageDown) return 'pagedown';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	if (key.tab) return 'tab';
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+	if (input === ' ') return 'space';
+	return input;
+}
+
+/** Whether the key press triggers the action. */
+export function isKey(action: KeyAction, input: string, key: Key): boolean {
+	return (keymap[action].keys as readonly string[]).includes(keyName(input, key));
+}
+
+/** The first action of `actions` the key triggers, in the order given (earlier wins on shared keys). */
+export function actionOf<A extends KeyAction>(actions: readonly A[], input: string, key: Key): A | undefined {
+	const name = keyName(input, key);
+	return actions.find((action) => (keymap[action].keys as readonly string[]).includes(name));
+}
+
+const contextTitles: Record<KeyContext, string> = {
+	workstation: 'Anywhere',
+	queue: 'Queue',
+	thread: 'Thread',
+	compose: 'Composer',
+	lists: 'Pickers and questions',
+};
+
+/** The `?` screen: the table above, grouped, keys spelled as a person reads them. */
+export function helpSections(): {title: string; rows: {keys: string; help: string}[]}[] {
+	const entries = Object.values(keymap) as Binding[];
+	return (Object.keys(contextTitles) as KeyContext[]).map((context) => ({
+		title: contextTitles[context],
+		rows: entries
+			.filter((binding) => binding.context === context)
+			.map((binding) => ({keys: binding.keys.map(spellKey).join(' '), help: binding.help})),
+	}));
+}
+
+function spellKey(name: string): string {
+	const arrows: Record<string, string> = {up: '↑', down: '↓', escape: 'esc', pageup: 'PgUp', pagedown: 'PgDn'};
+	return arrows[name] ?? name;
+}

@@ -1,0 +1,289 @@
+import {Box, Text, useApp} from 'ink';
+import {useState} from 'react';
+import type {Ticket} from '../../domain/ticket.js';
+import {messageOf} from '../../errors.js';
+import type {DeliveryResult} from '../../services/delivery.js';
+import {toDisplayLine} from '../../text/display-text.js';
+import {bodyLines, ComposeBody} from '../components/compose-body.js';
+import {ComposeHeader} from '../components/compose-header.js';
+import {ConfirmBox} from '../components/confirm-box.js';
+import type {Flash} from '../components/hint-line.js';
+import {TextField} from '../components/text-field.js';
+import {
+	composeChanges,
+	composeText,
+	nextLocale,
+	nextStatusChoice,
+	parseVarAssignment,
+	type StatusChoice,
+} from '../compose-model.js';
+import {flashOfDelivery} from '../flash.js';
+import {formatIds, handleTimeSec} from '../format.js';
+import {useTemplateRender} from '../hooks/use-template-render.js';
+import {useTemplates} from '../hooks/use-templates.js';
+import {actionOf} from '../keymap.js';
+import {useKeys} from '../keys.js';
+import {messagePlan} from '../plans.js';
+import {type Draft, useServices} from '../services.js';
+import {applyKey} from '../text-editing.js';
+import {colorOf, theme} from '../theme.js';
+import type {ComposeOutcome, ComposeProps as Props} from './compose-screen.js';
+import {TemplatePickScreen} from './template-pick-screen.js';
+
+type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'confirm' | 'sending';
+
+const editKeys = [
+	'send',
+	'setVar',
+	'editInline',
+	'editExternal',
+	'cycleStatus',
+	'cycleLocale',
+	'changeTemplate',
+	'discardDraft',
+	'scrollDown',
+	'scrollUp',
+	'threadPageDown',
+	'threadPageUp',
+	'back',
+	'quit',
+] as const;
+
+/**
+ * The composer proper: template picker, live preview for this ticket, variables, editing, status to set, confirmation,
+ * send. Starts from the kept draft when there is one.
+ */
+export function Composer({
+	ticket,
+	isPublic,
+	openedAtMs,
+	draft,
+	onDone,
+	width,
+	height,
+}: Props & {readonly draft: Draft | null}) {
+	const services = useServices();
+	const {suspendTerminal} = useApp();
+	const templates = useTemplates().state;
+	const [stage, setStage] = useState<Stage>(draft === null ? 'pick' : 'edit');
+	const [template, setTemplate] = useState<string | null>(draft?.template ?? null);
+	const [locale, setLocale] = useState<string | null>(null);
+	const [vars, setVars] = useState<Readonly<Record<string, string>>>({});
+	const [edited, setEdited] = useState<string | null>(draft?.body ?? null);
+	const [asPublic] = useState(draft?.isPublic ?? isPublic);
+	const [statusChoice, setStatusChoice] = useState<StatusChoice>('template');
+	const [input, setInput] = useState('');
+	const [scroll, setScroll] = useState(0);
+	const [notice, setNotice] = useState<Flash | null>(
+		draft === null
+			? null
+			: {text: `Your draft ${draft.isPublic ? 'reply' : 'note'} is back (D discards it).`, tone: 'accent'},
+	);
+	const render = useTemplateRender(template, ticket, locale, vars).state;
+	const rendered = template !== null && render.kind === 'ready' ? render.value : null;
+	const text = composeText(edited, template === null ? null : render);
+	const sendsPublic = asPublic && !(rendered?.kind === 'rendered' && rendered.internal);
+	const changes = composeChanges(rendered, statusChoice);
+	const what = sendsPublic ? 'Reply' : 'Internal note';
+
+	const persist = (body: string) => {
+		if (body.trim() === '') return;
+		void services.saveDraft({ticketId: ticket.id, isPublic: sendsPublic, body, template}).catch(() => {});
+	};
+	const leave = (flash: Flash | null) => onDone({flash, sent: false, reloadThread: false});
+
+	const send = () => {
+		if (text.kind !== 'ready') return;
+		setStage('sending');
+		const plan = messagePlan({
+			ticket,
+			isPublic: sendsPublic,
+			body: text.text,
+			template,
+			changes,
+			durationSec: handleTimeSec(openedAtMs, services.now()),
+		});
+		const finish = (result: DeliveryResult) => {
+			if (result.result === 'failed') {
+				persist(text.text);
+				const reason = (result.reason ?? 'unknown error').replace(/\s*\(use --force[^)]*\)|,? or use --force/g, '');
+				onDone({
+					flash: {text: `Not sent: ${reason}. Read the thread, then r to send again (draft kept).`, tone: 'danger'},
+					sent: false,
+					reloadThread: true,
+				});
+				return;
+			}
+			void services.discardDraft(ticket.id).catch(() => {});
+			onDone({flash: flashOfDelivery(result, what), sent: true, reloadThread: true});
+		};
+		services
+			.sendMessage(plan)
+			.then(finish, (error: unknown) => finish({ticketId: ticket.id, result: 'failed', reason: messageOf(error)}));
+	};
+
+	const openEditor = async () => {
+		let result = text.text;
+		try {
+			await suspendTerminal(async () => {
+				result = await services.editText(text.text, `csr-${ticket.id}.md`);
+			});
+			setEdited(result);
+			persist(result);
+		} catch (error) {
+			setNotice({text: messageOf(error), tone: 'danger'});
+		}
+	};
+
+	useKeys((typed, key) => {
+		if (stage === 'pick' || stage === 'sending') return;
+		if (stage === 'confirm') {
+			const answer = actionOf(['confirm', 'cancel'], typed, key);
+			if (answer === 'confirm') send();
+			else if (answer === 'cancel') setStage('edit');
+			return;
+		}
+		if (stage === 'inline' || stage === 'var') {
+			const edit = applyKey(stage === 'inline' ? (edited ?? '') : input, typed, key, stage === 'inline');
+			if (stage === 'inline') {
+				setEdited(edit.value);
+				if (edit.done) {
+					setStage('edit');
+					persist(edit.value);
+				}
+				return;
+			}
+			setInput(edit.value);
+			if (edit.done === 'cancel') setStage('edit');
+			if (edit.done === 'submit') {
+				const assignment = parseVarAssignment(edit.value);
+				if (assignment === null) return setNotice({text: 'Write it as name=value.', tone: 'danger'});
+				setVars({...vars, [assignment.name]: assignment.value});
+				setNotice(edited === null ? null : {text: 'Vars change the template, not your edited text.', tone: 'warning'});
+				setStage('edit');
+			}
+			return;
+		}
+		const pageSize = Math.max(1, height - 6);
+		const maxScroll = Math.max(0, bodyLines(text.text, width).length - pageSize);
+		switch (actionOf(editKeys, typed, key)) {
+			case 'send':
+				if (text.kind === 'ready') setStage('confirm');
+				else setNotice({text: `Cannot send yet: ${text.reason}`, tone: 'danger'});
+				return;
+			case 'setVar':
+				setInput(text.kind === 'blocked' && text.missing[0] ? `${text.missing[0]}=` : '');
+				setStage('var');
+				return;
+			case 'editInline':
+				setEdited(text.text);
+				setStage('inline');
+				return;
+			case 'editExternal':
+				void openEditor();
+				return;
+			case 'cycleStatus':
+				setStatusChoice(nextStatusChoice(statusChoice));
+				return;
+			case 'cycleLocale': {
+				const entry = templates.kind === 'ready' ? templates.value.find((item) => item.name === template) : undefined;
+				setLocale(nextLocale(locale, entry?.locales ?? []));
+				return;
+			}
+			case 'changeTemplate':
+				setStage('pick');
+				return;
+			case 'discardDraft':
+				void services.discardDraft(ticket.id).catch(() => {});
+				leave({text: `Draft for #${ticket.id} discarded.`, tone: 'muted'});
+				return;
+			case 'scrollDown':
+			case 'threadPageDown':
+				setScroll(Math.min(maxScroll, scroll + (key.pageDown ? pageSize : 1)));
+				return;
+			case 'scrollUp':
+			case 'threadPageUp':
+				setScroll(Math.max(0, scroll - (key.pageUp ? pageSize : 1)));
+				return;
+			case 'back':
+			case 'quit':
+				persist(text.text);
+				leave(text.text.trim() === '' ? null : {text: `Draft for #${ticket.id} kept: r to continue.`, tone: 'muted'});
+				return;
+		}
+	});
+
+	if (stage === 'pick') {
+		return (
+			<TemplatePickScreen
+				title={`${asPublic ? 'Reply' : 'Note'} to #${ticket.id}`}
+				onPick={(name) => {
+					setTemplate(name);
+					setLocale(null);
+					setEdited(name === null ? '' : null);
+					setStage(name === null ? 'inline' : 'edit');
+				}}
+				onCancel={() => (template === null && edited === null ? leave(null) : setStage('edit'))}
+				width={width}
+				height={height}
+			/>
+		);
+	}
+	const header = (
+		<ComposeHeader
+			ticket={ticket}
+			isPublic={sendsPublic}
+			template={template}
+			locale={rendered && rendered.kind !== 'invalid' ? rendered.locale : null}
+			statusChoice={statusChoice}
+			status={changes?.status ?? null}
+			vars={vars}
+			text={text}
+			isEdited={edited !== null}
+			width={width}
+		/>
+	);
+	if (stage === 'confirm' || stage === 'sending') {
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				{header}
+				<ConfirmBox
+					title={`Send this ${what.toLowerCase()}?`}
+					lines={[
+						`${what} to ${formatIds([ticket.id])} (${ticket.requester.name}${ticket.requester.email ? `, ${ticket.requester.email}` : ''})`,
+						`${template ? `Template ${template}` : 'No template'}${rendered && rendered.kind !== 'invalid' ? `, language ${rendered.locale}` : ''}; ${text.text.trim().split(/\s+/).length} words`,
+						changes?.status ? `Sets status ${changes.status}` : 'Status unchanged',
+						'Stops if anyone changed the ticket since you opened it.',
+					]}
+					isWorking={stage === 'sending'}
+					width={Math.min(width, 80)}
+				/>
+			</Box>
+		);
+	}
+	const footerHeight = stage === 'var' ? 4 : 2;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{header}
+			<Text color={theme.border}>{'─'.repeat(Math.max(0, width))}</Text>
+			<ComposeBody
+				text={text.text}
+				width={width}
+				height={Math.max(1, height - 4 - footerHeight)}
+				scroll={scroll}
+				isTyping={stage === 'inline'}
+			/>
+			{stage === 'var' ? (
+				<TextField label="Set a variable (name=value)" value={input} width={width} />
+			) : (
+				<Text wrap="truncate-end" color={notice ? colorOf(notice.tone) : theme.muted}>
+					{notice
+						? toDisplayLine(notice.text)
+						: stage === 'inline'
+							? 'Typing edits the text · enter new line · esc done'
+							: 'enter review & send · = var · i edit · ctrl-e $EDITOR · s status · l language · p template · D discard · esc leave'}
+				</Text>
+			)}
+		</Box>
+	);
+}

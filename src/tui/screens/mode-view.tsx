@@ -1,0 +1,80 @@
+import type {Ticket} from '../../domain/ticket.js';
+import type {Flash} from '../components/hint-line.js';
+import {AssignScreen} from './assign-screen.js';
+import {type ComposeOutcome, ComposeScreen} from './compose-screen.js';
+import {EscalateScreen} from './escalate-screen.js';
+import {FollowUpScreen} from './follow-up-screen.js';
+import {HelpScreen} from './help-screen.js';
+import {QuitScreen} from './quit-screen.js';
+import {StatusScreen} from './status-screen.js';
+import {TagsScreen} from './tags-screen.js';
+import type {Mode} from './workstation.js';
+
+type Props = {
+	readonly mode: Mode;
+	readonly width: number;
+	readonly height: number;
+	/** Handle time for an update of these tickets: known when it is the one open ticket. */
+	readonly durationSec: (targets: readonly Ticket[]) => number | null;
+	readonly onActionDone: (flash: Flash | null, ticket?: Ticket) => void;
+	readonly onComposeDone: (outcome: ComposeOutcome, ticket: Ticket) => void;
+	readonly onQuit: () => void;
+	readonly onClose: () => void;
+};
+
+/** The screen that covers the panes for the current mode (nothing in the main view). */
+export function ModeView({mode, width, height, durationSec, onActionDone, onComposeDone, onQuit, onClose}: Props) {
+	switch (mode.kind) {
+		case 'main':
+		case 'filter':
+			return null;
+		case 'help':
+			return <HelpScreen onClose={onClose} width={width} height={height} />;
+		case 'quit':
+			return <QuitScreen drafts={mode.drafts} onQuit={onQuit} onStay={onClose} width={width} />;
+		case 'compose':
+			return (
+				<ComposeScreen
+					ticket={mode.ticket}
+					isPublic={mode.isPublic}
+					openedAtMs={mode.openedAtMs}
+					onDone={(outcome) => onComposeDone(outcome, mode.ticket)}
+					width={width}
+					height={height}
+				/>
+			);
+		case 'escalate':
+			return (
+				<EscalateScreen
+					ticket={mode.ticket}
+					durationSec={() => durationSec([mode.ticket])}
+					onDone={(flash) => onActionDone(flash, mode.ticket)}
+					width={width}
+					height={height}
+				/>
+			);
+		case 'followUp':
+			return (
+				<FollowUpScreen
+					ticket={mode.ticket}
+					onDone={(flash) => onActionDone(flash, mode.ticket)}
+					width={width}
+					height={height}
+				/>
+			);
+		case 'status':
+		case 'assign':
+		case 'tags': {
+			const Screen = mode.kind === 'status' ? StatusScreen : mode.kind === 'assign' ? AssignScreen : TagsScreen;
+			return (
+				<Screen
+					targets={mode.targets}
+					durationSec={() => durationSec(mode.targets)}
+					onDone={(flash) => onActionDone(flash, mode.targets.length === 1 ? mode.targets[0] : undefined)}
+					width={width}
+					height={height}
+				/>
+			);
+		}
+	}
+}

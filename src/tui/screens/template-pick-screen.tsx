@@ -1,0 +1,66 @@
+import {Text} from 'ink';
+import {useMemo, useState} from 'react';
+import {toDisplayLine} from '../../text/display-text.js';
+import {ListPicker, type PickerItem} from '../components/list-picker.js';
+import {fuzzyFilter} from '../fuzzy.js';
+import {useTemplates} from '../hooks/use-templates.js';
+import {actionOf} from '../keymap.js';
+import {useKeys} from '../keys.js';
+import {applyKey} from '../text-editing.js';
+import {theme} from '../theme.js';
+
+type Props = {
+	readonly title: string;
+	/** The template's name, or null for a message without a template. */
+	readonly onPick: (name: string | null) => void;
+	readonly onCancel: () => void;
+	readonly width: number;
+	readonly height: number;
+};
+
+const blank: PickerItem = {key: '', label: '(no template)', hint: 'write the message yourself'};
+
+/** Type to search the templates (fuzzy, on name and title), arrows to move, enter to pick. */
+export function TemplatePickScreen({title, onPick, onCancel, width, height}: Props) {
+	const {state} = useTemplates();
+	const [query, setQuery] = useState('');
+	const [cursor, setCursor] = useState(0);
+	const items = useMemo(() => {
+		const templates = state.kind === 'ready' ? state.value : [];
+		const all: PickerItem[] = [
+			...templates.map((template) => ({
+				key: template.name,
+				label: template.name,
+				hint: `${toDisplayLine(template.title)}${template.internal ? ' (internal note)' : ''} · ${template.locales.join(' ')}`,
+			})),
+			blank,
+		];
+		return fuzzyFilter(all, query, (item) => `${item.label} ${item.hint ?? ''}`);
+	}, [state, query]);
+	useKeys((input, key) => {
+		const move = actionOf(['listUp', 'listDown'], input, key);
+		if (move === 'listUp') setCursor(Math.max(0, cursor - 1));
+		else if (move === 'listDown') setCursor(Math.min(items.length - 1, cursor + 1));
+		else if (key.return) {
+			const item = items[cursor];
+			if (item) onPick(item.key === '' ? null : item.key);
+		} else if (key.escape) onCancel();
+		else {
+			setQuery(applyKey(query, input, key).value);
+			setCursor(0);
+		}
+	});
+	if (state.kind === 'loading') return <Text color={theme.muted}>Loading templates…</Text>;
+	if (state.kind === 'failed')
+		return <Text color={theme.danger}>Could not list the templates: {toDisplayLine(state.message)} (esc)</Text>;
+	return (
+		<ListPicker
+			title={`${title}: pick a template (type to search · ↑↓ · enter · esc)`}
+			items={items}
+			cursor={cursor}
+			query={query}
+			width={width}
+			height={height}
+		/>
+	);
+}

@@ -1,0 +1,279 @@
+import {Box, Text, useApp} from 'ink';
+import {useEffect, useMemo, useReducer, useState} from 'react';
+import type {Ticket} from '../../domain/ticket.js';
+import {FilterLine} from '../components/filter-line.js';
+import {type Flash, HintLine} from '../components/hint-line.js';
+import {QueueList} from '../components/queue-list.js';
+import {StatusBar} from '../components/status-bar.js';
+import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
+import {parseFilter} from '../filter.js';
+import {handleTimeSec, isBreached} from '../format.js';
+import {useQueue} from '../hooks/use-queue.js';
+import {useStatusCounts} from '../hooks/use-status-counts.js';
+import {useThread} from '../hooks/use-thread.js';
+import {useKeys} from '../keys.js';
+import {mainIntent, type TicketActionKind} from '../main-keys.js';
+import {type Draft, useServices} from '../services.js';
+import {applyKey} from '../text-editing.js';
+import {theme} from '../theme.js';
+import {buildThreadLines, foldTarget} from '../thread-lines.js';
+import {initialWorkstationState, workstationReducer} from '../workstation-state.js';
+import {ModeView} from './mode-view.js';
+
+/** What covers the queue and ticket panes, if anything. */
+export type Mode =
+	| {readonly kind: 'main'}
+	| {readonly kind: 'filter'; readonly text: string; readonly error: string | null}
+	| {readonly kind: 'help'}
+	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
+	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
+	| {readonly kind: 'escalate' | 'followUp'; readonly ticket: Ticket}
+	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
+
+const emptyTickets: readonly Ticket[] = [];
+
+/** The agent's day: queue left, ticket right, status bar below; every action a key away and confirmed. */
+export function Workstation({width, height}: {readonly width: number; readonly height: number}) {
+	const services = useServices();
+	const {session} = services;
+	const {exit} = useApp();
+	const [state, dispatch] = useReducer(workstationReducer, initialWorkstationState);
+	const [mode, setMode] = useState<Mode>({kind: 'main'});
+	const [flash, setFlash] = useState<Flash | null>(null);
+	const [countsRevision, setCountsRevision] = useState(0);
+	const [now, setNow] = useState(() => services.now());
+	const parsed = useMemo(() => parseFilter(state.filter, session.baseQuery), [state.filter, session.baseQuery]);
+	const query = parsed.ok ? parsed.query : session.baseQuery;
+	const queue = useQueue(query, session.refreshSeconds);
+	const thread = useThread(state.opened?.id ?? null);
+	const counts = useStatusCounts(countsRevision).state;
+	const tickets = queue.state.kind === 'ready' ? queue.state.value.tickets : emptyTickets;
+
+	const queueWidth = Math.max(28, Math.min(64, Math.floor(width * 0.42)));
+	const paneWidth = Math.max(10, width - queueWidth - 1);
+	const bodyHeight = Math.max(3, height - 3);
+	const lines = useMemo(
+		() =>
+			thread.state.kind === 'ready'
+				? buildThreadLines(thread.state.value, {width: paneWidth, now, expanded: state.expanded})
+				: [],
+		[thread.state, paneWidth, now, state.expanded],
+	);
+	const maxScroll = Math.max(0, lines.length - bodyHeight);
+	const scroll = Math.min(state.scroll, maxScroll);
+	const breached = useMemo(() => tickets.filter((ticket) => isBreached(ticket, now)).length, [tickets, now]);
+
+	useEffect(() => {
+		const timer = setInterval(() => setNow(services.now()), 30_000);
+		return () => clearInterval(timer);
+	}, [services]);
+	// A reload may reorder the queue: keep the cursor on the ticket it was on.
+	useEffect(() => {
+		dispatch({
+			type: 'sync',
+			count: tickets.length,
+			indexOf: (id) => tickets.findIndex((ticket) => ticket.id === id),
+			ids: (at) => tickets[at]?.id,
+		});
+		setNow(services.now());
+	}, [tickets, services]);
+
+	const cursorTicket = tickets[state.cursor];
+	const openTicket = thread.state.kind === 'ready' ? thread.state.value.ticket : undefined;
+	/** The ticket an action is about: the open one when the thread has the focus, else the one under the cursor. */
+	const currentTicket = (): Ticket | undefined =>
+		state.focus === 'thread' || openTicket?.id === cursorTicket?.id ? (openTicket ?? cursorTicket) : cursorTicket;
+	const openedAt = (ticket: Ticket) => (state.opened?.id === ticket.id ? state.opened.atMs : services.now().getTime());
+
+	const refreshAll = (quiet: boolean) => {
+		queue.reload({quiet});
+		if (state.opened) thread.reload({quiet});
+		setCountsRevision((value) => value + 1);
+	};
+	const finishAction = (result: Flash | null, ticket?: Ticket) => {
+		setMode({kind: 'main'});
+		if (result === null) return;
+		setFlash(result);
+		if (result.tone !== 'danger') dispatch({type: 'clearSelection'});
+		if (ticket && state.opened?.id === ticket.id)
+			dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime(), restartClock: true});
+		refreshAll(true);
+	};
+	const startAction = (action: TicketActionKind) => {
+		const ticket = currentTicket();
+		if (ticket === undefined) return setFlash({text: 'No ticket here.', tone: 'muted'});
+		const targets = state.selected.size > 0 ? tickets.filter((item) => state.selected.has(item.id)) : [ticket];
+		if (action === 'reply' || action === 'note') {
+			if (state.opened?.id !== ticket.id) dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime()});
+			setMode({kind: 'compose', ticket, isPublic: action === 'reply', openedAtMs: openedAt(ticket)});
+		} else if (action === 'escalate' || action === 'followUp') setMode({kind: action, ticket});
+		else setMode({kind: action, targets});
+		setFlash(null);
+	};
+	const requestQuit = () => {
+		services.listDrafts().then(
+			(drafts) => (drafts.length > 0 ? setMode({kind: 'quit', drafts}) : exit()),
+			() => exit(),
+		);
+	};
+
+	useKeys(
+		(input, key) => {
+			if (mode.kind === 'filter') {
+				const edit = applyKey(mode.text, input, key);
+				if (edit.done === 'cancel') return setMode({kind: 'main'});
+				if (edit.done !== 'submit') return setMode({...mode, text: edit.value, error: null});
+				const check = parseFilter(edit.value, session.baseQuery);
+				if (!check.ok) return setMode({...mode, error: check.error});
+				dispatch({type: 'filter', text: edit.value.trim(), viewIndex: -1});
+				return setMode({kind: 'main'});
+			}
+			const intent = mainIntent(input, key, {
+				focus: state.focus,
+				count: tickets.length,
+				queuePage: Math.max(1, bodyHeight - 1),
+				threadPage: Math.max(1, bodyHeight - 2),
+				hasSelection: state.selected.size > 0,
+			});
+			if (intent === null) return;
+			if (intent.kind !== 'move' && intent.kind !== 'scroll') setFlash(null);
+			const ids = (at: number) => tickets[at]?.id;
+			switch (intent.kind) {
+				case 'move':
+					return dispatch({type: 'move', to: intent.to, by: intent.by, count: tickets.length, ids});
+				case 'scroll':
+					return dispatch({type: 'scroll', by: intent.by, max: maxScroll});
+				case 'focus':
+					return dispatch({type: 'focus', focus: intent.focus});
+				case 'open':
+					if (cursorTicket) dispatch({type: 'open', id: cursorTicket.id, atMs: services.now().getTime()});
+					return;
+				case 'select':
+					if (cursorTicket) dispatch({type: 'toggleSelect', id: cursorTicket.id});
+					return dispatch({type: 'move', by: 1, count: tickets.length, ids});
+				case 'clearSelection':
+					return dispatch({type: 'clearSelection'});
+				case 'unfold': {
+					const target = foldTarget(lines, scroll, bodyHeight, state.expanded);
+					if (target) dispatch({type: 'toggleFold', id: target});
+					return;
+				}
+				case 'editFilter':
+					return setMode({kind: 'filter', text: state.filter, error: null});
+				case 'nextView': {
+					if (session.views.length === 0) return setFlash({text: 'This profile has no saved views.', tone: 'muted'});
+					const next = state.viewIndex + 1 >= session.views.length ? -1 : state.viewIndex + 1;
+					return dispatch({type: 'filter', text: session.views[next]?.filter ?? '', viewIndex: next});
+				}
+				case 'refresh':
+					return refreshAll(false);
+				case 'help':
+					return setMode({kind: 'help'});
+				case 'quit':
+					return requestQuit();
+				case 'ticketAction':
+					return startAction(intent.action);
+			}
+		},
+		{isActive: mode.kind === 'main' || mode.kind === 'filter'},
+	);
+
+	const paneContent: TicketPaneContent =
+		state.opened === null
+			? {kind: 'none'}
+			: thread.state.kind === 'ready'
+				? {kind: 'ready', lines}
+				: thread.state.kind === 'failed'
+					? {kind: 'failed', message: thread.state.message}
+					: {kind: 'loading'};
+	const isFullScreen = mode.kind === 'compose' || mode.kind === 'help' || mode.kind === 'quit';
+	const overlay = (
+		<ModeView
+			mode={mode}
+			width={isFullScreen ? width : paneWidth}
+			height={bodyHeight}
+			durationSec={(targets) =>
+				targets.length === 1 && targets[0] && state.opened?.id === targets[0].id
+					? handleTimeSec(state.opened.atMs, services.now())
+					: null
+			}
+			onActionDone={finishAction}
+			onComposeDone={(outcome, ticket) => {
+				setMode({kind: 'main'});
+				if (outcome.flash) setFlash(outcome.flash);
+				if (outcome.sent) finishAction(outcome.flash, ticket);
+				else if (outcome.reloadThread) {
+					thread.reload();
+					queue.reload({quiet: true});
+					dispatch({type: 'focus', focus: 'thread'});
+				}
+			}}
+			onQuit={() => exit()}
+			onClose={() => setMode({kind: 'main'})}
+		/>
+	);
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<FilterLine
+				filter={state.filter}
+				viewName={session.views[state.viewIndex]?.name ?? null}
+				editing={mode.kind === 'filter' ? mode.text : null}
+				error={mode.kind === 'filter' ? mode.error : parsed.ok ? null : parsed.error}
+				width={width}
+			/>
+			{isFullScreen ? (
+				<Box height={bodyHeight}>{overlay}</Box>
+			) : (
+				<Box height={bodyHeight}>
+					{queue.state.kind === 'ready' ? (
+						<QueueList
+							tickets={tickets}
+							cursor={state.cursor}
+							selected={state.selected}
+							width={queueWidth}
+							height={bodyHeight}
+							now={now}
+							isFocused={state.focus === 'queue' && mode.kind === 'main'}
+						/>
+					) : (
+						<Box width={queueWidth}>
+							<Text color={queue.state.kind === 'failed' ? theme.danger : theme.muted} wrap="wrap">
+								{queue.state.kind === 'failed'
+									? `Could not load the queue: ${queue.state.message} (g to try again)`
+									: 'Loading the queue…'}
+							</Text>
+						</Box>
+					)}
+					<Box width={1} height={bodyHeight} flexDirection="column">
+						<Text color={state.focus === 'thread' ? theme.accent : theme.border}>
+							{'│\n'.repeat(bodyHeight).trimEnd()}
+						</Text>
+					</Box>
+					{mode.kind === 'main' || mode.kind === 'filter' ? (
+						<TicketPane
+							content={paneContent}
+							scroll={scroll}
+							width={paneWidth}
+							height={bodyHeight}
+							isFocused={state.focus === 'thread'}
+						/>
+					) : (
+						<Box width={paneWidth} height={bodyHeight}>
+							{overlay}
+						</Box>
+					)}
+				</Box>
+			)}
+			<HintLine flash={flash} width={width} />
+			<StatusBar
+				profileName={session.profileName}
+				queueSize={queue.state.kind === 'ready' ? (queue.state.value.totalCount ?? tickets.length) : null}
+				breached={breached}
+				selectedCount={state.selected.size}
+				counts={counts.kind === 'ready' ? counts.value : null}
+				isRefreshing={queue.state.kind === 'ready' && queue.state.refreshing}
+				width={width}
+			/>
+		</Box>
+	);
+}

@@ -1,0 +1,110 @@
+import {createContext, type ReactNode, useContext} from 'react';
+import type {TicketThread} from '../domain/message.js';
+import type {AgentRef, GroupRef, Ticket} from '../domain/ticket.js';
+import type {TicketChanges, TicketQuery} from '../providers/help-desk.js';
+import type {DeliveryResult, PlannedWrite} from '../services/delivery.js';
+import type {QueueResult} from '../services/queue.js';
+
+/** A saved queue view of the profile, as a filter line (`status:open tag:vip`). */
+export type SavedView = {readonly name: string; readonly filter: string};
+
+/** Who is working and how: fixed for the life of the TUI. */
+export type Session = {
+	readonly profileName: string;
+	readonly agentName: string;
+	readonly views: readonly SavedView[];
+	/** Quiet background refresh of the queue; 0 turns it off. */
+	readonly refreshSeconds: number;
+	/** The queue the TUI opens with (the CLI's defaults). */
+	readonly baseQuery: TicketQuery;
+};
+
+export type TemplateSummary = {
+	readonly name: string;
+	readonly title: string;
+	readonly description: string;
+	readonly internal: boolean;
+	readonly locales: readonly string[];
+};
+
+/** A template rendered for one ticket, or why it cannot be sent yet. */
+export type TemplateRender =
+	| {
+			readonly kind: 'rendered';
+			readonly name: string;
+			readonly locale: string;
+			readonly body: string;
+			readonly internal: boolean;
+			readonly changes: TicketChanges;
+	  }
+	| {
+			readonly kind: 'missing';
+			readonly name: string;
+			readonly locale: string;
+			/** Every variable the template needs and was not given. */
+			readonly missing: readonly string[];
+			/** The body with `«name»` where a missing value goes. */
+			readonly preview: string;
+	  }
+	| {readonly kind: 'invalid'; readonly name: string; readonly message: string};
+
+/** A message as the TUI plans it; the service adds the intent hash (profile, ticket, body) that makes it exactly-once. */
+export type MessagePlan = Omit<PlannedWrite, 'intentHash'>;
+
+export type Draft = {
+	readonly ticketId: string;
+	readonly isPublic: boolean;
+	readonly body: string;
+	readonly template: string | null;
+	readonly updatedAt: string;
+};
+
+export type StatusCounts = {
+	readonly dueFollowUps: number;
+	readonly outbox: number;
+	readonly repliesToday: number;
+};
+
+/** Everything the TUI may do: narrow async functions over csr's services. Nothing in tui/ talks to a provider. */
+export type TuiServices = {
+	readonly session: Session;
+	readonly now: () => Date;
+	listQueue(query: TicketQuery, signal: AbortSignal): Promise<QueueResult>;
+	getThread(ticketId: string, signal: AbortSignal): Promise<TicketThread>;
+	listTemplates(): Promise<readonly TemplateSummary[]>;
+	renderTemplate(
+		name: string,
+		ticket: Ticket,
+		options: {locale: string | null; vars: Readonly<Record<string, string>>},
+	): Promise<TemplateRender>;
+	/** Journaled, drift-checked, recorded; queued in the outbox when the desk cannot be reached. */
+	sendMessage(plan: MessagePlan): Promise<DeliveryResult>;
+	updateTickets(
+		ids: readonly string[],
+		changes: TicketChanges,
+		action: 'status' | 'assign' | 'tag',
+		durationSec: number | null,
+	): Promise<readonly DeliveryResult[]>;
+	addFollowUp(input: {ticket: Ticket; dueAt: string; note: string | null}): Promise<void>;
+	listGroups(signal: AbortSignal): Promise<readonly GroupRef[]>;
+	listAgents(signal: AbortSignal): Promise<readonly AgentRef[]>;
+	statusCounts(): Promise<StatusCounts>;
+	saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<void>;
+	loadDraft(ticketId: string): Promise<Draft | null>;
+	discardDraft(ticketId: string): Promise<void>;
+	listDrafts(): Promise<readonly Draft[]>;
+	/** $EDITOR; the caller suspends the TUI around it. */
+	editText(initial: string, fileName: string): Promise<string>;
+};
+
+const ServicesContext = createContext<TuiServices | null>(null);
+
+export function ServicesProvider({value, children}: {readonly value: TuiServices; readonly children: ReactNode}) {
+	return <ServicesContext.Provider value={value}>{children}</ServicesContext.Provider>;
+}
+
+export function useServices(): TuiServices {
+	const services = useContext(ServicesContext);
+	if (services === null) throw new Error('useServices() outside <ServicesProvider>');
+	return services;
+}

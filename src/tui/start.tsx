@@ -1,0 +1,27 @@
+import {render} from 'ink';
+import {App} from './app.js';
+import type {TuiServices} from './services.js';
+
+export type Terminal = {
+	readonly stdin: NodeJS.ReadableStream;
+	readonly stdout: NodeJS.WritableStream;
+	readonly stderr: NodeJS.WritableStream;
+};
+
+/**
+ * Runs the workstation full-screen (the alternate screen, like vim and less) until the agent quits. Ctrl-C is a key
+ * here, so an unsent draft can be asked about first.
+ */
+export async function startTui(services: TuiServices, terminal: Terminal): Promise<void> {
+	const instance = render(<App services={services} />, {
+		stdin: terminal.stdin,
+		stdout: terminal.stdout,
+		stderr: terminal.stderr,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		alternateScreen: true,
+		// The caller checked for a terminal; CI variables must not switch Ink to print-once mode.
+		interactive: true,
+	});
+	await instance.waitUntilExit();
+}

@@ -1,0 +1,109 @@
+/** Which pane the movement keys drive. */
+export type Focus = 'queue' | 'thread';
+
+/** The queue and ticket panes' UI state, kept above the screens so it survives a trip to the composer. */
+export type WorkstationState = {
+	readonly cursor: number;
+	/** The id under the cursor, so a reload that reorders the queue keeps the agent on the same ticket. */
+	readonly cursorId: string | null;
+	readonly selected: ReadonlySet<string>;
+	readonly focus: Focus;
+	/** The open ticket and when it was opened (handle time starts here). */
+	readonly opened: {readonly id: string; readonly atMs: number} | null;
+	readonly scroll: number;
+	readonly expanded: ReadonlySet<string>;
+	readonly filter: string;
+	/** Index into the profile's saved views; -1: the filter line is the agent's own. */
+	readonly viewIndex: number;
+};
+
+export type WorkstationAction =
+	/** To an index, or by a step from where the cursor is (key repeat can outrun renders: steps add up right). */
+	| {
+			readonly type: 'move';
+			readonly to?: number;
+			readonly by?: number;
+			readonly ids: (index: number) => string | undefined;
+			readonly count: number;
+	  }
+	/** A new ticket list: stay on the same ticket wherever it moved, else on the same row. */
+	| {
+			readonly type: 'sync';
+			readonly count: number;
+			readonly indexOf: (id: string) => number;
+			readonly ids: (index: number) => string | undefined;
+	  }
+	| {readonly type: 'toggleSelect'; readonly id: string}
+	| {readonly type: 'clearSelection'}
+	/** Opening the open ticket again keeps its clock unless `restartClock` (after an action was done). */
+	| {readonly type: 'open'; readonly id: string; readonly atMs: number; readonly restartClock?: boolean}
+	| {readonly type: 'focus'; readonly focus: Focus}
+	| {readonly type: 'scroll'; readonly to?: number; readonly by?: number; readonly max: number}
+	| {readonly type: 'toggleFold'; readonly id: string}
+	| {readonly type: 'filter'; readonly text: string; readonly viewIndex: number};
+
+export const initialWorkstationState: WorkstationState = {
+	cursor: 0,
+	cursorId: null,
+	selected: new Set(),
+	focus: 'queue',
+	opened: null,
+	scroll: 0,
+	expanded: new Set(),
+	filter: '',
+	viewIndex: -1,
+};
+
+const clamp = (value: number, max: number): number => Math.max(0, Math.min(value, max));
+
+export function workstationReducer(state: WorkstationState, action: WorkstationAction): WorkstationState {
+	switch (action.type) {
+		case 'move': {
+			const cursor = clamp(action.to ?? state.cursor + (action.by ?? 0), action.count - 1);
+			return {...state, cursor, cursorId: action.ids(cursor) ?? null};
+		}
+		case 'sync': {
+			const found = state.cursorId === null ? -1 : action.indexOf(state.cursorId);
+			const cursor = clamp(found >= 0 ? found : state.cursor, action.count - 1);
+			return {...state, cursor, cursorId: action.ids(cursor) ?? null};
+		}
+		case 'toggleSelect': {
+			const selected = new Set(state.selected);
+			if (selected.has(action.id)) selected.delete(action.id);
+			else selected.add(action.id);
+			return {...state, selected};
+		}
+		case 'clearSelection':
+			return {...state, selected: new Set()};
+		case 'open':
+			return {
+				...state,
+				opened:
+					state.opened?.id === action.id && action.restartClock !== true
+						? state.opened
+						: {id: action.id, atMs: action.atMs},
+				focus: 'thread',
+				scroll: 0,
+				expanded: state.opened?.id === action.id ? state.expanded : new Set(),
+			};
+		case 'focus':
+			return {...state, focus: action.focus};
+		case 'scroll':
+			return {...state, scroll: clamp(action.to ?? Math.min(state.scroll, action.max) + (action.by ?? 0), action.max)};
+		case 'toggleFold': {
+			const expanded = new Set(state.expanded);
+			if (expanded.has(action.id)) expanded.delete(action.id);
+			else expanded.add(action.id);
+			return {...state, expanded};
+		}
+		case 'filter':
+			return {
+				...state,
+				filter: action.text,
+				viewIndex: action.viewIndex,
+				cursor: 0,
+				cursorId: null,
+				selected: new Set(),
+			};
+	}
+}

@@ -1,0 +1,90 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Ticket} from '../../src/domain/ticket.js';
+import type {QueueResult} from '../../src/services/queue.js';
+import {Workstation} from '../../src/tui/screens/workstation.js';
+import {aTicket} from '../support/memory-help-desk.js';
+import {aMessage, aThread, expectNoControls, hostileText, keys, renderWithServices} from '../support/tui.js';
+
+afterEach(() => cleanup());
+
+const page = (tickets: Ticket[]): QueueResult => ({tickets, hasMore: false, totalCount: tickets.length, cap: null});
+const three = [
+	aTicket({id: '101', subject: 'Parcel never arrived', slaDueAt: '2026-11-20T10:00:00Z'}),
+	aTicket({id: '102', subject: 'Wrong size'}),
+	aTicket({
+		id: '103',
+		subject: 'Refund please',
+		requester: {id: 'u9', name: 'Sven Ek', email: 'sven@example.se', locale: 'sv-SE'},
+	}),
+];
+
+describe('Workstation', () => {
+	it('lists the queue with the cursor on the first ticket and the status bar', async () => {
+		const screen = renderWithServices(<Workstation width={100} height={20} />, {listQueue: async () => page(three)});
+		const frame = await screen.waitForFrame((text) => text.includes('#103'));
+		expect(frame).toContain('›');
+		expect(frame).toMatch(/› #101/);
+		expect(frame).toContain('3 tickets');
+		expect(frame).toContain('1 SLA breached');
+		expect(frame).toContain('-2h');
+	});
+
+	it('moves with j and opens the ticket under the cursor with enter', async () => {
+		const opened: string[] = [];
+		const screen = renderWithServices(<Workstation width={100} height={20} />, {
+			listQueue: async () => page(three),
+			getThread: async (id) => {
+				opened.push(id);
+				const ticket = three.find((candidate) => candidate.id === id) as Ticket;
+				return aThread(ticket, [aMessage({text: `Body of ${id}`})]);
+			},
+		});
+		await screen.waitForFrame((text) => text.includes('#103'));
+		await screen.press('j', 'j');
+		await screen.waitForFrame((text) => /› #103/.test(text));
+		await screen.press(keys.enter);
+		const frame = await screen.waitForFrame((text) => text.includes('Body of 103'));
+		expect(opened).toEqual(['103']);
+		expect(frame).toContain('#103 Refund please');
+		expect(frame).toContain('CUSTOMER');
+	});
+
+	it('says so when no ticket matches, and when the queue cannot load', async () => {
+		const empty = renderWithServices(<Workstation width={100} height={20} />, {listQueue: async () => page([])});
+		await empty.waitForFrame((text) => text.includes('No tickets match'));
+		cleanup();
+		const broken = renderWithServices(<Workstation width={100} height={20} />, {
+			listQueue: async () => {
+				throw new Error('desk is down');
+			},
+		});
+		await broken.waitForFrame((text) => text.includes('Could not load the queue: desk is down'));
+	});
+
+	it('never lets a subject or a message drive the terminal, in the list or the thread', async () => {
+		const hostile = aTicket({
+			id: '666',
+			subject: `Subject ${hostileText}`,
+			requester: {id: 'x', name: `Eve ${hostileText}`, email: null, locale: null},
+		});
+		const screen = renderWithServices(<Workstation width={100} height={24} />, {
+			listQueue: async () => page([hostile]),
+			getThread: async () =>
+				aThread(hostile, [
+					aMessage({
+						text: `Body ${hostileText}`,
+						author: {id: 'x', name: `Eve ${hostileText}`, email: null, role: 'customer'},
+					}),
+				]),
+		});
+		const list = await screen.waitForFrame((text) => text.includes('#666'));
+		expectNoControls(list);
+		await screen.press(keys.enter);
+		const thread = await screen.waitForFrame((text) => text.includes('Body'));
+		expectNoControls(thread);
+		expect(thread).toContain('click');
+		expect(thread).not.toContain('evil.example');
+		expect(thread).not.toContain('ZXZpbA');
+	});
+});
