@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {AuthError, ConflictError, ProviderError, UsageError} from '../../src/errors.js';
 import type {TicketQuery} from '../../src/providers/help-desk.js';
-import {type FakeFreshdesk, errorBody, fixture, validationError} from '../support/fake-freshdesk.js';
+import {errorBody, type FakeFreshdesk, fixture, validationError} from '../support/fake-freshdesk.js';
 import {createVirtualClock, type RecordedRequest, type VirtualClock} from '../support/fake-server.js';
 import {freshdeskKey, freshdeskOnFake} from './freshdesk-setup.js';
 
@@ -282,7 +282,12 @@ describe('Freshdesk queue', () => {
 		const {desk, fake} = await onFake();
 		const page = await desk.listTickets(query({limit: 30}));
 		const first = page.tickets.find((ticket) => ticket.requester.id === '6012691534');
-		expect(first?.requester).toEqual({id: '6012691534', name: 'Dummyname', email: 'dummyname@example.com', locale: 'en'});
+		expect(first?.requester).toEqual({
+			id: '6012691534',
+			name: 'Dummyname',
+			email: 'dummyname@example.com',
+			locale: 'en',
+		});
 		const assigned = page.tickets.find((ticket) => ticket.assignee?.id === String(fake.me.id));
 		expect(assigned?.assignee).toEqual({id: String(fake.me.id), name: 'Rachel', email: 'rachel@example.com'});
 		expect(page.tickets.some((ticket) => ticket.group?.name === 'Billing')).toBe(true);
@@ -351,7 +356,9 @@ describe('Freshdesk writes', () => {
 		await desk.sendMessage('2', {body: 'internal', public: false}, {});
 		const [reply] = calls(fake, 'POST', '/api/v2/tickets/2/reply');
 		const [note] = calls(fake, 'POST', '/api/v2/tickets/2/notes');
-		expect(JSON.parse(reply?.body ?? '')).toEqual({body: '<p>Hi &lt;Anna&gt; &amp; co,</p><p>line one<br>line two</p>'});
+		expect(JSON.parse(reply?.body ?? '')).toEqual({
+			body: '<p>Hi &lt;Anna&gt; &amp; co,</p><p>line one<br>line two</p>',
+		});
 		expect(JSON.parse(note?.body ?? '')).toEqual({body: '<p>internal</p>', private: true});
 		const thread = await desk.getThread('2');
 		expect(thread.messages.some((message) => message.text.includes('Hi <Anna> & co,'))).toBe(true);
@@ -360,7 +367,9 @@ describe('Freshdesk writes', () => {
 	it('replies first, then sets the status with a PUT (two calls, in that order)', async () => {
 		const {desk, fake} = await onFake();
 		const result = await desk.sendMessage('2', {body: 'Done', public: true, changes: {status: 'solved'}}, {});
-		const writes = fake.requests.filter((request) => request.method !== 'GET').map((request) => `${request.method} ${request.pathname}`);
+		const writes = fake.requests
+			.filter((request) => request.method !== 'GET')
+			.map((request) => `${request.method} ${request.pathname}`);
 		expect(writes).toEqual(['POST /api/v2/tickets/2/reply', 'PUT /api/v2/tickets/2']);
 		expect(JSON.parse(calls(fake, 'PUT', '/api/v2/tickets/2')[0]?.body ?? '')).toEqual({status: 4});
 		expect(result.ticket.status).toBe('solved');
@@ -369,7 +378,8 @@ describe('Freshdesk writes', () => {
 	it('keeps a sent reply a success when the status change after it fails', async () => {
 		const lines: string[] = [];
 		const {desk, fake} = await onFake({}, {log: (line) => lines.push(line)});
-		fake.intercept = (request) => (request.method === 'PUT' ? validationError('status', 'nope', 'invalid_value') : undefined);
+		fake.intercept = (request) =>
+			request.method === 'PUT' ? validationError('status', 'nope', 'invalid_value') : undefined;
 		const result = await desk.sendMessage('2', {body: 'Reply', public: true, changes: {status: 'solved'}}, {});
 		expect(result.messageId).toMatch(/^\d+$/);
 		expect(result.ticket.status).not.toBe('solved');
@@ -391,7 +401,9 @@ describe('Freshdesk writes', () => {
 		const {desk, fake} = await onFake();
 		expect(fake.tickets.get(4)?.tags).toEqual(['refund', 'billing']);
 		const updated = await desk.updateTicket('4', {tags: {add: ['escalated', 'billing'], remove: ['refund']}}, {});
-		expect(JSON.parse(calls(fake, 'PUT', '/api/v2/tickets/4')[0]?.body ?? '')).toEqual({tags: ['billing', 'escalated']});
+		expect(JSON.parse(calls(fake, 'PUT', '/api/v2/tickets/4')[0]?.body ?? '')).toEqual({
+			tags: ['billing', 'escalated'],
+		});
 		expect(updated.tags).toEqual(['billing', 'escalated']);
 		await desk.updateTicket('4', {tags: {add: ['billing'], remove: ['absent']}}, {});
 		expect(calls(fake, 'PUT', '/api/v2/tickets/4')).toHaveLength(1);
@@ -399,22 +411,23 @@ describe('Freshdesk writes', () => {
 
 	it('maps priority, assignee by email and group by name to Freshdesk ids', async () => {
 		const {desk, fake} = await onFake();
+		expect(fake.tickets.get(6)).toMatchObject({priority: 3, responder_id: null, group_id: 11});
 		const updated = await desk.updateTicket(
-			'3',
+			'6',
 			{priority: 'urgent', assignee: {email: 'sam@example.com'}, group: 'Tier 2'},
 			{},
 		);
-		expect(JSON.parse(calls(fake, 'PUT', '/api/v2/tickets/3')[0]?.body ?? '')).toEqual({
+		expect(JSON.parse(calls(fake, 'PUT', '/api/v2/tickets/6')[0]?.body ?? '')).toEqual({
 			priority: 4,
 			responder_id: fake.agents[1]?.id,
 			group_id: 12,
 		});
 		expect(updated).toMatchObject({priority: 'urgent', assignee: {name: 'Sam Kingston'}, group: {name: 'Tier 2'}});
-		await desk.updateTicket('3', {assignee: null}, {});
-		expect(JSON.parse(calls(fake, 'PUT', '/api/v2/tickets/3')[1]?.body ?? '')).toEqual({responder_id: null});
-		const unknownAgent = await failureOf(desk.updateTicket('3', {assignee: {email: 'nobody@example.com'}}, {}));
+		await desk.updateTicket('6', {assignee: null}, {});
+		expect(JSON.parse(calls(fake, 'PUT', '/api/v2/tickets/6')[1]?.body ?? '')).toEqual({responder_id: null});
+		const unknownAgent = await failureOf(desk.updateTicket('6', {assignee: {email: 'nobody@example.com'}}, {}));
 		expect(unknownAgent).toBeInstanceOf(UsageError);
-		const unknownGroup = await failureOf(desk.updateTicket('3', {group: 'Nope'}, {}));
+		const unknownGroup = await failureOf(desk.updateTicket('6', {group: 'Nope'}, {}));
 		expect((unknownGroup as UsageError).hint).toContain('Billing');
 	});
 
@@ -468,10 +481,23 @@ describe('Freshdesk writes', () => {
 		const {desk, fake} = await onFake();
 		fake.intercept = (request) => {
 			if (!/^\/api\/v2\/jobs\//.test(request.pathname)) return undefined;
-			return {status: 200, json: {status: 'PARTIAL', data: [{id: 2, success: true}, {id: 4, success: false, error: {message: '...'}}]}};
+			return {
+				status: 200,
+				json: {
+					status: 'PARTIAL',
+					data: [
+						{id: 2, success: true},
+						{id: 4, success: false, error: {message: '...'}},
+					],
+				},
+			};
 		};
 		await desk.sendBatch?.(
-			['2', '4'].map((ticketId) => ({ticketId, message: {body: 'x', public: true, changes: {priority: 'high'}}, options: {}})),
+			['2', '4'].map((ticketId) => ({
+				ticketId,
+				message: {body: 'x', public: true, changes: {priority: 'high'}},
+				options: {},
+			})),
 		);
 		expect(calls(fake, 'PUT', /./).map((request) => request.pathname)).toEqual(['/api/v2/tickets/4']);
 	});
@@ -531,7 +557,10 @@ describe('Freshdesk exports', () => {
 		const {desk, fake} = await onFake();
 		fake.intercept = (request) =>
 			request.pathname === '/api/v2/surveys/satisfaction_ratings'
-				? {status: 403, json: {code: 'require_feature', message: 'The Surveys feature(s) is/are not supported in your plan.'}}
+				? {
+						status: 403,
+						json: {code: 'require_feature', message: 'The Surveys feature(s) is/are not supported in your plan.'},
+					}
 				: undefined;
 		expect(await desk.exportSatisfaction(null)).toEqual({items: [], nextCursor: null});
 	});

@@ -30,9 +30,10 @@ const escapeHtml = (text: string): string =>
  * paragraphs and single newlines line breaks, so the agent's layout survives.
  */
 export function toHtml(body: string): string {
-	return body
-		.replace(/\r\n?/g, '\n')
-		.trim()
+	const text = body.replace(/\r\n?/g, '\n').trim();
+	// Nothing to say stays nothing, so Freshdesk's own "missing body" answer applies.
+	if (text === '') return '';
+	return text
 		.split(/\n{2,}/)
 		.map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\n/g, '<br>')}</p>`)
 		.join('');
@@ -327,6 +328,8 @@ export async function sendBatch(
 		}
 	});
 
+	// Completion order is arbitrary; keep the caller's.
+	sent.sort((a, b) => items.indexOf(a.item) - items.indexOf(b.item));
 	const byProperties = new Map<string, Sent[]>();
 	const oneByOne: Sent[] = [];
 	for (const entry of sent) {
