@@ -94,7 +94,7 @@ describe('Freshdesk → csr words', () => {
 			url: 'https://acme.freshdesk.com/a/tickets/1',
 		});
 		const withOffset = freshdeskTicket.parse({
-			...fixture('ticket_update_response'),
+			...fixture<Record<string, unknown>>('ticket_update_response'),
 			created_at: '2014-07-28T16:20:03+05:30',
 		});
 		expect(withOffset.created_at).toBe('2014-07-28T10:50:03.000Z');
