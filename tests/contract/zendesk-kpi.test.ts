@@ -14,9 +14,10 @@ afterEach(async () => {
 });
 
 async function onFake(role: 'admin' | 'agent' = 'admin', tickets = 30) {
-	const setup = await zendeskOnFake({clock: createVirtualClock(), tickets, role});
+	const clock = createVirtualClock();
+	const setup = await zendeskOnFake({clock, tickets, role});
 	close = setup.close;
-	return setup;
+	return {...setup, clock};
 }
 
 describe('Zendesk KPI exports', () => {
@@ -67,6 +68,32 @@ describe('Zendesk KPI exports', () => {
 		const paths = fake.requests.map((request) => request.pathname);
 		expect(paths.filter((path) => path.startsWith('/api/v2/incremental/'))).toHaveLength(1);
 		expect(paths.filter((path) => path === '/api/v2/ticket_metrics.json')).toHaveLength(3);
+	});
+
+	it('continues a pass of ticket metrics only with a fresh cursor; a later sync reads from the newest again', async () => {
+		const {desk, fake, clock} = await onFake('agent', 150);
+		const first = await desk.exportTicketFacts(null);
+		clock.advance(11 * 60_000);
+		const again = await desk.exportTicketFacts(first.nextCursor);
+		expect(again.items[0]?.ticket.id).toBe('150');
+		const metrics = fake.requests.filter((request) => request.pathname === '/api/v2/ticket_metrics.json');
+		expect(metrics.map((request) => request.query.get('page[after]'))).toEqual([null, null]);
+	});
+
+	it('asks for ratings since the newest one seen when a ratings cursor is stale', async () => {
+		const {desk, fake, clock} = await onFake();
+		const ratings = fixture<Record<string, unknown>>('satisfaction_ratings.oas');
+		fake.intercept = (request) =>
+			request.pathname === '/api/v2/satisfaction_ratings.json'
+				? {status: 200, json: {...ratings, meta: {has_more: true, after_cursor: 'next-page'}}}
+				: undefined;
+		const first = await desk.exportSatisfaction(null);
+		await desk.exportSatisfaction(first.nextCursor);
+		expect(fake.requests.at(-1)?.query.get('page[after]')).toBe('next-page');
+		clock.advance(11 * 60_000);
+		await desk.exportSatisfaction(first.nextCursor);
+		expect(fake.requests.at(-1)?.query.get('page[after]')).toBeNull();
+		expect(fake.requests.at(-1)?.query.get('start_time')).toBe(String(Date.parse('2012-02-01T04:31:29Z') / 1000));
 	});
 
 	it('accepts ticket_metric as an object (live API) or an array (spec)', () => {

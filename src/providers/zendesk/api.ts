@@ -79,6 +79,31 @@ export function createZendeskApi(setup: ProviderSetup, options: ZendeskOptions =
 	const directory = createDirectory();
 	let me: Promise<ZendeskUser & {id: number}> | undefined;
 	let groups: Promise<ZendeskGroup[]> | undefined;
+	let customStatuses: Promise<void> | undefined;
+
+	async function loadCustomStatuses(signal?: AbortSignal): Promise<void> {
+		if (directory.customStatuses !== null) return;
+		const response = await http.send({
+			method: 'GET',
+			path: '/api/v2/custom_statuses.json',
+			signal,
+			allowStatuses: [403, 404],
+		});
+		const parsed = customStatusesResponse.safeParse(response.body);
+		if (response.status >= 400 || !parsed.success) {
+			if (response.status < 400) {
+				throw new ProviderError('Zendesk sent an unexpected response for GET /api/v2/custom_statuses.json');
+			}
+			directory.customStatuses = new Map();
+			return;
+		}
+		directory.customStatuses = new Map(
+			parsed.data.custom_statuses.map((status) => [
+				status.id,
+				{agentLabel: status.agent_label, isDefault: status.default === true},
+			]),
+		);
+	}
 
 	const api: ZendeskApi = {
 		http,
@@ -108,28 +133,12 @@ export function createZendeskApi(setup: ProviderSetup, options: ZendeskOptions =
 			});
 			return me;
 		},
-		async loadCustomStatuses(signal) {
-			if (directory.customStatuses !== null) return;
-			const response = await http.send({
-				method: 'GET',
-				path: '/api/v2/custom_statuses.json',
-				signal,
-				allowStatuses: [403, 404],
+		loadCustomStatuses(signal) {
+			customStatuses ??= loadCustomStatuses(signal);
+			customStatuses.catch(() => {
+				customStatuses = undefined;
 			});
-			const parsed = customStatusesResponse.safeParse(response.body);
-			if (response.status >= 400 || !parsed.success) {
-				if (response.status < 400) {
-					throw new ProviderError('Zendesk sent an unexpected response for GET /api/v2/custom_statuses.json');
-				}
-				directory.customStatuses = new Map();
-				return;
-			}
-			directory.customStatuses = new Map(
-				parsed.data.custom_statuses.map((status) => [
-					status.id,
-					{agentLabel: status.agent_label, isDefault: status.default === true},
-				]),
-			);
+			return customStatuses;
 		},
 		groups(signal) {
 			groups ??= (async () => {

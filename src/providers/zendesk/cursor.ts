@@ -25,9 +25,24 @@ export const queueCursor = z.discriminatedUnion('kind', [
 ]);
 export type QueueCursor = z.infer<typeof queueCursor>;
 
+/**
+ * Export cursors. Incremental export cursors are made for resuming at any later time. The others wrap Zendesk's
+ * cursor pages, which only continue a pass over a list: `issuedAt` says when the cursor was handed out, and one older
+ * than `pageCursorLifetimeMs` starts a new pass (ticket metrics: from the newest again; ratings: from `since`), so
+ * a later sync does not just re-read the tail of an old pass.
+ */
 export const exportCursor = z.discriminatedUnion('kind', [
 	z.object({kind: z.literal('incremental'), cursor: z.string()}),
-	z.object({kind: z.literal('metrics'), after: z.string()}),
-	z.object({kind: z.literal('ratings'), after: z.string()}),
+	z.object({kind: z.literal('metrics'), after: z.string(), issuedAt: z.number()}),
+	z.object({
+		kind: z.literal('ratings'),
+		after: z.string(),
+		issuedAt: z.number(),
+		/** Epoch seconds of the newest rating seen so far. */
+		since: z.number().nullable(),
+	}),
 ]);
 export type ExportCursor = z.infer<typeof exportCursor>;
+
+/** How long a wrapped Zendesk page cursor continues its pass. */
+export const pageCursorLifetimeMs = 10 * 60_000;

@@ -1,7 +1,7 @@
 import {ProviderError} from '../../errors.js';
 import type {ExportPage, SatisfactionRating, SurveyResponse, TicketFacts} from '../help-desk.js';
 import type {ZendeskApi} from './api.js';
-import {decodeCursor, encodeCursor, exportCursor} from './cursor.js';
+import {decodeCursor, encodeCursor, exportCursor, pageCursorLifetimeMs} from './cursor.js';
 import {toSatisfactionRating, toTicketFacts} from './map.js';
 import {fetchTickets} from './queue.js';
 import {
@@ -13,26 +13,28 @@ import {
 
 /**
  * Plain agents may not use incremental export (403). They can list ticket metrics (`/api/v2/ticket_metrics`, newest
- * first, agents allowed), and each page of 100 metrics costs one more request for its tickets (`show_many`).
+ * first, agents allowed), and each page of 100 metrics costs one more request for its tickets (`show_many`). Being
+ * newest first, every pass reads the whole list; a cursor only continues a pass (see pageCursorLifetimeMs).
  */
 async function metricsPage(
 	api: ZendeskApi,
-	after: string | null,
+	cursor: {after: string; issuedAt: number} | null,
 	signal?: AbortSignal,
 ): Promise<ExportPage<TicketFacts>> {
+	const now = api.setup.now();
+	const continues = cursor !== null && now.getTime() - cursor.issuedAt < pageCursorLifetimeMs;
 	const page = await api.get(
 		'/api/v2/ticket_metrics.json',
-		{'page[size]': 100, 'page[after]': after ?? undefined},
+		{'page[size]': 100, 'page[after]': continues ? cursor.after : undefined},
 		ticketMetricsResponse,
 		signal,
 	);
 	const metrics = new Map(page.ticket_metrics.map((metric) => [metric.ticket_id, metric]));
 	const tickets = await fetchTickets(api, [...metrics.keys()].map(String), signal);
-	const now = api.setup.now();
 	const next = page.meta?.has_more ? page.meta.after_cursor : null;
 	return {
 		items: tickets.map((ticket) => toTicketFacts(ticket, metrics.get(ticket.id), api.directory, api.origin, now)),
-		nextCursor: next ? encodeCursor({kind: 'metrics', after: next}) : null,
+		nextCursor: next ? encodeCursor({kind: 'metrics', after: next, issuedAt: now.getTime()}) : null,
 	};
 }
 
@@ -47,7 +49,7 @@ export async function exportTicketFacts(
 	signal?: AbortSignal,
 ): Promise<ExportPage<TicketFacts>> {
 	const decoded = cursor === null ? null : decodeCursor(cursor, exportCursor);
-	if (decoded?.kind === 'metrics') return metricsPage(api, decoded.after, signal);
+	if (decoded?.kind === 'metrics') return metricsPage(api, decoded, signal);
 	if (decoded !== null && decoded.kind !== 'incremental')
 		throw new ProviderError('this cursor is not a ticket export cursor');
 	if (decoded === null && api.incrementalForbidden) return metricsPage(api, null, signal);
@@ -92,7 +94,10 @@ export async function exportTicketFacts(
 	};
 }
 
-/** CSAT ratings (`/api/v2/satisfaction_ratings`, cursor pages). Zendesk allows this to admins only (403 → AuthError). */
+/**
+ * CSAT ratings (`/api/v2/satisfaction_ratings`, cursor pages). Zendesk allows this to admins only (403 → AuthError).
+ * A stale cursor does not continue its pass; a new pass asks for the ratings since the newest one seen.
+ */
 export async function exportSatisfaction(
 	api: ZendeskApi,
 	cursor: string | null,
@@ -100,16 +105,27 @@ export async function exportSatisfaction(
 ): Promise<ExportPage<SatisfactionRating>> {
 	const decoded = cursor === null ? null : decodeCursor(cursor, exportCursor);
 	if (decoded !== null && decoded.kind !== 'ratings') throw new ProviderError('this cursor is not a ratings cursor');
+	const now = api.setup.now().getTime();
+	const continues = decoded !== null && now - decoded.issuedAt < pageCursorLifetimeMs;
+	const since = decoded?.since ?? null;
 	const page = await api.get(
 		'/api/v2/satisfaction_ratings.json',
-		{'page[size]': 100, 'page[after]': decoded?.after},
+		{
+			'page[size]': 100,
+			'page[after]': continues ? decoded.after : undefined,
+			start_time: !continues && since !== null ? since : undefined,
+		},
 		satisfactionRatingsResponse,
 		signal,
+	);
+	const newest = page.satisfaction_ratings.reduce(
+		(latest, rating) => Math.max(latest, Math.floor(Date.parse(rating.created_at) / 1000)),
+		since ?? 0,
 	);
 	const next = page.meta?.has_more ? page.meta.after_cursor : null;
 	return {
 		items: page.satisfaction_ratings.flatMap((rating) => toSatisfactionRating(rating) ?? []),
-		nextCursor: next ? encodeCursor({kind: 'ratings', after: next}) : null,
+		nextCursor: next ? encodeCursor({kind: 'ratings', after: next, issuedAt: now, since: newest || null}) : null,
 	};
 }
 
