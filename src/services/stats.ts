@@ -3,6 +3,7 @@ import {medianFraction, p90Fraction} from '../kpi/percentile.js';
 import {
 	type AgentActivity,
 	type DurationStats,
+	durationPositions,
 	type StatsGroup,
 	type StatsReport,
 	toDurationStats,
@@ -22,20 +23,20 @@ import type {Database} from '../store/database.js';
 import {
 	type ActivityAggregate,
 	aggregateActivity,
-	aggregateBacklog,
-	aggregateCreated,
 	aggregateDaily,
 	aggregateRatings,
-	aggregateSolved,
 	aggregateSurveys,
+	aggregateTickets,
 	type BacklogAggregate,
 	type CreatedAggregate,
 	type DailyAggregate,
 	type Dimension,
 	type DurationMetric,
-	durationValuesAt,
+	durationValuesAtPositions,
+	durationValuesByKey,
 	noKey,
 	type RatingAggregate,
+	type RatingCell,
 	type SolvedAggregate,
 	type SurveyAggregate,
 	type Window,
@@ -94,9 +95,7 @@ type Parts = {
 	solved: Map<string, SolvedAggregate>;
 	durations: Record<DurationMetric, Map<string, Map<number, number>>>;
 	backlog: Map<string, BacklogAggregate>;
-	ratings: Map<string, Map<string, RatingAggregate>>;
-	ratingsByChannel: Map<string, Map<string, RatingAggregate>>;
-	ratingsByDay: Map<string, Map<string, RatingAggregate>>;
+	ratings: Map<string, RatingCell[]>;
 	surveys: Map<string, SurveyAggregate>;
 	daily: Map<string, Map<string, DailyAggregate>>;
 	activity: Map<string, Map<string, ActivityAggregate>>;
@@ -174,33 +173,54 @@ function readActivity(db: Database, query: StatsQuery, dimension: Dimension) {
 	return foldActivity(raw, dimension === 'agent');
 }
 
-function readParts(db: Database, query: StatsQuery, dimension: Dimension, withBusiness: boolean): Parts {
+/** Which optional parts to compute: business-hours percentiles, daily counts (only the table shows them). */
+type PartOptions = {readonly business: {fr: boolean; res: boolean}; readonly daily: boolean};
+
+function readParts(db: Database, query: StatsQuery, dimension: Dimension, options: PartOptions): Parts {
 	const window = toWindow(query.window);
 	const cutoffs = backlogAgeCutoffs(query.now);
 	const {profile} = query;
-	const durations = {} as Parts['durations'];
-	for (const metric of durationMetrics) {
-		const isBusiness = metric === 'firstReplyBusiness' || metric === 'resolutionBusiness';
-		durations[metric] =
-			isBusiness && !withBusiness ? new Map() : durationValuesAt(db, profile, window, dimension, metric, fractions);
-	}
-	return {
-		created: aggregateCreated(db, profile, window, dimension),
-		solved: aggregateSolved(db, profile, window, dimension, oneTouchMaxReplies),
-		durations,
-		backlog: aggregateBacklog(db, profile, dimension, {
+	const {created, solved, backlog} = aggregateTickets(db, profile, window, dimension, {
+		oneTouchMaxReplies,
+		cutoffs: {
 			under1d: cutoffs.under1d.toISOString(),
 			under3d: cutoffs.under3d.toISOString(),
 			under7d: cutoffs.under7d.toISOString(),
-		}),
+		},
+	});
+	const counts: Record<DurationMetric, number> = {
+		firstReply: created.get('')?.firstReply.count ?? 0,
+		firstReplyBusiness: created.get('')?.firstReplyBusiness.count ?? 0,
+		resolution: solved.get('')?.resolution.count ?? 0,
+		resolutionBusiness: solved.get('')?.resolutionBusiness.count ?? 0,
+	};
+	const wanted: Record<DurationMetric, boolean> = {
+		firstReply: true,
+		resolution: true,
+		firstReplyBusiness: options.business.fr,
+		resolutionBusiness: options.business.res,
+	};
+	const durations = {} as Parts['durations'];
+	for (const metric of durationMetrics) {
+		if (!wanted[metric]) durations[metric] = new Map();
+		else if (dimension === 'all') {
+			const positions = durationPositions(counts[metric]);
+			durations[metric] = new Map([
+				['', positions.length === 0 ? new Map() : durationValuesAtPositions(db, profile, window, metric, positions)],
+			]);
+		} else durations[metric] = durationValuesByKey(db, profile, window, dimension, metric, fractions);
+	}
+	return {
+		created,
+		solved,
+		durations,
+		backlog,
 		ratings: aggregateRatings(db, profile, window, dimension),
-		ratingsByChannel: aggregateRatings(db, profile, window, dimension, 'channel'),
-		ratingsByDay: aggregateRatings(db, profile, window, dimension, 'day'),
 		surveys: aggregateSurveys(db, profile, window, dimension, {
 			promoterMin: npsPromoterMin,
 			detractorMax: npsDetractorMax,
 		}),
-		daily: aggregateDaily(db, profile, window, dimension),
+		daily: options.daily ? aggregateDaily(db, profile, window, dimension) : new Map(),
 		activity: readActivity(db, query, dimension),
 	};
 }
@@ -222,6 +242,14 @@ function durationStats(
 	});
 }
 
+/** Rating cells summed per channel or per day. */
+function foldCells(cells: readonly RatingCell[], by: (cell: RatingCell) => string): Map<string, RatingAggregate> {
+	const folded = new Map<string, RatingAggregate>();
+	for (const cell of cells)
+		folded.set(by(cell), sumRatings([folded.get(by(cell)) ?? {good: 0, bad: 0, offered: 0}, cell]));
+	return folded;
+}
+
 function sumRatings(ratings: Iterable<RatingAggregate>): RatingAggregate {
 	const total = {good: 0, bad: 0, offered: 0};
 	for (const rating of ratings) {
@@ -236,14 +264,13 @@ function buildReport(parts: Parts, key: string, window: StatsWindow, withBusines
 	const created = parts.created.get(key);
 	const solved = parts.solved.get(key);
 	const backlog = parts.backlog.get(key);
-	const ratings = sumRatings(parts.ratings.get(key)?.values() ?? []);
+	const cells = parts.ratings.get(key) ?? [];
+	const ratings = sumRatings(cells);
 	const surveys = parts.surveys.get(key);
 	const days = windowDays(window);
-	const byDay = parts.ratingsByDay.get(key);
+	const byDay = foldCells(cells, (cell) => cell.day);
 	const byChannel: Record<string, {score: number | null; good: number; bad: number}> = {};
-	for (const [channel, rating] of [...(parts.ratingsByChannel.get(key) ?? new Map<string, RatingAggregate>())].sort(
-		([a], [b]) => (a < b ? -1 : 1),
-	)) {
+	for (const [channel, rating] of [...foldCells(cells, (cell) => cell.channel)].sort(([a], [b]) => (a < b ? -1 : 1))) {
 		if (rating.good + rating.bad === 0) continue;
 		byChannel[channel] = {score: csatScore(rating.good, rating.bad), good: rating.good, bad: rating.bad};
 	}
@@ -276,7 +303,7 @@ function buildReport(parts: Parts, key: string, window: StatsWindow, withBusines
 			bad: ratings.bad,
 			byChannel,
 			trend: days.map((date) => {
-				const day = byDay?.get(date);
+				const day = byDay.get(date);
 				return {date, score: day === undefined ? null : csatScore(day.good, day.bad)};
 			}),
 		},
@@ -313,7 +340,7 @@ function buildReport(parts: Parts, key: string, window: StatsWindow, withBusines
 function explain(parts: Parts): StatsExplanation {
 	const created = parts.created.get('');
 	const solved = parts.solved.get('');
-	const ratings = sumRatings(parts.ratings.get('')?.values() ?? []);
+	const ratings = sumRatings(parts.ratings.get('') ?? []);
 	const surveys = parts.surveys.get('');
 	const backlog = parts.backlog.get('');
 	const activity = [...(parts.activity.get('')?.entries() ?? [])];
@@ -335,13 +362,13 @@ function explain(parts: Parts): StatsExplanation {
 	};
 }
 
-/** The keys a --by dimension has in this window: every UTC day for day, else every key any metric saw. */
+/** The keys a --by dimension has in this window: every UTC day for day, else every key some metric has data for. */
 function groupKeys(parts: Parts, dimension: StatsBy, window: StatsWindow): string[] {
 	if (dimension === 'day') return windowDays(window);
-	const keys = new Set<string>();
-	for (const map of [parts.created, parts.solved, parts.backlog, parts.ratings, parts.surveys, parts.activity]) {
-		for (const key of map.keys()) keys.add(key);
-	}
+	const keys = new Set<string>([...parts.ratings.keys(), ...parts.surveys.keys(), ...parts.activity.keys()]);
+	for (const [key, created] of parts.created) if (created.created > 0) keys.add(key);
+	for (const [key, solved] of parts.solved) if (solved.solved + solved.reopenedSince > 0) keys.add(key);
+	for (const [key, backlog] of parts.backlog) if (backlog.open + backlog.pending + backlog.onHold > 0) keys.add(key);
 	return [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
@@ -349,19 +376,21 @@ function groupKeys(parts: Parts, dimension: StatsBy, window: StatsWindow): strin
  * The KPI snapshot of a profile's cache (PRODUCT.md §7), computed in SQL: counts and sums with GROUP BY, percentiles
  * with window functions returning a few rows per group. Memory does not grow with the number of tickets.
  */
-export function computeStats(db: Database, query: StatsQuery): StatsResult {
-	const overall = readParts(db, query, 'all', true);
-	const created = overall.created.get('');
-	const solved = overall.solved.get('');
+export function computeStats(db: Database, query: StatsQuery, options: {daily?: boolean} = {}): StatsResult {
+	const daily = options.daily === true;
+	// Business-hours times are asked for only when the window has some: most desks never give them.
+	const probe = readParts(db, query, 'all', {business: {fr: true, res: true}, daily});
+	const created = probe.created.get('');
+	const solved = probe.solved.get('');
 	const withBusiness = {
 		fr: (created?.firstReplyBusiness.count ?? 0) > 0,
 		res: (solved?.resolutionBusiness.count ?? 0) > 0,
 	};
-	const {report, trends} = buildReport(overall, '', query.window, withBusiness);
+	const {report, trends} = buildReport(probe, '', query.window, withBusiness);
 	const groupTrends = new Map<string, StatsTrends>();
 	let groups: StatsGroup[] | null = null;
 	if (query.by !== null) {
-		const parts = readParts(db, query, query.by, withBusiness.fr || withBusiness.res);
+		const parts = readParts(db, query, query.by, {business: withBusiness, daily});
 		groups = groupKeys(parts, query.by, query.window).map((key) => {
 			const window = query.by === 'day' ? dayWindow(query.window, key) : query.window;
 			const built = buildReport(parts, key, window, withBusiness);
@@ -369,7 +398,7 @@ export function computeStats(db: Database, query: StatsQuery): StatsResult {
 			return {key, ...built.report};
 		});
 	}
-	return {report, groups, explanation: explain(overall), trends, groupTrends};
+	return {report, groups, explanation: explain(probe), trends, groupTrends};
 }
 
 /** --source records: only agent activity, from the local interaction log. */

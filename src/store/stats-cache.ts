@@ -86,7 +86,7 @@ const upsertTicketSql = `INSERT INTO sync_tickets (profile, ticket_id, status, c
 	updated_at, solved_at, first_reply_minutes, first_reply_business_minutes, resolution_minutes,
 	resolution_business_minutes, reopens, public_agent_replies, sla_breached)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (profile, ticket_id) DO UPDATE SET status = excluded.status, channel = excluded.channel,
+ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel = excluded.channel,
 	agent_key = excluded.agent_key, group_name = excluded.group_name, created_at = excluded.created_at,
 	updated_at = excluded.updated_at, solved_at = excluded.solved_at, first_reply_minutes = excluded.first_reply_minutes,
 	first_reply_business_minutes = excluded.first_reply_business_minutes,
@@ -119,7 +119,7 @@ function writeTickets(db: Database, profile: string, items: readonly CachedTicke
 }
 
 const upsertRatingSql = `INSERT INTO sync_ratings (profile, rating_id, ticket_id, at, score, channel) VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (profile, rating_id) DO UPDATE SET ticket_id = excluded.ticket_id, at = excluded.at, score = excluded.score,
+ON CONFLICT (rating_id, profile) DO UPDATE SET ticket_id = excluded.ticket_id, at = excluded.at, score = excluded.score,
 	channel = excluded.channel`;
 
 function writeRatings(db: Database, profile: string, items: readonly CachedRating[]): void {
@@ -137,7 +137,7 @@ function writeRatings(db: Database, profile: string, items: readonly CachedRatin
 }
 
 const upsertSurveySql = `INSERT INTO sync_surveys (profile, survey_id, ticket_id, at, kind, score) VALUES (?, ?, ?, ?, ?, ?)
-ON CONFLICT (profile, survey_id) DO UPDATE SET ticket_id = excluded.ticket_id, at = excluded.at, kind = excluded.kind,
+ON CONFLICT (survey_id, profile) DO UPDATE SET ticket_id = excluded.ticket_id, at = excluded.at, kind = excluded.kind,
 	score = excluded.score`;
 
 function writeSurveys(db: Database, profile: string, items: readonly CachedSurvey[]): void {
@@ -269,36 +269,6 @@ export type CreatedAggregate = {
 	slaBreached: number;
 };
 
-/** Tickets created in the window: counts, first reply sums and SLA outcomes, per key. */
-export function aggregateCreated(
-	db: Database,
-	profile: string,
-	window: Window,
-	dimension: Dimension,
-): Map<string, CreatedAggregate> {
-	const key = ticketKey(dimension, 't.created_at');
-	const rows = statement(
-		db,
-		`SELECT ${key} AS k, COUNT(*) AS created,
-			COUNT(t.first_reply_minutes) AS fr_count, SUM(t.first_reply_minutes) AS fr_sum,
-			COUNT(t.first_reply_business_minutes) AS frb_count, SUM(t.first_reply_business_minutes) AS frb_sum,
-			COUNT(t.sla_breached) AS sla_known, SUM(t.sla_breached) AS sla_breached
-		FROM sync_tickets t WHERE t.profile = ? AND t.created_at >= ? AND t.created_at < ? GROUP BY k`,
-	).all(profile, window.since, window.until);
-	return new Map(
-		rows.map((row) => [
-			String(row['k']),
-			{
-				created: num(row['created']),
-				firstReply: {count: num(row['fr_count']), sum: num(row['fr_sum'])},
-				firstReplyBusiness: {count: num(row['frb_count']), sum: num(row['frb_sum'])},
-				slaKnown: num(row['sla_known']),
-				slaBreached: num(row['sla_breached']),
-			},
-		]),
-	);
-}
-
 export type SolvedAggregate = {
 	solved: number;
 	reopened: number;
@@ -309,42 +279,135 @@ export type SolvedAggregate = {
 	resolutionBusiness: {count: number; sum: number};
 };
 
-/** Tickets whose last solve falls in the window and that are solved or closed now, per key. */
-export function aggregateSolved(
+export type BacklogAggregate = {
+	open: number;
+	pending: number;
+	onHold: number;
+	/** Counts per age bucket, youngest first (<1d, 1-3d, 3-7d, >7d). */
+	byAge: [number, number, number, number];
+};
+
+export type TicketAggregates = {
+	created: Map<string, CreatedAggregate>;
+	solved: Map<string, SolvedAggregate>;
+	backlog: Map<string, BacklogAggregate>;
+};
+
+type Part = {columns: string; params: (string | number)[]; read: (row: Record<string, unknown>) => unknown};
+
+function createdPart(window: Window): Part {
+	const isIn = 't.created_at >= ? AND t.created_at < ?';
+	const when = (expression: string) => `CASE WHEN ${isIn} THEN ${expression} END`;
+	return {
+		columns: `SUM(${when('1')}) AS created,
+			COUNT(${when('t.first_reply_minutes')}) AS fr_count, SUM(${when('t.first_reply_minutes')}) AS fr_sum,
+			COUNT(${when('t.first_reply_business_minutes')}) AS frb_count,
+			SUM(${when('t.first_reply_business_minutes')}) AS frb_sum,
+			COUNT(${when('t.sla_breached')}) AS sla_known, SUM(${when('t.sla_breached')}) AS sla_breached`,
+		params: Array.from({length: 7}, () => [window.since, window.until]).flat(),
+		read: (row): CreatedAggregate => ({
+			created: num(row['created']),
+			firstReply: {count: num(row['fr_count']), sum: num(row['fr_sum'])},
+			firstReplyBusiness: {count: num(row['frb_count']), sum: num(row['frb_sum'])},
+			slaKnown: num(row['sla_known']),
+			slaBreached: num(row['sla_breached']),
+		}),
+	};
+}
+
+function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
+	const isIn = 't.solved_at >= ? AND t.solved_at < ?';
+	const isSolved = `${isIn} AND t.status IN ('solved', 'closed')`;
+	return {
+		columns: `SUM(CASE WHEN ${isSolved} THEN 1 END) AS solved,
+			SUM(CASE WHEN ${isSolved} AND t.reopens > 0 THEN 1 END) AS reopened,
+			SUM(CASE WHEN ${isSolved} AND t.public_agent_replies <= ? THEN 1 END) AS one_touch,
+			SUM(CASE WHEN ${isIn} AND t.status NOT IN ('solved', 'closed') THEN 1 END) AS reopened_since,
+			COUNT(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_count,
+			SUM(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_sum,
+			COUNT(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_count,
+			SUM(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_sum`,
+		params: [
+			...Array.from({length: 3}, () => [window.since, window.until]).flat(),
+			oneTouchMaxReplies,
+			...Array.from({length: 5}, () => [window.since, window.until]).flat(),
+		],
+		read: (row): SolvedAggregate => ({
+			solved: num(row['solved']),
+			reopened: num(row['reopened']),
+			oneTouch: num(row['one_touch']),
+			reopenedSince: num(row['reopened_since']),
+			resolution: {count: num(row['res_count']), sum: num(row['res_sum'])},
+			resolutionBusiness: {count: num(row['resb_count']), sum: num(row['resb_sum'])},
+		}),
+	};
+}
+
+function backlogPart(cutoffs: {under1d: string; under3d: string; under7d: string}): Part {
+	const isOpen = `t.status IN ('new', 'open', 'pending', 'on-hold')`;
+	return {
+		columns: `SUM(CASE WHEN t.status IN ('new', 'open') THEN 1 END) AS open,
+			SUM(CASE WHEN t.status = 'pending' THEN 1 END) AS pending,
+			SUM(CASE WHEN t.status = 'on-hold' THEN 1 END) AS on_hold,
+			SUM(CASE WHEN ${isOpen} AND t.created_at > ? THEN 1 END) AS age0,
+			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age1,
+			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age2,
+			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? THEN 1 END) AS age3`,
+		params: [cutoffs.under1d, cutoffs.under1d, cutoffs.under3d, cutoffs.under3d, cutoffs.under7d, cutoffs.under7d],
+		read: (row): BacklogAggregate => ({
+			open: num(row['open']),
+			pending: num(row['pending']),
+			onHold: num(row['on_hold']),
+			byAge: [num(row['age0']), num(row['age1']), num(row['age2']), num(row['age3'])],
+		}),
+	};
+}
+
+/**
+ * Tickets created in the window (counts, first reply sums, SLA outcomes), solved in the window (last solve in it and
+ * solved or closed now), and the backlog now (unsolved, by status and age), per key. One scan of the profile's rows
+ * computes all three; only --by day needs three, each grouped by its own date.
+ */
+export function aggregateTickets(
 	db: Database,
 	profile: string,
 	window: Window,
 	dimension: Dimension,
-	oneTouchMaxReplies: number,
-): Map<string, SolvedAggregate> {
-	const key = ticketKey(dimension, 't.solved_at');
-	const isSolved = `t.status IN ('solved', 'closed')`;
-	const rows = statement(
-		db,
-		`SELECT ${key} AS k,
-			SUM(CASE WHEN ${isSolved} THEN 1 ELSE 0 END) AS solved,
-			SUM(CASE WHEN ${isSolved} AND t.reopens > 0 THEN 1 ELSE 0 END) AS reopened,
-			SUM(CASE WHEN ${isSolved} AND t.public_agent_replies <= ? THEN 1 ELSE 0 END) AS one_touch,
-			SUM(CASE WHEN ${isSolved} THEN 0 ELSE 1 END) AS reopened_since,
-			SUM(CASE WHEN ${isSolved} AND t.resolution_minutes IS NOT NULL THEN 1 ELSE 0 END) AS res_count,
-			SUM(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_sum,
-			SUM(CASE WHEN ${isSolved} AND t.resolution_business_minutes IS NOT NULL THEN 1 ELSE 0 END) AS resb_count,
-			SUM(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_sum
-		FROM sync_tickets t WHERE t.profile = ? AND t.solved_at >= ? AND t.solved_at < ? GROUP BY k`,
-	).all(oneTouchMaxReplies, profile, window.since, window.until);
-	return new Map(
-		rows.map((row) => [
-			String(row['k']),
-			{
-				solved: num(row['solved']),
-				reopened: num(row['reopened']),
-				oneTouch: num(row['one_touch']),
-				reopenedSince: num(row['reopened_since']),
-				resolution: {count: num(row['res_count']), sum: num(row['res_sum'])},
-				resolutionBusiness: {count: num(row['resb_count']), sum: num(row['resb_sum'])},
-			},
-		]),
-	);
+	options: {oneTouchMaxReplies: number; cutoffs: {under1d: string; under3d: string; under7d: string}},
+): TicketAggregates {
+	const parts = {
+		created: createdPart(window),
+		solved: solvedPart(window, options.oneTouchMaxReplies),
+		backlog: backlogPart(options.cutoffs),
+	};
+	const result: TicketAggregates = {created: new Map(), solved: new Map(), backlog: new Map()};
+	const run = (names: readonly (keyof typeof parts)[], key: string, where: string, whereParams: string[]) => {
+		const chosen = names.map((name) => parts[name]);
+		const rows = statement(
+			db,
+			`SELECT ${key} AS k, ${chosen.map((part) => part.columns).join(',\n')}
+			FROM sync_tickets t WHERE t.profile = ? ${where} GROUP BY k`,
+		).all(...chosen.flatMap((part) => part.params), profile, ...whereParams);
+		for (const row of rows) {
+			for (const name of names) {
+				(result[name] as Map<string, unknown>).set(String(row['k']), parts[name].read(row));
+			}
+		}
+	};
+	if (dimension !== 'day') {
+		run(['created', 'solved', 'backlog'], ticketKey(dimension, ''), '', []);
+		return result;
+	}
+	run(['created'], ticketKey('day', 't.created_at'), 'AND t.created_at >= ? AND t.created_at < ?', [
+		window.since,
+		window.until,
+	]);
+	run(['solved'], ticketKey('day', 't.solved_at'), 'AND t.solved_at >= ? AND t.solved_at < ?', [
+		window.since,
+		window.until,
+	]);
+	run(['backlog'], ticketKey('day', 't.created_at'), `AND t.status IN ('new', 'open', 'pending', 'on-hold')`, []);
+	return result;
 }
 
 export const durationColumns = {
@@ -355,12 +418,54 @@ export const durationColumns = {
 } as const;
 export type DurationMetric = keyof typeof durationColumns;
 
+function durationSource(metric: DurationMetric) {
+	const {column, basis} = durationColumns[metric];
+	const dateColumn = basis === 'created' ? 't.created_at' : 't.solved_at';
+	const solvedOnly = basis === 'solved' ? `AND t.status IN ('solved', 'closed')` : '';
+	return {
+		column,
+		dateColumn,
+		where: `${column} IS NOT NULL AND t.profile = ? AND ${dateColumn} >= ? AND ${dateColumn} < ? ${solvedOnly}`,
+	};
+}
+
 /**
- * The sorted values at the given fractions' neighbouring positions, per key: a window function numbers each
+ * The whole window's sorted values at the given 0-based positions: `ORDER BY value LIMIT n OFFSET k` over the
+ * value-first covering index, so SQLite walks the index in order and neither sorts nor reads the table.
+ */
+export function durationValuesAtPositions(
+	db: Database,
+	profile: string,
+	window: Window,
+	metric: DurationMetric,
+	positions: readonly number[],
+): Map<number, number> {
+	const {column, where} = durationSource(metric);
+	const read = statement(
+		db,
+		`SELECT ${column} AS x FROM sync_tickets t WHERE ${where} ORDER BY ${column} LIMIT ? OFFSET ?`,
+	);
+	const values = new Map<number, number>();
+	const sorted = [...new Set(positions)].sort((a, b) => a - b);
+	for (let index = 0; index < sorted.length; ) {
+		// One query per run of neighbouring positions (a percentile needs two; the median and p90 are far apart).
+		const first = sorted[index] as number;
+		let last = first;
+		while (index + 1 < sorted.length && (sorted[index + 1] as number) <= last + 1) last = sorted[++index] as number;
+		index++;
+		read.all(profile, window.since, window.until, last - first + 1, first).forEach((row, offset) => {
+			values.set(first + offset, Number(row['x']));
+		});
+	}
+	return values;
+}
+
+/**
+ * Per key, the sorted values at the given fractions' neighbouring positions: a window function numbers each
  * group's values in order and only rows at ⌊(n − 1)·p⌋ and ⌊(n − 1)·p⌋ + 1 come back (the same arithmetic as
  * kpi/percentile.ts, in IEEE doubles on both sides). Memory stays at a few rows per group.
  */
-export function durationValuesAt(
+export function durationValuesByKey(
 	db: Database,
 	profile: string,
 	window: Window,
@@ -368,10 +473,8 @@ export function durationValuesAt(
 	metric: DurationMetric,
 	fractions: readonly number[],
 ): Map<string, Map<number, number>> {
-	const {column, basis} = durationColumns[metric];
-	const dateColumn = basis === 'created' ? 't.created_at' : 't.solved_at';
+	const {column, dateColumn, where} = durationSource(metric);
 	const key = ticketKey(dimension, dateColumn);
-	const solvedOnly = basis === 'solved' ? `AND t.status IN ('solved', 'closed')` : '';
 	const wanted = fractions.map(() => 'i = CAST((n - 1) * ? AS INTEGER) OR i = CAST((n - 1) * ? AS INTEGER) + 1');
 	const rows = statement(
 		db,
@@ -379,8 +482,7 @@ export function durationValuesAt(
 			SELECT ${key} AS k, ${column} AS x,
 				ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${column}) - 1 AS i,
 				COUNT(*) OVER (PARTITION BY ${key}) AS n
-			FROM sync_tickets t
-			WHERE t.profile = ? AND ${dateColumn} >= ? AND ${dateColumn} < ? AND ${column} IS NOT NULL ${solvedOnly}
+			FROM sync_tickets t WHERE ${where}
 		) WHERE ${wanted.join(' OR ')}`,
 	).all(profile, window.since, window.until, ...fractions.flatMap((fraction) => [fraction, fraction]));
 	const byKey = new Map<string, Map<number, number>>();
@@ -396,81 +498,45 @@ export function durationValuesAt(
 	return byKey;
 }
 
-export type BacklogAggregate = {
-	open: number;
-	pending: number;
-	onHold: number;
-	/** Counts per age bucket, youngest first (<1d, 1-3d, 3-7d, >7d). */
-	byAge: [number, number, number, number];
-};
-
-/** Unsolved tickets now, per key, by status and age (cutoffs: created after under1d is <1d, and so on). */
-export function aggregateBacklog(
-	db: Database,
-	profile: string,
-	dimension: Dimension,
-	cutoffs: {under1d: string; under3d: string; under7d: string},
-): Map<string, BacklogAggregate> {
-	const key = ticketKey(dimension, 't.created_at');
-	const rows = statement(
-		db,
-		`SELECT ${key} AS k,
-			SUM(CASE WHEN t.status IN ('new', 'open') THEN 1 ELSE 0 END) AS open,
-			SUM(CASE WHEN t.status = 'pending' THEN 1 ELSE 0 END) AS pending,
-			SUM(CASE WHEN t.status = 'on-hold' THEN 1 ELSE 0 END) AS on_hold,
-			SUM(CASE WHEN t.created_at > ? THEN 1 ELSE 0 END) AS age0,
-			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 ELSE 0 END) AS age1,
-			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 ELSE 0 END) AS age2,
-			SUM(CASE WHEN t.created_at <= ? THEN 1 ELSE 0 END) AS age3
-		FROM sync_tickets t WHERE t.profile = ? AND t.status IN ('new', 'open', 'pending', 'on-hold') GROUP BY k`,
-	).all(cutoffs.under1d, cutoffs.under1d, cutoffs.under3d, cutoffs.under3d, cutoffs.under7d, cutoffs.under7d, profile);
-	return new Map(
-		rows.map((row) => [
-			String(row['k']),
-			{
-				open: num(row['open']),
-				pending: num(row['pending']),
-				onHold: num(row['on_hold']),
-				byAge: [num(row['age0']), num(row['age1']), num(row['age2']), num(row['age3'])],
-			},
-		]),
-	);
-}
-
 export type RatingAggregate = {good: number; bad: number; offered: number};
+export type RatingCell = RatingAggregate & {channel: string; day: string};
 
-const ratingsFrom = `FROM sync_ratings r LEFT JOIN sync_tickets t ON t.profile = r.profile AND t.ticket_id = r.ticket_id
-	WHERE r.profile = ? AND r.at >= ? AND r.at < ?`;
-const ratingChannel = 'COALESCE(r.channel, t.channel)';
-
-/** Satisfaction ratings given in the window, per key; `split` adds a second key: the channel or the UTC day. */
+/**
+ * Satisfaction ratings given in the window, per key, split by channel (the rating's own, else its ticket's, else
+ * "other") and UTC day in one pass; callers fold the cells into totals, per channel and per day.
+ */
 export function aggregateRatings(
 	db: Database,
 	profile: string,
 	window: Window,
 	dimension: Dimension,
-	split: 'none' | 'channel' | 'day' = 'none',
-): Map<string, Map<string, RatingAggregate>> {
-	const key = answerKey(dimension, ratingChannel);
-	const second =
-		split === 'channel' ? `COALESCE(${ratingChannel}, 'other')` : split === 'day' ? 'substr(r.at, 1, 10)' : `''`;
+): Map<string, RatingCell[]> {
+	const channel = `COALESCE(r.channel, t.channel, 'other')`;
+	const key = answerKey(dimension, channel);
 	const rows = statement(
 		db,
-		`SELECT ${key} AS k, ${second} AS s,
+		`SELECT ${key} AS k, ${channel} AS c, substr(r.at, 1, 10) AS d,
 			SUM(CASE WHEN r.score = 'good' THEN 1 ELSE 0 END) AS good,
 			SUM(CASE WHEN r.score = 'bad' THEN 1 ELSE 0 END) AS bad,
 			SUM(CASE WHEN r.score = 'offered' THEN 1 ELSE 0 END) AS offered
-		${ratingsFrom} GROUP BY k, s`,
+		FROM sync_ratings r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile
+		WHERE r.profile = ? AND r.at >= ? AND r.at < ? GROUP BY k, c, d`,
 	).all(profile, window.since, window.until);
-	const byKey = new Map<string, Map<string, RatingAggregate>>();
+	const byKey = new Map<string, RatingCell[]>();
 	for (const row of rows) {
 		const k = String(row['k']);
-		let inner = byKey.get(k);
-		if (inner === undefined) {
-			inner = new Map();
-			byKey.set(k, inner);
+		let cells = byKey.get(k);
+		if (cells === undefined) {
+			cells = [];
+			byKey.set(k, cells);
 		}
-		inner.set(String(row['s']), {good: num(row['good']), bad: num(row['bad']), offered: num(row['offered'])});
+		cells.push({
+			channel: String(row['c']),
+			day: String(row['d']),
+			good: num(row['good']),
+			bad: num(row['bad']),
+			offered: num(row['offered']),
+		});
 	}
 	return byKey;
 }
@@ -500,7 +566,7 @@ export function aggregateSurveys(
 			SUM(CASE WHEN r.kind = 'nps' AND r.score <= ? THEN 1 ELSE 0 END) AS detractors,
 			SUM(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum,
 			SUM(CASE WHEN r.kind = 'ces' THEN 1 ELSE 0 END) AS ces_count
-		FROM sync_surveys r LEFT JOIN sync_tickets t ON t.profile = r.profile AND t.ticket_id = r.ticket_id
+		FROM sync_surveys r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile
 		WHERE r.profile = ? AND r.at >= ? AND r.at < ? GROUP BY k`,
 	).all(nps.promoterMin, nps.detractorMax, nps.promoterMin, nps.detractorMax, profile, window.since, window.until);
 	return new Map(
@@ -592,7 +658,7 @@ export function aggregateActivity(
 			SUM(CASE WHEN rec.action IN (${list(actions.notes)}) THEN 1 ELSE 0 END) AS notes,
 			SUM(CASE WHEN rec.action IN (${list(actions.calls)}) THEN 1 ELSE 0 END) AS calls,
 			SUM(rec.duration_sec) AS handle_sec, COUNT(*) AS records
-		FROM records rec LEFT JOIN sync_tickets t ON t.profile = ? AND t.ticket_id = rec.ticket_id
+		FROM records rec LEFT JOIN sync_tickets t ON t.ticket_id = rec.ticket_id AND t.profile = ?
 		WHERE (rec.profile = ? OR rec.profile IS NULL) AND rec.at >= ? AND rec.at < ? GROUP BY k, agent`,
 	).all(...actions.replies, ...actions.notes, ...actions.calls, profile, profile, window.since, window.until);
 	const byKey = new Map<string, Map<string | null, ActivityAggregate>>();

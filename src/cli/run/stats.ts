@@ -66,7 +66,7 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 	} else if (lastSync === null && globals.quiet !== true) {
 		context.io.stderr.write('csr: the stats cache has never been fully synced; run `csr sync` for complete numbers.\n');
 	}
-	const result = computeStats(db, {...query, now: context.now()});
+	const result = computeStats(db, {...query, now: context.now()}, {daily: format === 'table'});
 	context.io.stdout.write(
 		formatStats(result, format, {by, columns: context.io.columns, paint, useColor: colorOf(globals, context)}),
 	);
