@@ -504,17 +504,35 @@ describe('Freshdesk writes', () => {
 });
 
 describe('Freshdesk exports', () => {
-	it('exports ticket facts from stats, page by page', async () => {
-		const {desk, fake} = await onFake({tickets: 150});
-		const facts = [];
-		let cursor: string | null = null;
-		for (let pages = 0; pages < 5; pages++) {
-			const page = await desk.exportTicketFacts(cursor);
-			facts.push(...page.items);
-			cursor = page.nextCursor;
-			if (cursor === null) break;
+	/** Reads an export the way csr sync does: until no cursor, an empty page, or a cursor that did not move. */
+	async function drain<T extends {ticket?: {id: string}; id?: string}>(
+		read: (cursor: string | null) => Promise<{items: readonly T[]; nextCursor: string | null}>,
+		start: string | null,
+	): Promise<{items: Map<string, T>; cursor: string | null; reads: number}> {
+		const items = new Map<string, T>();
+		let cursor = start;
+		for (let reads = 1; reads < 50; reads++) {
+			const page = await read(cursor);
+			for (const item of page.items) items.set(item.ticket?.id ?? item.id ?? '', item);
+			const done = page.nextCursor === null || page.items.length === 0 || page.nextCursor === cursor;
+			cursor = page.nextCursor ?? cursor;
+			if (done) return {items, cursor, reads};
 		}
+		throw new Error('the export never caught up');
+	}
+
+	it('exports ticket facts from stats, page by page, and resumes from the last change', async () => {
+		const {desk, fake} = await onFake({tickets: 150});
+		const initial = await drain((cursor) => desk.exportTicketFacts(cursor), null);
+		const facts = [...initial.items.values()];
 		expect(facts).toHaveLength(150);
+		// Two pages of 100, then the caught-up check.
+		expect(initial.reads).toBe(3);
+		await desk.updateTicket('7', {priority: 'low'}, {});
+		const second = await drain((cursor) => desk.exportTicketFacts(cursor), initial.cursor);
+		expect([...second.items.keys()]).toContain('7');
+		// Only what changed, plus the tickets that share the previous window's last updated_at (7 in this data).
+		expect(second.items.size).toBeLessThanOrEqual(8);
 		const list = calls(fake, 'GET', '/api/v2/tickets');
 		expect(list[0]?.query.get('include')).toBe('requester,stats');
 		expect(list[0]?.query.get('order_by')).toBe('updated_at');
@@ -536,6 +554,9 @@ describe('Freshdesk exports', () => {
 	it('maps satisfaction ratings: above 100 good, neutral and negative bad', async () => {
 		const {desk, fake} = await onFake();
 		const page = await desk.exportSatisfaction(null);
+		expect(page.nextCursor).not.toBeNull();
+		const again = await desk.exportSatisfaction(page.nextCursor);
+		expect(again.nextCursor).toBe(page.nextCursor);
 		const byValue = new Map(
 			fake.ratings.map((rating) => [
 				String(rating['id']),

@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {ConflictError, type ProviderError} from '../../src/errors.js';
+import {AuthError, ConflictError, type ProviderError} from '../../src/errors.js';
 import type {BatchItem} from '../../src/providers/help-desk.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {type FakeZendesk, fixture} from './fake-zendesk.js';
@@ -125,6 +125,30 @@ describe('Zendesk sendBatch', () => {
 		]);
 		const missing = outcomes[2];
 		expect(missing?.ok === false && (missing.error as ProviderError).kind).toBe('temporary');
+	});
+
+	it('keeps the outcomes of delivered chunks when a later chunk cannot be read', async () => {
+		const clock = createVirtualClock();
+		const setup = await zendeskOnFake({clock, tickets: 150, statusFor: open});
+		close = setup.close;
+		const {fake, desk} = setup;
+		let reads = 0;
+		fake.intercept = (request) => {
+			if (!request.pathname.endsWith('show_many.json')) return undefined;
+			reads += 1;
+			return reads === 2 ? {status: 403, json: {error: {title: 'Forbidden', message: 'no'}}} : undefined;
+		};
+		const outcomes =
+			(await desk.sendBatch?.(
+				itemsFor(
+					fake,
+					Array.from({length: 150}, (_, index) => index + 1),
+				),
+			)) ?? [];
+		expect(outcomes).toHaveLength(150);
+		expect(outcomes.slice(0, 100).every((outcome) => outcome.ok)).toBe(true);
+		expect(outcomes.slice(100).every((outcome) => !outcome.ok && outcome.error instanceof AuthError)).toBe(true);
+		expect(fake.stats.updateManyProcessed).toBe(1);
 	});
 
 	it('does not resend an update_many whose answer was lost', async () => {

@@ -139,6 +139,17 @@ describe('Zendesk writes', () => {
 		expect(puts()).toHaveLength(2);
 	});
 
+	it('treats a resend of a reply that already got through as delivered, not as a conflict', async () => {
+		const {desk, fake, puts} = await onFake();
+		const stamp = String(fake.tickets.get(4)?.updated_at);
+		const message = {body: 'We have refunded the order.', public: true};
+		const first = await desk.sendMessage('4', message, {expectedUpdatedAt: stamp});
+		const again = await desk.sendMessage('4', message, {expectedUpdatedAt: stamp});
+		expect(again.messageId).toBe(first.messageId);
+		expect(puts()).toHaveLength(1);
+		expect(fake.comments.get(4)?.filter((comment) => comment.body === message.body)).toHaveLength(1);
+	});
+
 	it('maps a 422 with field details to an invalid ProviderError', async () => {
 		const {desk, fake} = await onFake();
 		fake.intercept = (request) =>

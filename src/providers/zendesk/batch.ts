@@ -145,7 +145,9 @@ async function sendChunk(
 					new ProviderError(
 						job.status === 'completed'
 							? `Zendesk job ${job.id} reported no result for ticket ${ticketId}`
-							: `Zendesk job ${job.id} ended as "${job.status}" before ticket ${ticketId}`,
+							: job.status === 'failed' || job.status === 'killed'
+								? `Zendesk job ${job.id} ${job.status === 'failed' ? 'failed' : 'was stopped'} before ticket ${ticketId}`
+								: `Zendesk job ${job.id} had not finished when csr stopped waiting`,
 						{
 							kind: 'temporary',
 							hint: 'The reply may or may not have been delivered; check the ticket before retrying.',
@@ -174,9 +176,19 @@ export async function sendBatch(
 	signal?: AbortSignal,
 ): Promise<BatchOutcome[]> {
 	const outcomes: BatchOutcome[] = [];
-	for (const round of rounds(items)) {
-		for (let start = 0; start < round.length; start += batchSize) {
-			outcomes.push(...(await sendChunk(api, budget, round.slice(start, start + batchSize), signal)));
+	const chunks = rounds(items).flatMap((round) =>
+		Array.from({length: Math.ceil(round.length / batchSize)}, (_, index) =>
+			round.slice(index * batchSize, (index + 1) * batchSize),
+		),
+	);
+	for (const [index, chunk] of chunks.entries()) {
+		try {
+			outcomes.push(...(await sendChunk(api, budget, chunk, signal)));
+		} catch (error) {
+			if (!(error instanceof CsrError)) throw error;
+			// Keep what earlier chunks delivered; this chunk and the rest were not sent.
+			for (const item of chunks.slice(index).flat()) outcomes.push(failed(item.ticketId, error));
+			break;
 		}
 	}
 	return outcomes;

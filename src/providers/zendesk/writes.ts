@@ -169,7 +169,18 @@ export async function sendMessage(
 		comment: {body: message.body, public: message.public},
 	};
 	for (let attempt = 1; ; attempt++) {
-		const current = await prepare(env, ticketId, options, signal);
+		let current: ZendeskTicket;
+		try {
+			current = await prepare(env, ticketId, options, signal);
+		} catch (error) {
+			// Changed since the read because an earlier attempt of this very reply got through (a send that timed out,
+			// retried from the outbox): that is a delivery, not a conflict.
+			if (!(error instanceof ConflictError) || options.expectedUpdatedAt === undefined) throw error;
+			const own = await findOwnComment(api, ticketId, message, options.expectedUpdatedAt, signal);
+			if (own === undefined) throw error;
+			const latest = await fetchTicket(api, ticketId, signal);
+			return {messageId: String(own.id), ticket: toTicket(latest, api.directory, api.origin)};
+		}
 		const stamp = options.expectedUpdatedAt ?? current.updated_at;
 		try {
 			const {ticket, commentId} = await put(env, ticketId, fields, stamp, signal);
