@@ -27,7 +27,7 @@ function cursorFor(raw: string | null, kind: 'tickets' | 'ratings'): {since: str
  * Tickets changed since the cursor, oldest change first, with `include=stats` for the KPI clock (there is no
  * incremental export in Freshdesk). A list stops after 300 pages, so the window then restarts at the last
  * `updated_at` seen (a ticket on the boundary may come twice; consumers keep the latest). Spam and deleted tickets are
- * not listed.
+ * not listed. The last page's cursor is a new window, never null, so a later sync picks up only what changed.
  */
 export async function exportTicketFacts(
 	api: FreshdeskApi,
@@ -51,13 +51,13 @@ export async function exportTicketFacts(
 	await enrich(api, result.items, signal);
 	const items = result.items.map((ticket) => toTicketFacts(ticket, api.directory, api.origin));
 	const last = result.items[result.items.length - 1];
-	let nextCursor: string | null = null;
-	if (result.hasNext && result.items.length > 0) {
-		nextCursor =
-			page < listMaxPages
-				? encodeCursor({kind: 'tickets', since, page: page + 1})
-				: encodeCursor({kind: 'tickets', since: last?.updated_at ?? since, page: 1});
-	}
+	if (last === undefined) return {items, nextCursor: null};
+	// More pages: the next one. At the end (or the 300-page wall): a new window from the last change seen, so the next
+	// sync starts there; reading it again right away returns the same cursor, which tells the caller it is caught up.
+	const nextCursor =
+		result.hasNext && page < listMaxPages
+			? encodeCursor({kind: 'tickets', since, page: page + 1})
+			: encodeCursor({kind: 'tickets', since: last.updated_at, page: 1});
 	return {items, nextCursor};
 }
 
@@ -82,12 +82,10 @@ export async function exportSatisfaction(
 			latest === null || Date.parse(rating.created_at) > Date.parse(latest) ? rating.created_at : latest,
 		null,
 	);
-	let nextCursor: string | null = null;
-	if (full) {
-		nextCursor =
-			page < listMaxPages
-				? encodeCursor({kind: 'ratings', since, page: page + 1})
-				: encodeCursor({kind: 'ratings', since: last ?? since, page: 1});
-	}
+	if (last === null) return {items, nextCursor: null};
+	const nextCursor =
+		full && page < listMaxPages
+			? encodeCursor({kind: 'ratings', since, page: page + 1})
+			: encodeCursor({kind: 'ratings', since: last, page: 1});
 	return {items, nextCursor};
 }
