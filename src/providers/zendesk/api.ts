@@ -1,5 +1,5 @@
 import type {z} from 'zod';
-import {AuthError, ProviderError} from '../../errors.js';
+import {AuthError, ProviderError, UsageError} from '../../errors.js';
 import type {ProviderSetup} from '../help-desk.js';
 import {staticCredentials} from '../http/auth.js';
 import {type Clock, systemClock} from '../http/clock.js';
@@ -54,7 +54,7 @@ const honoursIdempotencyKey = (method: string, path: string): boolean =>
 
 export function createZendeskApi(setup: ProviderSetup, options: ZendeskOptions = {}): ZendeskApi {
 	if (setup.baseUrl === null) {
-		throw new AuthError(`the Zendesk profile "${setup.profileName}" has no URL`, 'Add it with `csr profile add`.');
+		throw new UsageError(`the Zendesk profile "${setup.profileName}" has no URL`, 'Add it with `csr profile add`.');
 	}
 	const baseUrl = setup.baseUrl;
 	const clock = options.clock ?? systemClock;
