@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {AuthError, ConflictError, type ProviderError} from '../../../src/errors.js';
-import {describeErrorBody, errorForStatus} from '../../../src/providers/http/errors.js';
+import {describeErrorBody, type ErrorDescription, errorForStatus} from '../../../src/providers/http/errors.js';
 
 const zendeskErrors = JSON.parse(
 	readFileSync(new URL('../../fixtures/zendesk/errors.json', import.meta.url), 'utf8'),
