@@ -100,22 +100,27 @@ function summaryTable(report: StatsReport, trends: StatsTrends, paint: Paint, co
 	lines.push(
 		`${label('CES')}${ces === null ? 'no data' : `${ces.mean?.toFixed(2) ?? '–'}   (${count(ces.count)} answers)`}`,
 	);
-	lines.push(`${label('Agents')}${report.agents.length === 0 ? 'no activity in the local log' : ''}`);
+	lines.push(`${label('Agents')}${report.agents.length === 0 ? 'no activity in the local log' : 'from the local log'}`);
 	let text = `${lines.join('\n')}\n`;
-	if (report.agents.length > 0) text += agentsTable(report.agents, columns, paint);
+	if (report.agents.length > 0) text += agentsTable(report.agents, paint);
 	return text;
 }
 
-function agentsTable(agents: readonly AgentActivity[], columns: number, paint: Paint): string {
+function agentsTable(agents: readonly AgentActivity[], paint: Paint): string {
+	const agentWidth = Math.min(40, Math.max(5, ...agents.map((row) => Array.from(toDisplayLine(row.agent)).length)));
+	const number = (header: string, width: number, value: (row: AgentActivity) => string): Column<AgentActivity> => ({
+		header: header.padStart(width),
+		value: (row) => value(row).padStart(width),
+		width,
+	});
 	const table: Column<AgentActivity>[] = [
-		{header: 'agent', value: (row) => toDisplayLine(row.agent)},
-		{header: 'replies', value: (row) => count(row.replies).padStart(7), width: 7},
-		{header: 'notes', value: (row) => count(row.notes).padStart(7), width: 7},
-		{header: 'calls', value: (row) => count(row.calls).padStart(7), width: 7},
-		{header: 'handle', value: (row) => formatMinutes(row.handleMinutes).padStart(9), width: 9},
+		{header: 'agent', value: (row) => toDisplayLine(row.agent), width: agentWidth},
+		number('replies', 7, (row) => count(row.replies)),
+		number('notes', 7, (row) => count(row.notes)),
+		number('calls', 7, (row) => count(row.calls)),
+		number('handle', 9, (row) => formatMinutes(row.handleMinutes)),
 	];
-	// The flexible column comes first here; give it a sane width rather than the whole terminal.
-	const text = formatTable(agents, table, Math.min(columns, 13 + 70), false);
+	const text = formatTable(agents, table, agentWidth + 50, false);
 	const indent = ' '.repeat(13);
 	return text
 		.split('\n')
@@ -131,8 +136,12 @@ function groupsTable(
 	useColor: boolean,
 	paint: Paint,
 ): string {
+	const keyWidth = Math.min(
+		40,
+		Math.max(by.length, ...groups.map((group) => Array.from(toDisplayLine(group.key)).length)),
+	);
 	const table: Column<StatsGroup>[] = [
-		{header: by, value: (row) => toDisplayLine(row.key)},
+		{header: by, value: (row) => toDisplayLine(row.key), width: keyWidth},
 		{header: 'created', value: (row) => count(row.tickets.created).padStart(7), width: 7},
 		{header: 'solved', value: (row) => count(row.tickets.solved).padStart(7), width: 7},
 		{
@@ -150,11 +159,10 @@ function groupsTable(
 		table.push({
 			header: 'CSAT trend',
 			value: (row) => sparkline(trends.get(row.key)?.csat ?? [], 14),
-			width: 14,
 			color: (text) => paint.accent(text),
 		});
 	}
-	return formatTable(groups, table, Math.min(columns, 24 + 90), useColor);
+	return formatTable(groups, table, Math.max(columns, keyWidth + 95), useColor);
 }
 
 const summaryColumns = (withKey: boolean, report: StatsReport): string[] => [
@@ -314,12 +322,12 @@ export function formatActivity(
 				text +=
 					result.report.agents.length === 0
 						? 'No activity in the local log.\n'
-						: agentsTable(result.report.agents, options.columns, paint);
+						: agentsTable(result.report.agents, paint);
 				return text;
 			}
 			for (const group of result.groups) {
 				if (group.agents.length === 0) continue;
-				text += `${paint.bold(toDisplayLine(group.key))}\n${agentsTable(group.agents, options.columns, paint)}`;
+				text += `${paint.bold(toDisplayLine(group.key))}\n${agentsTable(group.agents, paint)}`;
 			}
 			return text;
 		}
@@ -343,12 +351,12 @@ export function formatExplanation(report: StatsReport, explanation: StatsExplana
 		[
 			'firstReplyMinutes',
 			metricDefinitions.firstReplyMinutes,
-			`${count(firstReply)} tickets used; ${count(e.firstReplyExcluded)} tickets without a public reply excluded from first reply time.`,
+			`${count(firstReply)} tickets; ${count(e.firstReplyExcluded)} tickets without a public reply excluded from first reply time.`,
 		],
 		[
 			'resolutionMinutes',
 			metricDefinitions.resolutionMinutes,
-			`${count(resolution)} tickets used; ${count(e.resolutionExcluded)} solved tickets without a resolution time excluded.`,
+			`${count(resolution)} tickets; ${count(e.resolutionExcluded)} solved tickets without a resolution time excluded.`,
 		],
 		['oneTouchRate', metricDefinitions.oneTouchRate, `${count(e.oneTouch)} of ${count(e.solved)} solved tickets.`],
 		[
@@ -364,7 +372,7 @@ export function formatExplanation(report: StatsReport, explanation: StatsExplana
 		[
 			'csat',
 			metricDefinitions.csat,
-			`${count(report.csat.good + report.csat.bad)} ratings used; ${count(e.offeredExcluded)} offered but unanswered excluded.`,
+			`${count(report.csat.good + report.csat.bad)} ratings; ${count(e.offeredExcluded)} offered but unanswered excluded.`,
 		],
 		['nps', metricDefinitions.nps, `${count(e.npsAnswers)} answers${e.npsAnswers === 0 ? ' (so null)' : ''}.`],
 		['ces', metricDefinitions.ces, `${count(e.cesAnswers)} answers${e.cesAnswers === 0 ? ' (so null)' : ''}.`],
