@@ -43,7 +43,7 @@ describe('describeErrorBody', () => {
 
 describe('errorForStatus', () => {
 	const input = {provider: 'Zendesk', method: 'PUT', path: '/api/v2/tickets/1.json', authHint: 'Run csr auth login.'};
-	const of = (status: number, description = {summary: null, details: []}) =>
+	const of = (status: number, description: ErrorDescription = {summary: null, details: []}) =>
 		errorForStatus({...input, status, description});
 
 	it('maps statuses to typed errors', () => {
