@@ -386,6 +386,15 @@ describe('Freshdesk writes', () => {
 		expect(lines.some((line) => line.includes('changes were not applied'))).toBe(true);
 	});
 
+	it('never fails a send after the message went out, even when names cannot be looked up', async () => {
+		const {desk, fake} = await onFake();
+		fake.intercept = (request) => (request.pathname === '/api/v2/agents' ? {status: 500, body: ''} : undefined);
+		const result = await desk.sendMessage('2', {body: 'Sent anyway', public: true}, {});
+		expect(result.messageId).toMatch(/^\d+$/);
+		expect(result.ticket.assignee?.id).toBe(String(fake.agents[1]?.id));
+		expect(calls(fake, 'POST', '/api/v2/tickets/2/reply')).toHaveLength(1);
+	});
+
 	it('refuses to write when the ticket moved since it was read (best-effort drift check)', async () => {
 		const {desk, fake} = await onFake();
 		const [ticket] = await desk.getTickets(['2']);

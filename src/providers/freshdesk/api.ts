@@ -395,5 +395,3 @@ export function ticketNotFound(ticketId: string, error: unknown): unknown {
 	}
 	return error;
 }
-
-export type {FreshdeskGroup};

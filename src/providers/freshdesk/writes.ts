@@ -243,10 +243,12 @@ export async function sendMessage(
 	}
 	// The returned ticket is the agent's new baseline for drift checks, so it is read again rather than guessed.
 	after ??= await fetchTicket(api, ticketId, 'requester', signal).catch(() => null);
-	return {
-		messageId,
-		ticket: await mapped(api, after ?? afterMessage(current, conversation.created_at), current, signal),
-	};
+	const final = after ?? afterMessage(current, conversation.created_at);
+	// Nothing after the send may throw (a thrown send gets sent again): names that cannot be looked up stay ids.
+	const ticket = await mapped(api, final, current, signal).catch(() =>
+		toTicket(final.requester == null ? {...final, requester: current.requester} : final, api.directory, api.origin),
+	);
+	return {messageId, ticket};
 }
 
 const inProgress = (status: string | null | undefined): boolean =>
