@@ -727,6 +727,8 @@ describe('csr stats', () => {
 			'bo@example.com',
 		]);
 		expect(calls.tickets).toEqual([]);
+		const explained = await runCsr(['stats', '--json', '--source', 'records', '--explain'], ctx);
+		expect(explained.stderr).toContain('Used: 7 records.');
 		const csv = parseCsv(
 			(await runCsr(['stats', '--source', 'records', '--by', 'agent', '--format', 'csv'], ctx)).stdout,
 		);
@@ -770,6 +772,31 @@ describe('csr stats cache age', () => {
 		eager.config().update((config) => ({...config, settings: {...config.settings, 'stats.maxCacheAgeMinutes': 0}}));
 		await runCsr(['stats', '--json'], later(16.5));
 		expect(calls.tickets.length).toBeGreaterThan(afterSecond);
+	});
+
+	it('shows the older cache with a warning when the desk cannot be reached, and fails without one', async () => {
+		let isDown = false;
+		const {desk} = exportDesk(generated(2), {
+			failTickets: () => {
+				if (isDown) throw new ProviderError('the help desk did not answer', {kind: 'temporary'});
+			},
+		});
+		const first = context({now, helpDesk: desk});
+		const window = ['--since', '2026-10-01', '--until', '2026-11-01'];
+		const before = JSON.parse((await runCsr(['stats', '--json', ...window], first)).stdout);
+		isDown = true;
+		const later = context({now: new Date(now.getTime() + 60 * minute), home: first.home, helpDesk: desk});
+		const {exitCode, stdout, stderr} = await runCsr(['stats', '--json', ...window], later);
+		expect(exitCode).toBe(0);
+		expect(stderr).toContain(
+			'could not sync (the help desk did not answer); showing the cache as of 2026-11-20T12:00:00.000Z',
+		);
+		expect(JSON.parse(stdout).tickets).toEqual(before.tickets);
+
+		const fresh = context({now, helpDesk: desk});
+		const never = await runCsr(['stats', '--json'], fresh);
+		expect(never.exitCode).toBe(1);
+		expect(never.stdout).toBe('');
 	});
 
 	it('warns when --no-sync leaves it with a cache that was never synced', async () => {

@@ -385,3 +385,8 @@ export function formatExplanation(report: StatsReport, explanation: StatsExplana
 	const header = `How these numbers were made (window ${report.window.since} to ${report.window.until}, until excluded; cache synced ${lastSync === null ? 'never completely' : lastSync.toISOString()}). A metric with no data is null, never 0.\n`;
 	return `${header}${entries.map(([name, definition, used]) => `\n${name}\n  ${definition}\n  Used: ${used}\n`).join('')}`;
 }
+
+/** --explain with --source records: only the agents metric. */
+export function formatActivityExplanation(result: ActivityResult): string {
+	return `How these numbers were made (window ${result.report.window.since} to ${result.report.window.until}, until excluded).\n\nagents\n  ${metricDefinitions.agents}\n  Used: ${count(result.records)} records.\n`;
+}

@@ -1,13 +1,14 @@
 import {settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
-import {UsageError} from '../../errors.js';
+import {CsrError, UsageError} from '../../errors.js';
 import {resolveWindow} from '../../kpi/window.js';
 import {computeActivity, computeStats, type StatsBy, type StatsSource, statsDimensions} from '../../services/stats.js';
 import {lastCompleteSync} from '../../services/sync.js';
+import {toDisplayLine} from '../../text/display-text.js';
 import type {StatsFlags} from '../commands/stats.js';
 import {activeProfile, colorOf, formatOf, openDesk, parseList} from '../options.js';
 import {createPaint} from '../output/paint.js';
-import {formatActivity, formatExplanation, formatStats} from '../output/stats.js';
+import {formatActivity, formatActivityExplanation, formatExplanation, formatStats} from '../output/stats.js';
 import {syncProfileCache} from './sync.js';
 
 const sources: readonly StatsSource[] = ['helpdesk', 'records'];
@@ -48,9 +49,11 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 	const profile = activeProfile(context, globals);
 	const db = context.store();
 	const query = {profile: profile.name, window: resolved.window, now, by};
+	const explainTo = format === 'table' ? context.io.stdout : context.io.stderr;
 	if (source === 'records') {
 		const result = computeActivity(db, query);
 		context.io.stdout.write(formatActivity(result, format, {columns: context.io.columns, paint}));
+		if (flags.explain === true) explainTo.write(`\n${formatActivityExplanation(result)}`);
 		return;
 	}
 	let lastSync = lastCompleteSync(db, profile.name);
@@ -59,6 +62,12 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 		const {desk} = await openDesk(context, globals);
 		try {
 			await syncProfileCache(desk, profile.name, {full: false}, globals, context);
+		} catch (error) {
+			// A desk that cannot be reached right now should not hide numbers we already have; say how old they are.
+			if (lastSync === null || !(error instanceof CsrError) || context.signal.aborted) throw error;
+			context.io.stderr.write(
+				`csr: could not sync (${toDisplayLine(error.message)}); showing the cache as of ${lastSync.toISOString()}.\n`,
+			);
 		} finally {
 			await desk.close();
 		}
@@ -70,9 +79,6 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 	context.io.stdout.write(
 		formatStats(result, format, {by, columns: context.io.columns, paint, useColor: colorOf(globals, context)}),
 	);
-	if (flags.explain === true) {
-		// In a machine format stdout stays parseable; the explanation is for the person running it.
-		const stream = format === 'table' ? context.io.stdout : context.io.stderr;
-		stream.write(`\n${formatExplanation(result.report, result.explanation, lastSync)}`);
-	}
+	// In a machine format stdout stays parseable; the explanation is for the person running it.
+	if (flags.explain === true) explainTo.write(`\n${formatExplanation(result.report, result.explanation, lastSync)}`);
 }
