@@ -25,11 +25,11 @@ function listOf<T extends string>(key: string, raw: string, allowed: readonly T[
 	return values as T[];
 }
 
-function assigneeOf(raw: string): AssigneeFilter | string {
+function assigneeOf(raw: string): {assignee: AssigneeFilter} | {error: string} {
 	const value = raw.trim().toLowerCase();
-	if (value === 'me' || value === 'none' || value === 'any') return value;
-	if (/^[^\s@]+@[^\s@]+$/.test(value)) return {email: value};
-	return `assignee:${raw} should be me, none, any or an email`;
+	if (value === 'me' || value === 'none' || value === 'any') return {assignee: value};
+	if (/^[^\s@]+@[^\s@]+$/.test(value)) return {assignee: {email: value}};
+	return {error: `assignee:${raw} should be me, none, any or an email`};
 }
 
 /**
@@ -73,8 +73,8 @@ function applyKey(query: TicketQuery, key: (typeof keys)[number], value: string)
 			return typeof list === 'string' ? list : {...query, sort: list[0] ?? query.sort};
 		}
 		case 'assignee': {
-			const assignee = assigneeOf(value);
-			return typeof assignee === 'string' ? assignee : {...query, assignee};
+			const parsed = assigneeOf(value);
+			return 'error' in parsed ? parsed.error : {...query, assignee: parsed.assignee};
 		}
 		case 'tag':
 			return value === '' ? 'tag: needs a tag' : {...query, tags: [...(query.tags ?? []), value]};

@@ -18,20 +18,11 @@ export type WorkstationState = {
 };
 
 export type WorkstationAction =
-	/** To an index, or by a step from where the cursor is (key repeat can outrun renders: steps add up right). */
 	| {
 			readonly type: 'move';
-			readonly to?: number;
-			readonly by?: number;
+			readonly to: number;
 			readonly ids: (index: number) => string | undefined;
 			readonly count: number;
-	  }
-	/** A new ticket list: stay on the same ticket wherever it moved, else on the same row. */
-	| {
-			readonly type: 'sync';
-			readonly count: number;
-			readonly indexOf: (id: string) => number;
-			readonly ids: (index: number) => string | undefined;
 	  }
 	| {readonly type: 'toggleSelect'; readonly id: string}
 	| {readonly type: 'clearSelection'}
@@ -59,12 +50,7 @@ const clamp = (value: number, max: number): number => Math.max(0, Math.min(value
 export function workstationReducer(state: WorkstationState, action: WorkstationAction): WorkstationState {
 	switch (action.type) {
 		case 'move': {
-			const cursor = clamp(action.to ?? state.cursor + (action.by ?? 0), action.count - 1);
-			return {...state, cursor, cursorId: action.ids(cursor) ?? null};
-		}
-		case 'sync': {
-			const found = state.cursorId === null ? -1 : action.indexOf(state.cursorId);
-			const cursor = clamp(found >= 0 ? found : state.cursor, action.count - 1);
+			const cursor = clamp(action.to, action.count - 1);
 			return {...state, cursor, cursorId: action.ids(cursor) ?? null};
 		}
 		case 'toggleSelect': {
@@ -106,4 +92,14 @@ export function workstationReducer(state: WorkstationState, action: WorkstationA
 				selected: new Set(),
 			};
 	}
+}
+
+/**
+ * The cursor row in this ticket list: where the ticket it was on is now (a reload may reorder the queue), else the
+ * same row. Derived while rendering, so no frame ever shows the cursor on a ticket it was not on.
+ */
+export function cursorIn(tickets: readonly {readonly id: string}[], state: WorkstationState): number {
+	if (tickets[state.cursor]?.id === state.cursorId) return state.cursor;
+	const found = state.cursorId === null ? -1 : tickets.findIndex((ticket) => ticket.id === state.cursorId);
+	return clamp(found >= 0 ? found : state.cursor, tickets.length - 1);
 }

@@ -21,7 +21,9 @@ const three = [
 
 describe('Workstation', () => {
 	it('lists the queue with the cursor on the first ticket and the status bar', async () => {
-		const screen = renderWithServices(<Workstation width={100} height={20} />, {listQueue: async () => page(three)});
+		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
+			listQueue: async () => page(three),
+		});
 		const frame = await screen.waitForFrame((text) => text.includes('#103'));
 		expect(frame).toContain('›');
 		expect(frame).toMatch(/› #101/);
@@ -32,7 +34,7 @@ describe('Workstation', () => {
 
 	it('moves with j and opens the ticket under the cursor with enter', async () => {
 		const opened: string[] = [];
-		const screen = renderWithServices(<Workstation width={100} height={20} />, {
+		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
 			listQueue: async () => page(three),
 			getThread: async (id) => {
 				opened.push(id);
@@ -51,10 +53,12 @@ describe('Workstation', () => {
 	});
 
 	it('says so when no ticket matches, and when the queue cannot load', async () => {
-		const empty = renderWithServices(<Workstation width={100} height={20} />, {listQueue: async () => page([])});
+		const empty = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
+			listQueue: async () => page([]),
+		});
 		await empty.waitForFrame((text) => text.includes('No tickets match'));
 		cleanup();
-		const broken = renderWithServices(<Workstation width={100} height={20} />, {
+		const broken = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
 			listQueue: async () => {
 				throw new Error('desk is down');
 			},
@@ -63,12 +67,14 @@ describe('Workstation', () => {
 	});
 
 	it('never lets a subject or a message drive the terminal, in the list or the thread', async () => {
+		// The worst first: a row shows only the start of a subject.
+		const subject = `\u001B[31m\u202E\u009B2J\u0085\u001B]52;c;ZXZpbA==\u0007 ${hostileText}`;
 		const hostile = aTicket({
 			id: '666',
-			subject: `Subject ${hostileText}`,
+			subject,
 			requester: {id: 'x', name: `Eve ${hostileText}`, email: null, locale: null},
 		});
-		const screen = renderWithServices(<Workstation width={100} height={24} />, {
+		const screen = renderWithServices(<Workstation width={100} height={24} onQuit={() => {}} />, {
 			listQueue: async () => page([hostile]),
 			getThread: async () =>
 				aThread(hostile, [
@@ -80,6 +86,7 @@ describe('Workstation', () => {
 		});
 		const list = await screen.waitForFrame((text) => text.includes('#666'));
 		expectNoControls(list);
+		expect(list).toMatch(/#666 .*Hi ␦click/);
 		await screen.press(keys.enter);
 		const thread = await screen.waitForFrame((text) => text.includes('Body'));
 		expectNoControls(thread);

@@ -1,6 +1,5 @@
 import {Box, Text, useApp} from 'ink';
 import {useState} from 'react';
-import type {Ticket} from '../../domain/ticket.js';
 import {messageOf} from '../../errors.js';
 import type {DeliveryResult} from '../../services/delivery.js';
 import {toDisplayLine} from '../../text/display-text.js';
@@ -27,7 +26,7 @@ import {messagePlan} from '../plans.js';
 import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
 import {colorOf, theme} from '../theme.js';
-import type {ComposeOutcome, ComposeProps as Props} from './compose-screen.js';
+import type {ComposeProps as Props} from './compose-screen.js';
 import {TemplatePickScreen} from './template-pick-screen.js';
 
 type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'confirm' | 'sending';

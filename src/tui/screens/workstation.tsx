@@ -1,4 +1,4 @@
-import {Box, Text, useApp} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useMemo, useReducer, useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {FilterLine} from '../components/filter-line.js';
@@ -17,7 +17,7 @@ import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
 import {theme} from '../theme.js';
 import {buildThreadLines, foldTarget} from '../thread-lines.js';
-import {initialWorkstationState, workstationReducer} from '../workstation-state.js';
+import {cursorIn, initialWorkstationState, workstationReducer} from '../workstation-state.js';
 import {ModeView} from './mode-view.js';
 
 /** What covers the queue and ticket panes, if anything. */
@@ -33,10 +33,16 @@ export type Mode =
 const emptyTickets: readonly Ticket[] = [];
 
 /** The agent's day: queue left, ticket right, status bar below; every action a key away and confirmed. */
-export function Workstation({width, height}: {readonly width: number; readonly height: number}) {
+type Props = {
+	readonly width: number;
+	readonly height: number;
+	/** Leaves the TUI (the agent quit, after confirming any unsent drafts). */
+	readonly onQuit: () => void;
+};
+
+export function Workstation({width, height, onQuit}: Props) {
 	const services = useServices();
 	const {session} = services;
-	const {exit} = useApp();
 	const [state, dispatch] = useReducer(workstationReducer, initialWorkstationState);
 	const [mode, setMode] = useState<Mode>({kind: 'main'});
 	const [flash, setFlash] = useState<Flash | null>(null);
@@ -67,18 +73,13 @@ export function Workstation({width, height}: {readonly width: number; readonly h
 		const timer = setInterval(() => setNow(services.now()), 30_000);
 		return () => clearInterval(timer);
 	}, [services]);
-	// A reload may reorder the queue: keep the cursor on the ticket it was on.
+	// A new ticket list is a good moment to move the clock on (SLA countdowns).
 	useEffect(() => {
-		dispatch({
-			type: 'sync',
-			count: tickets.length,
-			indexOf: (id) => tickets.findIndex((ticket) => ticket.id === id),
-			ids: (at) => tickets[at]?.id,
-		});
-		setNow(services.now());
+		if (tickets.length > 0) setNow(services.now());
 	}, [tickets, services]);
 
-	const cursorTicket = tickets[state.cursor];
+	const cursor = useMemo(() => cursorIn(tickets, state), [tickets, state]);
+	const cursorTicket = tickets[cursor];
 	const openTicket = thread.state.kind === 'ready' ? thread.state.value.ticket : undefined;
 	/** The ticket an action is about: the open one when the thread has the focus, else the one under the cursor. */
 	const currentTicket = (): Ticket | undefined =>
@@ -112,8 +113,8 @@ export function Workstation({width, height}: {readonly width: number; readonly h
 	};
 	const requestQuit = () => {
 		services.listDrafts().then(
-			(drafts) => (drafts.length > 0 ? setMode({kind: 'quit', drafts}) : exit()),
-			() => exit(),
+			(drafts) => (drafts.length > 0 ? setMode({kind: 'quit', drafts}) : onQuit()),
+			() => onQuit(),
 		);
 	};
 
@@ -140,7 +141,7 @@ export function Workstation({width, height}: {readonly width: number; readonly h
 			const ids = (at: number) => tickets[at]?.id;
 			switch (intent.kind) {
 				case 'move':
-					return dispatch({type: 'move', to: intent.to, by: intent.by, count: tickets.length, ids});
+					return dispatch({type: 'move', to: intent.to ?? cursor + (intent.by ?? 0), count: tickets.length, ids});
 				case 'scroll':
 					return dispatch({type: 'scroll', by: intent.by, max: maxScroll});
 				case 'focus':
@@ -150,7 +151,7 @@ export function Workstation({width, height}: {readonly width: number; readonly h
 					return;
 				case 'select':
 					if (cursorTicket) dispatch({type: 'toggleSelect', id: cursorTicket.id});
-					return dispatch({type: 'move', by: 1, count: tickets.length, ids});
+					return dispatch({type: 'move', to: cursor + 1, count: tickets.length, ids});
 				case 'clearSelection':
 					return dispatch({type: 'clearSelection'});
 				case 'unfold': {
@@ -208,7 +209,7 @@ export function Workstation({width, height}: {readonly width: number; readonly h
 					dispatch({type: 'focus', focus: 'thread'});
 				}
 			}}
-			onQuit={() => exit()}
+			onQuit={onQuit}
 			onClose={() => setMode({kind: 'main'})}
 		/>
 	);
@@ -228,7 +229,7 @@ export function Workstation({width, height}: {readonly width: number; readonly h
 					{queue.state.kind === 'ready' ? (
 						<QueueList
 							tickets={tickets}
-							cursor={state.cursor}
+							cursor={cursor}
 							selected={state.selected}
 							width={queueWidth}
 							height={bodyHeight}
