@@ -1,4 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import type {Ticket} from '../../src/domain/ticket.js';
+import {compareByUrgency} from '../../src/domain/urgency.js';
 import {createSandbox} from '../support/e2e.js';
 import {type FakeFreshdesk, startFakeFreshdesk} from '../support/fake-freshdesk.js';
 import {createVirtualClock} from '../support/fake-server.js';
@@ -41,7 +43,8 @@ describe('csr on a Freshdesk profile (built bin, fake Freshdesk)', () => {
 	it('lists the queue: open and pending tickets, most urgent first, as JSON and as ids', async () => {
 		const json = await box.csr(['queue', '--json']);
 		expect(json.exitCode, json.stderr).toBe(0);
-		const tickets = JSON.parse(json.stdout) as {id: string; status: string; requester: {name: string}}[];
+		const tickets = JSON.parse(json.stdout) as Ticket[];
+		expect(tickets.map((ticket) => ticket.id)).toEqual([...tickets].sort(compareByUrgency).map((ticket) => ticket.id));
 		const expected = [...fake.tickets.values()].filter((ticket) => ticket.status === 2 || ticket.status === 3);
 		expect(tickets).toHaveLength(expected.length);
 		expect(new Set(tickets.map((ticket) => ticket.status))).toEqual(new Set(['open', 'pending']));
@@ -114,6 +117,17 @@ describe('csr on a Freshdesk profile (built bin, fake Freshdesk)', () => {
 		const tag = await box.csr(['tag', '10', '+e2e', '-refund']);
 		expect(tag.exitCode, tag.stderr).toBe(0);
 		expect(fake.tickets.get(10)?.tags).toEqual(['billing', 'e2e']);
+	});
+
+	it('syncs KPI facts and ratings, then reports CSAT on Freshdesk’s scale', async () => {
+		const sync = await box.csr(['sync']);
+		expect(sync.exitCode, sync.stderr).toBe(0);
+		const stats = await box.csr(['stats', '--json']);
+		expect(stats.exitCode, stats.stderr).toBe(0);
+		const report = JSON.parse(stats.stdout) as {tickets: {created: number}; csat: {good: number; bad: number}};
+		expect(report.tickets.created).toBe(fake.tickets.size);
+		// The fake's ratings are 103, -103, 100, 101, 103: above 100 is good, neutral counts as bad.
+		expect(report.csat).toMatchObject({good: 3, bad: 2});
 	});
 
 	it('exits 4 on a wrong key and never prints it', async () => {
