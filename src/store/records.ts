@@ -156,7 +156,31 @@ export function selectRecords(db: Database, query: RecordQuery): InteractionReco
  */
 export function* iterateRecords(db: Database, query: RecordQuery): Generator<InteractionRecord> {
 	const {sql, params} = recordQuerySql(query);
-	for (const row of db.prepare(sql).iterate(...params)) yield toRecord(row as Row);
+	const statement = db.prepare(sql);
+	// Arrays, not objects with 16 named keys: an export of millions allocates (and collects) far less.
+	statement.setReturnArrays(true);
+	for (const row of statement.iterate(...params)) yield toRecordFromArray(row as unknown as readonly unknown[]);
+}
+
+/** A row selected as an array (in `columns` order) to the domain shape. */
+function toRecordFromArray(row: readonly unknown[]): InteractionRecord {
+	return {
+		id: String(row[0]),
+		at: String(row[1]),
+		agent: text(row[2]),
+		profile: text(row[3]),
+		provider: text(row[4]),
+		ticketId: text(row[5]),
+		customer: {email: text(row[6]), name: text(row[7])},
+		channel: text(row[8]) as InteractionRecord['channel'],
+		action: String(row[9]),
+		template: text(row[10]),
+		status: text(row[11]),
+		outcome: text(row[12]) as InteractionRecord['outcome'],
+		durationSec: row[13] === null || row[13] === undefined ? null : Number(row[13]),
+		summary: text(row[14]),
+		followUpAt: text(row[15]),
+	};
 }
 
 /** Records whose id is `idOrPrefix` or starts with it (at most `limit`), exact match first. */

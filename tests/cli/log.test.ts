@@ -275,7 +275,9 @@ describe('csr log list', () => {
 			'--duration',
 			'90s',
 		]);
-		await add(context, ['--ticket', '9', '--customer', 'x@example.com', '--type', 'chat', '--summary', 'plain']);
+		// An hour earlier, so the hostile record is the newest one and the one --limit 1 shows.
+		const earlier = setup({home: context.home, at: new Date('2026-11-20T11:00:00Z')});
+		await add(earlier, ['--ticket', '9', '--customer', 'x@example.com', '--type', 'chat', '--summary', 'plain']);
 		const result = await runCsr(['log', 'list', '--limit', '1'], context);
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toMatch(/^ID\s+AT \(UTC\)\s+ACTION\s+TICKET\s+CUSTOMER\s+OUTCOME\s+TIME\s+SUMMARY\n/);

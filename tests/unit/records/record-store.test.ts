@@ -1,4 +1,4 @@
-import {mkdtempSync, rmSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -158,6 +158,55 @@ describe('SQLite record store', () => {
 		expect(await store.purgeCustomer('X@EXAMPLE.COM')).toEqual({records: 2, followUps: 1, scrubbed: true});
 		expect(ids(await store.listRecords({}))).toEqual(['c']);
 		expect(ids(await store.listFollowUps({state: 'all'}))).toEqual(['f2']);
+	});
+
+	it('leaves no byte of a purged customer in the database file or its WAL', async () => {
+		const traces = ['x@example.com', 'X@Example.com', 'Xavier Exampleson', 'secret-summary-of-x'];
+		const batch: InteractionRecord[] = [];
+		for (let index = 0; index < 3000; index++) {
+			const isX = index % 40 === 0;
+			batch.push(
+				aRecord({
+					id: `r${index}`,
+					at: new Date(Date.UTC(2026, 10, 1) + index * 60_000).toISOString(),
+					customer: isX
+						? {email: index % 80 === 0 ? 'x@example.com' : 'X@Example.com', name: 'Xavier Exampleson'}
+						: {email: `c${index}@example.com`, name: `Customer ${index}`},
+					summary: isX ? 'secret-summary-of-x' : 'ordinary',
+				}),
+			);
+		}
+		await store.importBatch(batch);
+		await store.addFollowUp(aFollowUp({customerEmail: 'x@example.com', note: 'secret-summary-of-x'}));
+		const files = () => [join(directory, 'csr.db'), join(directory, 'csr.db-wal')].filter((file) => existsSync(file));
+		const found = () =>
+			traces.filter((trace) => files().some((file) => readFileSync(file).includes(Buffer.from(trace, 'utf8'))));
+		expect(found()).toEqual(traces);
+		const result = await store.purgeCustomer('x@example.com');
+		expect(result).toEqual({records: 75, followUps: 1, scrubbed: true});
+		expect(found()).toEqual([]);
+		expect(await store.listRecords({limit: 1_000_000})).toHaveLength(2925);
+	});
+
+	it('scrubs traces an earlier delete left behind, even when nothing is left to erase', async () => {
+		// As if an older csr (or a crash between delete and scrub) had left freed pages holding the data.
+		const batch = Array.from({length: 500}, (_, index) =>
+			aRecord({
+				id: `r${index}`,
+				customer: {email: index % 2 ? 'x@example.com' : `c${index}@example.com`, name: null},
+				summary: `note ${index} of the customer`,
+			}),
+		);
+		await store.importBatch(batch);
+		db.exec('PRAGMA secure_delete = OFF');
+		db.exec("DELETE FROM records WHERE customer_key = 'x@example.com'");
+		db.exec('PRAGMA secure_delete = ON');
+		db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+		const inFile = () => readFileSync(join(directory, 'csr.db')).includes(Buffer.from('x@example.com'));
+		expect(inFile()).toBe(true);
+		expect(await store.purgeCustomer('x@example.com')).toEqual({records: 0, followUps: 0, scrubbed: true});
+		expect(inFile()).toBe(false);
+		expect(readFileSync(join(directory, 'csr.db-wal'))).toHaveLength(0);
 	});
 
 	it("names a ticket's customer from its latest record", async () => {
