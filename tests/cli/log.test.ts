@@ -413,6 +413,19 @@ describe('csr log export and import', () => {
 		expect(await json(context, ['log', 'list'])).toEqual([]);
 	});
 
+	it('shows progress per committed batch on a TTY and clears it before the count', async () => {
+		let input = '';
+		for (let index = 0; index < 2500; index++) {
+			input += `${JSON.stringify({id: `p${index}`, at: '2026-11-20T10:00:00Z', action: 'call'})}\n`;
+		}
+		const result = await runCsr(['log', 'import', '-'], setup({tty: true, stdin: input}));
+		expect(result.exitCode).toBe(0);
+		expect(result.stderr).toBe(
+			'\rimported 1000 rows (1 batch)…\rimported 2000 rows (2 batches)…\rimported 2500 rows (3 batches)…\r\u001B[K',
+		);
+		expect(result.stdout).toBe('imported 2500, already present 0\n');
+	});
+
 	it('exits 2 for a file that is not there', async () => {
 		const result = await runCsr(['log', 'import', '/nonexistent/records.ndjson'], setup());
 		expect(result.exitCode).toBe(2);

@@ -193,25 +193,31 @@ export async function runLogImport(file: string, globals: GlobalOptions, context
 	const source = handle === null ? context.io.stdin : handle.createReadStream();
 	const isTty = canShowProgress(globals, context);
 	const isVerbose = globals.verbose === true;
+	let hasShownProgress = false;
+	const clearProgress = (): void => {
+		if (hasShownProgress) context.io.stderr.write('\r\u001B[K');
+		hasShownProgress = false;
+	};
 	try {
 		const result = await importRecords(recordStoreOf(context), readImportRows(source, format), {
 			batchSize: 1000,
 			signal: context.signal,
 			onBatch: (progress) => {
 				// Written only after the batch committed: what is reported here survives a crash.
-				if (isTty) context.io.stderr.write(`\rimported ${progress.rows} rows (${progress.batches} batches)…`);
+				hasShownProgress = isTty;
+				if (isTty) context.io.stderr.write(`\rimported ${progress.rows} rows (${plural(progress.batches, 'batch')})…`);
 				else if (isVerbose)
 					context.io.stderr.write(`csr: batch ${progress.batches} committed, ${progress.rows} rows\n`);
 			},
 		});
-		if (isTty && result.batches > 0) context.io.stderr.write('\r\u001B[K');
+		clearProgress();
 		if (formatOf(globals) === 'json') {
 			context.io.stdout.write(`${toSafeJson({imported: result.imported, present: result.present})}\n`);
 		} else {
 			context.io.stdout.write(`imported ${result.imported}, already present ${result.present}\n`);
 		}
 	} finally {
-		if (isTty) context.io.stderr.write('\r\u001B[K');
+		clearProgress(); // also when the import failed part-way, before the error is printed
 		await handle?.close();
 	}
 }
@@ -248,5 +254,5 @@ export async function runLogPurge(flags: LogPurgeFlags, globals: GlobalOptions, 
 }
 
 function plural(count: number, noun: string): string {
-	return `${count} ${noun}${count === 1 ? '' : 's'}`;
+	return `${count} ${noun}${count === 1 ? '' : noun.endsWith('h') ? 'es' : 's'}`;
 }
