@@ -124,6 +124,9 @@ if [ ! -s "$home/etc/accounts.json" ]; then
     tail -n 30 "$home/log/setup-database.log" >&2
     die "rt-setup-database failed (log: $home/log/setup-database.log)"
   }
+  # WAL: readers (searches) no longer wait for writers (replies), which matters with several Starlet workers.
+  perl -MDBI -e 'DBI->connect("dbi:SQLite:dbname=$ARGV[0]", "", "", {RaiseError => 1})->do("PRAGMA journal_mode=WAL")' \
+    "$home/var/rt.sqlite" || die "could not switch the database to WAL mode"
   database_ms=$(ms)
   # The agent account, ticket rights for every privileged user, and an auth token each for root and agent
   # (REST2 cannot create tokens: RT::AuthToken through the Perl API is the only way).

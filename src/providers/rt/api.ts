@@ -21,7 +21,7 @@ export type RtOptions = {
 };
 
 export const rtAuthHint =
-	"Check $CSR_TOKEN (an RT auth token, from RT: Logged in as → Settings → Auth Tokens); with a profile --user the token is sent as that user's password.";
+	"Check $CSR_TOKEN: an RT auth token (RT: Logged in as → Settings → Auth Tokens), or with a profile --user that user's password.";
 
 /** REST2 lives below the RT base URL (which includes RT's WebPath, e.g. https://rt.example.com/rt). */
 export const rest2 = '/REST/2.0';
@@ -60,6 +60,7 @@ export type RtApi = {
 	isSingleValueField(fieldId: string, signal?: AbortSignal): Promise<boolean>;
 	/** Tickets by id, in one search request per 100 (with requestors, owner and queue expanded); missing ids left out. */
 	ticketsById(ids: readonly string[], signal?: AbortSignal): Promise<RtTicket[]>;
+	/** Closes the connections; calling it again is harmless. */
 	close(): Promise<void>;
 };
 
@@ -71,14 +72,15 @@ export function describeRtError(body: unknown): ErrorDescription {
 }
 
 /**
- * What an RT profile sends:
- * - with a profile `user`: basic auth, user + the token as password (an RT auth token works as a password);
- * - otherwise `Authorization: token <token>` (RT::Authen::Token, built into RT 5);
- * - no token: every request fails with AuthError before anything is sent.
+ * What an RT profile sends. The secret is $CSR_TOKEN_<PROFILE>, $CSR_TOKEN or the stored token:
+ * - an RT auth token (`1-<user id>-<32 hex>`): `Authorization: token …` (RT::Authen::Token, built into RT 5);
+ * - anything else, with a profile `user`: basic auth, that user and the secret as the password (RT's REST2 checks
+ *   basic credentials against the password only, not against auth tokens);
+ * - no secret: every request fails with AuthError before anything is sent.
  */
 export function rtCredentials(setup: ProviderSetup): CredentialSource {
-	const token = setup.token;
-	if (token === null || token === '') {
+	const token = setup.token?.trim() ?? '';
+	if (token === '') {
 		return {
 			current: async () => {
 				throw new AuthError(
@@ -90,17 +92,14 @@ export function rtCredentials(setup: ProviderSetup): CredentialSource {
 			describe: () => 'no credentials',
 		};
 	}
-	const credentials: Credentials =
-		setup.user !== null && setup.user !== ''
-			? {scheme: 'basic', username: setup.user, password: token}
-			: {scheme: 'header', name: 'authorization', value: `token ${token}`};
-	const header =
-		credentials.scheme === 'basic'
-			? Buffer.from(`${credentials.username}:${token}`, 'utf8').toString('base64')
-			: `token ${token}`;
+	const useBasic = tokenUserId(token) === null && setup.user !== null && setup.user !== '';
+	const credentials: Credentials = useBasic
+		? {scheme: 'basic', username: setup.user ?? '', password: token}
+		: {scheme: 'header', name: 'authorization', value: `token ${token}`};
+	const basic = Buffer.from(`${setup.user ?? ''}:${token}`, 'utf8').toString('base64');
 	return {
 		current: async () => credentials,
-		secrets: () => [token, header, `Basic ${header}`],
+		secrets: () => [token, `token ${token}`, basic, `Basic ${basic}`],
 		describe: () => (credentials.scheme === 'basic' ? describeCredentials(credentials) : 'RT auth token'),
 	};
 }
@@ -159,6 +158,7 @@ export function createRtApi(setup: ProviderSetup, options: RtOptions = {}): RtAp
 	const logins = new Map<string, Promise<string | null>>();
 	const singleValueFields = new Map<string, Promise<boolean>>();
 	let me: Promise<RtUser> | undefined;
+	let closing: Promise<void> | undefined;
 
 	const get: RtApi['get'] = (path, query, schema, signal) =>
 		http.json({method: 'GET', path: `${rest2}${path}`, query, signal}, schema);
@@ -184,7 +184,8 @@ export function createRtApi(setup: ProviderSetup, options: RtOptions = {}): RtAp
 		},
 		me(signal) {
 			me ??= (async () => {
-				const login = setup.user || tokenUserId(setup.token);
+				const tokenUser = tokenUserId(setup.token);
+				const login = setup.user || tokenUser;
 				if (!login) {
 					// Make a bad token fail as a bad token first.
 					await http.send({method: 'GET', path: `${rest2}/rt`, signal});
@@ -194,6 +195,12 @@ export function createRtApi(setup: ProviderSetup, options: RtOptions = {}): RtAp
 					);
 				}
 				const user = await get(`/user/${encodeURIComponent(login)}`, {}, rtUser, signal);
+				if (setup.user && tokenUser !== null && user.id !== tokenUser) {
+					throw new AuthError(
+						`the RT auth token does not belong to the profile's user ${setup.user}`,
+						"Use that user's token, or drop --user from the profile.",
+					);
+				}
 				if (!user.Privileged) {
 					throw new AuthError(
 						`the RT user ${user.Name} is not privileged (not an agent)`,
@@ -273,7 +280,10 @@ export function createRtApi(setup: ProviderSetup, options: RtOptions = {}): RtAp
 			}
 			return tickets;
 		},
-		close: () => http.close(),
+		close() {
+			closing ??= http.close();
+			return closing;
+		},
 	};
 	return api;
 }

@@ -130,7 +130,8 @@ export const rtAttachmentContentPage = rtCollection(rtAttachmentContent);
 
 /** `GET /user/:id`: the full record for yourself or an admin, a summary (with Privileged) for others. */
 export const rtUser = z.object({
-	id,
+	// A summary (someone else's record, seen by a non-admin) has no id.
+	id: id.optional(),
 	Name: z.string(),
 	RealName: text,
 	EmailAddress: text,
