@@ -1,7 +1,9 @@
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {InteractionRecord} from '../../src/domain/records.js';
 import type {Channel, Ticket, TicketStatus} from '../../src/domain/ticket.js';
 import {AuthError, ProviderError} from '../../src/errors.js';
+import {createDemoHelpDesk} from '../../src/providers/demo/demo-help-desk.js';
 import type {
 	ExportPage,
 	HelpDesk,
@@ -880,5 +882,94 @@ describe('csr sync', () => {
 			profile: 'demo',
 			cached: {tickets: data.facts.length, ratings: data.ratings.length, surveys: data.surveys.length},
 		});
+	});
+});
+
+describe('csr stats on the seeded demo desk', () => {
+	async function drain<T>(read: (cursor: string | null) => Promise<ExportPage<T>>): Promise<T[]> {
+		const items: T[] = [];
+		let cursor: string | null = null;
+		for (;;) {
+			const page = await read(cursor);
+			items.push(...page.items);
+			if (page.nextCursor === null) return items;
+			cursor = page.nextCursor;
+		}
+	}
+
+	it("equals a calculation from the desk's own threads and raw export pages, to the minute", async () => {
+		const ctx = context({now});
+		expect((await runCsr(['demo', 'reset', '--tickets', '600', '--seed', '11'], ctx)).exitCode).toBe(0);
+		await seedRecords(ctx, fixtureRecords);
+		const {exitCode, stdout} = await runCsr(['stats', '--json'], ctx);
+		expect(exitCode).toBe(0);
+		const report = JSON.parse(stdout);
+
+		const desk = createDemoHelpDesk({
+			profileName: 'demo',
+			baseUrl: null,
+			email: 'you@demo.csr',
+			user: null,
+			token: null,
+			tokenSource: null,
+			oauth: null,
+			saveOAuth: () => {},
+			dataDir: join(ctx.home, 'data'),
+			now: () => new Date(now),
+			log: undefined,
+		});
+		try {
+			const exported: Data = {
+				facts: await drain((cursor) => desk.exportTicketFacts(cursor)),
+				ratings: await drain((cursor) => desk.exportSatisfaction(cursor)),
+				surveys: await drain((cursor) => desk.exportSurveys(cursor)),
+			};
+			expect(exported.facts).toHaveLength(600);
+			// First reply time and the reply count come from the thread itself, not from the desk's facts.
+			const facts: TicketFacts[] = [];
+			for (const entry of exported.facts) {
+				const thread = await desk.getThread(entry.ticket.id);
+				const replies = thread.messages
+					.filter((message) => message.public && message.author.role === 'agent')
+					.map((message) => Date.parse(message.createdAt))
+					.sort((a, b) => a - b);
+				const first = replies[0];
+				facts.push({
+					...entry,
+					firstReplyMinutes:
+						first === undefined ? null : Math.round((first - Date.parse(entry.ticket.createdAt)) / minute),
+					publicAgentReplies: replies.length,
+				});
+			}
+			const data = {...exported, facts};
+			const {agents, ...rest} = report;
+			expectSameNumbers(rest, expectedReport(data, defaultWindow));
+			expect(agents.map((agent: {agent: string}) => agent.agent)).toEqual([
+				'(none)',
+				'anna@example.com',
+				'bo@example.com',
+			]);
+			// The demo desk has something in every part of the report.
+			expect(report.tickets.created).toBeGreaterThan(100);
+			expect(report.tickets.solved).toBeGreaterThan(10);
+			expect(report.csat.good + report.csat.bad).toBeGreaterThan(10);
+			expect(report.nps).not.toBeNull();
+			expect(report.ces).not.toBeNull();
+
+			const byChannel = JSON.parse((await runCsr(['stats', '--json', '--by', 'channel', '--no-sync'], ctx)).stdout);
+			expect(byChannel.groups.map((group: {key: string}) => group.key)).toEqual(channelKeys(data, defaultWindow));
+			for (const group of byChannel.groups) {
+				const {key, agents: _agents, csat: _csat, nps: _nps, ces: _ces, ...ticketPart} = group;
+				const {
+					csat: _c,
+					nps: _n,
+					ces: _e,
+					...expected
+				} = expectedReport(data, defaultWindow, (entry) => entry.ticket.channel === key);
+				expectSameNumbers(ticketPart, expected, `$.groups[${key}]`);
+			}
+		} finally {
+			await desk.close();
+		}
 	});
 });
