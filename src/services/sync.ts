@@ -1,5 +1,5 @@
 import type {AgentRef} from '../domain/ticket.js';
-import {AuthError} from '../errors.js';
+import {AuthError, ProviderError} from '../errors.js';
 import type {ExportPage, HelpDesk, SatisfactionRating, SurveyResponse, TicketFacts} from '../providers/help-desk.js';
 import type {Database} from '../store/database.js';
 import {
@@ -116,13 +116,31 @@ function readersOf(desk: HelpDesk): Record<SyncStream, StreamReader> {
 	};
 }
 
+/** The desk refused a stored cursor (its data was replaced, e.g. a re-seeded demo desk): the cache must start over. */
+class StaleCursorError extends Error {}
+
 /**
  * Brings the profile's KPI cache up to date: tickets with their facts, satisfaction ratings and survey answers,
  * each from its own resume cursor. Every page is stored with the cursor after it in one transaction, so an
  * interrupted sync (Ctrl-C, network, crash) resumes where it stopped. A stream the provider lacks, or that the
- * credentials may not read (Zendesk ratings are admin-only), is skipped and reported, not fatal.
+ * credentials may not read (Zendesk ratings are admin-only), is skipped and reported, not fatal. When the desk
+ * rejects a stored cursor as invalid, the profile's cache is cleared and read again from the start.
  */
 export async function syncStats(
+	desk: HelpDesk,
+	db: Database,
+	options: SyncOptions,
+	signal?: AbortSignal,
+): Promise<StreamOutcome[]> {
+	try {
+		return await syncStreamsOnce(desk, db, options, signal);
+	} catch (error) {
+		if (!(error instanceof StaleCursorError)) throw error;
+		return syncStreamsOnce(desk, db, {...options, full: true}, signal);
+	}
+}
+
+async function syncStreamsOnce(
 	desk: HelpDesk,
 	db: Database,
 	options: SyncOptions,
@@ -147,12 +165,16 @@ export async function syncStats(
 			outcomes.push({stream, items: 0, skipped: `${provider} does not provide them`});
 			continue;
 		}
-		let cursor = states.get(stream)?.cursor ?? null;
+		const resumedFrom = states.get(stream)?.cursor ?? null;
+		let cursor = resumedFrom;
 		let items = 0;
 		try {
 			for (;;) {
 				signal?.throwIfAborted();
-				const {page, nextCursor} = await reader.read(cursor, signal);
+				const {page, nextCursor} = await reader.read(cursor, signal).catch((error: unknown) => {
+					const isRejected = error instanceof ProviderError && error.kind === 'invalid';
+					throw isRejected && cursor !== null && cursor === resumedFrom ? new StaleCursorError() : error;
+				});
 				// Caught up when there is no next page, the page is empty, or the cursor did not move. The stored cursor is
 				// the next one, or, at the end of a desk that gives none, the one that read this page (re-read next time).
 				const done = nextCursor === null || page.items.length === 0 || nextCursor === cursor;

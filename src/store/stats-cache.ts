@@ -213,7 +213,7 @@ export function readSyncStates(db: Database, profile: string): Map<SyncStream, S
 	return states;
 }
 
-/** Forgets a profile's cached tickets, ratings, surveys and cursors (`csr sync --full`, a re-seeded demo desk). */
+/** Forgets a profile's cached tickets, ratings, surveys and cursors (`csr sync --full`, a rejected cursor). */
 export function clearSyncCache(db: Database, profile: string): void {
 	transaction(db, () => {
 		for (const table of ['sync_tickets', 'sync_ratings', 'sync_surveys', 'sync_state']) {
@@ -678,6 +678,17 @@ export function aggregateActivity(
 		});
 	}
 	return byKey;
+}
+
+/**
+ * Forgets the cache of every profile synced from a provider: for a desk whose data was replaced wholesale (`csr demo
+ * reset`), where the old rows and cursors describe tickets that no longer exist.
+ */
+export function clearSyncCacheOfProvider(db: Database, provider: string): void {
+	const profiles = statement(db, 'SELECT DISTINCT profile FROM sync_state WHERE provider = ?')
+		.all(provider)
+		.map((row) => String(row['profile']));
+	for (const profile of profiles) clearSyncCache(db, profile);
 }
 
 /** How many tickets, ratings and survey answers the cache holds for a profile. */

@@ -845,6 +845,38 @@ describe('csr sync', () => {
 		expect(calls.tickets.slice(11, 13)).toEqual([null, '50']);
 	});
 
+	it('starts over when the desk rejects the stored cursor because its data was replaced', async () => {
+		let generation = 1;
+		let facts = generated(4).facts;
+		const base = exportDesk(generated(4)).desk;
+		const desk: HelpDesk = {
+			...base,
+			exportTicketFacts: async (cursor) => {
+				if (cursor !== null && !cursor.startsWith(`${generation}:`)) {
+					throw new ProviderError(`invalid facts cursor "${cursor}"`, {kind: 'invalid'});
+				}
+				const offset = cursor === null ? 0 : Number(cursor.split(':')[1]);
+				const next = offset + 100 < facts.length ? `${generation}:${offset + 100}` : null;
+				return {items: facts.slice(offset, offset + 100), nextCursor: next};
+			},
+		};
+		const ctx = context({now, helpDesk: desk});
+		expect((await runCsr(['sync'], ctx)).exitCode).toBe(0);
+		const ids = () =>
+			ctx
+				.store()
+				.prepare("SELECT ticket_id FROM sync_tickets WHERE profile = 'demo' ORDER BY ticket_id")
+				.all()
+				.map((row) => String(row['ticket_id']));
+		expect(ids()).toHaveLength(facts.length);
+
+		generation = 2;
+		facts = facts.slice(0, 120).map((entry) => ({...entry, ticket: {...entry.ticket, id: `n${entry.ticket.id}`}}));
+		const resynced = await runCsr(['sync'], ctx);
+		expect(resynced.exitCode).toBe(0);
+		expect(ids()).toEqual(facts.map((entry) => entry.ticket.id).sort());
+	});
+
 	it('keeps each profile’s cache apart', async () => {
 		const data = generated(6);
 		const ctx = context({now, helpDesk: exportDesk(data).desk});
