@@ -10,12 +10,14 @@ import {CsrError, ExitCode} from '../../src/errors.js';
 import {createTestIo, type TestIo} from '../../src/io/streams.js';
 import {createContext} from '../../src/production.js';
 import type {HelpDesk} from '../../src/providers/help-desk.js';
+import {createTestContext, runCsr as runMain} from '../support/context.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
 import {type FakeZendesk, startFakeZendesk} from './fake-zendesk.js';
 
-// The kb and auth commands through commander with the real context (temp config, real providers), without the rest
-// of the program: exit codes are checked on the thrown CsrError, which main() maps one to one.
+// The kb and auth commands through commander with the real context (temp config, real providers). Most tests build a
+// program with just these two commands (exit codes checked on the thrown CsrError, which main() maps one to one);
+// the last one runs them through main() and the whole program.
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -191,5 +193,42 @@ describe('csr auth', () => {
 		});
 		expect(json.stderr).toContain('http: → GET /api/v2/users/me.json');
 		expect(json.stderr).not.toContain('good-token');
+	});
+});
+
+describe('kb and auth in the whole program', () => {
+	it('are registered, and main maps their errors to exit codes 2 and 4', async () => {
+		const fake = await startFakeZendesk({clock: createVirtualClock(Date.now()), tickets: 3});
+		cleanups.push(() => fake.close());
+		const context = createTestContext({env: {CSR_TOKEN: 'wrong-token'}});
+		cleanups.push(() => context.cleanup());
+		const help = await runMain(['--help'], context);
+		expect(help.stdout).toMatch(/^\s+kb\b/m);
+		expect(help.stdout).toMatch(/^\s+auth\b/m);
+		const demo = await runMain(['kb', 'search', 'refund'], context);
+		expect(demo.exitCode).toBe(ExitCode.usage);
+		expect(demo.stderr).toContain('has no knowledge base to search');
+		await context.prepare();
+		context.config().update((config) => ({
+			...config,
+			profiles: {
+				...config.profiles,
+				acme: {
+					provider: 'zendesk',
+					url: fake.url,
+					email: null,
+					user: null,
+					defaultLocale: 'en',
+					agent: {name: null, signature: null},
+					token: null,
+					oauth: null,
+					views: {},
+				},
+			},
+		}));
+		const denied = await runMain(['--profile', 'acme', 'auth', 'status'], context);
+		expect(denied.exitCode).toBe(ExitCode.auth);
+		expect(denied.stderr).toContain('csr: Zendesk did not accept the credentials');
+		expect(denied.stderr).not.toContain('wrong-token');
 	});
 });
