@@ -556,6 +556,14 @@ describe('csr stats', () => {
 			expect([csat.good, csat.bad, csat.score]).toEqual([good, bad, ratio(good, good + bad)]);
 		}
 
+		const ndjson = (await runCsr(['stats', '--format', 'ndjson', '--by', 'channel', '--no-sync'], ctx)).stdout;
+		expect(
+			ndjson
+				.trimEnd()
+				.split('\n')
+				.map((line) => JSON.parse(line)),
+		).toEqual(byChannel.groups);
+
 		const byGroup = JSON.parse((await runCsr(['stats', '--json', '--by', 'group', '--no-sync'], ctx)).stdout);
 		for (const group of byGroup.groups) {
 			const {key, agents: _agents, ...groupRest} = group;
@@ -748,6 +756,9 @@ describe('csr stats', () => {
 		expect(by.stderr).toContain('expected one of channel, agent, group, day');
 		const order = await runCsr(['stats', '--since', '2026-11-10', '--until', '2026-11-01'], ctx);
 		expect(order.exitCode).toBe(2);
+		const groupRecords = await runCsr(['stats', '--source', 'records', '--by', 'group'], ctx);
+		expect(groupRecords.exitCode).toBe(2);
+		expect(groupRecords.stderr).toContain('--by group needs --source helpdesk');
 	});
 });
 
