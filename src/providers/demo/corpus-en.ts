@@ -11,7 +11,7 @@ function pounds(eur: number): string {
 /** British English customers (the shop ships to the UK) writing the way people write to a web shop. */
 export const english: LanguagePack = {
 	lang: 'en',
-	locales: ['en-GB', 'en-GB', 'en', 'en-IE'],
+	locales: ['en-GB', 'en-GB', 'en'],
 	firstNames: [
 		'James',
 		'Sarah',

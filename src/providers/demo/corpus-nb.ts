@@ -108,7 +108,7 @@ export const norwegian: LanguagePack = {
 		(v) => `Hilsen ${v.first}`,
 		(v) => `Takk på forhånd!\n${v.first}`,
 	],
-	agentGreetings: [(v) => `Hei ${v.first}!`, (v) => `Hei ${v.first},`, (v) => `Hei igjen, ${v.first}!`],
+	agentGreetings: [(v) => `Hei ${v.first}!`, (v) => `Hei ${v.first},`],
 	agentClosings: [
 		(v) => `Med vennlig hilsen\n${v.agent}\nNordlys Home Kundeservice`,
 		(v) => `Vennlig hilsen\n${v.agent}\nNordlys Home`,

@@ -639,7 +639,7 @@ function createGenerator(options: SeedOptions, writer: Writer) {
 			const at = solvedMs + random.int(60, 30 * 60) * minuteMs;
 			if (at < nowMs) {
 				const roll = random.next();
-				const badShare = wasReopened ? 0.4 : 0.15;
+				const badShare = wasReopened ? 0.3 : 0.1;
 				const score = roll < 0.3 ? 'offered' : roll < 0.3 + badShare ? 'bad' : 'good';
 				const comment =
 					score === 'offered' || random.chance(0.4)
@@ -648,7 +648,7 @@ function createGenerator(options: SeedOptions, writer: Writer) {
 				writer.rating(id, at, score, comment, channel);
 			}
 		}
-		if (random.chance(0.3)) {
+		if (random.chance(0.5)) {
 			const at = solvedMs + random.int(30, 48 * 60) * minuteMs;
 			if (at < nowMs) writer.survey(id, at, 'ces', cesScore(random));
 		}
@@ -787,7 +787,9 @@ function createGenerator(options: SeedOptions, writer: Writer) {
 		};
 		/** The customer chasing; after an agent has answered, only the chasers that do not claim "no answer at all". */
 		const chaser = (afterAnswer = false) => {
-			const chasers = afterAnswer ? pack.chasers.slice(1, 3) : pack.chasers;
+			// The second chaser of every pack is the neutral one; the others mention email or "no answer".
+			const isMail = channel === 'email' || channel === 'web';
+			const chasers = !isMail ? pack.chasers.slice(1, 2) : afterAnswer ? pack.chasers.slice(1, 3) : pack.chasers;
 			customerSays(random.pick(chasers)(vars), (12 * 60 + random.next() * 48 * 60) * pace);
 		};
 		const solveFlow = () => {
@@ -1198,7 +1200,9 @@ function composeCustomerMessage(
 	random: Random,
 ): {body: string; isHtml: boolean} {
 	if (channel !== 'email' && channel !== 'web' && channel !== 'api') return {body, isHtml: false};
-	const greeting = random.pick(pack.customerGreetings);
+	// "Hi again, …" and the like bring their own greeting.
+	const greets = /^(Hi|Hello|Hej|Hejsan|Hei|Heisann|Hallo|Hallå|Moin|Guten|Dear|Kære)\b/.test(body);
+	const greeting = greets ? '' : random.pick(pack.customerGreetings);
 	const signoff = random.pick(pack.customerSignoffs)(vars);
 	const text = [greeting, afterGreeting(pack, greeting, body), signoff].filter((part) => part !== '').join('\n\n');
 	if (channel === 'email' && random.chance(0.3)) return {body: `<div dir="ltr">${toHtml(text)}</div>`, isHtml: true};
