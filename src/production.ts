@@ -21,6 +21,8 @@ export async function openHelpDeskFor(
 		now: () => Date;
 		stderr: NodeJS.WritableStream;
 		config: () => ConfigStore;
+		/** $CSR_DEMO_LATENCY_MS: makes the demo desk answer like a remote one (demos of progress, crash tests). */
+		demoLatencyMs: number;
 	},
 ): Promise<HelpDesk> {
 	const {profile} = resolved;
