@@ -242,7 +242,7 @@ export type ScenarioMeta = {
 	readonly subjects?: readonly (readonly number[])[];
 	/** Replies may carry an order summary table. */
 	readonly orderTable?: boolean;
-	/** Only happens recently (an ongoing incident). */
+	/** Only happens recently: an ongoing incident, frequent among the tickets of the last 36 hours. */
 	readonly recentOnly?: boolean;
 };
 

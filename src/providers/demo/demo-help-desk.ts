@@ -220,6 +220,7 @@ async function openDesk(path: string, setup: ProviderSetup): Promise<Desk> {
 		if (readDemoSchemaVersion(db) !== demoSchemaVersion) {
 			// First use (or a desk from another csr version; demo data is disposable): seed the default dataset.
 			const {defaultDemoSeed, writeDemoDesk} = await import('./seed.js');
+			setup.log?.(`demo desk: seeding ${path} with ${defaultDemoSeed.tickets} tickets (seed ${defaultDemoSeed.seed})`);
 			transaction(db, () => {
 				// Re-checked under the write lock: another csr process may have seeded it meanwhile.
 				if (readDemoSchemaVersion(db) !== demoSchemaVersion) writeDemoDesk(db, {...defaultDemoSeed, now: setup.now()});

@@ -1015,8 +1015,13 @@ function channelSubject(
 	}
 }
 
+/** A scenario by weight; an ongoing incident (recentOnly) dominates the tickets that can still be about it. */
 function pickScenario(candidates: readonly ScenarioMeta[], random: Random): ScenarioMeta {
-	const key = random.weighted(Object.fromEntries(candidates.map((scenario) => [scenario.key, scenario.weight])));
+	const key = random.weighted(
+		Object.fromEntries(
+			candidates.map((scenario) => [scenario.key, scenario.recentOnly ? scenario.weight * 4 : scenario.weight]),
+		),
+	);
 	return candidates.find((scenario) => scenario.key === key) ?? (candidates[0] as ScenarioMeta);
 }
 
