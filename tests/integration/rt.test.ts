@@ -367,6 +367,10 @@ describe.skipIf(!installed)('Request Tracker 5 (real server)', () => {
 			const untouched = facts.find((fact) => fact.ticket.id === support.get('ola@example.no'));
 			expect(untouched).toMatchObject({firstReplyAt: null, solvedAt: null, reopens: 0, publicAgentReplies: 0});
 			expect(new Set(facts.map((fact) => fact.ticket.id)).size).toBe(facts.length);
+			// A second ticket from the same customer shows up in the first one's customer context.
+			await mailIn(server, {from: customer.from, subject: 'Also: the buttons', body: 'And a button is missing.'});
+			const context = (await desk.getThread(id)).customer;
+			expect(context.recentTickets.map((ticket) => ticket.subject)).toEqual(['Also: the buttons']);
 			expect(await desk.exportSatisfaction(null)).toEqual({items: [], nextCursor: null});
 			expect(await desk.exportSurveys(null)).toEqual({items: [], nextCursor: null});
 		});
