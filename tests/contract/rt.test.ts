@@ -398,7 +398,7 @@ describe('RT provider against a fake RT answering with recordings', () => {
 		expect(lines.join('\n')).toContain('the message was sent to ticket 1, but a change was not applied');
 	});
 
-	it('refuses before sending: an empty body, csr closed, an unknown ticket id', async () => {
+	it('refuses before sending: an empty body, csr closed, an unknown ticket id, a ticket changed since it was read', async () => {
 		server = await startFakeServer(recordedRt);
 		desk = createRtHelpDesk(setup(server.url));
 		const attempts = [
@@ -406,6 +406,7 @@ describe('RT provider against a fake RT answering with recordings', () => {
 			() => desk.sendMessage('1', {body: 'x', public: true, changes: {status: 'closed'}}, {}),
 			() => desk.sendMessage('12x', {body: 'x', public: true}, {}),
 			() => desk.sendMessage('999', {body: 'x', public: false}, {}),
+			() => desk.sendMessage('1', {body: 'x', public: true}, {expectedUpdatedAt: '2001-01-01T00:00:00Z'}),
 		];
 		for (const attempt of attempts) {
 			expect(await attempt().catch((error: unknown) => error)).toBeInstanceOf(ProviderError);

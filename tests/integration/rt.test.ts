@@ -3,7 +3,7 @@ import {once} from 'node:events';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Message} from '../../src/domain/message.js';
 import {Ticket} from '../../src/domain/ticket.js';
-import {AuthError, ProviderError} from '../../src/errors.js';
+import {AuthError, ConflictError, ProviderError} from '../../src/errors.js';
 import type {HelpDesk, ProviderSetup, TicketQuery} from '../../src/providers/help-desk.js';
 import {createRtHelpDesk} from '../../src/providers/rt/rt-help-desk.js';
 import {binPath, createSandbox} from '../support/e2e.js';
@@ -332,6 +332,10 @@ describe.skipIf(!installed)('Request Tracker 5 (real server)', () => {
 			expect(after.at(-1)?.id).toBe(sent.messageId);
 			expect(after.at(-1)?.Creator.id).toBe('agent');
 			expect(await failureOf(desk.sendMessage(id, {body: '  ', public: true}, {}))).toBeInstanceOf(ProviderError);
+			const stale = await failureOf(
+				desk.sendMessage(id, {body: 'stale', public: true}, {expectedUpdatedAt: '2001-01-01T00:00:00Z'}),
+			);
+			expect(stale).toBeInstanceOf(ConflictError);
 			expect(await root.transactions(id, ['Correspond'])).toHaveLength(after.length);
 		});
 

@@ -1,5 +1,5 @@
 import type {Ticket} from '../../domain/ticket.js';
-import {messageOf, ProviderError} from '../../errors.js';
+import {ConflictError, messageOf, ProviderError} from '../../errors.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {notFound, type RtApi, ticketNumber} from './api.js';
 import {applyTagDelta, priorityToRt, rtStatusFor, toPriority, toStatus, toTicket} from './map.js';
@@ -11,6 +11,20 @@ async function fetchTicket(api: RtApi, ticketId: string, signal?: AbortSignal): 
 	const [raw] = (await api.ticketsById([ticketId], signal)).filter((ticket) => ticket.id === String(number));
 	if (raw === undefined) throw notFound(ticketId);
 	return raw;
+}
+
+/**
+ * RT cannot make a write conditional on LastUpdated, but csr reads the ticket just before writing anyway: a ticket
+ * that already changed since the caller's read is refused here (the window to the write stays open, hence
+ * supportsSafeUpdate false and the reply service's own check).
+ */
+function checkDrift(current: RtTicket, options: WriteOptions): void {
+	const expected = options.expectedUpdatedAt;
+	if (expected === undefined || Date.parse(expected) === Date.parse(current.LastUpdated)) return;
+	throw new ConflictError(
+		`RT ticket ${current.id} changed since it was read (updated ${current.LastUpdated}, read at ${expected})`,
+		'Read it again (csr show) and retry.',
+	);
 }
 
 /** What a PUT /ticket/:id must say for `changes`, and what the ticket must look like afterwards. */
@@ -108,17 +122,17 @@ async function applyPlan(api: RtApi, ticketId: string, plan: UpdatePlan, signal?
 
 /**
  * Status, priority, owner, queue and tags (custom fields) in one PUT. RT has no conditional update on LastUpdated
- * (its ETag If-Match is not a timestamp), so `expectedUpdatedAt` is not enforced here: capabilities say
- * supportsSafeUpdate false and the reply service re-reads the ticket before it writes.
+ * (its ETag If-Match is not a timestamp); `expectedUpdatedAt` is checked against a read just before (checkDrift).
  */
 export async function updateTicket(
 	api: RtApi,
 	ticketId: string,
 	changes: TicketChanges,
-	_options: WriteOptions,
+	options: WriteOptions,
 	signal?: AbortSignal,
 ): Promise<Ticket> {
 	const current = await fetchTicket(api, ticketId, signal);
+	checkDrift(current, options);
 	const plan = await planUpdate(api, current, changes, signal);
 	if (Object.keys(plan.body).length === 0) return toTicket(current, api.webBase);
 	return toTicket(await applyPlan(api, ticketId, plan, signal), api.webBase);
@@ -139,7 +153,7 @@ export async function sendMessage(
 	api: RtApi,
 	ticketId: string,
 	message: OutgoingMessage,
-	_options: WriteOptions,
+	options: WriteOptions,
 	signal?: AbortSignal,
 ): Promise<SendResult> {
 	if (message.body.trim() === '') {
@@ -147,6 +161,7 @@ export async function sendMessage(
 	}
 	const number = ticketNumber(ticketId);
 	const before = await fetchTicket(api, ticketId, signal);
+	checkDrift(before, options);
 	const plan = message.changes === undefined ? null : await planUpdate(api, before, message.changes, signal);
 	const kind = message.public ? 'correspond' : 'comment';
 	const response = await api.send({
