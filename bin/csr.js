@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-import {main} from '../dist/main.js';
-import {productionContext} from '../dist/production.js';
-
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 19)) {
+	process.stderr.write(
+		`csr: Node.js ${process.versions.node} is too old; csr needs 22.19 or newer.\n` +
+			'Run `. scripts/ensure-node.sh` in the csr checkout (it installs Node 24), or use ./csr.\n',
+	);
+	process.exit(2);
+}
+const {main} = await import('../dist/main.js');
+const {productionContext} = await import('../dist/production.js');
 process.exitCode = await main(process.argv.slice(2), productionContext());

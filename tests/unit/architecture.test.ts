@@ -31,7 +31,9 @@ const allowed: Record<string, Rule> = {
 		packages: ['zod'],
 	},
 	cli: {
+		// providers/demo: the demo desk is local data csr administers itself (csr demo reset|outage).
 		layers: [
+			'providers/demo',
 			'services',
 			'domain',
 			'text',

@@ -1,6 +1,7 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {defaultDemoSeed, maxDemoTickets, resetDemoDesk, setDemoOutage} from '../../providers/demo/admin.js';
+import {clearSyncCacheOfProvider} from '../../store/stats-cache.js';
 import type {DemoResetFlags} from '../commands/demo.js';
 import {canShowProgress, formatOf} from '../options.js';
 
@@ -20,6 +21,8 @@ export async function runDemoReset(flags: DemoResetFlags, globals: GlobalOptions
 	if (canShowProgress(globals, context) && tickets > 5000)
 		context.io.stderr.write(`generating ${tickets} demo tickets…\n`);
 	const summary = resetDemoDesk(context.paths.dataDir, {tickets, seed, now: context.now()});
+	// The KPI cache describes the old desk; its cursors would still be accepted and mix old and new data.
+	clearSyncCacheOfProvider(context.store(), 'demo');
 	const format = formatOf(globals);
 	if (format === 'json' || format === 'ndjson') context.io.stdout.write(`${JSON.stringify(summary)}\n`);
 	context.io.stderr.write(`demo desk reset: ${summary.tickets} tickets (seed ${summary.seed})\n`);

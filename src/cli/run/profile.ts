@@ -56,17 +56,18 @@ export async function runProfileAdd(
 			oauth: existing?.url === url ? (existing?.oauth ?? null) : null,
 			views: existing?.views ?? {},
 		};
-		const isFirst = Object.keys(config.profiles).length === 0;
 		return {
 			...config,
 			profiles: {...config.profiles, [name]: profile},
-			currentProfile: flags.use || (isFirst && config.currentProfile === null) ? name : config.currentProfile,
+			// Only --use switches: adding a profile must not silently move a user off the desk they work on.
+			currentProfile: flags.use ? name : config.currentProfile,
 		};
 	});
 	const current = context.config().read().currentProfile === name;
 	context.io.stderr.write(
 		`profile ${name} saved (${provider.data}${url ? `, ${url}` : ''})${token ? ', token stored in the 0600 config' : ''}${current ? '; it is now the current profile' : ''}\n`,
 	);
+	if (!current) context.io.stderr.write(`Use it with --profile ${name}, or make it current: csr profile use ${name}\n`);
 	if (!token && provider.data !== 'demo') {
 		context.io.stderr.write(`Give it a token with $${tokenVariableFor(name)} or $CSR_TOKEN, or --token-stdin.\n`);
 	}

@@ -44,7 +44,7 @@ export type SeedSummary = {
 };
 
 /** What a fresh demo desk holds (PRODUCT.md, README). */
-export const defaultDemoSeed = {tickets: 150, seed: 1} as const;
+export const defaultDemoSeed = {tickets: 300, seed: 1} as const;
 export const maxDemoTickets = 1_000_000;
 
 /**
@@ -298,15 +298,16 @@ const historyMs = 45 * dayMs;
 
 /**
  * Status shares of the default desk and the typical age (as a percentile, youngest 0) of each status. A demo queue
- * is busy: new, open and pending tickets are the larger part, older tickets are more often solved or closed.
+ * is busy (well over 120 new, open or pending tickets by default) and has history enough for KPIs: older tickets
+ * are more often solved or closed.
  */
 const statusPlan: readonly {status: TicketStatus; share: number; agePercentile: number}[] = [
-	{status: 'new', share: 0.14, agePercentile: 0.03},
-	{status: 'open', share: 0.42, agePercentile: 0.35},
-	{status: 'pending', share: 0.26, agePercentile: 0.4},
-	{status: 'on-hold', share: 0.04, agePercentile: 0.5},
-	{status: 'solved', share: 0.08, agePercentile: 0.6},
-	{status: 'closed', share: 0.06, agePercentile: 0.92},
+	{status: 'new', share: 0.08, agePercentile: 0.03},
+	{status: 'open', share: 0.22, agePercentile: 0.2},
+	{status: 'pending', share: 0.13, agePercentile: 0.3},
+	{status: 'on-hold', share: 0.04, agePercentile: 0.4},
+	{status: 'solved', share: 0.33, agePercentile: 0.6},
+	{status: 'closed', share: 0.2, agePercentile: 0.9},
 ];
 
 const agentIds = agents.map((_, index) => index + 1);

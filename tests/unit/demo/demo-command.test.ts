@@ -41,11 +41,11 @@ describe('csr demo', () => {
 		}
 	});
 
-	it('prints a JSON summary on stdout with --json; defaults to 150 tickets, seed 1', async () => {
+	it('prints a JSON summary on stdout with --json; defaults to 300 tickets, seed 1', async () => {
 		context = createTestContext({now});
 		const result = await runCsr(['demo', 'reset', '--json'], context);
 		expect(result.exitCode).toBe(0);
-		expect(JSON.parse(result.stdout)).toMatchObject({tickets: 150, seed: 1, messages: expect.any(Number)});
+		expect(JSON.parse(result.stdout)).toMatchObject({tickets: 300, seed: 1, messages: expect.any(Number)});
 	});
 
 	it('rejects a bad --tickets or --seed with exit code 2', async () => {
