@@ -1,4 +1,5 @@
 import type {FollowUp, InteractionRecord} from '../domain/records.js';
+import {deleteCustomerTraces} from './customer-traces.js';
 import {type Database, transaction} from './database.js';
 import {
 	countCustomerFollowUps,
@@ -31,6 +32,8 @@ export type ImportResult = {readonly imported: number; readonly present: number}
 export type PurgeResult = {
 	readonly records: number;
 	readonly followUps: number;
+	/** Journal items, outbox messages, drafts and unconfirmed delivery bodies of the customer's tickets. */
+	readonly otherTraces: number;
 	/** False when another process kept the write-ahead log from being emptied: traces may remain until it ends. */
 	readonly scrubbed: boolean;
 };
@@ -89,10 +92,11 @@ export function createSqliteRecordStore(db: Database): RecordStore {
 		},
 		purgeCustomer: async (email) => {
 			const key = customerKeyOf(email) ?? '';
-			const counts = transaction(db, () => ({
-				records: deleteCustomerRecords(db, key),
-				followUps: deleteCustomerFollowUps(db, key),
-			}));
+			const counts = transaction(db, () => {
+				// Traces first: they find the customer's tickets through the records still there.
+				const otherTraces = deleteCustomerTraces(db, key);
+				return {records: deleteCustomerRecords(db, key), followUps: deleteCustomerFollowUps(db, key), otherTraces};
+			});
 			return {...counts, scrubbed: scrubFreedData(db)};
 		},
 		addFollowUp: async (followUp) => {

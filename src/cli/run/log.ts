@@ -243,7 +243,7 @@ export async function runLogPurge(flags: LogPurgeFlags, globals: GlobalOptions, 
 		context.io.stdout.write(`${toSafeJson({customer: email, ...result}, 2)}\n`);
 	} else {
 		context.io.stdout.write(
-			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}\n`,
+			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}${result.otherTraces > 0 ? ` (and ${plural(result.otherTraces, 'queued message, draft or journal entry', 'queued messages, drafts or journal entries')})` : ''}\n`,
 		);
 	}
 	if (!result.scrubbed) {
@@ -253,6 +253,7 @@ export async function runLogPurge(flags: LogPurgeFlags, globals: GlobalOptions, 
 	}
 }
 
-function plural(count: number, noun: string): string {
+function plural(count: number, noun: string, plural?: string): string {
+	if (plural !== undefined) return `${count} ${count === 1 ? noun : plural}`;
 	return `${count} ${noun}${count === 1 ? '' : noun.endsWith('h') ? 'es' : 's'}`;
 }

@@ -155,7 +155,12 @@ describe('SQLite record store', () => {
 		await store.addFollowUp(aFollowUp({id: 'f1', customerEmail: 'x@EXAMPLE.com'}));
 		await store.addFollowUp(aFollowUp({id: 'f2', customerEmail: 'other@example.com'}));
 		expect(await store.countCustomer('x@example.com')).toEqual({records: 2, followUps: 1});
-		expect(await store.purgeCustomer('X@EXAMPLE.COM')).toEqual({records: 2, followUps: 1, scrubbed: true});
+		expect(await store.purgeCustomer('X@EXAMPLE.COM')).toEqual({
+			records: 2,
+			followUps: 1,
+			otherTraces: 0,
+			scrubbed: true,
+		});
 		expect(ids(await store.listRecords({}))).toEqual(['c']);
 		expect(ids(await store.listFollowUps({state: 'all'}))).toEqual(['f2']);
 	});
@@ -183,7 +188,7 @@ describe('SQLite record store', () => {
 			traces.filter((trace) => files().some((file) => readFileSync(file).includes(Buffer.from(trace, 'utf8'))));
 		expect(found()).toEqual(traces);
 		const result = await store.purgeCustomer('x@example.com');
-		expect(result).toEqual({records: 75, followUps: 1, scrubbed: true});
+		expect(result).toEqual({records: 75, followUps: 1, otherTraces: 0, scrubbed: true});
 		expect(found()).toEqual([]);
 		expect(await store.listRecords({limit: 1_000_000})).toHaveLength(2925);
 	});
@@ -204,7 +209,12 @@ describe('SQLite record store', () => {
 		db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
 		const inFile = () => readFileSync(join(directory, 'csr.db')).includes(Buffer.from('x@example.com'));
 		expect(inFile()).toBe(true);
-		expect(await store.purgeCustomer('x@example.com')).toEqual({records: 0, followUps: 0, scrubbed: true});
+		expect(await store.purgeCustomer('x@example.com')).toEqual({
+			records: 0,
+			followUps: 0,
+			otherTraces: 0,
+			scrubbed: true,
+		});
 		expect(inFile()).toBe(false);
 		expect(readFileSync(join(directory, 'csr.db-wal'))).toHaveLength(0);
 	});
