@@ -402,7 +402,7 @@ describe.skipIf(!installed)('Request Tracker 5 (real server)', () => {
 		let box: ReturnType<typeof createSandbox>;
 		beforeAll(async () => {
 			box = createSandbox({CSR_TOKEN_RT: server.agent.token});
-			const added = await box.csr(['profile', 'add', 'rt', '--provider', 'rt', '--url', server.url]);
+			const added = await box.csr(['profile', 'add', 'rt', '--provider', 'rt', '--url', server.url, '--use']);
 			expect(added.exitCode, added.stderr).toBe(0);
 		});
 		afterAll(() => box?.cleanup());
