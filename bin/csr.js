@@ -9,4 +9,6 @@ if (major < 22 || (major === 22 && minor < 19)) {
 }
 const {main} = await import('../dist/main.js');
 const {productionContext} = await import('../dist/production.js');
+// React (loaded only by `csr tui`) picks its build on first import; the development build is several times slower.
+process.env.NODE_ENV ??= 'production';
 process.exitCode = await main(process.argv.slice(2), productionContext());

@@ -20,6 +20,8 @@ export async function startTui(services: TuiServices, terminal: Terminal): Promi
 		exitOnCtrlC: false,
 		patchConsole: false,
 		alternateScreen: true,
+		// Only changed lines go to the terminal: a cursor step is two lines, which matters over ssh.
+		incrementalRendering: true,
 		// The caller checked for a terminal; CI variables must not switch Ink to print-once mode.
 		interactive: true,
 	});

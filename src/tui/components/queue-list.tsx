@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useRef} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {theme} from '../theme.js';
 import {TicketRow} from './ticket-row.js';
@@ -18,8 +19,18 @@ export function windowStart(cursor: number, count: number, height: number): numb
 	return Math.max(0, Math.min(cursor - Math.floor(height / 2), count - height));
 }
 
+/**
+ * The first row shown: the window moves only when the cursor would leave it, so a step redraws two rows, not all
+ * of them (with incremental rendering that is what goes to the terminal).
+ */
+export function scrolledStart(previous: number, cursor: number, count: number, height: number): number {
+	const start = cursor < previous ? cursor : cursor >= previous + height ? cursor - height + 1 : previous;
+	return Math.max(0, Math.min(start, count - height));
+}
+
 /** The queue, virtualised: only the rows that fit are rendered, so 10,000 tickets cost what 30 do. */
 export function QueueList({tickets, cursor, selected, width, height, now, isFocused}: Props) {
+	const top = useRef(0);
 	if (tickets.length === 0) {
 		return (
 			<Box width={width} height={height}>
@@ -27,7 +38,8 @@ export function QueueList({tickets, cursor, selected, width, height, now, isFocu
 			</Box>
 		);
 	}
-	const start = windowStart(cursor, tickets.length, height);
+	const start = scrolledStart(top.current, cursor, tickets.length, height);
+	top.current = start;
 	const visible = tickets.slice(start, start + height);
 	return (
 		<Box flexDirection="column" width={width} height={height}>

@@ -1,0 +1,184 @@
+// Issue 8 bar: the TUI's first frame ≤ 300 ms after start on the demo desk; with 10,000 tickets, moving the selection
+// takes ≤ 50 ms from key to new frame.
+import {spawn, spawnSync} from 'node:child_process';
+import {EventEmitter} from 'node:events';
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
+
+export const name = 'tui';
+
+/** Starts `csr` in a pseudo-terminal (util-linux `script`) and times the first bytes of a frame, then the queue. */
+function timeFirstFrame(bin, node, env) {
+	return new Promise((resolve, reject) => {
+		const command = `stty cols 100 rows 30; exec ${JSON.stringify(node)} ${JSON.stringify(bin)}`;
+		const started = process.hrtime.bigint();
+		const child = spawn('script', ['-qfec', command, '/dev/null'], {
+			env: {...env, TERM: 'xterm-256color'},
+			stdio: 'pipe',
+		});
+		let output = '';
+		let firstFrameMs = null;
+		const timer = setTimeout(() => {
+			child.kill('SIGKILL');
+			reject(new Error(`no queue on screen within 10 s; output so far:\n${output.slice(-2000)}`));
+		}, 10_000);
+		child.stdout.on('data', (chunk) => {
+			output += chunk.toString('utf8');
+			const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
+			// The status bar is on the very first frame (the queue is still loading then).
+			if (firstFrameMs === null && output.includes('? help')) firstFrameMs = elapsed;
+			if (firstFrameMs !== null && /\d tickets? ·/.test(output)) {
+				clearTimeout(timer);
+				child.stdin.write('q');
+				setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+				child.on('exit', () => resolve({firstFrameMs, queueMs: elapsed}));
+			}
+		});
+		child.on('error', reject);
+	});
+}
+
+class FakeStdout extends EventEmitter {
+	columns = 100;
+	rows = 30;
+	isTTY = true;
+	text = '';
+	onWrite = null;
+	write = (data) => {
+		if (this.text.length < 1_000_000) this.text += String(data);
+		this.onWrite?.();
+		return true;
+	};
+}
+
+class FakeStdin extends EventEmitter {
+	isTTY = true;
+	data = null;
+	write(data) {
+		this.data = data;
+		this.emit('readable');
+		this.emit('data', data);
+	}
+	read = () => {
+		const {data} = this;
+		this.data = null;
+		return data;
+	};
+	setEncoding() {}
+	setRawMode() {}
+	resume() {}
+	pause() {}
+	ref() {}
+	unref() {}
+}
+
+function aTicket(index) {
+	const id = String(index + 1);
+	return {
+		id,
+		subject: `Ticket ${id}: where is my order?`,
+		status: index % 3 === 0 ? 'new' : 'open',
+		priority: 'normal',
+		channel: 'email',
+		requester: {id: `u${id}`, name: `Customer ${id}`, email: `c${id}@example.com`, locale: 'en'},
+		assignee: null,
+		group: null,
+		tags: [],
+		createdAt: '2026-11-01T10:00:00.000Z',
+		updatedAt: '2026-11-01T10:00:00.000Z',
+		slaDueAt: index % 5 === 0 ? '2026-11-20T10:00:00.000Z' : null,
+		url: null,
+	};
+}
+
+/** Renders the built App in-process over 10,000 tickets and times key → next frame write for `presses` moves. */
+async function timeKeyToFrame(root, presses) {
+	// As bin/csr.js does: React's production build.
+	process.env.NODE_ENV ??= 'production';
+	const {render} = await import(pathToFileURL(join(root, 'node_modules', 'ink', 'build', 'index.js')).href);
+	const React = await import(pathToFileURL(join(root, 'node_modules', 'react', 'index.js')).href);
+	const {App} = await import(pathToFileURL(join(root, 'dist', 'tui', 'app.js')).href);
+	const tickets = Array.from({length: 10_000}, (_, index) => aTicket(index));
+	const now = new Date('2026-11-20T12:00:00Z');
+	const services = {
+		session: {
+			profileName: 'bench',
+			agentName: 'Bench',
+			views: [],
+			refreshSeconds: 0,
+			baseQuery: {statuses: ['new', 'open', 'pending'], assignee: 'any', sort: 'urgency', limit: 10_000},
+		},
+		now: () => now,
+		listQueue: async () => ({tickets, hasMore: false, totalCount: tickets.length, cap: null}),
+		getThread: async () => {
+			throw new Error('not used');
+		},
+		listTemplates: async () => [],
+		statusCounts: async () => ({dueFollowUps: 0, outbox: 0, repliesToday: 0}),
+		listDrafts: async () => [],
+	};
+	const stdout = new FakeStdout();
+	const stdin = new FakeStdin();
+	const nextWrite = () =>
+		new Promise((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error('no new frame within 2 s')), 2000);
+			stdout.onWrite = () => {
+				clearTimeout(timer);
+				resolve();
+			};
+		});
+	const instance = render(React.createElement(App, {services}), {
+		stdout,
+		stdin,
+		stderr: new FakeStdout(),
+		exitOnCtrlC: false,
+		patchConsole: false,
+		interactive: true,
+		incrementalRendering: true,
+	});
+	// Wait until the queue is on screen and every startup render has settled.
+	while (!stdout.text.includes('10,000 tickets')) await nextWrite();
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	const times = [];
+	for (let press = 0; press < presses; press++) {
+		const written = nextWrite();
+		const started = process.hrtime.bigint();
+		// Down the first half, one jump to the last ticket, then back up: every key moves the selection.
+		stdin.write(press < presses / 2 ? 'j' : press === presses / 2 ? 'G' : 'k');
+		await written;
+		times.push(Number(process.hrtime.bigint() - started) / 1e6);
+		// A person presses keys tens of ms apart; let Ink's frame throttle (30 fps) reset between presses.
+		await new Promise((resolve) => setTimeout(resolve, 40));
+	}
+	instance.unmount();
+	return times;
+}
+
+export async function run({root, bin, node, sandbox, csr, report, median}) {
+	const keyTimes = await timeKeyToFrame(root, 200);
+	report('key → new frame, 10,000 tickets, in-process (median of 200)', keyTimes);
+	const sorted = [...keyTimes].sort((a, b) => a - b);
+	report('key → new frame, 10,000 tickets, p95 (goal ≤ 50)', sorted[Math.floor(sorted.length * 0.95)]);
+	report('key → new frame, 10,000 tickets, worst', sorted.at(-1));
+
+	if (spawnSync('script', ['--version']).status !== 0) {
+		console.log('first frame: skipped (util-linux `script` is not installed)');
+		return;
+	}
+	for (const tickets of ['200', '10000']) {
+		const box = sandbox();
+		try {
+			csr(['demo', 'reset', '--tickets', tickets, '--seed', '7'], {env: box.env});
+			await timeFirstFrame(bin, node, box.env);
+			const runs = [];
+			for (let index = 0; index < 7; index++) runs.push(await timeFirstFrame(bin, node, box.env));
+			report(
+				`first frame in a pty, ${tickets}-ticket demo desk (median of 7, goal ≤ 300)`,
+				median(runs.map((run) => run.firstFrameMs)),
+			);
+			report(`queue on screen, ${tickets}-ticket demo desk (median of 7)`, median(runs.map((run) => run.queueMs)));
+		} finally {
+			box.cleanup();
+		}
+	}
+}
