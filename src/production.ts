@@ -34,8 +34,8 @@ export async function openHelpDeskFor(
 		token: resolved.token,
 		tokenSource: resolved.tokenSource,
 		oauth: profile.oauth,
-		saveOAuth: (tokens) => {
-			options.config().update((config) => {
+		saveOAuth: async (tokens) => {
+			await options.config().update((config) => {
 				const existing = config.profiles[resolved.name];
 				if (existing === undefined) return config;
 				return {...config, profiles: {...config.profiles, [resolved.name]: {...existing, oauth: tokens}}};

@@ -1,4 +1,3 @@
-import type {Command} from 'commander';
 import {z} from 'zod';
 import {type ResolvedProfile, resolveProfile} from '../config/profiles.js';
 import type {Context, GlobalOptions} from '../context.js';
@@ -7,10 +6,7 @@ import type {HelpDesk} from '../providers/help-desk.js';
 
 export type OutputFormat = 'table' | 'json' | 'ndjson' | 'csv';
 
-/** Global options as the command sees them (commander merges them with optsWithGlobals). */
-export function globalsOf(command: Command): GlobalOptions {
-	return command.optsWithGlobals() as GlobalOptions;
-}
+export {globalsOf} from './globals.js';
 
 export function formatOf(globals: GlobalOptions, fallback: OutputFormat = 'table'): OutputFormat {
 	if (globals.json) return 'json';

@@ -171,7 +171,7 @@ export type ProviderSetup = {
 		refreshToken: string | null;
 		expiresAt: string | null;
 		clientId: string;
-	}) => void;
+	}) => void | Promise<void>;
 	/** csr's data directory (the demo desk keeps demo.db here). */
 	readonly dataDir: string;
 	readonly now: () => Date;

@@ -782,7 +782,9 @@ describe('csr stats cache age', () => {
 		const afterSecond = calls.tickets.length;
 		const eager = later(16);
 		await eager.prepare();
-		eager.config().update((config) => ({...config, settings: {...config.settings, 'stats.maxCacheAgeMinutes': 0}}));
+		await eager
+			.config()
+			.update((config) => ({...config, settings: {...config.settings, 'stats.maxCacheAgeMinutes': 0}}));
 		await runCsr(['stats', '--json'], later(16.5));
 		expect(calls.tickets.length).toBeGreaterThan(afterSecond);
 	});
@@ -892,7 +894,7 @@ describe('csr sync', () => {
 		const data = generated(6);
 		const ctx = context({now, helpDesk: exportDesk(data).desk});
 		await ctx.prepare();
-		ctx.config().update((config) => ({
+		await ctx.config().update((config) => ({
 			...config,
 			profiles: {...config.profiles, other: {...config.profiles['demo'], provider: 'demo'} as never},
 		}));

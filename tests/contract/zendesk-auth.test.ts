@@ -88,7 +88,9 @@ describe('Zendesk credentials', () => {
 				token: expired.accessToken,
 				tokenSource: 'oauth',
 				oauth: expired,
-				saveOAuth: (tokens) => saved.push(tokens),
+				saveOAuth: (tokens) => {
+					saved.push(tokens);
+				},
 			}),
 			{clock},
 		);

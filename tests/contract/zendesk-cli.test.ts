@@ -79,7 +79,7 @@ async function withZendeskProfile(
 	cleanups.push(() => fake.close());
 	const context = testContext(env);
 	await context.prepare();
-	context.config().update((config) => ({
+	await context.config().update((config) => ({
 		...config,
 		currentProfile: 'acme',
 		profiles: {
@@ -209,7 +209,7 @@ describe('kb and auth in the whole program', () => {
 		expect(demo.exitCode).toBe(ExitCode.usage);
 		expect(demo.stderr).toContain('has no knowledge base to search');
 		await context.prepare();
-		context.config().update((config) => ({
+		await context.config().update((config) => ({
 			...config,
 			profiles: {
 				...config.profiles,

@@ -1,6 +1,6 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
-import {globalsOf} from '../options.js';
+import {globalsOf} from '../globals.js';
 
 export type QueueFlags = {
 	view?: string;

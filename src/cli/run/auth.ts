@@ -68,7 +68,7 @@ export async function runAuthLogin(flags: AuthLoginFlags, globals: GlobalOptions
 		await desk.close();
 	}
 	const saved = {...tokens};
-	context.config().update((config) => {
+	await context.config().update((config) => {
 		const current = config.profiles[profile.name];
 		if (current === undefined) return config;
 		return {...config, profiles: {...config.profiles, [profile.name]: {...current, oauth: saved}}};
@@ -157,7 +157,7 @@ export async function runAuthLogout(flags: AuthLogoutFlags, globals: GlobalOptio
 			await desk.close();
 		}
 	}
-	context.config().update((config) => {
+	await context.config().update((config) => {
 		const current = config.profiles[profile.name];
 		if (current === undefined) return config;
 		return {...config, profiles: {...config.profiles, [profile.name]: {...current, oauth: null}}};

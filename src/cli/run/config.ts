@@ -36,7 +36,7 @@ export async function runConfigSet(key: string, raw: string, _globals: GlobalOpt
 	const parsed = settingDefinitions[name].parse.safeParse(raw);
 	if (!parsed.success)
 		throw new UsageError(`invalid value for ${name}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
-	context.config().update((config) => ({...config, settings: {...config.settings, [name]: parsed.data}}));
+	await context.config().update((config) => ({...config, settings: {...config.settings, [name]: parsed.data}}));
 	context.io.stderr.write(`${name} set to ${String(parsed.data)}\n`);
 }
 

@@ -43,7 +43,7 @@ export async function runProfileAdd(
 				'Pipe the token in: printf %s "$TOKEN" | csr profile add …',
 			);
 	}
-	context.config().update((config) => {
+	await context.config().update((config) => {
 		const existing = config.profiles[name];
 		const profile: Profile = {
 			provider: provider.data,
@@ -123,7 +123,7 @@ export async function runProfileUse(name: string, _globals: GlobalOptions, conte
 			`Known profiles: ${['demo', ...Object.keys(config.profiles)].join(', ')}.`,
 		);
 	}
-	context.config().update((current) => ({...current, currentProfile: name}));
+	await context.config().update((current) => ({...current, currentProfile: name}));
 	context.io.stderr.write(`now using profile ${name}\n`);
 }
 
@@ -135,7 +135,7 @@ export async function runProfileRemove(name: string, _globals: GlobalOptions, co
 			name === 'demo' ? 'The built-in demo profile cannot be removed.' : undefined,
 		);
 	}
-	context.config().update((current) => {
+	await context.config().update((current) => {
 		const {[name]: _removed, ...profiles} = current.profiles;
 		return {...current, profiles, currentProfile: current.currentProfile === name ? null : current.currentProfile};
 	});

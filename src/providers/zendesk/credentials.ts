@@ -79,7 +79,7 @@ export function createZendeskCredentials(setup: ProviderSetup, tokenClient: () =
 		tokens = toStoredTokens(response, tokens.clientId, setup.now(), previous);
 		seen.add(tokens.accessToken);
 		if (tokens.refreshToken) seen.add(tokens.refreshToken);
-		setup.saveOAuth({...tokens});
+		await setup.saveOAuth({...tokens});
 		setup.log?.('zendesk: refreshed the OAuth access token');
 	}
 	const refreshOnce = (signal?: AbortSignal): Promise<void> => {
