@@ -175,7 +175,7 @@ describe('ComposeScreen', () => {
 		await screen.waitForFrame(() => outcomes.length > 0);
 		expect(outcomes[0]).toMatchObject({sent: false, reloadThread: true});
 		expect(outcomes[0]?.flash?.text).toBe(
-			'Not sent: ticket 103 changed since it was read: 1 new message from the customer; nothing sent. Read the thread, then r to send again (draft kept).',
+			'Not sent: the ticket changed since you opened it: 1 new message from the customer. Read it, r to resend (draft kept).',
 		);
 		expect(drafts.at(-1)).toEqual({
 			ticketId: '103',
@@ -190,16 +190,19 @@ describe('ComposeScreen', () => {
 			loadDraft: async () => ({
 				ticketId: '103',
 				isPublic: true,
-				body: 'Hej Sven, paketet kommer på fredag.',
+				body: 'Hej Sven,\n\npaketet kommer på fredag.',
 				template: null,
 				updatedAt: '2026-11-20T11:30:00Z',
 			}),
 		});
 		const frame = await screen.waitForFrame((text) => text.includes('paketet kommer på fredag'));
 		expect(frame).toContain('Your draft reply is back');
+		const lines = frame.split('\n');
+		const greeting = lines.findIndex((line) => line.startsWith('Hej Sven,'));
+		expect(lines.slice(greeting, greeting + 3).map((line) => line.trim())).toEqual(['Hej Sven,', '', 'paketet kommer på fredag.']);
 		await screen.press(keys.enter, 'y');
 		await screen.waitForFrame(() => sent.length > 0);
-		expect(sent[0]).toMatchObject({body: 'Hej Sven, paketet kommer på fredag.', template: null});
+		expect(sent[0]).toMatchObject({body: 'Hej Sven,\n\npaketet kommer på fredag.', template: null});
 	});
 
 	it('writes a message inline without a template, and saves it as a draft when leaving', async () => {

@@ -135,7 +135,7 @@ describe('replying from the workstation', () => {
 		desk.customerWrites('Hallå? Jag väntar fortfarande!');
 		await replyWithTemplate(screen);
 		const warned = await screen.waitForFrame((frame) => frame.includes('Hallå? Jag väntar fortfarande!'));
-		expect(warned).toContain('Not sent: ticket 103 changed since it was read: 1 new message from the customer.');
+		expect(warned).toContain('Not sent: the ticket changed since you opened it: 1 new message from the customer.');
 		expect(desk.drafts()).toHaveLength(1);
 		await screen.press('r');
 		await screen.waitForFrame((frame) => frame.includes('Your draft reply is back'));

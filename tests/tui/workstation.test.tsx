@@ -52,6 +52,21 @@ describe('Workstation', () => {
 		expect(frame).toContain('CUSTOMER');
 	});
 
+	it('takes keys that arrive together one by one (tmux send-keys, key repeat over ssh)', async () => {
+		const opened: string[] = [];
+		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
+			listQueue: async () => page(three),
+			getThread: async (id) => {
+				opened.push(id);
+				return aThread(three.find((candidate) => candidate.id === id) as Ticket);
+			},
+		});
+		await screen.waitForFrame((text) => text.includes('#103'));
+		screen.stdin.write('jj\r');
+		await screen.waitForFrame((text) => text.includes('#103 Refund please'));
+		expect(opened).toEqual(['103']);
+	});
+
 	it('says so when no ticket matches, and when the queue cannot load', async () => {
 		const empty = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
 			listQueue: async () => page([]),

@@ -27,7 +27,7 @@ export function ComposeBody({text, width, height, scroll, isTyping}: Props) {
 			{shown.map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: lines of one text, by position.
 				<Text key={start + index} wrap="truncate-end">
-					{line.split(/(«[^»]*»)/).map((part, partIndex) =>
+					{(line === '' ? ' ' : line).split(/(«[^»]*»)/).map((part, partIndex) =>
 						/^«.*»$/.test(part) ? (
 							// biome-ignore lint/suspicious/noArrayIndexKey: parts of one line, by position.
 							<Text key={partIndex} color={theme.danger} inverse>

@@ -29,6 +29,15 @@ import {colorOf, theme} from '../theme.js';
 import type {ComposeProps as Props} from './compose-screen.js';
 import {TemplatePickScreen} from './template-pick-screen.js';
 
+/** The delivery service speaks to the CLI (`--force`, "ticket 12"); on this screen the ticket is the one in view. */
+export function tuiReason(reason: string): string {
+	return reason
+		.replace(/^ticket \S+ changed since it was read/, 'the ticket changed since you opened it')
+		.replace(/;? nothing sent/, '')
+		.replace(/\s*\(use --force[^)]*\)|,? or use --force/g, '')
+		.trim();
+}
+
 type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'confirm' | 'sending';
 
 const editKeys = [
@@ -105,9 +114,11 @@ export function Composer({
 		const finish = (result: DeliveryResult) => {
 			if (result.result === 'failed') {
 				persist(text.text);
-				const reason = (result.reason ?? 'unknown error').replace(/\s*\(use --force[^)]*\)|,? or use --force/g, '');
 				onDone({
-					flash: {text: `Not sent: ${reason}. Read the thread, then r to send again (draft kept).`, tone: 'danger'},
+					flash: {
+						text: `Not sent: ${tuiReason(result.reason ?? 'unknown error')}. Read it, r to resend (draft kept).`,
+						tone: 'danger',
+					},
 					sent: false,
 					reloadThread: true,
 				});
