@@ -484,8 +484,26 @@ describe.skipIf(!installed)('Request Tracker 5 (real server)', () => {
 			expect(ticket.CustomFields.find((field) => field.name === 'Category')?.values).toEqual([]);
 
 			const bad = await box.csr(['queue'], {env: {CSR_TOKEN_RT: `1-27-${'f'.repeat(32)}`}});
-			expect(bad.exitCode).toBe(4);
+			expect(bad.exitCode, bad.stderr).toBe(4);
 			expect(bad.stderr).not.toContain('f'.repeat(32));
+		});
+
+		it('csr sync and csr stats read KPI facts from RT (no CSAT: RT has none)', async () => {
+			const sync = await box.csr(['sync']);
+			expect(sync.exitCode, sync.stderr).toBe(0);
+			const again = await box.csr(['sync']);
+			expect(again.exitCode, again.stderr).toBe(0);
+			const stats = await box.csr(['stats', '--json', '--since', '1d']);
+			expect(stats.exitCode, stats.stderr).toBe(0);
+			const json = JSON.parse(stats.stdout) as {
+				tickets: {created: number; solved: number};
+				firstReplyMinutes: {count: number};
+				csat: {score: number | null};
+			};
+			expect(json.tickets.created).toBeGreaterThanOrEqual(customers.length);
+			expect(json.tickets.solved).toBeGreaterThanOrEqual(1);
+			expect(json.firstReplyMinutes.count).toBeGreaterThanOrEqual(2);
+			expect(json.csat.score).toBeNull();
 		});
 
 		it('bulk: a 100-ticket reply leaves exactly 100 new Correspond transactions; the same command again adds none', async () => {

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {UsageError} from '../../errors.js';
+import {ProviderError, UsageError} from '../../errors.js';
 import type {ExportPage, TicketFacts, TicketQuery} from '../help-desk.js';
 import {mapLimit, maxPerPage, type RtApi} from './api.js';
 import {toTicket, toTicketFacts} from './map.js';
@@ -12,7 +12,12 @@ export function encodeCursor(value: unknown): string {
 	return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
 }
 
-export function decodeCursor<Schema extends z.ZodType>(raw: string, schema: Schema, what: string): z.output<Schema> {
+/** A cursor csr did not make for this listing: a usage error for the queue, "invalid" for an export (sync restarts). */
+export function decodeCursor<Schema extends z.ZodType>(
+	raw: string,
+	schema: Schema,
+	what: 'queue' | 'export',
+): z.output<Schema> {
 	let value: unknown;
 	try {
 		value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
@@ -20,8 +25,9 @@ export function decodeCursor<Schema extends z.ZodType>(raw: string, schema: Sche
 		value = undefined;
 	}
 	const parsed = schema.safeParse(value);
-	if (!parsed.success) throw new UsageError(`invalid page cursor for this RT ${what}`, 'Start again without a cursor.');
-	return parsed.data;
+	if (parsed.success) return parsed.data;
+	if (what === 'queue') throw new UsageError('invalid page cursor for this RT queue', 'Start again without a cursor.');
+	throw new ProviderError('RT cannot continue an export from this cursor', {kind: 'invalid'});
 }
 
 const queueCursor = z.object({kind: z.literal('queue'), page: z.number().int().min(1)});
