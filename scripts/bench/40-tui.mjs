@@ -23,18 +23,19 @@ function timeFirstFrame(bin, node, env) {
 			reject(new Error(`no queue on screen within 10 s; output so far:\n${output.slice(-2000)}`));
 		}, 10_000);
 		child.stdout.on('data', (chunk) => {
-			output += chunk.toString('utf8');
+			output += chunk.toString('utf8').replace(/\u001B\[[0-9;?]*[A-Za-z]/g, '');
 			const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
 			// The status bar is on the very first frame (the queue is still loading then).
 			if (firstFrameMs === null && output.includes('? help')) firstFrameMs = elapsed;
 			if (firstFrameMs !== null && /\d tickets? ·/.test(output)) {
 				clearTimeout(timer);
-				child.stdin.write('q');
-				setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+				child.stdout.removeAllListeners('data');
 				child.on('exit', () => resolve({firstFrameMs, queueMs: elapsed}));
+				child.kill('SIGKILL');
 			}
 		});
 		child.on('error', reject);
+		child.stdin.on('error', () => {});
 	});
 }
 

@@ -10,9 +10,14 @@ export type Terminal = {
 
 /**
  * Runs the workstation full-screen (the alternate screen, like vim and less) until the agent quits. Ctrl-C is a key
- * here, so an unsent draft can be asked about first.
+ * here, so an unsent draft can be asked about first. `onFirstFrame` runs once the first frame is drawn.
  */
-export async function startTui(services: TuiServices, terminal: Terminal): Promise<void> {
+export async function startTui(
+	services: TuiServices,
+	terminal: Terminal,
+	options: {onFirstFrame?: () => void} = {},
+): Promise<void> {
+	let isFirst = true;
 	const instance = render(<App services={services} />, {
 		stdin: terminal.stdin,
 		stdout: terminal.stdout,
@@ -24,6 +29,11 @@ export async function startTui(services: TuiServices, terminal: Terminal): Promi
 		incrementalRendering: true,
 		// The caller checked for a terminal; CI variables must not switch Ink to print-once mode.
 		interactive: true,
+		onRender: () => {
+			if (!isFirst) return;
+			isFirst = false;
+			options.onFirstFrame?.();
+		},
 	});
 	await instance.waitUntilExit();
 }

@@ -199,7 +199,11 @@ describe('ComposeScreen', () => {
 		expect(frame).toContain('Your draft reply is back');
 		const lines = frame.split('\n');
 		const greeting = lines.findIndex((line) => line.startsWith('Hej Sven,'));
-		expect(lines.slice(greeting, greeting + 3).map((line) => line.trim())).toEqual(['Hej Sven,', '', 'paketet kommer på fredag.']);
+		expect(lines.slice(greeting, greeting + 3).map((line) => line.trim())).toEqual([
+			'Hej Sven,',
+			'',
+			'paketet kommer på fredag.',
+		]);
 		await screen.press(keys.enter, 'y');
 		await screen.waitForFrame(() => sent.length > 0);
 		expect(sent[0]).toMatchObject({body: 'Hej Sven,\n\npaketet kommer på fredag.', template: null});

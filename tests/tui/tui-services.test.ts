@@ -2,7 +2,8 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createTuiServices} from '../../src/cli/run/tui.js';
+import {sessionOf} from '../../src/cli/run/tui.js';
+import {createTuiServices} from '../../src/cli/run/tui-services.js';
 import {resolveProfile} from '../../src/config/profiles.js';
 import type {Context} from '../../src/context.js';
 import {createTestIo} from '../../src/io/streams.js';
@@ -31,7 +32,7 @@ async function setup(tickets = [swede]) {
 	context = {...base, openHelpDesk: async () => desk};
 	await context.prepare();
 	const profile = resolveProfile(context.config().read(), undefined, context.env);
-	return {desk, services: createTuiServices(context, profile)};
+	return {desk, services: createTuiServices(context, profile, sessionOf(context, profile))};
 }
 
 describe('the TUI services', () => {

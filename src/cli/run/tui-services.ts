@@ -1,9 +1,7 @@
 import {randomUUID} from 'node:crypto';
 import type {ResolvedProfile} from '../../config/profiles.js';
-import {settingDefinitions} from '../../config/schema.js';
-import type {Context, GlobalOptions} from '../../context.js';
+import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
-import {UsageError} from '../../errors.js';
 import type {HelpDesk} from '../../providers/help-desk.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
 import {listQueue} from '../../services/queue.js';
@@ -15,20 +13,7 @@ import {TemplateError} from '../../templates/errors.js';
 import {listTemplates, templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender, loadTemplateFile} from '../../templates/render.js';
 import type {TemplateAgent} from '../../templates/scope.js';
-import {viewToFilter} from '../../tui/filter.js';
-import type {Draft, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
-import {activeProfile} from '../options.js';
-import {settingValue} from './config.js';
-import {parseQueueFlags} from './queue.js';
-
-/** The TUI loads up to this many tickets; the list is virtualised, so the cost is the desk's, not the screen's. */
-const queueLimit = 10_000;
-
-function refreshSecondsOf(context: Context): number {
-	const raw = settingValue(context.config().read().settings, 'tui.refreshSeconds');
-	const parsed = settingDefinitions['tui.refreshSeconds'].parse.safeParse(raw);
-	return parsed.success ? parsed.data : 60;
-}
+import type {Draft, Session, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
 
 async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal): Promise<TemplateAgent> {
 	const {agent, email} = profile.profile;
@@ -60,7 +45,11 @@ function summarise(entry: ReturnType<typeof listTemplates>[number]): TemplateSum
  * TuiServices over csr's own services: the same journal, drift check, outbox and records as the CLI. The desk is
  * opened in the background so the first frame never waits for it.
  */
-export function createTuiServices(context: Context, profile: ResolvedProfile): TuiServices & {close(): Promise<void>} {
+export function createTuiServices(
+	context: Context,
+	profile: ResolvedProfile,
+	session: Session,
+): TuiServices & {close(): Promise<void>} {
 	const deskPromise = context.openHelpDesk(profile, {verbose: false});
 	deskPromise.catch(() => {});
 	let agentPromise: Promise<TemplateAgent> | undefined;
@@ -81,7 +70,6 @@ export function createTuiServices(context: Context, profile: ResolvedProfile): T
 		now: context.now,
 		signal: context.signal,
 	});
-	const {all: _all, ...defaults} = parseQueueFlags({}, undefined);
 	const toDraft = (stored: ReturnType<typeof listDrafts>[number]): Draft => ({
 		ticketId: stored.ticketId,
 		isPublic: stored.isPublic,
@@ -90,13 +78,7 @@ export function createTuiServices(context: Context, profile: ResolvedProfile): T
 		updatedAt: stored.updatedAt,
 	});
 	return {
-		session: {
-			profileName: profile.name,
-			agentName: profile.profile.agent.name ?? profile.profile.email ?? 'agent',
-			views: Object.entries(profile.profile.views).map(([name, view]) => ({name, filter: viewToFilter(view)})),
-			refreshSeconds: refreshSecondsOf(context),
-			baseQuery: {...defaults, limit: queueLimit},
-		},
+		session,
 		now: context.now,
 		listQueue: async (query, signal) => listQueue(await deskPromise, query, {all: false}, signal),
 		getThread: async (ticketId, signal) => (await deskPromise).getThread(ticketId, signal),
@@ -219,22 +201,4 @@ export function renderForTicket(
 		}
 	}
 	return {kind: 'invalid', name, message: `template "${name}" needs too many variables`};
-}
-
-/** `csr tui` (and `csr` alone on a terminal): the workstation. */
-export async function runTui(globals: GlobalOptions, context: Context): Promise<void> {
-	if (!context.io.stdinIsTty || !context.io.stdoutIsTty) {
-		throw new UsageError(
-			'csr tui needs a terminal (stdin and stdout must be a TTY)',
-			'In scripts use `csr queue`, `csr show ID` and `csr reply`.',
-		);
-	}
-	const profile = activeProfile(context, globals);
-	const services = createTuiServices(context, profile);
-	const {startTui} = await import('../../tui/start.js');
-	try {
-		await startTui(services, {stdin: context.io.stdin, stdout: context.io.stdout, stderr: context.io.stderr});
-	} finally {
-		await services.close();
-	}
 }

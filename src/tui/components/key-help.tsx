@@ -13,9 +13,9 @@ export function helpLines(): HelpLine[] {
 	]);
 }
 
-/** How many help lines fit at once: full columns of `height - 1` rows, as many columns as 40-column cells allow. */
+/** How many help lines fit at once: full columns of `height - 1` rows, as many columns as 50-column cells allow. */
 export function helpCapacity(width: number, height: number): number {
-	return Math.max(1, height - 1) * Math.max(1, Math.min(3, Math.floor(width / 40)));
+	return Math.max(1, height - 1) * Math.max(1, Math.min(3, Math.floor(width / 50)));
 }
 
 /** The `?` screen: the keymap itself, laid out in columns, from line `offset`. */
@@ -30,7 +30,7 @@ export function KeyHelp({
 }) {
 	const lines = helpLines();
 	const rows = Math.max(1, height - 1);
-	const columns = Math.max(1, Math.min(3, Math.floor(width / 40)));
+	const columns = Math.max(1, Math.min(3, Math.floor(width / 50)));
 	const columnWidth = Math.floor(width / columns);
 	const shown = lines.slice(offset, offset + rows * columns);
 	const more = lines.length > offset + shown.length || offset > 0;

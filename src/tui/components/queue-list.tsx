@@ -41,6 +41,7 @@ export function QueueList({tickets, cursor, selected, width, height, now, isFocu
 	const start = scrolledStart(top.current, cursor, tickets.length, height);
 	top.current = start;
 	const visible = tickets.slice(start, start + height);
+	const idWidth = 2 + Math.min(12, Math.max(...visible.map((ticket) => ticket.id.length)));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{visible.map((ticket, offset) => (
@@ -52,6 +53,7 @@ export function QueueList({tickets, cursor, selected, width, height, now, isFocu
 					isCursor={start + offset === cursor}
 					isSelected={selected.has(ticket.id)}
 					isFocused={isFocused}
+					idWidth={idWidth}
 				/>
 			))}
 		</Box>

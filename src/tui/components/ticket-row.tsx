@@ -23,15 +23,25 @@ type Props = {
 	readonly isSelected: boolean;
 	/** The cursor row is inverted while the queue has the focus. */
 	readonly isFocused: boolean;
+	/** Columns for `#id`, the same for every row in view. */
+	readonly idWidth: number;
 };
 
 /** One queue line: cursor, selection mark, id, status, SLA countdown (red when breached), subject. */
-export const TicketRow = memo(function TicketRow({ticket, width, now, isCursor, isSelected, isFocused}: Props) {
+export const TicketRow = memo(function TicketRow({
+	ticket,
+	width,
+	now,
+	isCursor,
+	isSelected,
+	isFocused,
+	idWidth,
+}: Props) {
 	const wide = width >= 60;
 	const statusWidth = wide ? 8 : 5;
 	const status = fitLine(wide ? ticket.status : shortStatus[ticket.status], statusWidth);
 	const sla = fitLine(formatSla(ticket, now), 5);
-	const id = fitLine(`#${ticket.id}`, wide ? 8 : 7);
+	const id = fitLine(`#${ticket.id}`, idWidth);
 	const subjectWidth = Math.max(1, width - 2 - id.length - statusWidth - 6);
 	const subject = fitLine(toDisplayLine(ticket.subject) || '(no subject)', subjectWidth);
 	return (

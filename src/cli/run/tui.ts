@@ -1,0 +1,99 @@
+import chalk from 'chalk';
+import type {ResolvedProfile} from '../../config/profiles.js';
+import {settingDefinitions} from '../../config/schema.js';
+import type {Context, GlobalOptions} from '../../context.js';
+import {UsageError} from '../../errors.js';
+import {viewToFilter} from '../../tui/filter.js';
+import type {Session, TuiServices} from '../../tui/services.js';
+import {activeProfile, colorOf} from '../options.js';
+import {settingValue} from './config.js';
+import {loadInkLean} from './lean-ink.js';
+import {parseQueueFlags} from './queue.js';
+
+/** The TUI loads up to this many tickets; the list is virtualised, so the cost is the desk's, not the screen's. */
+const queueLimit = 10_000;
+
+function refreshSecondsOf(context: Context): number {
+	const raw = settingValue(context.config().read().settings, 'tui.refreshSeconds');
+	const parsed = settingDefinitions['tui.refreshSeconds'].parse.safeParse(raw);
+	return parsed.success ? parsed.data : 60;
+}
+
+/** Who is working, their saved views, the refresh interval and the CLI's default queue. */
+export function sessionOf(context: Context, profile: ResolvedProfile): Session {
+	const {all: _all, ...defaults} = parseQueueFlags({}, undefined);
+	return {
+		profileName: profile.name,
+		agentName: profile.profile.agent.name ?? profile.profile.email ?? 'agent',
+		views: Object.entries(profile.profile.views).map(([name, view]) => ({name, filter: viewToFilter(view)})),
+		refreshSeconds: refreshSecondsOf(context),
+		baseQuery: {...defaults, limit: queueLimit},
+	};
+}
+
+/**
+ * Services whose implementation (templates, journal, store, the desk) loads while the first frame is drawn: each call
+ * waits for it. Keeps Liquid, YAML and SQLite off the path to the first frame.
+ */
+function lazyServices(
+	session: Session,
+	now: () => Date,
+	load: Promise<TuiServices & {close(): Promise<void>}>,
+): TuiServices & {close(): Promise<void>} {
+	const call =
+		<K extends Exclude<keyof TuiServices, 'session' | 'now'> | 'close'>(name: K) =>
+		async (...args: unknown[]) =>
+			((await load)[name] as (...inner: unknown[]) => unknown)(...args);
+	return {
+		session,
+		now,
+		listQueue: call('listQueue'),
+		getThread: call('getThread'),
+		listTemplates: call('listTemplates'),
+		renderTemplate: call('renderTemplate'),
+		sendMessage: call('sendMessage'),
+		updateTickets: call('updateTickets'),
+		addFollowUp: call('addFollowUp'),
+		listGroups: call('listGroups'),
+		listAgents: call('listAgents'),
+		statusCounts: call('statusCounts'),
+		saveDraft: call('saveDraft'),
+		loadDraft: call('loadDraft'),
+		discardDraft: call('discardDraft'),
+		listDrafts: call('listDrafts'),
+		editText: call('editText'),
+		close: call('close'),
+	} as TuiServices & {close(): Promise<void>};
+}
+
+/** `csr tui` (and `csr` alone on a terminal): the workstation. */
+export async function runTui(globals: GlobalOptions, context: Context): Promise<void> {
+	if (!context.io.stdinIsTty || !context.io.stdoutIsTty) {
+		throw new UsageError(
+			'csr tui needs a terminal (stdin and stdout must be a TTY)',
+			'In scripts use `csr queue`, `csr show ID` and `csr reply`.',
+		);
+	}
+	const profile = activeProfile(context, globals);
+	// Ink colours through chalk, which knows --no-color but not NO_COLOR: csr's own decision wins.
+	if (!colorOf(globals, context)) chalk.level = 0;
+	const session = sessionOf(context, profile);
+	loadInkLean();
+	const ui = import('../../tui/start.js');
+	// Liquid, YAML, SQLite and the desk load once the first frame is on screen; calls made before then wait.
+	let firstFrame: () => void = () => {};
+	const drawn = new Promise<void>((resolve) => {
+		firstFrame = resolve;
+	});
+	const implementation = drawn
+		.then(() => import('./tui-services.js'))
+		.then(({createTuiServices}) => createTuiServices(context, profile, session));
+	implementation.catch(() => {});
+	const services = lazyServices(session, context.now, implementation);
+	try {
+		const terminal = {stdin: context.io.stdin, stdout: context.io.stdout, stderr: context.io.stderr};
+		await (await ui).startTui(services, terminal, {onFirstFrame: () => setImmediate(firstFrame)});
+	} finally {
+		await services.close().catch(() => {});
+	}
+}
