@@ -1,5 +1,7 @@
+import type {Ticket} from '../domain/ticket.js';
 import {type TicketStatus, ticketStatuses} from '../domain/ticket.js';
 import type {TicketChanges} from '../providers/help-desk.js';
+import {formatIds} from './format.js';
 import type {AsyncState} from './hooks/use-async.js';
 import type {TemplateRender} from './services.js';
 
@@ -74,4 +76,32 @@ export function composeChanges(render: TemplateRender | null, choice: StatusChoi
 export function parseVarAssignment(text: string): {name: string; value: string} | null {
 	const match = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/s.exec(text);
 	return match ? {name: match[1] as string, value: (match[2] ?? '').trim()} : null;
+}
+
+/** The delivery service speaks to the CLI (`--force`, "ticket 12"); on this screen the ticket is the one in view. */
+export function tuiReason(reason: string): string {
+	return reason
+		.replace(/^ticket \S+ changed since it was read/, 'the ticket changed since you opened it')
+		.replace(/;? nothing sent/, '')
+		.replace(/\s*\(use --force[^)]*\)|,? or use --force/g, '')
+		.trim();
+}
+
+/** What the confirmation says will happen. */
+export function confirmLines(input: {
+	what: string;
+	ticket: Ticket;
+	template: string | null;
+	locale: string | null;
+	text: string;
+	status: string | null;
+}): string[] {
+	const {requester} = input.ticket;
+	const words = input.text.trim().split(/\s+/).filter(Boolean).length;
+	return [
+		`${input.what} to ${formatIds([input.ticket.id])} (${requester.name}${requester.email ? `, ${requester.email}` : ''})`,
+		`${input.template ? `Template ${input.template}` : 'No template'}${input.locale ? `, language ${input.locale}` : ''}; ${words} words`,
+		input.status ? `Sets status ${input.status}` : 'Status unchanged',
+		'Stops if anyone changed the ticket since you opened it.',
+	];
 }

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {toDisplayLine} from '../../text/display-text.js';
 import {theme} from '../theme.js';
 import type {PaneLine} from '../thread-lines.js';
 import {PaneLineView} from './pane-line.js';
@@ -25,7 +26,7 @@ export function TicketPane({content, scroll, width, height, isFocused}: Props) {
 				? 'Enter opens the ticket under the cursor.'
 				: content.kind === 'loading'
 					? 'Loading the ticket…'
-					: `Could not load the ticket: ${content.message} (g to try again)`;
+					: `Could not load the ticket: ${toDisplayLine(content.message)} (g to try again)`;
 		return (
 			<Box width={width} height={height}>
 				<Text color={content.kind === 'failed' ? theme.danger : theme.muted}>{text}</Text>

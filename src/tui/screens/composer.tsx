@@ -1,23 +1,23 @@
-import {Box, Text, useApp} from 'ink';
+import {useApp} from 'ink';
 import {useState} from 'react';
 import {messageOf} from '../../errors.js';
 import type {DeliveryResult} from '../../services/delivery.js';
-import {toDisplayLine} from '../../text/display-text.js';
-import {bodyLines, ComposeBody} from '../components/compose-body.js';
+import {bodyLines} from '../components/compose-body.js';
 import {ComposeHeader} from '../components/compose-header.js';
-import {ConfirmBox} from '../components/confirm-box.js';
+import {ComposeView} from '../components/compose-view.js';
 import type {Flash} from '../components/hint-line.js';
-import {TextField} from '../components/text-field.js';
 import {
 	composeChanges,
 	composeText,
+	confirmLines,
 	nextLocale,
 	nextStatusChoice,
 	parseVarAssignment,
 	type StatusChoice,
+	tuiReason,
 } from '../compose-model.js';
 import {flashOfDelivery} from '../flash.js';
-import {formatIds, handleTimeSec} from '../format.js';
+import {handleTimeSec} from '../format.js';
 import {useTemplateRender} from '../hooks/use-template-render.js';
 import {useTemplates} from '../hooks/use-templates.js';
 import {actionOf} from '../keymap.js';
@@ -25,18 +25,8 @@ import {useKeys} from '../keys.js';
 import {messagePlan} from '../plans.js';
 import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
-import {colorOf, theme} from '../theme.js';
 import type {ComposeProps as Props} from './compose-screen.js';
 import {TemplatePickScreen} from './template-pick-screen.js';
-
-/** The delivery service speaks to the CLI (`--force`, "ticket 12"); on this screen the ticket is the one in view. */
-export function tuiReason(reason: string): string {
-	return reason
-		.replace(/^ticket \S+ changed since it was read/, 'the ticket changed since you opened it')
-		.replace(/;? nothing sent/, '')
-		.replace(/\s*\(use --force[^)]*\)|,? or use --force/g, '')
-		.trim();
-}
 
 type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'confirm' | 'sending';
 
@@ -239,61 +229,40 @@ export function Composer({
 			/>
 		);
 	}
-	const header = (
-		<ComposeHeader
-			ticket={ticket}
-			isPublic={sendsPublic}
-			template={template}
-			locale={rendered && rendered.kind !== 'invalid' ? rendered.locale : null}
-			statusChoice={statusChoice}
-			status={changes?.status ?? null}
-			vars={vars}
-			text={text}
-			isEdited={edited !== null}
-			width={width}
-		/>
-	);
-	if (stage === 'confirm' || stage === 'sending') {
-		return (
-			<Box flexDirection="column" width={width} height={height}>
-				{header}
-				<ConfirmBox
-					title={`Send this ${what.toLowerCase()}?`}
-					lines={[
-						`${what} to ${formatIds([ticket.id])} (${ticket.requester.name}${ticket.requester.email ? `, ${ticket.requester.email}` : ''})`,
-						`${template ? `Template ${template}` : 'No template'}${rendered && rendered.kind !== 'invalid' ? `, language ${rendered.locale}` : ''}; ${text.text.trim().split(/\s+/).length} words`,
-						changes?.status ? `Sets status ${changes.status}` : 'Status unchanged',
-						'Stops if anyone changed the ticket since you opened it.',
-					]}
-					isWorking={stage === 'sending'}
-					width={Math.min(width, 80)}
-				/>
-			</Box>
-		);
-	}
-	const footerHeight = stage === 'var' ? 4 : 2;
 	return (
-		<Box flexDirection="column" width={width} height={height}>
-			{header}
-			<Text color={theme.border}>{'─'.repeat(Math.max(0, width))}</Text>
-			<ComposeBody
-				text={text.text}
-				width={width}
-				height={Math.max(1, height - 4 - footerHeight)}
-				scroll={scroll}
-				isTyping={stage === 'inline'}
-			/>
-			{stage === 'var' ? (
-				<TextField label="Set a variable (name=value)" value={input} width={width} />
-			) : (
-				<Text wrap="truncate-end" color={notice ? colorOf(notice.tone) : theme.muted}>
-					{notice
-						? toDisplayLine(notice.text)
-						: stage === 'inline'
-							? 'Typing edits the text · enter new line · esc done'
-							: 'enter review & send · = var · i edit · ctrl-e $EDITOR · s status · l language · p template · D discard · esc leave'}
-				</Text>
-			)}
-		</Box>
+		<ComposeView
+			header={
+				<ComposeHeader
+					ticket={ticket}
+					isPublic={sendsPublic}
+					template={template}
+					locale={rendered && rendered.kind !== 'invalid' ? rendered.locale : null}
+					statusChoice={statusChoice}
+					status={changes?.status ?? null}
+					vars={vars}
+					text={text}
+					isEdited={edited !== null}
+					width={width}
+				/>
+			}
+			stage={stage}
+			text={text.text}
+			scroll={scroll}
+			varInput={input}
+			notice={notice}
+			confirm={{
+				title: `Send this ${what.toLowerCase()}?`,
+				lines: confirmLines({
+					what,
+					ticket,
+					template,
+					locale: rendered && rendered.kind !== 'invalid' ? rendered.locale : null,
+					text: text.text,
+					status: changes?.status ?? null,
+				}),
+			}}
+			width={width}
+			height={height}
+		/>
 	);
 }

@@ -1,9 +1,9 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useEffect, useMemo, useReducer, useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {FilterLine} from '../components/filter-line.js';
 import {type Flash, HintLine} from '../components/hint-line.js';
-import {QueueList} from '../components/queue-list.js';
+import {QueuePane} from '../components/queue-pane.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
 import {parseFilter} from '../filter.js';
@@ -15,7 +15,6 @@ import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind} from '../main-keys.js';
 import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
-import {theme} from '../theme.js';
 import {buildThreadLines, foldTarget} from '../thread-lines.js';
 import {cursorIn, initialWorkstationState, workstationReducer} from '../workstation-state.js';
 import {ModeView} from './mode-view.js';
@@ -226,30 +225,17 @@ export function Workstation({width, height, onQuit}: Props) {
 				<Box height={bodyHeight}>{overlay}</Box>
 			) : (
 				<Box height={bodyHeight}>
-					{queue.state.kind === 'ready' ? (
-						<QueueList
-							tickets={tickets}
-							cursor={cursor}
-							selected={state.selected}
-							width={queueWidth}
-							height={bodyHeight}
-							now={now}
-							isFocused={state.focus === 'queue' && mode.kind === 'main'}
-						/>
-					) : (
-						<Box width={queueWidth}>
-							<Text color={queue.state.kind === 'failed' ? theme.danger : theme.muted} wrap="wrap">
-								{queue.state.kind === 'failed'
-									? `Could not load the queue: ${queue.state.message} (g to try again)`
-									: 'Loading the queue…'}
-							</Text>
-						</Box>
-					)}
-					<Box width={1} height={bodyHeight} flexDirection="column">
-						<Text color={state.focus === 'thread' ? theme.accent : theme.border}>
-							{'│\n'.repeat(bodyHeight).trimEnd()}
-						</Text>
-					</Box>
+					<QueuePane
+						tickets={queue.state.kind === 'ready' ? tickets : null}
+						failure={queue.state.kind === 'failed' ? queue.state.message : null}
+						cursor={cursor}
+						selected={state.selected}
+						width={queueWidth}
+						height={bodyHeight}
+						now={now}
+						isFocused={state.focus === 'queue' && mode.kind === 'main'}
+						isThreadFocused={state.focus === 'thread'}
+					/>
 					{mode.kind === 'main' || mode.kind === 'filter' ? (
 						<TicketPane
 							content={paneContent}

@@ -1,0 +1,66 @@
+import {Box, Text} from 'ink';
+import type {ReactNode} from 'react';
+import {toDisplayLine} from '../../text/display-text.js';
+import {colorOf, theme} from '../theme.js';
+import {ComposeBody} from './compose-body.js';
+import {ConfirmBox} from './confirm-box.js';
+import type {Flash} from './hint-line.js';
+import {TextField} from './text-field.js';
+
+type Props = {
+	readonly header: ReactNode;
+	readonly stage: 'edit' | 'var' | 'inline' | 'confirm' | 'sending';
+	readonly text: string;
+	readonly scroll: number;
+	/** The `name=value` being typed in the var stage. */
+	readonly varInput: string;
+	readonly notice: Flash | null;
+	readonly confirm: {readonly title: string; readonly lines: readonly string[]};
+	readonly width: number;
+	readonly height: number;
+};
+
+const editHint =
+	'enter review & send · = var · i edit · ctrl-e $EDITOR · s status · l language · p template · D discard · esc leave';
+
+/** The composer below its header: the text (or the confirmation), and a line of keys or news. */
+export function ComposeView({header, stage, text, scroll, varInput, notice, confirm, width, height}: Props) {
+	if (stage === 'confirm' || stage === 'sending') {
+		return (
+			<Box flexDirection="column" width={width} height={height}>
+				{header}
+				<ConfirmBox
+					title={confirm.title}
+					lines={confirm.lines}
+					isWorking={stage === 'sending'}
+					width={Math.min(width, 80)}
+				/>
+			</Box>
+		);
+	}
+	const footerHeight = stage === 'var' ? 4 : 2;
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			{header}
+			<Text color={theme.border}>{'─'.repeat(Math.max(0, width))}</Text>
+			<ComposeBody
+				text={text}
+				width={width}
+				height={Math.max(1, height - 4 - footerHeight)}
+				scroll={scroll}
+				isTyping={stage === 'inline'}
+			/>
+			{stage === 'var' ? (
+				<TextField label="Set a variable (name=value)" value={varInput} width={width} />
+			) : (
+				<Text wrap="truncate-end" color={notice ? colorOf(notice.tone) : theme.muted}>
+					{notice
+						? toDisplayLine(notice.text)
+						: stage === 'inline'
+							? 'Typing edits the text · enter new line · esc done'
+							: editHint}
+				</Text>
+			)}
+		</Box>
+	);
+}
