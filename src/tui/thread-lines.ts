@@ -40,7 +40,7 @@ function headerLines(ticket: Ticket, width: number, now: Date): PaneLine[] {
 		ticket.group ? toDisplayLine(ticket.group.name) : 'no group',
 		ticket.assignee ? `→ ${toDisplayLine(ticket.assignee.name)}` : 'unassigned',
 	].join(' · ');
-	const lines = wrapText(`#${ticket.id} ${toDisplayLine(ticket.subject)}`, width).map((text, index) =>
+	const lines = wrapText(`#${toDisplayLine(ticket.id)} ${toDisplayLine(ticket.subject)}`, width).map((text, index) =>
 		plain(`subject${index}`, text, undefined, true),
 	);
 	lines.push({
@@ -85,7 +85,11 @@ function customerLines(customer: Customer, width: number): PaneLine[] {
 	if (others.length === 0) lines.push(plain('others', 'Other tickets: none', 'muted'));
 	for (const other of others) {
 		lines.push(
-			plain(`other${other.id}`, `Other: #${other.id} ${other.status} ${toDisplayLine(other.subject)}`, 'muted'),
+			plain(
+				`other${other.id}`,
+				`Other: #${toDisplayLine(other.id)} ${other.status} ${toDisplayLine(other.subject)}`,
+				'muted',
+			),
 		);
 	}
 	return lines;

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {toDisplayLine} from '../../text/display-text.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -20,16 +21,18 @@ export function FilterLine({filter, viewName, editing, error, width}: Props) {
 				</Text>
 				{viewName ? <Text color={theme.accent}> [{viewName}]</Text> : null}
 				{editing === null ? (
-					<Text color={theme.muted}> {filter === '' ? 'queue: new, open, pending · / to filter' : `/ ${filter}`}</Text>
+					<Text color={theme.muted}>
+						{filter === '' ? ' queue: new, open, pending · / to filter' : ` / ${toDisplayLine(filter)}`}
+					</Text>
 				) : (
 					<Text>
 						{' / '}
-						{editing}
+						{toDisplayLine(editing)}
 						<Text inverse> </Text>
 						<Text color={theme.muted}> enter apply · esc cancel · e.g. status:open tag:vip anna</Text>
 					</Text>
 				)}
-				{error ? <Text color={theme.danger}> {error}</Text> : null}
+				{error ? <Text color={theme.danger}> {toDisplayLine(error)}</Text> : null}
 			</Text>
 		</Box>
 	);

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {toDisplayLine} from '../../text/display-text.js';
 import {theme} from '../theme.js';
 import {fitLine} from '../wrap.js';
 import {windowStart} from './queue-list.js';
@@ -28,7 +29,7 @@ export function ListPicker({title, items, cursor, query, width, height}: Props) 
 			{query === null ? null : (
 				<Text wrap="truncate-end">
 					<Text color={theme.muted}>search: </Text>
-					{query}
+					{toDisplayLine(query)}
 					<Text inverse> </Text>
 				</Text>
 			)}

@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {toDisplayLine} from '../../text/display-text.js';
 import {theme} from '../theme.js';
 
 type Props = {
@@ -18,11 +19,11 @@ export function TextField({label, value, placeholder, error, width}: Props) {
 			</Text>
 			<Text wrap="truncate-start">
 				<Text color={theme.accent}>› </Text>
-				{value}
+				{toDisplayLine(value)}
 				<Text inverse> </Text>
 				{value === '' && placeholder ? <Text color={theme.muted}> {placeholder}</Text> : null}
 			</Text>
-			{error ? <Text color={theme.danger}>{error}</Text> : null}
+			{error ? <Text color={theme.danger}>{toDisplayLine(error)}</Text> : null}
 			<Text color={theme.muted}>enter ok · esc back</Text>
 		</Box>
 	);

@@ -41,7 +41,7 @@ export const TicketRow = memo(function TicketRow({
 	const statusWidth = wide ? 8 : 5;
 	const status = fitLine(wide ? ticket.status : shortStatus[ticket.status], statusWidth);
 	const sla = fitLine(formatSla(ticket, now), 5);
-	const id = fitLine(`#${ticket.id}`, idWidth);
+	const id = fitLine(`#${toDisplayLine(ticket.id)}`, idWidth);
 	const subjectWidth = Math.max(1, width - 2 - id.length - statusWidth - 6);
 	const subject = fitLine(toDisplayLine(ticket.subject) || '(no subject)', subjectWidth);
 	return (

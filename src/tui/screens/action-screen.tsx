@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
 import {messageOf} from '../../errors.js';
+import {toDisplayLine} from '../../text/display-text.js';
 import {ConfirmBox} from '../components/confirm-box.js';
 import type {Flash} from '../components/hint-line.js';
 import {ListPicker, type PickerItem} from '../components/list-picker.js';
@@ -103,7 +104,7 @@ export function ActionScreen({steps, summary, run, onDone, width, height}: Props
 		return (
 			<Box flexDirection="column" width={width} height={height}>
 				<ConfirmBox title={title} lines={lines} isWorking={isWorking} width={Math.min(width, 76)} />
-				{error ? <Text color={theme.danger}>{error}</Text> : null}
+				{error ? <Text color={theme.danger}>{toDisplayLine(error)}</Text> : null}
 			</Box>
 		);
 	}
