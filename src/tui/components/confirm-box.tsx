@@ -14,7 +14,7 @@ type Props = {
 export function ConfirmBox({title, lines, isWorking, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width} borderStyle="round" borderColor={theme.warning} paddingX={1}>
-			<Text bold>{title}</Text>
+			<Text bold>{toDisplayLine(title)}</Text>
 			{lines.map((line, index) => (
 				// biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of facts.
 				<Text key={index} wrap="wrap">

@@ -24,7 +24,7 @@ export function ListPicker({title, items, cursor, query, width, height}: Props) 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text bold wrap="truncate-end">
-				{title}
+				{toDisplayLine(title)}
 			</Text>
 			{query === null ? null : (
 				<Text wrap="truncate-end">

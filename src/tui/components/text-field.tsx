@@ -15,7 +15,7 @@ export function TextField({label, value, placeholder, error, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text bold wrap="truncate-end">
-				{label}
+				{toDisplayLine(label)}
 			</Text>
 			<Text wrap="truncate-start">
 				<Text color={theme.accent}>› </Text>
