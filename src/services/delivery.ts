@@ -121,6 +121,38 @@ function finish(env: DeliveryEnv, item: PlannedWrite, runId: string | null, resu
 	return result;
 }
 
+/** What the journal and the outbox keep of a planned write. */
+export type StoredWrite = {
+	readonly ticketId: string;
+	readonly isPublic: boolean;
+	readonly body: string;
+	readonly changesJson: string | null;
+	readonly template: string | null;
+	readonly intentHash: string;
+	readonly expectedUpdatedAt: string | null;
+	readonly customerEmail: string | null;
+	readonly customerName: string | null;
+	readonly channel: string | null;
+};
+
+/** A stored write, ready to send again (a resumed run, an outbox retry). */
+export function fromStoredWrite(stored: StoredWrite, action: PlannedWrite['action']): PlannedWrite {
+	return {
+		ticketId: stored.ticketId,
+		isPublic: stored.isPublic,
+		body: stored.body,
+		changes: stored.changesJson === null ? undefined : (JSON.parse(stored.changesJson) as TicketChanges),
+		template: stored.template,
+		intentHash: stored.intentHash,
+		expectedUpdatedAt: stored.expectedUpdatedAt,
+		customer: {email: stored.customerEmail, name: stored.customerName},
+		channel: stored.channel as Channel | null,
+		action,
+		outcome: action === 'escalate' ? 'escalated' : null,
+		durationSec: null,
+	};
+}
+
 function queue(env: DeliveryEnv, item: PlannedWrite, runId: string | null, error: unknown): DeliveryResult {
 	const at = env.now().toISOString();
 	transaction(env.db, () => {
@@ -137,6 +169,7 @@ function queue(env: DeliveryEnv, item: PlannedWrite, runId: string | null, error
 			customerEmail: item.customer.email,
 			customerName: item.customer.name,
 			channel: item.channel,
+			action: item.action,
 			runId,
 			createdAt: at,
 			lastError: messageOf(error),

@@ -1,9 +1,14 @@
 import {randomUUID} from 'node:crypto';
-import type {Channel} from '../domain/ticket.js';
-import type {TicketChanges} from '../providers/help-desk.js';
 import {type Database, transaction} from '../store/database.js';
-import {findRun, findUnfinishedRun, finishRun, insertRun, type JournalItem, runItems} from '../store/journal.js';
-import {type DeliveryEnv, type DeliveryResult, deliverBatch, deliverOne, type PlannedWrite} from './delivery.js';
+import {findRun, findUnfinishedRun, finishRun, insertRun, runItems} from '../store/journal.js';
+import {
+	type DeliveryEnv,
+	type DeliveryResult,
+	deliverBatch,
+	deliverOne,
+	fromStoredWrite,
+	type PlannedWrite,
+} from './delivery.js';
 
 export type PlannedRun = {
 	readonly runId: string;
@@ -14,23 +19,6 @@ export type PlannedRun = {
 };
 
 export type RunKind = PlannedWrite['action'];
-
-function toPlannedWrite(item: JournalItem, kind: RunKind): PlannedWrite {
-	return {
-		ticketId: item.ticketId,
-		isPublic: item.isPublic,
-		body: item.body,
-		changes: item.changesJson === null ? undefined : (JSON.parse(item.changesJson) as TicketChanges),
-		template: item.template,
-		intentHash: item.intentHash,
-		expectedUpdatedAt: item.expectedUpdatedAt,
-		customer: {email: item.customerEmail, name: item.customerName},
-		channel: item.channel as Channel | null,
-		action: kind,
-		outcome: kind === 'escalate' ? 'escalated' : null,
-		durationSec: null,
-	};
-}
 
 function fromJournal(db: Database, runId: string, kind: RunKind): Pick<PlannedRun, 'items' | 'settled'> {
 	const items: PlannedWrite[] = [];
@@ -43,7 +31,7 @@ function fromJournal(db: Database, runId: string, kind: RunKind): Pick<PlannedRu
 				...(item.messageId ? {messageId: item.messageId} : {}),
 				reason: 'already sent by this run',
 			});
-		} else items.push(toPlannedWrite(item, kind));
+		} else items.push(fromStoredWrite(item, kind));
 	}
 	return {items, settled};
 }

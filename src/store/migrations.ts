@@ -104,6 +104,7 @@ CREATE TABLE outbox (
 	customer_email TEXT,
 	customer_name TEXT,
 	channel TEXT,
+	action TEXT NOT NULL DEFAULT 'reply',
 	run_id TEXT,
 	created_at TEXT NOT NULL,
 	attempts INTEGER NOT NULL DEFAULT 0,

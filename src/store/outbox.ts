@@ -13,6 +13,8 @@ export type OutboxItem = {
 	readonly customerEmail: string | null;
 	readonly customerName: string | null;
 	readonly channel: string | null;
+	/** reply, note or escalate: what the record says once it is delivered. */
+	readonly action: string;
 	readonly runId: string | null;
 	readonly createdAt: string;
 	readonly attempts: number;
@@ -33,6 +35,7 @@ const toItem = (row: Record<string, unknown>): OutboxItem => ({
 	customerEmail: (row['customer_email'] as string | null) ?? null,
 	customerName: (row['customer_name'] as string | null) ?? null,
 	channel: (row['channel'] as string | null) ?? null,
+	action: String(row['action'] ?? 'reply'),
 	runId: (row['run_id'] as string | null) ?? null,
 	createdAt: String(row['created_at']),
 	attempts: Number(row['attempts']),
@@ -44,8 +47,8 @@ const toItem = (row: Record<string, unknown>): OutboxItem => ({
 export function enqueue(db: Database, item: Omit<OutboxItem, 'attempts' | 'lastAttemptAt'>): void {
 	db.prepare(
 		`INSERT INTO outbox (id, profile, ticket_id, is_public, body, changes_json, intent_hash, expected_updated_at, template,
-			customer_email, customer_name, channel, run_id, created_at, attempts, last_error, last_attempt_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+			customer_email, customer_name, channel, action, run_id, created_at, attempts, last_error, last_attempt_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
 		ON CONFLICT (profile, ticket_id, intent_hash) DO UPDATE SET attempts = outbox.attempts + 1,
 			last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at`,
 	).run(
@@ -61,6 +64,7 @@ export function enqueue(db: Database, item: Omit<OutboxItem, 'attempts' | 'lastA
 		item.customerEmail,
 		item.customerName,
 		item.channel,
+		item.action,
 		item.runId,
 		item.createdAt,
 		item.lastError,

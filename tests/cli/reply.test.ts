@@ -153,6 +153,24 @@ describe('csr reply', () => {
 		expect(desk.sent).toHaveLength(1);
 	});
 
+	it('keeps an escalation an escalation when it goes through the outbox', async () => {
+		let down = true;
+		const desk = createMemoryHelpDesk(tickets(1), {
+			failWrites: () => (down ? new ProviderError('503 from the desk', {kind: 'temporary'}) : undefined),
+		});
+		context = createTestContext({now, helpDesk: desk});
+		const queued = await runCsr(['escalate', '1', '--group', 'Billing', '--reason', 'Double charge'], context);
+		expect(queued.exitCode).toBe(75);
+		down = false;
+		expect((await runCsr(['outbox', 'retry'], context)).exitCode).toBe(0);
+		const record = context.store().prepare('SELECT action, outcome FROM records').get() as {
+			action: string;
+			outcome: string;
+		};
+		expect(record).toEqual({action: 'escalate', outcome: 'escalated'});
+		expect(desk.sent[0]?.message).toMatchObject({public: false, changes: {group: 'Billing'}});
+	});
+
 	it('after a crash mid-send, looks in the thread before sending again', async () => {
 		const desk = createMemoryHelpDesk(tickets(2));
 		context = createTestContext({now, helpDesk: desk});

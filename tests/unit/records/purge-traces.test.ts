@@ -71,6 +71,7 @@ describe('log purge and the reply machinery', () => {
 			customerEmail: 'ASA@example.com',
 			customerName: 'Åsa',
 			channel: 'email',
+			action: 'reply',
 			runId: null,
 			createdAt: at,
 			lastError: 'down',
