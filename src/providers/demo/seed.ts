@@ -437,7 +437,8 @@ function createGenerator(options: SeedOptions, writer: Writer) {
 			first,
 			last,
 			email: withoutEmail ? null : emailFor(first, last, pack, random),
-			locale: (channel === 'social' || channel === 'sms') && random.chance(0.25) ? null : random.pick(pack.locales),
+			// Every requester has a locale, as on desks that detect the language of incoming messages (Zendesk does).
+			locale: random.pick(pack.locales),
 			organization,
 		};
 		writer.user({
