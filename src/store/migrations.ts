@@ -127,77 +127,11 @@ CREATE TABLE drafts (
 	{
 		// csr sync / csr stats: the KPI cache. Every row is keyed by profile; timestamps are toISOString() UTC so text
 		// order is time order. sync_state holds one resume cursor per (profile, stream), written in the same
-		// transaction as that page's rows.
+		// transaction as that page's rows. No index leads with profile or a date: over a wide window an index range
+		// costs a table lookup per row, ten times a sequential scan. The percentile indexes lead with the value so
+		// `ORDER BY value LIMIT 2 OFFSET k` walks one covering index.
 		version: 2,
 		sql: `
-CREATE TABLE sync_tickets (
-	profile TEXT NOT NULL,
-	ticket_id TEXT NOT NULL,
-	status TEXT NOT NULL,
-	channel TEXT NOT NULL,
-	agent_key TEXT,
-	group_name TEXT,
-	created_at TEXT NOT NULL,
-	updated_at TEXT NOT NULL,
-	solved_at TEXT,
-	first_reply_minutes REAL,
-	first_reply_business_minutes REAL,
-	resolution_minutes REAL,
-	resolution_business_minutes REAL,
-	reopens INTEGER NOT NULL,
-	public_agent_replies INTEGER NOT NULL,
-	sla_breached INTEGER,
-	PRIMARY KEY (profile, ticket_id)
-);
-CREATE INDEX sync_tickets_created ON sync_tickets (profile, created_at);
-CREATE INDEX sync_tickets_solved ON sync_tickets (profile, solved_at);
-CREATE INDEX sync_tickets_status ON sync_tickets (profile, status);
-
-CREATE TABLE sync_ratings (
-	profile TEXT NOT NULL,
-	rating_id TEXT NOT NULL,
-	ticket_id TEXT,
-	at TEXT NOT NULL,
-	score TEXT NOT NULL,
-	channel TEXT,
-	PRIMARY KEY (profile, rating_id)
-);
-CREATE INDEX sync_ratings_at ON sync_ratings (profile, at);
-
-CREATE TABLE sync_surveys (
-	profile TEXT NOT NULL,
-	survey_id TEXT NOT NULL,
-	ticket_id TEXT,
-	at TEXT NOT NULL,
-	kind TEXT NOT NULL,
-	score REAL NOT NULL,
-	PRIMARY KEY (profile, survey_id)
-);
-CREATE INDEX sync_surveys_at ON sync_surveys (profile, at);
-
-CREATE TABLE sync_state (
-	profile TEXT NOT NULL,
-	stream TEXT NOT NULL,
-	provider TEXT NOT NULL,
-	cursor TEXT,
-	items INTEGER NOT NULL DEFAULT 0,
-	updated_at TEXT NOT NULL,
-	completed_at TEXT,
-	PRIMARY KEY (profile, stream)
-);
-`,
-	},
-	{
-		// The KPI cache rebuilt for speed (it is a cache: the next sync refills it). No index may lead with profile or a
-		// date: over a wide window an index range costs a table lookup per row, ten times a sequential scan. The
-		// percentile indexes lead with the value so `ORDER BY value LIMIT 2 OFFSET k` walks one covering index.
-		version: 3,
-		sql: `
-DROP TABLE sync_tickets;
-DROP TABLE sync_ratings;
-DROP TABLE sync_surveys;
-DELETE FROM sync_state;
-
 CREATE TABLE sync_tickets (
 	profile TEXT NOT NULL,
 	ticket_id TEXT NOT NULL,
@@ -238,6 +172,17 @@ CREATE TABLE sync_surveys (
 	kind TEXT NOT NULL,
 	score REAL NOT NULL,
 	PRIMARY KEY (survey_id, profile)
+);
+
+CREATE TABLE sync_state (
+	profile TEXT NOT NULL,
+	stream TEXT NOT NULL,
+	provider TEXT NOT NULL,
+	cursor TEXT,
+	items INTEGER NOT NULL DEFAULT 0,
+	updated_at TEXT NOT NULL,
+	completed_at TEXT,
+	PRIMARY KEY (profile, stream)
 );
 `,
 	},
