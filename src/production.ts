@@ -1,8 +1,6 @@
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {createInterface} from 'node:readline/promises';
 import type {ConfigStore} from './config/config-store.js';
 import {type Env, resolvePaths} from './config/paths.js';
 import type {ResolvedProfile} from './config/profiles.js';
@@ -140,6 +138,7 @@ export function createContext(options: ContextOptions): Context {
 		},
 		editText: async (initial, fileName) => editInEditor(env, initial, fileName),
 		confirm: async (question) => {
+			const {createInterface} = await import('node:readline/promises');
 			const readline = createInterface({input: io.stdin, output: io.stderr});
 			try {
 				const answer = await readline.question(`${question} [y/N] `);
@@ -171,7 +170,8 @@ function loadDatabase(path: string): Database {
 	return databaseModule.openDatabase(path);
 }
 
-function editInEditor(env: Env, initial: string, fileName: string): string {
+async function editInEditor(env: Env, initial: string, fileName: string): Promise<string> {
+	const {spawnSync} = await import('node:child_process');
 	const editor = env['VISUAL'] || env['EDITOR'] || 'vi';
 	const directory = mkdtempSync(join(tmpdir(), 'csr-edit-'));
 	const file = join(directory, fileName.replace(/[^A-Za-z0-9._-]/g, '_'));
