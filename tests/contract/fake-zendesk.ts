@@ -137,6 +137,8 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	const groups = [
 		...fixtureGroups.map((group) => ({id: group.id as number, name: group.name as string})),
 		{id: 300, name: 'Tier 2'},
+		// The group the documented macro preview (macro_apply_preview.oas) assigns.
+		{id: 98738, name: 'Escalations'},
 	];
 	const me: FakeUser = {
 		id: 1001,

@@ -5,6 +5,7 @@ import {globalsOf} from '../globals.js';
 export type ReplyFlags = {
 	internal?: boolean;
 	template?: string;
+	macro?: string;
 	body?: string;
 	bodyFile?: string;
 	editor?: boolean;
@@ -23,6 +24,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 function addMessageOptions(command: Command): Command {
 	return command
 		.option('--template <name>', 'render this template for each ticket (csr templates list)')
+		.option('--macro <id>', 'apply a help desk macro (Zendesk): rendered by the desk, sent by csr')
 		.option('--body <text>', 'the message text')
 		.option('--body-file <path>', 'read the message from a file (- for stdin)')
 		.option('--editor', 'edit the message in $VISUAL/$EDITOR (pre-filled with the rendered template)')

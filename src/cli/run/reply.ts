@@ -5,7 +5,7 @@ import type {Ticket} from '../../domain/ticket.js';
 import {TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
-import type {HelpDesk, TicketChanges} from '../../providers/help-desk.js';
+import {type HelpDesk, hasMacros, type TicketChanges} from '../../providers/help-desk.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
 import {executeRun, loadRun, planRun} from '../../services/replies.js';
 import {templateDirs} from '../../templates/lookup.js';
@@ -16,16 +16,23 @@ import type {ReplyFlags} from '../commands/reply.js';
 import {activeProfile, formatOf, parsePositiveInt, readTicketIds} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
 
-type BodySource = {kind: 'template'; name: string} | {kind: 'text'; text: string};
+type BodySource = {kind: 'template'; name: string} | {kind: 'macro'; id: string} | {kind: 'text'; text: string};
 
 async function readBodySource(flags: ReplyFlags, context: Context, idsFromStdin: boolean): Promise<BodySource> {
-	const given = [flags.template !== undefined, flags.body !== undefined, flags.bodyFile !== undefined].filter(
-		Boolean,
-	).length;
-	if (given > 1) throw new UsageError('give only one of --template, --body and --body-file');
+	const given = [flags.template, flags.macro, flags.body, flags.bodyFile].filter((flag) => flag !== undefined).length;
+	if (given > 1) throw new UsageError('give only one of --template, --macro, --body and --body-file');
 	if (given === 0 && !flags.editor)
-		throw new UsageError('no message given', 'Use --template NAME, --body TEXT, --body-file PATH or --editor.');
+		throw new UsageError(
+			'no message given',
+			'Use --template NAME, --macro ID, --body TEXT, --body-file PATH or --editor.',
+		);
 	if (flags.template !== undefined) return {kind: 'template', name: flags.template};
+	if (flags.macro !== undefined) {
+		const id = flags.macro.trim().replace(/^macro:/, '');
+		if (!/^\d+$/.test(id))
+			throw new UsageError(`invalid --macro "${flags.macro}"`, 'Macro ids are numbers: see csr templates list.');
+		return {kind: 'macro', id};
+	}
 	if (flags.body !== undefined) return {kind: 'text', text: flags.body};
 	if (flags.bodyFile !== undefined) {
 		if (flags.bodyFile === '-') {
@@ -141,6 +148,29 @@ export async function runReply(
 				changes = rendered.changes;
 				locale = rendered.locale;
 				intent = ['template', rendered.name, rendered.locale, vars];
+			} else if (source.kind === 'macro') {
+				if (!hasMacros(desk)) {
+					throw new UsageError(
+						`profile ${profile.name} (${profile.profile.provider}) has no macros`,
+						'Use --template NAME instead.',
+					);
+				}
+				// The desk renders the macro for this ticket; csr sends the result like any reply (journal, drift, outbox).
+				const preview = await desk.previewMacro(ticket.id, source.id, context.signal);
+				if (preview.body === null || preview.body.trim() === '') {
+					throw new UsageError(
+						`macro ${source.id} adds no reply text; nothing was sent`,
+						'Apply it with csr status/assign, or pick a macro with a reply.',
+					);
+				}
+				body = preview.body;
+				isPublic = isPublic && preview.public !== false;
+				changes = {
+					...(preview.status === null ? {} : {status: preview.status}),
+					...(preview.priority === null ? {} : {priority: preview.priority}),
+					...(preview.groupId === null ? {} : {group: preview.groupId}),
+				};
+				intent = ['macro', source.id, body];
 			} else {
 				body = source.text;
 				intent = ['body', body];
@@ -156,7 +186,7 @@ export async function runReply(
 				isPublic,
 				body,
 				changes,
-				template: source.kind === 'template' ? source.name : null,
+				template: source.kind === 'template' ? source.name : source.kind === 'macro' ? `macro:${source.id}` : null,
 				intentHash: hashIntent([profile.name, ticket.id, isPublic, ...intent, changes ?? null]),
 				expectedUpdatedAt: ticket.updatedAt,
 				customer: {email: ticket.requester.email, name: ticket.requester.name},

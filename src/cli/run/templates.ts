@@ -2,8 +2,8 @@ import {existsSync, mkdirSync, readFileSync, statSync, writeFileSync} from 'node
 import {join, resolve} from 'node:path';
 import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context, GlobalOptions} from '../../context.js';
-import {ExitCode, SilentExit, UsageError} from '../../errors.js';
-import type {HelpDesk} from '../../providers/help-desk.js';
+import {ExitCode, messageOf, SilentExit, UsageError} from '../../errors.js';
+import {type HelpDesk, hasMacros} from '../../providers/help-desk.js';
 import {TemplateError} from '../../templates/errors.js';
 import {type LintProblem, type LintReport, lintTemplateDir} from '../../templates/lint.js';
 import {baseLocale, normalizeLocale, parseLocaleFlag} from '../../templates/locale.js';
@@ -25,7 +25,7 @@ import type {
 	TemplatesRenderFlags,
 	TemplatesShowFlags,
 } from '../commands/templates.js';
-import {canShowProgress, formatOf, openDesk} from '../options.js';
+import {activeProfile, canShowProgress, formatOf, openDesk} from '../options.js';
 import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
 
@@ -53,8 +53,38 @@ type ListRow = {
 	internal: boolean | null;
 	locales: string[];
 	source: string;
-	dir: string;
+	dir: string | null;
 };
+
+/**
+ * The desk's active macros as list rows (`macro:ID`, used with `csr reply --macro ID`). The demo desk has none, so
+ * it is not opened; a desk that cannot be reached costs a warning, not the template list.
+ */
+async function macroRows(globals: GlobalOptions, context: Context): Promise<ListRow[]> {
+	if (activeProfile(context, globals).profile.provider === 'demo') return [];
+	let desk: HelpDesk | undefined;
+	try {
+		desk = (await openDesk(context, globals)).desk;
+		if (!hasMacros(desk)) return [];
+		const macros = await desk.listMacros(context.signal);
+		return macros
+			.filter((macro) => macro.active)
+			.map((macro) => ({
+				name: `macro:${macro.id}`,
+				title: macro.title,
+				description: macro.description,
+				internal: null,
+				locales: [],
+				source: 'macro',
+				dir: null,
+			}));
+	} catch (error) {
+		context.io.stderr.write(`csr: the desk's macros are not listed: ${toDisplayLine(messageOf(error))}\n`);
+		return [];
+	} finally {
+		await desk?.close();
+	}
+}
 
 function toListRow(entry: TemplateEntry): ListRow {
 	const file = entry.base ?? [...entry.variants.values()][0]!;
@@ -69,7 +99,7 @@ function toListRow(entry: TemplateEntry): ListRow {
 }
 
 export async function runTemplatesList(globals: GlobalOptions, context: Context): Promise<void> {
-	const rows = listTemplates(templateDirsFor(context)).map(toListRow);
+	const rows = [...listTemplates(templateDirsFor(context)).map(toListRow), ...(await macroRows(globals, context))];
 	const format = formatOf(globals);
 	const out = context.io.stdout;
 	if (format === 'json') out.write(`${toSafeJson(rows, 2)}\n`);
