@@ -40,6 +40,7 @@ export const keymap = {
 	editExternal: {keys: ['ctrl+e'], help: 'edit the text in $EDITOR', context: 'compose'},
 	cycleStatus: {keys: ['s'], help: 'status to set on send', context: 'compose'},
 	cycleLocale: {keys: ['l'], help: 'template language', context: 'compose'},
+	insertArticle: {keys: ['ctrl+k'], help: 'insert a help-center article link', context: 'compose'},
 	changeTemplate: {keys: ['p'], help: 'pick another template', context: 'compose'},
 	discardDraft: {keys: ['D'], help: 'discard the draft', context: 'compose'},
 	send: {keys: ['enter'], help: 'review and send', context: 'compose'},

@@ -1,7 +1,7 @@
 import {createContext, type ReactNode, useContext} from 'react';
 import type {TicketThread} from '../domain/message.js';
 import type {AgentRef, GroupRef, Ticket} from '../domain/ticket.js';
-import type {TicketChanges, TicketQuery} from '../providers/help-desk.js';
+import type {KnowledgeArticle, TicketChanges, TicketQuery} from '../providers/help-desk.js';
 import type {DeliveryResult, PlannedWrite} from '../services/delivery.js';
 import type {QueueResult} from '../services/queue.js';
 
@@ -88,6 +88,12 @@ export type TuiServices = {
 	addFollowUp(input: {ticket: Ticket; dueAt: string; note: string | null}): Promise<void>;
 	listGroups(signal: AbortSignal): Promise<readonly GroupRef[]>;
 	listAgents(signal: AbortSignal): Promise<readonly AgentRef[]>;
+	/** Help Center articles for the composer's links; null when the desk has no knowledge base. */
+	searchArticles(
+		query: string,
+		locale: string | null,
+		signal: AbortSignal,
+	): Promise<readonly KnowledgeArticle[] | null>;
 	statusCounts(): Promise<StatusCounts>;
 	saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<void>;
 	loadDraft(ticketId: string): Promise<Draft | null>;

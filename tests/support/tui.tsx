@@ -17,6 +17,7 @@ export const keys = {
 	pageUp: '\u001B[5~',
 	ctrlC: '\u0003',
 	ctrlE: '\u0005',
+	ctrlK: '\u000B',
 	space: ' ',
 } as const;
 
@@ -46,6 +47,7 @@ export function fakeServices(overrides: Partial<TuiServices> = {}): TuiServices 
 		addFollowUp: missing('addFollowUp'),
 		listGroups: async () => [],
 		listAgents: async () => [],
+		searchArticles: async () => null,
 		statusCounts: async () => ({dueFollowUps: 0, outbox: 0, repliesToday: 0}),
 		saveDraft: async () => {},
 		loadDraft: async () => null,

@@ -80,6 +80,56 @@ function setup(overrides: Partial<TuiServices> = {}, ticket: Ticket = swede, isP
 }
 
 describe('ComposeScreen', () => {
+	it('searches the help center and inserts an article link at the end of the reply', async () => {
+		const queries: {query: string; locale: string | null}[] = [];
+		const {screen, sent} = setup({
+			searchArticles: async (query, locale) => {
+				queries.push({query, locale});
+				return [
+					{
+						id: '1',
+						title: 'Returns \u001B]8;;https://evil.example\u0007and refunds',
+						url: 'https://help.example/returns',
+						snippet: null,
+						locale: 'sv',
+					},
+					{id: '2', title: 'Tracking your parcel', url: 'https://help.example/tracking', snippet: null, locale: 'sv'},
+				];
+			},
+		});
+		await screen.waitForFrame((frame) => frame.includes('delivery-delay'));
+		await screen.type('delivery');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Din order är försenad.'));
+		await screen.press(keys.ctrlK);
+		await screen.waitForFrame((frame) => frame.includes('Insert a help-center article'));
+		await screen.type('paket');
+		await screen.press(keys.enter);
+		const picker = await screen.waitForFrame((frame) => frame.includes('Tracking your parcel'));
+		expectNoControls(picker);
+		expect(queries).toEqual([{query: 'paket', locale: 'sv'}]);
+		await screen.press(keys.down, keys.enter);
+		const edited = await screen.waitForFrame((frame) =>
+			frame.includes('Tracking your parcel: https://help.example/tracking'),
+		);
+		expect(edited).toContain('Din order är försenad.');
+		await screen.press(keys.enter, 'y');
+		await screen.waitForFrame(() => sent.length > 0);
+		expect(sent[0]?.body.trim().endsWith('Tracking your parcel: https://help.example/tracking')).toBe(true);
+	});
+
+	it('says so when the desk has no help center', async () => {
+		const {screen} = setup();
+		await screen.waitForFrame((frame) => frame.includes('delivery-delay'));
+		await screen.type('delivery');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Din order är försenad.'));
+		await screen.press(keys.ctrlK);
+		await screen.type('x');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('This desk has no help center to search.'));
+	});
+
 	it('finds a template by fuzzy search and previews it in the requester’s language', async () => {
 		const calls: {name: string; locale: string | null; vars: Record<string, string>}[] = [];
 		const {screen} = setup({renderTemplate: fakeRender(calls)});

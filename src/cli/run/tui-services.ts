@@ -2,7 +2,7 @@ import {randomUUID} from 'node:crypto';
 import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
-import type {HelpDesk} from '../../providers/help-desk.js';
+import {type HelpDesk, hasKnowledgeBase} from '../../providers/help-desk.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
 import {listQueue} from '../../services/queue.js';
 import {applyUpdates} from '../../services/updates.js';
@@ -117,6 +117,10 @@ export function createTuiServices(
 			}),
 		listGroups: async (signal) => (await deskPromise).listGroups(signal),
 		listAgents: async (signal) => (await deskPromise).listAgents(signal),
+		searchArticles: async (query, locale, signal) => {
+			const desk = await deskPromise;
+			return hasKnowledgeBase(desk) ? desk.searchArticles(query, locale, signal) : null;
+		},
 		statusCounts: async () => {
 			const now = context.now();
 			const store = records();

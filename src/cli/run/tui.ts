@@ -56,6 +56,7 @@ function lazyServices(
 		addFollowUp: call('addFollowUp'),
 		listGroups: call('listGroups'),
 		listAgents: call('listAgents'),
+		searchArticles: call('searchArticles'),
 		statusCounts: call('statusCounts'),
 		saveDraft: call('saveDraft'),
 		loadDraft: call('loadDraft'),

@@ -1,11 +1,14 @@
 import {useApp} from 'ink';
 import {useState} from 'react';
 import {messageOf} from '../../errors.js';
+import type {KnowledgeArticle} from '../../providers/help-desk.js';
 import type {DeliveryResult} from '../../services/delivery.js';
+import {toDisplayLine} from '../../text/display-text.js';
 import {bodyLines} from '../components/compose-body.js';
 import {ComposeHeader} from '../components/compose-header.js';
 import {ComposeView} from '../components/compose-view.js';
 import type {Flash} from '../components/hint-line.js';
+import {ListPicker} from '../components/list-picker.js';
 import {
 	composeChanges,
 	composeText,
@@ -28,7 +31,7 @@ import {applyKey} from '../text-editing.js';
 import type {ComposeProps as Props} from './compose-screen.js';
 import {TemplatePickScreen} from './template-pick-screen.js';
 
-type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'confirm' | 'sending';
+type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'article' | 'articles' | 'confirm' | 'sending';
 
 const editKeys = [
 	'send',
@@ -37,6 +40,7 @@ const editKeys = [
 	'editExternal',
 	'cycleStatus',
 	'cycleLocale',
+	'insertArticle',
 	'changeTemplate',
 	'discardDraft',
 	'scrollDown',
@@ -72,6 +76,8 @@ export function Composer({
 	const [statusChoice, setStatusChoice] = useState<StatusChoice>('template');
 	const [input, setInput] = useState('');
 	const [scroll, setScroll] = useState(0);
+	const [articles, setArticles] = useState<readonly KnowledgeArticle[]>([]);
+	const [articleCursor, setArticleCursor] = useState(0);
 	const [notice, setNotice] = useState<Flash | null>(
 		draft === null
 			? null
@@ -135,8 +141,59 @@ export function Composer({
 		}
 	};
 
+	const searchArticles = (query: string) => {
+		setStage('articles');
+		setArticles([]);
+		setArticleCursor(0);
+		services
+			.searchArticles(
+				query,
+				rendered && rendered.kind !== 'invalid' ? rendered.locale : null,
+				new AbortController().signal,
+			)
+			.then(
+				(found) => {
+					if (found === null) {
+						setNotice({text: 'This desk has no help center to search.', tone: 'warning'});
+						setStage('edit');
+					} else if (found.length === 0) {
+						setNotice({text: `No articles match "${query}".`, tone: 'warning'});
+						setStage('edit');
+					} else setArticles(found);
+				},
+				(error: unknown) => {
+					setNotice({text: messageOf(error), tone: 'danger'});
+					setStage('edit');
+				},
+			);
+	};
+
+	const insertArticle = (article: KnowledgeArticle) => {
+		const link = `${article.title}${article.url ? `: ${article.url}` : ''}`;
+		const body = `${text.text.trimEnd()}\n\n${link}\n`;
+		setEdited(body);
+		persist(body);
+		setNotice({text: 'Article link added at the end.', tone: 'accent'});
+		setStage('edit');
+	};
+
 	useKeys((typed, key) => {
 		if (stage === 'pick' || stage === 'sending') return;
+		if (stage === 'articles') {
+			const move = actionOf(['listUp', 'listDown', 'confirm', 'cancel'], typed, key);
+			if (move === 'listUp') setArticleCursor(Math.max(0, articleCursor - 1));
+			else if (move === 'listDown') setArticleCursor(Math.min(articles.length - 1, articleCursor + 1));
+			else if (move === 'confirm' && articles[articleCursor]) insertArticle(articles[articleCursor]);
+			else if (move === 'cancel') setStage('edit');
+			return;
+		}
+		if (stage === 'article') {
+			const edit = applyKey(input, typed, key, false);
+			setInput(edit.value);
+			if (edit.done === 'cancel') setStage('edit');
+			if (edit.done === 'submit' && edit.value.trim() !== '') searchArticles(edit.value.trim());
+			return;
+		}
 		if (stage === 'confirm') {
 			const answer = actionOf(['confirm', 'cancel'], typed, key);
 			if (answer === 'confirm') send();
@@ -190,6 +247,10 @@ export function Composer({
 				setLocale(nextLocale(locale, entry?.locales ?? []));
 				return;
 			}
+			case 'insertArticle':
+				setInput('');
+				setStage('article');
+				return;
 			case 'changeTemplate':
 				setStage('pick');
 				return;
@@ -213,6 +274,26 @@ export function Composer({
 		}
 	});
 
+	if (stage === 'article' || stage === 'articles') {
+		return (
+			<ListPicker
+				title={
+					stage === 'article'
+						? 'Insert a help-center article: type words, enter to search, esc to go back'
+						: 'Pick an article (↑↓ · enter inserts the link · esc)'
+				}
+				items={articles.map((article) => ({
+					key: article.id,
+					label: toDisplayLine(article.title),
+					hint: toDisplayLine(article.url ?? article.snippet ?? ''),
+				}))}
+				cursor={articleCursor}
+				query={stage === 'article' ? input : null}
+				width={width}
+				height={height}
+			/>
+		);
+	}
 	if (stage === 'pick') {
 		return (
 			<TemplatePickScreen
