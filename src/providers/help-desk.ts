@@ -56,7 +56,15 @@ export type OutgoingMessage = {
 	readonly changes?: TicketChanges | undefined;
 };
 
-export type SendResult = {readonly messageId: string; readonly ticket: Ticket};
+export type SendResult = {
+	readonly messageId: string;
+	readonly ticket: Ticket;
+	/**
+	 * What went wrong after the message was recorded (a status the desk refused in a second call). The send itself
+	 * succeeded and must not be repeated; the agent must still hear about it.
+	 */
+	readonly warnings?: readonly string[];
+};
 
 export type BatchItem = {
 	readonly ticketId: string;

@@ -280,7 +280,13 @@ export async function deliverOne(
 			env.signal,
 		);
 		commitSent(env, item, sent.messageId, runId);
-		return {ticketId: item.ticketId, result: 'sent', messageId: sent.messageId};
+		const warnings = sent.warnings ?? [];
+		return {
+			ticketId: item.ticketId,
+			result: 'sent',
+			messageId: sent.messageId,
+			...(warnings.length > 0 ? {reason: `sent, but ${warnings.join('; ')}`} : {}),
+		};
 	} catch (error) {
 		return handleFailure(env, item, runId, error);
 	}

@@ -194,6 +194,25 @@ describe('csr reply', () => {
 		expect(desk.sent.filter((sent) => sent.ticketId === '2')).toHaveLength(1);
 	});
 
+	it('reports a sent reply whose follow-up change the desk refused, without sending it again', async () => {
+		const desk = createMemoryHelpDesk(tickets(1));
+		const send = desk.sendMessage;
+		desk.sendMessage = async (...args) => ({
+			...(await send(...args)),
+			warnings: ['the status change was refused (422)'],
+		});
+		context = createTestContext({now, helpDesk: desk});
+		const result = await runCsr(['reply', '1', '--body', 'Solved it', '--status', 'solved', '--json'], context);
+		expect(result.exitCode).toBe(0);
+		expect(JSON.parse(result.stdout)).toEqual([
+			{ticketId: '1', result: 'sent', messageId: 'm1', reason: 'sent, but the status change was refused (422)'},
+		]);
+		expect(
+			(await runCsr(['reply', '1', '--body', 'Solved it', '--status', 'solved', '--json'], context)).stdout,
+		).toContain('skipped');
+		expect(desk.sent).toHaveLength(1);
+	});
+
 	it('sends an internal note with csr note', async () => {
 		const desk = createMemoryHelpDesk(tickets(1));
 		context = createTestContext({now, helpDesk: desk});

@@ -384,6 +384,7 @@ describe('Freshdesk writes', () => {
 		expect(result.messageId).toMatch(/^\d+$/);
 		expect(result.ticket.status).not.toBe('solved');
 		expect(lines.some((line) => line.includes('changes were not applied'))).toBe(true);
+		expect(result.warnings?.[0]).toMatch(/^the ticket changes were not applied/);
 	});
 
 	it('never fails a send after the message went out, even when names cannot be looked up', async () => {

@@ -391,6 +391,7 @@ describe('RT provider against a fake RT answering with recordings', () => {
 		const sent = await desk.sendMessage('1', {body: 'Hej Søren', public: true, changes: {status: 'solved'}}, {});
 		expect(sent.messageId).toBe('777');
 		expect(sent.ticket.id).toBe('1');
+		expect(sent.warnings?.[0]).toMatch(/^a change was not applied: RT failed on PUT/);
 		const post = server.requests.find(
 			(request) => request.method === 'POST' && request.pathname.endsWith('/correspond'),
 		);

@@ -204,10 +204,10 @@ function afterMessage(raw: FreshdeskTicket, messageAt: string): FreshdeskTicket 
  * Once the message is out, a failure of the follow-up changes must not look like a failed send: the caller would
  * send the message again. It is logged, and the ticket returned shows what really holds.
  */
-function changesFailed(api: FreshdeskApi, ticketId: string | number, messageId: string, error: unknown): void {
-	api.setup.log?.(
-		`freshdesk: message ${messageId} was sent to ticket ${ticketId}, but the ticket changes were not applied: ${messageOf(error)}`,
-	);
+function changesFailed(api: FreshdeskApi, ticketId: string | number, messageId: string, error: unknown): string {
+	const warning = `the ticket changes were not applied: ${messageOf(error)}`;
+	api.setup.log?.(`freshdesk: message ${messageId} was sent to ticket ${ticketId}, but ${warning}`);
+	return warning;
 }
 
 /**
@@ -234,11 +234,12 @@ export async function sendMessage(
 	}
 	const messageId = String(conversation.id);
 	let after: FreshdeskTicket | null = null;
+	const warnings: string[] = [];
 	if (Object.keys(properties).length > 0) {
 		try {
 			after = await putTicket(api, id, properties, signal);
 		} catch (error) {
-			changesFailed(api, ticketId, messageId, error);
+			warnings.push(changesFailed(api, ticketId, messageId, error));
 		}
 	}
 	// The returned ticket is the agent's new baseline for drift checks, so it is read again rather than guessed.
@@ -248,7 +249,7 @@ export async function sendMessage(
 	const ticket = await mapped(api, final, current, signal).catch(() =>
 		toTicket(final.requester == null ? {...final, requester: current.requester} : final, api.directory, api.origin),
 	);
-	return {messageId, ticket};
+	return warnings.length > 0 ? {messageId, ticket, warnings} : {messageId, ticket};
 }
 
 const inProgress = (status: string | null | undefined): boolean =>

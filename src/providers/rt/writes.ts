@@ -174,13 +174,14 @@ export async function sendMessage(
 	let messageId = transactionIdFrom(response.headers['location']);
 	if (messageId === null) messageId = await latestMessageId(api, ticketId, kind, signal);
 	let after: RtTicket = before;
+	const warnings: string[] = [];
 	if (plan !== null && Object.keys(plan.body).length > 0) {
 		try {
 			after = await applyPlan(api, ticketId, plan, signal);
 		} catch (error) {
-			api.setup.log?.(
-				`rt: the message was sent to ticket ${ticketId}, but a change was not applied: ${messageOf(error)}`,
-			);
+			const warning = `a change was not applied: ${messageOf(error)}`;
+			warnings.push(warning);
+			api.setup.log?.(`rt: the message was sent to ticket ${ticketId}, but ${warning}`);
 		}
 	}
 	if (after === before) {
@@ -190,7 +191,8 @@ export async function sendMessage(
 			api.setup.log?.(`rt: could not read ticket ${ticketId} again after sending: ${messageOf(error)}`);
 		}
 	}
-	return {messageId: messageId ?? '', ticket: toTicket(after, api.webBase)};
+	const ticket = toTicket(after, api.webBase);
+	return warnings.length > 0 ? {messageId: messageId ?? '', ticket, warnings} : {messageId: messageId ?? '', ticket};
 }
 
 /** Without a Location header: the newest message transaction of that kind by the signed-in user, if it can be read. */
