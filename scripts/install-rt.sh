@@ -48,15 +48,21 @@ started=$(date +%s)
 export DEBIAN_FRONTEND=noninteractive
 apt_options=(-y -qq --no-install-recommends -o DPkg::Lock::Timeout=300
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
-{
+install() {
   echo 'request-tracker5 request-tracker5/dbconfig-install boolean false' | "${sudo[@]}" debconf-set-selections
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install "${apt_options[@]}" "${missing[@]}"
-} >"$log" 2>&1 || {
-  tail -n 40 "$log" >&2
-  echo "install-rt: apt-get failed (full log: $log)" >&2
-  exit 1
 }
+# A package mirror that hiccups once should not fail CI: one more try after a pause.
+if ! install >"$log" 2>&1; then
+  echo "install-rt: apt-get failed; trying once more in 15 s" >&2
+  sleep 15
+  install >>"$log" 2>&1 || {
+    tail -n 40 "$log" >&2
+    echo "install-rt: apt-get failed (full log: $log)" >&2
+    exit 1
+  }
+fi
 
 for package in "${packages[@]}"; do
   installed "$package" || { echo "install-rt: $package is still not installed (log: $log)" >&2; exit 1; }
