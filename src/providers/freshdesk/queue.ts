@@ -2,6 +2,7 @@ import {z} from 'zod';
 import type {Ticket, TicketStatus} from '../../domain/ticket.js';
 import {ProviderError, UsageError} from '../../errors.js';
 import type {TicketPage, TicketQuery} from '../help-desk.js';
+import {encodeCursor, parseCursor} from '../http/cursor.js';
 import {type FreshdeskApi, ticketNumber} from './api.js';
 import {priorityToFreshdesk, statusCodes, statusToFreshdesk, toTicket} from './map.js';
 import {type FreshdeskTicket, freshdeskTicket, searchResponse, ticketList} from './schemas.js';
@@ -33,21 +34,13 @@ const queueCursor = z.discriminatedUnion('kind', [
 	}),
 ]);
 
-export function encodeCursor(value: unknown): string {
-	return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
+export {encodeCursor};
 
 export function decodeCursor<Schema extends z.ZodType>(raw: string, schema: Schema): z.output<Schema> {
-	let value: unknown;
-	try {
-		value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-	} catch {
-		value = undefined;
-	}
-	const parsed = schema.safeParse(value);
-	if (!parsed.success)
+	const value = parseCursor(raw, schema);
+	if (value === undefined)
 		throw new UsageError('invalid page cursor for this Freshdesk listing', 'Start again without a cursor.');
-	return parsed.data;
+	return value;
 }
 
 /** One `(a OR b)` group; a single term needs no parentheses. */

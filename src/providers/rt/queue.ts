@@ -1,16 +1,14 @@
 import {z} from 'zod';
 import {ProviderError, UsageError} from '../../errors.js';
 import type {ExportPage, TicketFacts, TicketQuery} from '../help-desk.js';
+import {encodeCursor, parseCursor} from '../http/cursor.js';
 import {mapLimit, maxPerPage, type RtApi} from './api.js';
 import {toTicket, toTicketFacts} from './map.js';
 import {rtTicketPage} from './schemas.js';
 import {fetchHistory} from './thread.js';
 import {orderFor, ticketFields, toTicketSql} from './ticket-sql.js';
 
-/** Page cursors are opaque to callers: base64url JSON. */
-export function encodeCursor(value: unknown): string {
-	return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
+export {encodeCursor};
 
 /** A cursor csr did not make for this listing: a usage error for the queue, "invalid" for an export (sync restarts). */
 export function decodeCursor<Schema extends z.ZodType>(
@@ -18,14 +16,8 @@ export function decodeCursor<Schema extends z.ZodType>(
 	schema: Schema,
 	what: 'queue' | 'export',
 ): z.output<Schema> {
-	let value: unknown;
-	try {
-		value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-	} catch {
-		value = undefined;
-	}
-	const parsed = schema.safeParse(value);
-	if (parsed.success) return parsed.data;
+	const value = parseCursor(raw, schema);
+	if (value !== undefined) return value;
 	if (what === 'queue') throw new UsageError('invalid page cursor for this RT queue', 'Start again without a cursor.');
 	throw new ProviderError('RT cannot continue an export from this cursor', {kind: 'invalid'});
 }

@@ -1,22 +1,14 @@
 import {z} from 'zod';
 import {UsageError} from '../../errors.js';
+import {encodeCursor, parseCursor} from '../http/cursor.js';
 
-/** Page cursors are opaque to callers: base64url JSON that says which endpoint and where. */
-export function encodeCursor(value: unknown): string {
-	return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-}
+export {encodeCursor};
 
 export function decodeCursor<Schema extends z.ZodType>(raw: string, schema: Schema): z.output<Schema> {
-	let value: unknown;
-	try {
-		value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
-	} catch {
-		value = undefined;
-	}
-	const parsed = schema.safeParse(value);
-	if (!parsed.success)
+	const value = parseCursor(raw, schema);
+	if (value === undefined)
 		throw new UsageError('invalid page cursor for this Zendesk listing', 'Start again without a cursor.');
-	return parsed.data;
+	return value;
 }
 
 export const queueCursor = z.discriminatedUnion('kind', [
