@@ -1,9 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type AuthLoginFlags = {clientId?: string; scopes?: string; port?: string; timeout?: string};
-export type AuthLogoutFlags = {revoke?: boolean};
+import type {AuthLoginFlags, AuthLogoutFlags} from '../run/auth.js';
 
 export function registerAuthCommand(program: Command, context: Context): void {
 	const auth = program.command('auth').description('sign in to the help desk, check or remove the sign-in');

@@ -1,8 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type DemoResetFlags = {tickets?: string; seed?: string};
+import type {DemoResetFlags} from '../run/demo.js';
 
 export function registerDemoCommand(program: Command, context: Context): void {
 	const demo = program.command('demo').description('the embedded demo help desk: reset it, or simulate an outage');

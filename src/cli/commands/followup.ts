@@ -1,10 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type FollowUpAddFlags = {in?: string; at?: string; note?: string; customer?: string};
-export type FollowUpListFlags = {due?: boolean; overdue?: boolean; done?: boolean; all?: boolean; limit?: string};
-export type FollowUpSnoozeFlags = {in?: string; at?: string};
+import type {FollowUpAddFlags, FollowUpListFlags, FollowUpSnoozeFlags} from '../run/followup.js';
 
 export function registerFollowupCommand(program: Command, context: Context): void {
 	const followup = program.command('followup').description('follow-ups: reminders to get back to a ticket');

@@ -1,8 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type KbFlags = {locale?: string; limit?: string};
+import type {KbFlags} from '../run/kb.js';
 
 export function registerKbCommand(program: Command, context: Context): void {
 	const kb = program.command('kb').description("search the help desk's knowledge base (Zendesk Help Center)");

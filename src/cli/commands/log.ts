@@ -1,31 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type LogAddFlags = {
-	ticket?: string;
-	customer?: string;
-	customerName?: string;
-	type?: string;
-	summary?: string;
-	duration?: string;
-	outcome?: string;
-	followup?: string;
-};
-
-export type LogFilterFlags = {
-	ticket?: string;
-	customer?: string;
-	type?: string;
-	outcome?: string;
-	since?: string;
-	until?: string;
-	agent?: string;
-	limit?: string;
-	all?: boolean;
-};
-
-export type LogPurgeFlags = {customer?: string; yes?: boolean};
+import type {LogAddFlags, LogFilterFlags, LogPurgeFlags} from '../run/log.js';
 
 function withFilters(command: Command): Command {
 	return command

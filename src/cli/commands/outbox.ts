@@ -1,8 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type OutboxFlags = {yes?: boolean; force?: boolean; all?: boolean};
+import type {OutboxFlags} from '../run/outbox.js';
 
 export function registerOutboxCommand(program: Command, context: Context): void {
 	const outbox = program.command('outbox').description('replies that could not be delivered yet');

@@ -1,18 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type ProfileAddFlags = {
-	provider?: string;
-	url?: string;
-	email?: string;
-	user?: string;
-	locale?: string;
-	agentName?: string;
-	signature?: string;
-	tokenStdin?: boolean;
-	use?: boolean;
-};
+import type {ProfileAddFlags} from '../run/profile.js';
 
 export function registerProfileCommand(program: Command, context: Context): void {
 	const profile = program.command('profile').description('help desk profiles: add, list, use, remove, test');

@@ -1,21 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type QueueFlags = {
-	view?: string;
-	status?: string;
-	assignee?: string;
-	group?: string;
-	priority?: string;
-	channel?: string;
-	tag?: string[];
-	search?: string;
-	sort?: string;
-	limit?: string;
-	all?: boolean;
-	ids?: boolean;
-};
+import type {QueueFlags} from '../run/queue.js';
 
 export function registerQueueCommand(program: Command, context: Context): void {
 	program

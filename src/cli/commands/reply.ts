@@ -1,23 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type ReplyFlags = {
-	internal?: boolean;
-	template?: string;
-	macro?: string;
-	body?: string;
-	bodyFile?: string;
-	editor?: boolean;
-	var?: string[];
-	locale?: string;
-	status?: string;
-	dryRun?: boolean;
-	yes?: boolean;
-	concurrency?: string;
-	force?: boolean;
-	resume?: string;
-};
+import type {ReplyFlags} from '../run/reply.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

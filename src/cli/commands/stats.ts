@@ -1,16 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type StatsFlags = {
-	since?: string;
-	until?: string;
-	by?: string;
-	source?: string;
-	/** false with --no-sync. */
-	sync?: boolean;
-	explain?: boolean;
-};
+import type {StatsFlags} from '../run/stats.js';
 
 export function registerStatsCommand(program: Command, context: Context): void {
 	program

@@ -1,8 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type SyncFlags = {full?: boolean};
+import type {SyncFlags} from '../run/sync.js';
 
 export function registerSyncCommand(program: Command, context: Context): void {
 	program

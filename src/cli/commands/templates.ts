@@ -1,11 +1,12 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type TemplatesShowFlags = {locale?: string};
-export type TemplatesRenderFlags = {ticket: string; locale?: string; var?: string[]};
-export type TemplatesNewFlags = {locale?: string; team?: boolean};
-export type TemplatesLintFlags = {locales?: string};
+import type {
+	TemplatesShowFlags,
+	TemplatesRenderFlags,
+	TemplatesNewFlags,
+	TemplatesLintFlags,
+} from '../run/templates.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 

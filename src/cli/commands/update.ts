@@ -1,16 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
-
-export type UpdateFlags = {
-	yes?: boolean;
-	to?: string;
-	group?: string;
-	reason?: string;
-	priority?: string;
-	dryRun?: boolean;
-	force?: boolean;
-};
+import type {UpdateFlags} from '../run/update.js';
 
 export function registerUpdateCommands(program: Command, context: Context): void {
 	program

@@ -3,8 +3,11 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {type AuthInfo, hasSignIn, type OAuthTokens} from '../../providers/help-desk.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import type {AuthLoginFlags, AuthLogoutFlags} from '../commands/auth.js';
 import {activeProfile, formatOf, parsePositiveInt} from '../options.js';
+
+export type AuthLoginFlags = {clientId?: string; scopes?: string; port?: string; timeout?: string};
+
+export type AuthLogoutFlags = {revoke?: boolean};
 
 const sourceNames: Record<NonNullable<ResolvedProfile['tokenSource']>, string> = {
 	'env-profile': 'the profile token variable ($CSR_TOKEN_<PROFILE>)',

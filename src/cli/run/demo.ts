@@ -2,8 +2,9 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {defaultDemoSeed, maxDemoTickets, resetDemoDesk, setDemoOutage} from '../../providers/demo/admin.js';
 import {clearSyncCacheOfProvider} from '../../store/stats-cache.js';
-import type {DemoResetFlags} from '../commands/demo.js';
 import {canShowProgress, formatOf} from '../options.js';
+
+export type DemoResetFlags = {tickets?: string; seed?: string};
 
 function parseWhole(flag: string, raw: string | undefined, fallback: number, min: number, max: number): number {
 	if (raw === undefined) return fallback;

@@ -11,11 +11,16 @@ import {
 	snoozeFollowUp,
 } from '../../services/followups.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import type {FollowUpAddFlags, FollowUpListFlags, FollowUpSnoozeFlags} from '../commands/followup.js';
 import {activeProfile, colorOf, formatOf, parsePositiveInt} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatFollowUps, formatInstant, toFollowUpJson} from '../output/records.js';
 import {parseInstantFlag, parseTicketId, recordStoreOf} from './log.js';
+
+export type FollowUpAddFlags = {in?: string; at?: string; note?: string; customer?: string};
+
+export type FollowUpListFlags = {due?: boolean; overdue?: boolean; done?: boolean; all?: boolean; limit?: string};
+
+export type FollowUpSnoozeFlags = {in?: string; at?: string};
 
 /** --in SPAN or --at DATE, exactly one; a bad value exits 2 with the accepted forms. */
 function parseDue(flags: {in?: string; at?: string}, now: Date): Date {

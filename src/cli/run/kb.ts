@@ -2,10 +2,11 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {hasKnowledgeBase, type KnowledgeArticle} from '../../providers/help-desk.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import type {KbFlags} from '../commands/kb.js';
 import {formatOf, openDesk, parsePositiveInt} from '../options.js';
 import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
+
+export type KbFlags = {locale?: string; limit?: string};
 
 function toJson(article: KnowledgeArticle): Record<string, unknown> {
 	return {id: article.id, title: article.title, locale: article.locale, url: article.url, snippet: article.snippet};

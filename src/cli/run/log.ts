@@ -18,10 +18,34 @@ import {
 } from '../../services/records.js';
 import {createSqliteRecordStore, type RecordQuery, type RecordStore} from '../../store/record-store.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import type {LogAddFlags, LogFilterFlags, LogPurgeFlags} from '../commands/log.js';
 import {activeProfile, canShowProgress, colorOf, formatOf, parseList, parsePositiveInt} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatInstant, formatRecordDetail, formatRecords, toFollowUpJson, writeRecordPages} from '../output/records.js';
+
+export type LogAddFlags = {
+	ticket?: string;
+	customer?: string;
+	customerName?: string;
+	type?: string;
+	summary?: string;
+	duration?: string;
+	outcome?: string;
+	followup?: string;
+};
+
+export type LogFilterFlags = {
+	ticket?: string;
+	customer?: string;
+	type?: string;
+	outcome?: string;
+	since?: string;
+	until?: string;
+	agent?: string;
+	limit?: string;
+	all?: boolean;
+};
+
+export type LogPurgeFlags = {customer?: string; yes?: boolean};
 
 /** The record store over this context's local database. */
 export function recordStoreOf(context: Context): RecordStore {

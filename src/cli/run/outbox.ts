@@ -3,11 +3,12 @@ import {UsageError} from '../../errors.js';
 import {retryOutbox} from '../../services/outbox.js';
 import {findOutboxItem, listOutbox, type OutboxItem, removeOutboxItem} from '../../store/outbox.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import type {OutboxFlags} from '../commands/outbox.js';
 import {activeProfile, formatOf} from '../options.js';
 import {csvRow} from '../output/csv.js';
 import {createResultPrinter} from '../output/results.js';
 import {formatTable} from '../output/table.js';
+
+export type OutboxFlags = {yes?: boolean; force?: boolean; all?: boolean};
 
 const toJson = (item: OutboxItem) => ({
 	id: item.id,

@@ -4,10 +4,21 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import type {ProfileAddFlags} from '../commands/profile.js';
 import {formatOf} from '../options.js';
 import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
+
+export type ProfileAddFlags = {
+	provider?: string;
+	url?: string;
+	email?: string;
+	user?: string;
+	locale?: string;
+	agentName?: string;
+	signature?: string;
+	tokenStdin?: boolean;
+	use?: boolean;
+};
 
 function checkName(name: string): void {
 	if (!profileNamePattern.test(name)) {

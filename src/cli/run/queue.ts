@@ -4,10 +4,24 @@ import {sortKeys} from '../../domain/urgency.js';
 import {UsageError} from '../../errors.js';
 import type {AssigneeFilter, TicketQuery} from '../../providers/help-desk.js';
 import {listQueue} from '../../services/queue.js';
-import type {QueueFlags} from '../commands/queue.js';
 import {activeProfile, canShowProgress, colorOf, formatOf, openDesk, parseList, parsePositiveInt} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatTickets} from '../output/tickets.js';
+
+export type QueueFlags = {
+	view?: string;
+	status?: string;
+	assignee?: string;
+	group?: string;
+	priority?: string;
+	channel?: string;
+	tag?: string[];
+	search?: string;
+	sort?: string;
+	limit?: string;
+	all?: boolean;
+	ids?: boolean;
+};
 
 export function parseAssignee(raw: string | undefined): AssigneeFilter {
 	const value = (raw ?? 'any').trim();

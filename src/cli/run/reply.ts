@@ -12,9 +12,25 @@ import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
 import {parseVarFlags} from '../../templates/vars.js';
 import {toDisplayText, toSafeJson} from '../../text/display-text.js';
-import type {ReplyFlags} from '../commands/reply.js';
 import {activeProfile, formatOf, parsePositiveInt, readTicketIds} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
+
+export type ReplyFlags = {
+	internal?: boolean;
+	template?: string;
+	macro?: string;
+	body?: string;
+	bodyFile?: string;
+	editor?: boolean;
+	var?: string[];
+	locale?: string;
+	status?: string;
+	dryRun?: boolean;
+	yes?: boolean;
+	concurrency?: string;
+	force?: boolean;
+	resume?: string;
+};
 
 type BodySource = {kind: 'template'; name: string} | {kind: 'macro'; id: string} | {kind: 'text'; text: string};
 

@@ -5,11 +5,20 @@ import {resolveWindow} from '../../kpi/window.js';
 import {computeActivity, computeStats, type StatsBy, type StatsSource, statsDimensions} from '../../services/stats.js';
 import {lastCompleteSync} from '../../services/sync.js';
 import {toDisplayLine} from '../../text/display-text.js';
-import type {StatsFlags} from '../commands/stats.js';
 import {activeProfile, colorOf, formatOf, openDesk, parseList} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatActivity, formatActivityExplanation, formatExplanation, formatStats} from '../output/stats.js';
 import {syncProfileCache} from './sync.js';
+
+export type StatsFlags = {
+	since?: string;
+	until?: string;
+	by?: string;
+	source?: string;
+	/** false with --no-sync. */
+	sync?: boolean;
+	explain?: boolean;
+};
 
 const sources: readonly StatsSource[] = ['helpdesk', 'records'];
 

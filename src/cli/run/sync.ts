@@ -3,8 +3,9 @@ import type {HelpDesk} from '../../providers/help-desk.js';
 import {type StreamOutcome, syncStats} from '../../services/sync.js';
 import {countCached, type SyncStream} from '../../store/stats-cache.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import type {SyncFlags} from '../commands/sync.js';
 import {canShowProgress, formatOf, openDesk} from '../options.js';
+
+export type SyncFlags = {full?: boolean};
 
 const streamLabels: Record<SyncStream, string> = {
 	tickets: 'tickets',

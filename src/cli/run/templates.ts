@@ -19,15 +19,17 @@ import {loadAndRender, loadTemplateFile} from '../../templates/render.js';
 import type {TemplateAgent} from '../../templates/scope.js';
 import {parseVarFlags} from '../../templates/vars.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
-import type {
-	TemplatesLintFlags,
-	TemplatesNewFlags,
-	TemplatesRenderFlags,
-	TemplatesShowFlags,
-} from '../commands/templates.js';
 import {activeProfile, canShowProgress, formatOf, openDesk} from '../options.js';
 import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
+
+export type TemplatesShowFlags = {locale?: string};
+
+export type TemplatesRenderFlags = {ticket: string; locale?: string; var?: string[]};
+
+export type TemplatesNewFlags = {locale?: string; team?: boolean};
+
+export type TemplatesLintFlags = {locales?: string};
 
 /** Template folders in lookup order for this context. */
 export function templateDirsFor(context: Context): TemplateDir[] {

@@ -4,10 +4,19 @@ import {UsageError} from '../../errors.js';
 import type {TicketChanges} from '../../providers/help-desk.js';
 import {deliverOne, hashIntent} from '../../services/delivery.js';
 import {applyUpdates} from '../../services/updates.js';
-import type {UpdateFlags} from '../commands/update.js';
 import {activeProfile, readTicketIds} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
 import {parseAssignee} from './queue.js';
+
+export type UpdateFlags = {
+	yes?: boolean;
+	to?: string;
+	group?: string;
+	reason?: string;
+	priority?: string;
+	dryRun?: boolean;
+	force?: boolean;
+};
 
 async function confirmMany(
 	count: number,
