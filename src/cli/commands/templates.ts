@@ -2,10 +2,10 @@ import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
 import type {
-	TemplatesShowFlags,
-	TemplatesRenderFlags,
-	TemplatesNewFlags,
 	TemplatesLintFlags,
+	TemplatesNewFlags,
+	TemplatesRenderFlags,
+	TemplatesShowFlags,
 } from '../run/templates.js';
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
