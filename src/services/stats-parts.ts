@@ -1,0 +1,178 @@
+import {backlogAgeCutoffs} from '../kpi/backlog.js';
+import {medianFraction, p90Fraction} from '../kpi/percentile.js';
+import {type AgentActivity, durationPositions} from '../kpi/report.js';
+import {npsDetractorMax, npsPromoterMin, oneTouchMaxReplies, roundMinutes} from '../kpi/scores.js';
+import type {StatsWindow} from '../kpi/window.js';
+import type {Database} from '../store/database.js';
+import {
+	type ActivityAggregate,
+	aggregateActivity,
+	aggregateDaily,
+	aggregateRatings,
+	aggregateSurveys,
+	aggregateTickets,
+	type BacklogAggregate,
+	type CreatedAggregate,
+	type DailyAggregate,
+	type Dimension,
+	type DurationMetric,
+	durationValuesAtPositions,
+	durationValuesByKey,
+	noKey,
+	type RatingCell,
+	type SolvedAggregate,
+	type SurveyAggregate,
+	type Window,
+} from '../store/stats-cache.js';
+
+// The query csr stats asks, and the aggregates it reads from the KPI cache for one --by dimension.
+
+export type StatsBy = 'channel' | 'agent' | 'group' | 'day';
+export const statsDimensions: readonly StatsBy[] = ['channel', 'agent', 'group', 'day'];
+export type StatsSource = 'helpdesk' | 'records';
+
+export type StatsQuery = {
+	readonly profile: string;
+	readonly window: StatsWindow;
+	/** The moment "backlog now" is measured at. */
+	readonly now: Date;
+	readonly by: StatsBy | null;
+};
+
+/** Record actions that count as each kind of agent activity. */
+export const activityActions = {replies: ['reply'], notes: ['note', 'log-note'], calls: ['call']} as const;
+
+export type Parts = {
+	created: Map<string, CreatedAggregate>;
+	solved: Map<string, SolvedAggregate>;
+	durations: Record<DurationMetric, Map<string, Map<number, number>>>;
+	backlog: Map<string, BacklogAggregate>;
+	ratings: Map<string, RatingCell[]>;
+	surveys: Map<string, SurveyAggregate>;
+	daily: Map<string, Map<string, DailyAggregate>>;
+	activity: Map<string, Map<string, ActivityAggregate>>;
+};
+
+export const fractions = [medianFraction, p90Fraction];
+export const durationMetrics: readonly DurationMetric[] = [
+	'firstReply',
+	'resolution',
+	'firstReplyBusiness',
+	'resolutionBusiness',
+];
+
+export function toWindow(window: StatsWindow): Window {
+	return {since: window.since.toISOString(), until: window.until.toISOString()};
+}
+
+/** How an agent in the log becomes a key: emails compare case-insensitively; no agent is "(none)". */
+export function agentKeyOfRecord(agent: string | null): string {
+	const trimmed = agent?.trim() ?? '';
+	return trimmed === '' ? noKey : trimmed.toLowerCase();
+}
+
+/** Folds per-agent rows (as written) into per-key, per-agent-key activity. */
+export function foldActivity(
+	raw: Map<string, Map<string | null, ActivityAggregate>>,
+	regroupByAgent: boolean,
+): Map<string, Map<string, ActivityAggregate>> {
+	const folded = new Map<string, Map<string, ActivityAggregate>>();
+	for (const [key, agents] of raw) {
+		for (const [agent, activity] of agents) {
+			const agentKey = agentKeyOfRecord(agent);
+			const groupKey = regroupByAgent ? agentKey : key;
+			let inner = folded.get(groupKey);
+			if (inner === undefined) {
+				inner = new Map();
+				folded.set(groupKey, inner);
+			}
+			const before = inner.get(agentKey);
+			inner.set(
+				agentKey,
+				before === undefined
+					? activity
+					: {
+							replies: before.replies + activity.replies,
+							notes: before.notes + activity.notes,
+							calls: before.calls + activity.calls,
+							handleSec:
+								before.handleSec === null && activity.handleSec === null
+									? null
+									: (before.handleSec ?? 0) + (activity.handleSec ?? 0),
+							records: before.records + activity.records,
+						},
+			);
+		}
+	}
+	return folded;
+}
+
+export function toAgents(activity: Map<string, ActivityAggregate> | undefined): AgentActivity[] {
+	if (activity === undefined) return [];
+	return [...activity.entries()]
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([agent, value]) => ({
+			agent,
+			replies: value.replies,
+			notes: value.notes,
+			calls: value.calls,
+			handleMinutes: value.handleSec === null ? null : roundMinutes(value.handleSec / 60),
+		}));
+}
+
+export function readActivity(db: Database, query: StatsQuery, dimension: Dimension) {
+	const raw = aggregateActivity(db, query.profile, toWindow(query.window), dimension, activityActions);
+	return foldActivity(raw, dimension === 'agent');
+}
+
+/** Which optional parts to compute: business-hours percentiles, daily counts (only the table shows them). */
+export type PartOptions = {readonly business: {fr: boolean; res: boolean}; readonly daily: boolean};
+
+export function readParts(db: Database, query: StatsQuery, dimension: Dimension, options: PartOptions): Parts {
+	const window = toWindow(query.window);
+	const cutoffs = backlogAgeCutoffs(query.now);
+	const {profile} = query;
+	const {created, solved, backlog} = aggregateTickets(db, profile, window, dimension, {
+		oneTouchMaxReplies,
+		cutoffs: {
+			under1d: cutoffs.under1d.toISOString(),
+			under3d: cutoffs.under3d.toISOString(),
+			under7d: cutoffs.under7d.toISOString(),
+		},
+	});
+	const counts: Record<DurationMetric, number> = {
+		firstReply: created.get('')?.firstReply.count ?? 0,
+		firstReplyBusiness: created.get('')?.firstReplyBusiness.count ?? 0,
+		resolution: solved.get('')?.resolution.count ?? 0,
+		resolutionBusiness: solved.get('')?.resolutionBusiness.count ?? 0,
+	};
+	const wanted: Record<DurationMetric, boolean> = {
+		firstReply: true,
+		resolution: true,
+		firstReplyBusiness: options.business.fr,
+		resolutionBusiness: options.business.res,
+	};
+	const durations = {} as Parts['durations'];
+	for (const metric of durationMetrics) {
+		if (!wanted[metric]) durations[metric] = new Map();
+		else if (dimension === 'all') {
+			const positions = durationPositions(counts[metric]);
+			durations[metric] = new Map([
+				['', positions.length === 0 ? new Map() : durationValuesAtPositions(db, profile, window, metric, positions)],
+			]);
+		} else durations[metric] = durationValuesByKey(db, profile, window, dimension, metric, fractions);
+	}
+	return {
+		created,
+		solved,
+		durations,
+		backlog,
+		ratings: aggregateRatings(db, profile, window, dimension),
+		surveys: aggregateSurveys(db, profile, window, dimension, {
+			promoterMin: npsPromoterMin,
+			detractorMax: npsDetractorMax,
+		}),
+		daily: options.daily ? aggregateDaily(db, profile, window, dimension) : new Map(),
+		activity: readActivity(db, query, dimension),
+	};
+}
