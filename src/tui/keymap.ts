@@ -33,6 +33,8 @@ export const keymap = {
 	scrollUp: {keys: ['K', 'up', 'k'], help: 'scroll up (K from the queue)', context: 'thread'},
 	threadPageDown: {keys: ['pagedown'], help: 'thread page down', context: 'thread'},
 	threadPageUp: {keys: ['pageup'], help: 'thread page up', context: 'thread'},
+	threadTop: {keys: ['home'], help: 'start of the thread', context: 'thread'},
+	threadBottom: {keys: ['end'], help: 'end of the thread', context: 'thread'},
 	unfold: {keys: ['o'], help: 'open (or close) a folded message', context: 'thread'},
 	pickTemplate: {keys: ['enter'], help: 'pick a template (type to search)', context: 'compose'},
 	setVar: {keys: ['='], help: 'set a variable: name=value', context: 'compose'},
@@ -52,7 +54,7 @@ export const keymap = {
 
 export type KeyAction = keyof typeof keymap;
 
-/** A key press as the keymap names it: `j`, `J`, `enter`, `ctrl+e`, `pagedown`, `space`. */
+/** A key press as the keymap names it: `j`, `J`, `enter`, `ctrl+e`, `alt+b`, `pagedown`, `space`. */
 export function keyName(input: string, key: Key): string {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
@@ -67,6 +69,7 @@ export function keyName(input: string, key: Key): string {
 	if (key.tab) return 'tab';
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+	if (key.meta && input.length === 1) return `alt+${input}`;
 	if (input === ' ') return 'space';
 	return input;
 }

@@ -1,5 +1,6 @@
-import {type Key, useInput} from 'ink';
-import {createContext, type ReactNode, useContext, useLayoutEffect, useRef} from 'react';
+import {type Key, useInput, usePaste} from 'ink';
+import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useRef} from 'react';
+import {createKeyFeed, type KeyPress, noKey, splitKeys} from './key-input.js';
 
 type Handler = (input: string, key: Key) => void;
 type Registry = Set<{readonly handle: Handler}>;
@@ -10,63 +11,21 @@ const KeyRouterContext = createContext<Registry | null>(null);
  * Owns the one subscription to the keyboard and hands each key to the screens that listen now. Screens register in a
  * layout effect, so what listens always matches the frame on screen: with useInput in every screen, a key pressed
  * just after a frame could still reach a screen that had already left it (its listener goes in a later effect).
+ * Keys that arrive together go one by one, each after the frame of the one before (`createKeyFeed`). A bracketed
+ * paste arrives as one input with no key flags: text fields take it whole, and it matches no command key.
  */
 export function KeyRouter({children}: {readonly children: ReactNode}) {
 	const registry = useRef<Registry>(new Set()).current;
-	const queue = useRef<[string, Key][]>([]).current;
-	const deliver = () => {
-		const next = queue.shift();
-		if (next === undefined) return;
-		for (const entry of [...registry]) entry.handle(...next);
-		// Let React render this key's result before the next key is read against it: React's scheduler also runs on
-		// setImmediate in Node, so yield through it and then a timer, as Shopify's cli-kit tests do.
-		if (queue.length > 0) setImmediate(() => setTimeout(deliver, 0));
-	};
-	useInput((input, key) => {
-		const wasIdle = queue.length === 0;
-		queue.push(...splitKeys(input, key));
-		if (wasIdle) deliver();
-	});
+	const feed = useRef<ReturnType<typeof createKeyFeed> | null>(null);
+	if (feed.current === null) {
+		feed.current = createKeyFeed(([input, key]: KeyPress) => {
+			for (const entry of [...registry]) entry.handle(input, key);
+		});
+	}
+	useEffect(() => () => feed.current?.stop(), []);
+	useInput((input, key) => feed.current?.push(splitKeys(input, key)));
+	usePaste((text) => feed.current?.push([[text, noKey]]));
 	return <KeyRouterContext.Provider value={registry}>{children}</KeyRouterContext.Provider>;
-}
-
-const noKey: Key = {
-	upArrow: false,
-	downArrow: false,
-	leftArrow: false,
-	rightArrow: false,
-	pageDown: false,
-	pageUp: false,
-	home: false,
-	end: false,
-	return: false,
-	escape: false,
-	ctrl: false,
-	shift: false,
-	tab: false,
-	backspace: false,
-	delete: false,
-	meta: false,
-	super: false,
-	hyper: false,
-	capsLock: false,
-	numLock: false,
-};
-
-/**
- * Ink hands over a run of plain characters as one input (`jj\r` when keys arrive together, as with tmux send-keys,
- * key repeat over ssh, or a paste). Each character is a key here, so `jj` moves twice and `\r` is enter.
- */
-export function splitKeys(input: string, key: Key): [string, Key][] {
-	const characters = Array.from(input);
-	if (characters.length <= 1 || input.includes('\u001B') || key.ctrl || key.meta) return [[input, key]];
-	return characters.map((character): [string, Key] => {
-		if (character === '\r' || character === '\n') return ['', {...noKey, return: true}];
-		if (character === '\t') return ['', {...noKey, tab: true}];
-		const code = character.charCodeAt(0);
-		if (code < 0x20) return [String.fromCharCode(code + 0x60), {...noKey, ctrl: true}];
-		return [character, {...noKey, shift: /[A-Z]/.test(character)}];
-	});
 }
 
 /** Calls the handler of the latest render for every key, while `isActive`. */

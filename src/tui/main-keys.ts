@@ -7,7 +7,7 @@ export type TicketActionKind = 'reply' | 'note' | 'status' | 'assign' | 'tags' |
 /** What a key in the queue/thread view asks for. */
 export type MainIntent =
 	| {readonly kind: 'move'; readonly to?: number; readonly by?: number}
-	| {readonly kind: 'scroll'; readonly by: number}
+	| {readonly kind: 'scroll'; readonly by?: number; readonly to?: 'top' | 'bottom'}
 	| {readonly kind: 'focus'; readonly focus: Focus}
 	| {readonly kind: 'ticketAction'; readonly action: TicketActionKind}
 	| {
@@ -42,7 +42,15 @@ const ticketActions: Partial<Record<KeyAction, TicketActionKind>> = {
 };
 
 // Order matters where keys are shared: in the thread j/k scroll, in the queue they move.
-const threadActions = ['scrollDown', 'scrollUp', 'threadPageDown', 'threadPageUp', 'unfold'] as const;
+const threadActions = [
+	'scrollDown',
+	'scrollUp',
+	'threadPageDown',
+	'threadPageUp',
+	'threadTop',
+	'threadBottom',
+	'unfold',
+] as const;
 const queueActions = ['up', 'down', 'pageUp', 'pageDown', 'first', 'last', 'open', 'select', 'nextView'] as const;
 const anywhere = [
 	'help',
@@ -100,6 +108,10 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return {kind: 'scroll', by: threadPage};
 		case 'threadPageUp':
 			return {kind: 'scroll', by: -threadPage};
+		case 'threadTop':
+			return {kind: 'scroll', to: 'top'};
+		case 'threadBottom':
+			return {kind: 'scroll', to: 'bottom'};
 		case 'switchFocus':
 			return {kind: 'focus', focus: focus === 'queue' ? 'thread' : 'queue'};
 		case 'back':

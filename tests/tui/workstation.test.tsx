@@ -67,6 +67,18 @@ describe('Workstation', () => {
 		expect(opened).toEqual(['103']);
 	});
 
+	it('moves four rows for four downs sent in one write, as tmux send-keys Down Down Down Down does', async () => {
+		const five = [...three, aTicket({id: '104', subject: 'Fourth'}), aTicket({id: '105', subject: 'Fifth'})];
+		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
+			listQueue: async () => page(five),
+		});
+		await screen.waitForFrame((text) => text.includes('#105'));
+		screen.stdin.write(keys.down.repeat(4));
+		await screen.waitForFrame((text) => /› #105/.test(text));
+		screen.stdin.write(`${keys.up}${keys.up}\u001B[H`);
+		await screen.waitForFrame((text) => /› #101/.test(text));
+	});
+
 	it('says so when no ticket matches, and when the queue cannot load', async () => {
 		const empty = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
 			listQueue: async () => page([]),

@@ -142,7 +142,11 @@ export function Workstation({width, height, onQuit}: Props) {
 				case 'move':
 					return dispatch({type: 'move', to: intent.to ?? cursor + (intent.by ?? 0), count: tickets.length, ids});
 				case 'scroll':
-					return dispatch({type: 'scroll', by: intent.by, max: maxScroll});
+					return dispatch({
+						type: 'scroll',
+						...(intent.to ? {to: intent.to === 'top' ? 0 : maxScroll} : {by: intent.by ?? 0}),
+						max: maxScroll,
+					});
 				case 'focus':
 					return dispatch({type: 'focus', focus: intent.focus});
 				case 'open':

@@ -1,0 +1,91 @@
+import type {Key} from 'ink';
+
+/** One key (or one paste) as the screens receive it. */
+export type KeyPress = readonly [input: string, key: Key];
+
+export const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/**
+ * Ink already cuts escape sequences apart (`ESC[B ESC[B` is two downs) but hands over a run of plain characters as
+ * one input (`jj\r` when keys arrive together, as with tmux send-keys, key repeat over ssh, or a paste without
+ * bracketed paste). Each character is a key here, so `jj` moves twice, `\r` is enter, `\t` tab, and a control byte
+ * (`\x04`) its ctrl key.
+ */
+export function splitKeys(input: string, key: Key): KeyPress[] {
+	const characters = Array.from(input);
+	if (characters.length <= 1 || input.includes('\u001B') || key.ctrl || key.meta) return [[input, key]];
+	return characters.map((character): KeyPress => {
+		if (character === '\r' || character === '\n') return ['', {...noKey, return: true}];
+		if (character === '\t') return ['', {...noKey, tab: true}];
+		if (character === '\u007F' || character === '\b') return ['', {...noKey, backspace: true}];
+		const code = character.charCodeAt(0);
+		if (code < 0x20) return [String.fromCharCode(code + 0x60), {...noKey, ctrl: true}];
+		return [character, {...noKey, shift: /[A-Z]/.test(character)}];
+	});
+}
+
+/** Runs `next` once React has rendered what the last key changed: its scheduler runs on setImmediate in Node. */
+export type YieldTurn = (next: () => void) => void;
+
+const afterRender: YieldTurn = (next) => {
+	setImmediate(() => setTimeout(next, 0));
+};
+
+/**
+ * Hands keys over one at a time, each only after the frame of the one before: a handler reads state from its last
+ * render, so four downs delivered in one go would each move from the same row (one row instead of four) and a key
+ * after tab would still go to the pane tab left. The first key of a quiet keyboard goes at once.
+ */
+export function createKeyFeed(deliver: (press: KeyPress) => void, yieldTurn: YieldTurn = afterRender) {
+	const pending: KeyPress[] = [];
+	let busy = false;
+	let stopped = false;
+	const pump = (): void => {
+		const next = stopped ? undefined : pending.shift();
+		if (next === undefined) {
+			busy = false;
+			return;
+		}
+		busy = true;
+		try {
+			deliver(next);
+		} finally {
+			yieldTurn(pump);
+		}
+	};
+	return {
+		push(presses: readonly KeyPress[]): void {
+			pending.push(...presses);
+			if (!busy) pump();
+		},
+		/** Keys not yet handed over (a burst still being worked through). */
+		get backlog(): number {
+			return pending.length;
+		},
+		stop(): void {
+			stopped = true;
+			pending.length = 0;
+		},
+	};
+}
