@@ -17,6 +17,7 @@ export type MainIntent =
 				| 'clearSelection'
 				| 'unfold'
 				| 'editFilter'
+				| 'goto'
 				| 'nextView'
 				| 'refresh'
 				| 'help'
@@ -59,6 +60,7 @@ const anywhere = [
 	'switchFocus',
 	'refresh',
 	'filter',
+	'goto',
 	'reply',
 	'note',
 	'status',
@@ -119,6 +121,8 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return key.escape && context.hasSelection ? {kind: 'clearSelection'} : key.escape ? null : {kind: 'quit'};
 		case 'filter':
 			return {kind: 'editFilter'};
+		case 'goto':
+			return {kind: 'goto'};
 		case 'open':
 		case 'select':
 		case 'unfold':

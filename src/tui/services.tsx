@@ -15,6 +15,8 @@ export type Session = {
 	readonly views: readonly SavedView[];
 	/** Quiet background refresh of the queue; 0 turns it off. */
 	readonly refreshSeconds: number;
+	/** After a send or an action on one ticket: the cursor goes to the next ticket in queue order, or stays. */
+	readonly afterSend: 'next' | 'stay';
 	/** The queue the TUI opens with (the CLI's defaults). */
 	readonly baseQuery: TicketQuery;
 };

@@ -24,6 +24,8 @@ export type WorkstationAction =
 			readonly ids: (index: number) => string | undefined;
 			readonly count: number;
 	  }
+	/** After a send or an action: the cursor on the next ticket in queue order, the focus back on the queue. */
+	| {readonly type: 'advance'; readonly to: number; readonly id: string}
 	| {readonly type: 'toggleSelect'; readonly id: string}
 	| {readonly type: 'clearSelection'}
 	/** Opening the open ticket again keeps its clock unless `restartClock` (after an action was done). */
@@ -51,8 +53,12 @@ export function workstationReducer(state: WorkstationState, action: WorkstationA
 	switch (action.type) {
 		case 'move': {
 			const cursor = clamp(action.to, action.count - 1);
-			return {...state, cursor, cursorId: action.ids(cursor) ?? null};
+			const cursorId = action.ids(cursor) ?? null;
+			// The preview of another ticket starts at its top.
+			return {...state, cursor, cursorId, scroll: cursorId === state.cursorId ? state.scroll : 0};
 		}
+		case 'advance':
+			return {...state, cursor: action.to, cursorId: action.id, focus: 'queue', opened: null, scroll: 0};
 		case 'toggleSelect': {
 			const selected = new Set(state.selected);
 			if (selected.has(action.id)) selected.delete(action.id);

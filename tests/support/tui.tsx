@@ -28,6 +28,7 @@ export const testSession: Session = {
 	agentName: 'Test Agent',
 	views: [],
 	refreshSeconds: 0,
+	afterSend: 'next',
 	baseQuery: {statuses: ['new', 'open', 'pending'], assignee: 'any', sort: 'urgency', limit: 10_000},
 };
 

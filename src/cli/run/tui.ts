@@ -19,6 +19,12 @@ function refreshSecondsOf(context: Context): number {
 	return parsed.success ? parsed.data : 60;
 }
 
+function afterSendOf(context: Context): 'next' | 'stay' {
+	const raw = settingValue(context.config().read().settings, 'tui.afterSend');
+	const parsed = settingDefinitions['tui.afterSend'].parse.safeParse(raw);
+	return parsed.success ? parsed.data : 'next';
+}
+
 /** Who is working, their saved views, the refresh interval and the CLI's default queue. */
 export function sessionOf(context: Context, profile: ResolvedProfile): Session {
 	const {all: _all, ...defaults} = parseQueueFlags({}, undefined);
@@ -27,6 +33,7 @@ export function sessionOf(context: Context, profile: ResolvedProfile): Session {
 		agentName: profile.profile.agent.name ?? profile.profile.email ?? 'agent',
 		views: Object.entries(profile.profile.views).map(([name, view]) => ({name, filter: viewToFilter(view)})),
 		refreshSeconds: refreshSecondsOf(context),
+		afterSend: afterSendOf(context),
 		baseQuery: {...defaults, limit: queueLimit},
 	};
 }

@@ -5,13 +5,13 @@ import {theme} from '../theme.js';
 type Props = {
 	readonly filter: string;
 	readonly viewName: string | null;
-	/** The text being typed, when the agent is editing the filter. */
-	readonly editing: string | null;
+	/** The text being typed, when the agent is editing the filter or typing a ticket number to open. */
+	readonly editing: {readonly prompt: 'filter' | 'goto'; readonly text: string} | null;
 	readonly error: string | null;
 	readonly width: number;
 };
 
-/** The top line: the saved view and filter in force, or the filter being typed. */
+/** The top line: the saved view and filter in force, or the filter (or ticket number) being typed. */
 export function FilterLine({filter, viewName, editing, error, width}: Props) {
 	return (
 		<Box width={width} height={1}>
@@ -26,10 +26,14 @@ export function FilterLine({filter, viewName, editing, error, width}: Props) {
 					</Text>
 				) : (
 					<Text>
-						{' / '}
-						{toDisplayLine(editing)}
+						{editing.prompt === 'goto' ? ' open ticket #' : ' / '}
+						{toDisplayLine(editing.text)}
 						<Text inverse> </Text>
-						<Text color={theme.muted}> enter apply · esc cancel · e.g. status:open tag:vip anna</Text>
+						<Text color={theme.muted}>
+							{editing.prompt === 'goto'
+								? ' enter open · esc cancel'
+								: ' enter apply · esc cancel · e.g. status:open tag:vip anna'}
+						</Text>
 					</Text>
 				)}
 				{error ? <Text color={theme.danger}> {toDisplayLine(error)}</Text> : null}

@@ -23,7 +23,7 @@ export function TicketPane({content, scroll, width, height, isFocused}: Props) {
 	if (content.kind !== 'ready') {
 		const text =
 			content.kind === 'none'
-				? 'Enter opens the ticket under the cursor.'
+				? 'No ticket to show.'
 				: content.kind === 'loading'
 					? 'Loading the ticket…'
 					: `Could not load the ticket: ${toDisplayLine(content.message)} (g to try again)`;

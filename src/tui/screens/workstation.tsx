@@ -10,7 +10,7 @@ import {parseFilter} from '../filter.js';
 import {handleTimeSec, isBreached} from '../format.js';
 import {useQueue} from '../hooks/use-queue.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
-import {useThread} from '../hooks/use-thread.js';
+import {useTicketThread} from '../hooks/use-ticket-thread.js';
 import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind} from '../main-keys.js';
 import {type Draft, useServices} from '../services.js';
@@ -22,7 +22,7 @@ import {ModeView} from './mode-view.js';
 /** What covers the queue and ticket panes, if anything. */
 export type Mode =
 	| {readonly kind: 'main'}
-	| {readonly kind: 'filter'; readonly text: string; readonly error: string | null}
+	| {readonly kind: 'filter' | 'goto'; readonly text: string; readonly error: string | null}
 	| {readonly kind: 'help'}
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
@@ -50,9 +50,22 @@ export function Workstation({width, height, onQuit}: Props) {
 	const parsed = useMemo(() => parseFilter(state.filter, session.baseQuery), [state.filter, session.baseQuery]);
 	const query = parsed.ok ? parsed.query : session.baseQuery;
 	const queue = useQueue(query, session.refreshSeconds);
-	const thread = useThread(state.opened?.id ?? null);
 	const counts = useStatusCounts(countsRevision).state;
 	const tickets = queue.state.kind === 'ready' ? queue.state.value.tickets : emptyTickets;
+	const cursor = useMemo(() => cursorIn(tickets, state), [tickets, state]);
+	const cursorTicket = tickets[cursor];
+	// The right pane: the open ticket while the thread has the focus (or the composer works on it), else a preview of
+	// the ticket under the cursor.
+	const shownId =
+		state.focus === 'thread' || mode.kind === 'compose'
+			? (state.opened?.id ?? cursorTicket?.id ?? null)
+			: (cursorTicket?.id ?? state.opened?.id ?? null);
+	const shownVersion =
+		shownId === null
+			? null
+			: ((cursorTicket?.id === shownId ? cursorTicket : tickets.find((ticket) => ticket.id === shownId))?.updatedAt ??
+				null);
+	const thread = useTicketThread(shownId === null ? null : {id: shownId, version: shownVersion});
 
 	const queueWidth = Math.max(28, Math.min(64, Math.floor(width * 0.42)));
 	const paneWidth = Math.max(10, width - queueWidth - 1);
@@ -77,8 +90,6 @@ export function Workstation({width, height, onQuit}: Props) {
 		if (tickets.length > 0) setNow(services.now());
 	}, [tickets, services]);
 
-	const cursor = useMemo(() => cursorIn(tickets, state), [tickets, state]);
-	const cursorTicket = tickets[cursor];
 	const openTicket = thread.state.kind === 'ready' ? thread.state.value.ticket : undefined;
 	/** The ticket an action is about: the open one when the thread has the focus, else the one under the cursor. */
 	const currentTicket = (): Ticket | undefined =>
@@ -87,7 +98,7 @@ export function Workstation({width, height, onQuit}: Props) {
 
 	const refreshAll = (quiet: boolean) => {
 		queue.reload({quiet});
-		if (state.opened) thread.reload({quiet});
+		thread.reload();
 		setCountsRevision((value) => value + 1);
 	};
 	const finishAction = (result: Flash | null, ticket?: Ticket) => {
@@ -95,7 +106,11 @@ export function Workstation({width, height, onQuit}: Props) {
 		if (result === null) return;
 		setFlash(result);
 		if (result.tone !== 'danger') dispatch({type: 'clearSelection'});
-		if (ticket && state.opened?.id === ticket.id)
+		const at = ticket ? tickets.findIndex((item) => item.id === ticket.id) : -1;
+		const next = tickets[at + 1] ?? tickets[at - 1];
+		if (result.tone !== 'danger' && session.afterSend === 'next' && at >= 0 && next)
+			dispatch({type: 'advance', to: at + 1 < tickets.length ? at + 1 : at - 1, id: next.id});
+		else if (ticket && state.opened?.id === ticket.id)
 			dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime(), restartClock: true});
 		refreshAll(true);
 	};
@@ -119,6 +134,17 @@ export function Workstation({width, height, onQuit}: Props) {
 
 	useKeys(
 		(input, key) => {
+			if (mode.kind === 'goto') {
+				const edit = applyKey(mode.text, input, key);
+				if (edit.done === 'cancel') return setMode({kind: 'main'});
+				if (edit.done !== 'submit') return setMode({...mode, text: edit.value, error: null});
+				const id = edit.value.trim().replace(/^#/, '');
+				if (!/^[A-Za-z0-9-]+$/.test(id)) return setMode({...mode, error: 'Type a ticket number, e.g. 123.'});
+				const at = tickets.findIndex((ticket) => ticket.id === id);
+				if (at >= 0) dispatch({type: 'move', to: at, count: tickets.length, ids: (index) => tickets[index]?.id});
+				dispatch({type: 'open', id, atMs: services.now().getTime()});
+				return setMode({kind: 'main'});
+			}
 			if (mode.kind === 'filter') {
 				const edit = applyKey(mode.text, input, key);
 				if (edit.done === 'cancel') return setMode({kind: 'main'});
@@ -164,6 +190,8 @@ export function Workstation({width, height, onQuit}: Props) {
 				}
 				case 'editFilter':
 					return setMode({kind: 'filter', text: state.filter, error: null});
+				case 'goto':
+					return setMode({kind: 'goto', text: '', error: null});
 				case 'nextView': {
 					if (session.views.length === 0) return setFlash({text: 'This profile has no saved views.', tone: 'muted'});
 					const next = state.viewIndex + 1 >= session.views.length ? -1 : state.viewIndex + 1;
@@ -179,11 +207,11 @@ export function Workstation({width, height, onQuit}: Props) {
 					return startAction(intent.action);
 			}
 		},
-		{isActive: mode.kind === 'main' || mode.kind === 'filter'},
+		{isActive: mode.kind === 'main' || mode.kind === 'filter' || mode.kind === 'goto'},
 	);
 
 	const paneContent: TicketPaneContent =
-		state.opened === null
+		shownId === null
 			? {kind: 'none'}
 			: thread.state.kind === 'ready'
 				? {kind: 'ready', lines}
@@ -221,8 +249,8 @@ export function Workstation({width, height, onQuit}: Props) {
 			<FilterLine
 				filter={state.filter}
 				viewName={session.views[state.viewIndex]?.name ?? null}
-				editing={mode.kind === 'filter' ? mode.text : null}
-				error={mode.kind === 'filter' ? mode.error : parsed.ok ? null : parsed.error}
+				editing={mode.kind === 'filter' || mode.kind === 'goto' ? {prompt: mode.kind, text: mode.text} : null}
+				error={mode.kind === 'filter' || mode.kind === 'goto' ? mode.error : parsed.ok ? null : parsed.error}
 				width={width}
 			/>
 			{isFullScreen ? (
@@ -240,7 +268,7 @@ export function Workstation({width, height, onQuit}: Props) {
 						isFocused={state.focus === 'queue' && mode.kind === 'main'}
 						isThreadFocused={state.focus === 'thread'}
 					/>
-					{mode.kind === 'main' || mode.kind === 'filter' ? (
+					{mode.kind === 'main' || mode.kind === 'filter' || mode.kind === 'goto' ? (
 						<TicketPane
 							content={paneContent}
 							scroll={scroll}

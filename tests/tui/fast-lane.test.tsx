@@ -1,0 +1,154 @@
+import {cleanup} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import type {Ticket} from '../../src/domain/ticket.js';
+import type {DeliveryResult} from '../../src/services/delivery.js';
+import type {QueueResult} from '../../src/services/queue.js';
+import {ThreadCache} from '../../src/tui/hooks/use-ticket-thread.js';
+import {Workstation} from '../../src/tui/screens/workstation.js';
+import type {MessagePlan, TuiServices} from '../../src/tui/services.js';
+import {aTicket} from '../support/memory-help-desk.js';
+import {aMessage, aThread, keys, renderWithServices, testSession} from '../support/tui.js';
+
+afterEach(() => cleanup());
+
+const tickets = [
+	aTicket({id: '101', subject: 'Parcel never arrived'}),
+	aTicket({id: '102', subject: 'Wrong size'}),
+	aTicket({id: '103', subject: 'Refund please'}),
+	aTicket({id: '104', subject: 'Broken lid'}),
+];
+const page = (list: readonly Ticket[]): QueueResult => ({
+	tickets: [...list],
+	hasMore: false,
+	totalCount: list.length,
+	cap: null,
+});
+
+/** A desk whose threads say which ticket they are, counting fetches per ticket. */
+function desk(overrides: Partial<TuiServices> = {}) {
+	const fetches: string[] = [];
+	const sent: MessagePlan[] = [];
+	const services: Partial<TuiServices> = {
+		listQueue: async () => page(tickets),
+		getThread: async (id) => {
+			fetches.push(id);
+			const ticket = tickets.find((candidate) => candidate.id === id);
+			if (ticket === undefined) throw new Error(`ticket ${id} not found`);
+			return aThread(ticket, [aMessage({id: `m${id}`, text: `Message of ticket ${id}`})]);
+		},
+		listTemplates: async () => [
+			{name: 'delivery-delay', title: 'Delivery delay', description: '', internal: false, locales: ['en']},
+		],
+		renderTemplate: async (name) => ({
+			kind: 'rendered',
+			name,
+			locale: 'en',
+			body: 'Your parcel is delayed.',
+			internal: false,
+			changes: {},
+		}),
+		sendMessage: async (plan): Promise<DeliveryResult> => {
+			sent.push(plan);
+			return {ticketId: plan.ticketId, result: 'sent', messageId: 'm9'};
+		},
+		...overrides,
+	};
+	return {services, fetches, sent};
+}
+
+async function start(overrides: Partial<TuiServices> = {}) {
+	const fake = desk(overrides);
+	const screen = renderWithServices(<Workstation width={110} height={24} onQuit={() => {}} />, fake.services);
+	await screen.waitForFrame((frame) => frame.includes('#104'));
+	return {...fake, screen};
+}
+
+describe('look: the cursor previews the ticket', () => {
+	it('shows the ticket under the cursor on the right while the keys keep moving the queue', async () => {
+		const {screen} = await start();
+		await screen.waitForFrame((frame) => frame.includes('Message of ticket 101'));
+		screen.stdin.write(keys.down.repeat(2));
+		const previewed = await screen.waitForFrame((frame) => frame.includes('Message of ticket 103'));
+		expect(previewed).toMatch(/› #103/);
+		await screen.press('j');
+		await screen.waitForFrame((frame) => /› #104/.test(frame) && frame.includes('Message of ticket 104'));
+	});
+
+	it('shows a ticket seen before at once, without fetching it again', async () => {
+		const {screen, fetches} = await start();
+		await screen.waitForFrame((frame) => frame.includes('Message of ticket 101'));
+		await screen.press('j');
+		await screen.waitForFrame((frame) => frame.includes('Message of ticket 102'));
+		await screen.press('k');
+		await screen.waitForFrame((frame) => /› #101/.test(frame));
+		expect(screen.lastFrame()).toContain('Message of ticket 101');
+		expect(fetches.filter((id) => id === '101')).toHaveLength(1);
+	});
+
+	it('fetches a ticket again once the queue shows it changed', () => {
+		const cache = new ThreadCache();
+		const thread = aThread(tickets[0] as Ticket);
+		cache.set({id: '101', version: 'v1'}, thread);
+		expect(cache.get({id: '101', version: 'v1'})).toBe(thread);
+		expect(cache.get({id: '101', version: 'v2'})).toBeUndefined();
+		expect(cache.get({id: '101', version: null})).toBe(thread);
+		cache.drop('101');
+		expect(cache.get({id: '101', version: null})).toBeUndefined();
+	});
+});
+
+describe('read, answer, next', () => {
+	it('enter gives the thread the focus; a reply leaves the cursor on the next ticket in queue order', async () => {
+		const {screen, sent} = await start();
+		await screen.press('j', keys.enter);
+		await screen.waitForFrame(
+			(frame) => frame.includes('Message of ticket 102') && frame.includes('more lines') === false,
+		);
+		await screen.press('r');
+		await screen.waitForFrame((frame) => frame.includes('pick a template'));
+		await screen.type('delivery');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Your parcel is delayed.'));
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Send this reply?'));
+		await screen.press('y');
+		const after = await screen.waitForFrame(
+			(frame) => frame.includes('Reply sent to #102.') && frame.includes('Message of ticket 103'),
+		);
+		expect(after).toMatch(/› #103/);
+		expect(sent.map((plan) => plan.ticketId)).toEqual(['102']);
+		// The focus is back on the queue: j moves the cursor.
+		await screen.press('j');
+		await screen.waitForFrame((frame) => /› #104/.test(frame));
+	});
+
+	it('stays on the ticket when the agent configured it so', async () => {
+		const {screen} = await start({session: {...testSession, afterSend: 'stay'}});
+		await screen.press('j', 'r');
+		await screen.waitForFrame((frame) => frame.includes('pick a template'));
+		await screen.type('delivery');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Your parcel is delayed.'));
+		await screen.press(keys.enter, 'y');
+		const after = await screen.waitForFrame((frame) => frame.includes('Reply sent to #102.'));
+		expect(after).toMatch(/› #102/);
+	});
+
+	it('opens a ticket by number with : (or #), also one that is not in the queue', async () => {
+		const {screen} = await start();
+		await screen.press(':');
+		await screen.waitForFrame((frame) => frame.includes('open ticket #'));
+		await screen.type('103');
+		await screen.press(keys.enter);
+		const opened = await screen.waitForFrame((frame) => frame.includes('Message of ticket 103'));
+		expect(opened).toMatch(/› #103/);
+		await screen.press('#');
+		await screen.type('999');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Could not load the ticket: ticket 999 not found'));
+		await screen.press(':');
+		await screen.type('no way');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Type a ticket number, e.g. 123.'));
+	});
+});
