@@ -45,16 +45,17 @@ function headerLines(ticket: Ticket, width: number, now: Date): PaneLine[] {
 	);
 	lines.push({
 		key: 'meta',
+		// The SLA first: on a narrow screen the end of this line is what gets cut.
 		segments: [
-			{text: meta, tone: 'muted'},
 			...(sla === ''
 				? []
 				: [
 						{
-							text: isBreached(ticket, now) ? `  SLA breached ${sla.slice(1)} ago` : `  SLA ${sla}`,
+							text: isBreached(ticket, now) ? `SLA breached ${sla.slice(1)} ago · ` : `SLA ${sla} · `,
 							tone: isBreached(ticket, now) ? 'danger' : 'muted',
 						} as Segment,
 					]),
+			{text: meta, tone: 'muted'},
 		],
 	});
 	if (ticket.tags.length > 0) lines.push(plain('tags', `tags: ${ticket.tags.map(toDisplayLine).join(' ')}`, 'muted'));

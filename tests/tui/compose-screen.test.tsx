@@ -264,7 +264,7 @@ describe('ComposeScreen', () => {
 		await screen.waitForFrame((frame) => frame.includes('(no template)'));
 		await screen.type('no template');
 		await screen.press(keys.enter);
-		await screen.waitForFrame((frame) => frame.includes('Typing edits the text'));
+		await screen.waitForFrame((frame) => frame.includes('esc done · enter new line'));
 		await screen.type('Called the carrier.');
 		await screen.press(keys.enter);
 		await screen.type('Back tomorrow');
@@ -283,6 +283,30 @@ describe('ComposeScreen', () => {
 		await screen.press(keys.escape);
 		await screen.waitForFrame(() => outcomes.length > 0);
 		expect(outcomes[0]?.flash?.text).toBe('Draft for #103 kept: r to continue.');
+	});
+
+	it('edits inline like an editor: cursor keys, words, ctrl-u takes one line and ctrl-z brings it back, pastes', async () => {
+		const {screen, drafts} = setup({}, swede, false);
+		await screen.waitForFrame((frame) => frame.includes('(no template)'));
+		await screen.type('no template');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('esc done · enter new line'));
+		await screen.type('Called carrier.');
+		await screen.press(keys.enter);
+		await screen.type('Back soon');
+		// alt-b twice: before "Back"; ↑ to the line above, alt-f: after "Called".
+		await screen.press('\u001Bb', '\u001Bb', keys.up, '\u001Bf');
+		await screen.type(' the');
+		await screen.press('\u001B[F', '\u0015');
+		await screen.waitForFrame((frame) => !frame.includes('Called the carrier.'));
+		await screen.press('\u001A');
+		await screen.waitForFrame((frame) => frame.includes('Called the carrier.'));
+		await screen.press('\u001B[B', '\u001B[F');
+		screen.stdin.write('\u001B[200~\nLine A\r\nLine B\u001B[201~');
+		await screen.waitForFrame((frame) => frame.includes('Line B'));
+		await screen.press(keys.escape);
+		await screen.waitForFrame((frame) => frame.includes('enter review & send'));
+		expect(drafts.at(-1)?.body).toBe('Called the carrier.\nBack soon\nLine A\nLine B');
 	});
 
 	it('edits the text in $EDITOR with ctrl-e', async () => {

@@ -49,17 +49,17 @@ export function ComposeHeader({
 				{requester.email ? <Text color={theme.muted}> &lt;{toDisplayLine(requester.email)}&gt;</Text> : null}
 			</Text>
 			<Text wrap="truncate-end" color={theme.muted}>
-				template {template ?? 'none'}
-				{locale ? ` · language ${locale}` : ''}
-				{requester.locale ? ` (requester ${toDisplayLine(requester.locale)})` : ''}
-				{isEdited ? ' · edited' : ''}
-				{' · status on send: '}
+				{'status on send: '}
 				<Text color={status ? theme.accent : theme.muted}>
 					{status ?? 'unchanged'}
 					{statusChoice === 'template' && status ? ' (template)' : ''}
 				</Text>
+				{` · template ${template ?? 'none'}`}
+				{locale ? ` · language ${locale}` : ''}
+				{requester.locale ? ` (requester ${toDisplayLine(requester.locale)})` : ''}
 			</Text>
 			<Text wrap="truncate-end">
+				{isEdited ? <Text color={theme.accent}>edited · </Text> : null}
 				{varText === '' ? <Text color={theme.muted}>no vars</Text> : <Text>vars {varText}</Text>}
 				{text.kind === 'blocked' ? (
 					<Text color={theme.danger}> · cannot send: {toDisplayLine(text.reason)}</Text>

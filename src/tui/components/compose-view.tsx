@@ -11,6 +11,8 @@ type Props = {
 	readonly header: ReactNode;
 	readonly stage: 'edit' | 'var' | 'inline' | 'confirm' | 'sending';
 	readonly text: string;
+	/** The inline editor's cursor; null when not editing inline. */
+	readonly cursor: number | null;
 	readonly scroll: number;
 	/** The `name=value` being typed in the var stage. */
 	readonly varInput: string;
@@ -24,7 +26,7 @@ const editHint =
 	'enter review & send · = var · i edit · ctrl-e $EDITOR · s status · l language · p template · D discard · esc leave';
 
 /** The composer below its header: the text (or the confirmation), and a line of keys or news. */
-export function ComposeView({header, stage, text, scroll, varInput, notice, confirm, width, height}: Props) {
+export function ComposeView({header, stage, text, cursor, scroll, varInput, notice, confirm, width, height}: Props) {
 	if (stage === 'confirm' || stage === 'sending') {
 		return (
 			<Box flexDirection="column" width={width} height={height}>
@@ -48,7 +50,7 @@ export function ComposeView({header, stage, text, scroll, varInput, notice, conf
 				width={width}
 				height={Math.max(1, height - 4 - footerHeight)}
 				scroll={scroll}
-				isTyping={stage === 'inline'}
+				cursor={stage === 'inline' ? cursor : null}
 			/>
 			{stage === 'var' ? (
 				<TextField label="Set a variable (name=value)" value={varInput} width={width} />
@@ -57,7 +59,7 @@ export function ComposeView({header, stage, text, scroll, varInput, notice, conf
 					{notice
 						? toDisplayLine(notice.text)
 						: stage === 'inline'
-							? 'Typing edits the text · enter new line · esc done'
+							? 'esc done · enter new line · ←→↑↓ Home End · alt-b/f word · ctrl-w word · ctrl-u line · ctrl-z undo · ctrl-y redo'
 							: editHint}
 				</Text>
 			)}

@@ -4,7 +4,7 @@ import {messageOf} from '../../errors.js';
 import type {KnowledgeArticle} from '../../providers/help-desk.js';
 import type {DeliveryResult} from '../../services/delivery.js';
 import {toDisplayLine} from '../../text/display-text.js';
-import {bodyLines} from '../components/compose-body.js';
+import {bodyLines, bodyWidth} from '../components/compose-body.js';
 import {ComposeHeader} from '../components/compose-header.js';
 import {ComposeView} from '../components/compose-view.js';
 import type {Flash} from '../components/hint-line.js';
@@ -27,6 +27,7 @@ import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {messagePlan} from '../plans.js';
 import {type Draft, useServices} from '../services.js';
+import {applyEdit, createBuffer, editOfKey, type TextBuffer} from '../text-buffer.js';
 import {applyKey} from '../text-editing.js';
 import type {ComposeProps as Props} from './compose-screen.js';
 import {TemplatePickScreen} from './template-pick-screen.js';
@@ -76,6 +77,7 @@ export function Composer({
 	const [statusChoice, setStatusChoice] = useState<StatusChoice>('template');
 	const [input, setInput] = useState('');
 	const [scroll, setScroll] = useState(0);
+	const [buffer, setBuffer] = useState<TextBuffer | null>(null);
 	const [articles, setArticles] = useState<readonly KnowledgeArticle[]>([]);
 	const [articleCursor, setArticleCursor] = useState(0);
 	const [notice, setNotice] = useState<Flash | null>(
@@ -200,16 +202,21 @@ export function Composer({
 			else if (answer === 'cancel') setStage('edit');
 			return;
 		}
-		if (stage === 'inline' || stage === 'var') {
-			const edit = applyKey(stage === 'inline' ? (edited ?? '') : input, typed, key, stage === 'inline');
-			if (stage === 'inline') {
-				setEdited(edit.value);
-				if (edit.done) {
-					setStage('edit');
-					persist(edit.value);
-				}
-				return;
+		if (stage === 'inline') {
+			const current = buffer ?? createBuffer(edited ?? '');
+			const command = editOfKey(typed, key);
+			if (command === 'done') {
+				setStage('edit');
+				persist(current.text);
+			} else if (command !== null) {
+				const next = applyEdit(current, command, bodyWidth(width));
+				setBuffer(next);
+				setEdited(next.text);
 			}
+			return;
+		}
+		if (stage === 'var') {
+			const edit = applyKey(input, typed, key, false);
 			setInput(edit.value);
 			if (edit.done === 'cancel') setStage('edit');
 			if (edit.done === 'submit') {
@@ -234,6 +241,7 @@ export function Composer({
 				return;
 			case 'editInline':
 				setEdited(text.text);
+				setBuffer(createBuffer(text.text));
 				setStage('inline');
 				return;
 			case 'editExternal':
@@ -302,6 +310,7 @@ export function Composer({
 					setTemplate(name);
 					setLocale(null);
 					setEdited(name === null ? '' : null);
+					setBuffer(name === null ? createBuffer('') : null);
 					setStage(name === null ? 'inline' : 'edit');
 				}}
 				onCancel={() => (template === null && edited === null ? leave(null) : setStage('edit'))}
@@ -328,6 +337,7 @@ export function Composer({
 			}
 			stage={stage}
 			text={text.text}
+			cursor={stage === 'inline' ? (buffer?.cursor ?? text.text.length) : null}
 			scroll={scroll}
 			varInput={input}
 			notice={notice}

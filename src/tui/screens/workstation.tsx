@@ -3,6 +3,7 @@ import {useEffect, useMemo, useReducer, useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {FilterLine} from '../components/filter-line.js';
 import {type Flash, HintLine} from '../components/hint-line.js';
+import {PaneTitles} from '../components/pane-titles.js';
 import {QueuePane} from '../components/queue-pane.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
@@ -11,6 +12,7 @@ import {handleTimeSec, isBreached} from '../format.js';
 import {useQueue} from '../hooks/use-queue.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
 import {useTicketThread} from '../hooks/use-ticket-thread.js';
+import {barItems} from '../key-bar.js';
 import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind} from '../main-keys.js';
 import {type Draft, useServices} from '../services.js';
@@ -30,6 +32,13 @@ export type Mode =
 	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
 
 const emptyTickets: readonly Ticket[] = [];
+const overlayTitles: Partial<Record<Mode['kind'], string>> = {
+	status: 'Set status',
+	assign: 'Assign',
+	tags: 'Tags',
+	escalate: 'Escalate',
+	followUp: 'Follow-up',
+};
 
 /** The agent's day: queue left, ticket right, status bar below; every action a key away and confirmed. */
 type Props = {
@@ -69,7 +78,8 @@ export function Workstation({width, height, onQuit}: Props) {
 
 	const queueWidth = Math.max(28, Math.min(64, Math.floor(width * 0.42)));
 	const paneWidth = Math.max(10, width - queueWidth - 1);
-	const bodyHeight = Math.max(3, height - 3);
+	// Filter line, pane titles, key bar and status bar around the panes; screens that cover both get the titles' row.
+	const bodyHeight = Math.max(3, height - 4);
 	const lines = useMemo(
 		() =>
 			thread.state.kind === 'ready'
@@ -122,8 +132,16 @@ export function Workstation({width, height, onQuit}: Props) {
 			if (state.opened?.id !== ticket.id) dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime()});
 			setMode({kind: 'compose', ticket, isPublic: action === 'reply', openedAtMs: openedAt(ticket)});
 		} else if (action === 'escalate' || action === 'followUp') setMode({kind: action, ticket});
-		else setMode({kind: action, targets});
-		setFlash(null);
+		else return setMode({kind: action, targets});
+		// A selection is for s, a and t; say so rather than let the agent think the others work on it.
+		setFlash(
+			state.selected.size > 0 && !(state.selected.size === 1 && state.selected.has(ticket.id))
+				? {
+						text: `${action === 'followUp' ? 'Follow-up' : action[0]?.toUpperCase() + action.slice(1)} for #${ticket.id} only, not the ${state.selected.size} selected (s, a and t work on those).`,
+						tone: 'warning',
+					}
+				: null,
+		);
 	};
 	const requestQuit = () => {
 		services.listDrafts().then(
@@ -219,6 +237,12 @@ export function Workstation({width, height, onQuit}: Props) {
 					? {kind: 'failed', message: thread.state.message}
 					: {kind: 'loading'};
 	const isFullScreen = mode.kind === 'compose' || mode.kind === 'help' || mode.kind === 'quit';
+	const rightTitle =
+		mode.kind in overlayTitles
+			? `${overlayTitles[mode.kind]}${'targets' in mode ? ` · ${mode.targets.length === 1 ? `#${mode.targets[0]?.id}` : `${mode.targets.length} tickets`}` : 'ticket' in mode ? ` · #${mode.ticket.id}` : ''}`
+			: shownId === null
+				? 'Ticket'
+				: `${state.focus === 'thread' ? 'Ticket' : 'Preview'} #${shownId}${lines.length > bodyHeight ? ` · ${Math.min(100, Math.round(((scroll + bodyHeight) / lines.length) * 100))}%` : ''}`;
 	const overlay = (
 		<ModeView
 			mode={mode}
@@ -254,8 +278,17 @@ export function Workstation({width, height, onQuit}: Props) {
 				width={width}
 			/>
 			{isFullScreen ? (
-				<Box height={bodyHeight}>{overlay}</Box>
+				<Box height={bodyHeight + 1}>{overlay}</Box>
 			) : (
+				<PaneTitles
+					left={`Queue${queue.state.kind === 'ready' ? ` · ${tickets.length}` : ''}${state.selected.size > 0 ? ` · ${state.selected.size} selected` : ''}`}
+					right={rightTitle}
+					focus={mode.kind !== 'main' ? 'none' : state.focus === 'queue' ? 'left' : 'right'}
+					leftWidth={queueWidth}
+					rightWidth={paneWidth}
+				/>
+			)}
+			{isFullScreen ? null : (
 				<Box height={bodyHeight}>
 					<QueuePane
 						tickets={queue.state.kind === 'ready' ? tickets : null}
@@ -283,7 +316,16 @@ export function Workstation({width, height, onQuit}: Props) {
 					)}
 				</Box>
 			)}
-			<HintLine flash={flash} width={width} />
+			<HintLine
+				flash={flash}
+				items={barItems({
+					mode: mode.kind,
+					focus: state.focus,
+					selectedCount: state.selected.size,
+					ticketId: currentTicket()?.id ?? null,
+				})}
+				width={width}
+			/>
 			<StatusBar
 				profileName={session.profileName}
 				queueSize={queue.state.kind === 'ready' ? (queue.state.value.totalCount ?? tickets.length) : null}

@@ -1,0 +1,75 @@
+import type {Focus} from './workstation-state.js';
+
+/** One key and what it does here. */
+export type BarItem = {readonly keys: string; readonly does: string};
+
+export type BarContext = {
+	/** `main` is the queue and ticket panes; the others are what covers them. */
+	readonly mode: string;
+	readonly focus: Focus;
+	readonly selectedCount: number;
+	/** The ticket r, n, e and f work on. */
+	readonly ticketId: string | null;
+};
+
+const ticketKeys: readonly BarItem[] = [
+	{keys: 'r', does: 'reply'},
+	{keys: 'n', does: 'note'},
+	{keys: 's', does: 'status'},
+	{keys: 'a', does: 'assign'},
+	{keys: 'e', does: 'escalate'},
+	{keys: 'f', does: 'follow-up'},
+	{keys: 't', does: 'tags'},
+];
+
+/**
+ * The keys that work now, most useful first (the bar is cut at the screen's width): it changes with the focus and
+ * the mode, as k9s and lazygit do. Screens that cover the panes (composer, pickers) show their own keys: null.
+ */
+export function barItems(context: BarContext): readonly BarItem[] | null {
+	if (context.mode === 'filter')
+		return [
+			{keys: 'enter', does: 'apply'},
+			{keys: 'esc', does: 'cancel'},
+			{keys: 'status:open tag:vip assignee:me channel:chat', does: 'words'},
+		];
+	if (context.mode === 'goto')
+		return [
+			{keys: '123', does: 'ticket number'},
+			{keys: 'enter', does: 'open'},
+			{keys: 'esc', does: 'cancel'},
+		];
+	if (context.mode !== 'main') return null;
+	if (context.selectedCount > 0) {
+		const only = context.ticketId === null ? 'the cursor ticket' : `#${context.ticketId}`;
+		return [
+			{keys: 's a t', does: `on the ${context.selectedCount} selected`},
+			{keys: 'r n e f', does: `on ${only} only`},
+			{keys: 'esc', does: 'clear'},
+			{keys: 'space', does: 'select'},
+			{keys: '?', does: 'keys'},
+		];
+	}
+	if (context.focus === 'thread')
+		return [
+			{keys: 'j/k', does: 'scroll'},
+			{keys: 'PgDn', does: 'page'},
+			...ticketKeys,
+			{keys: 'o', does: 'unfold'},
+			{keys: 'esc', does: 'queue'},
+			{keys: 'g', does: 'refresh'},
+			{keys: '?', does: 'keys'},
+		];
+	return [
+		{keys: '↑↓', does: 'move'},
+		{keys: 'enter', does: 'read'},
+		...ticketKeys,
+		{keys: 'space', does: 'select'},
+		{keys: ':', does: 'go to #'},
+		{keys: '/', does: 'filter'},
+		{keys: 'v', does: 'view'},
+		{keys: 'J/K', does: 'scroll preview'},
+		{keys: '?', does: 'keys'},
+		{keys: 'q', does: 'quit'},
+	];
+}
