@@ -184,3 +184,24 @@ export function foldTarget(
 	if (folded !== undefined) return folded;
 	return inView.find((line) => line.messageId !== undefined && expanded.has(line.messageId))?.messageId ?? null;
 }
+
+/**
+ * What stays beside the composer in `height` lines: the ticket's subject, status, SLA and tags, then the end of the
+ * conversation (the last messages), with a line saying earlier ones are above.
+ */
+export function contextLines(lines: readonly PaneLine[], height: number): PaneLine[] {
+	const gap = lines.findIndex((line) => line.key === 'gap1');
+	const header = gap === -1 ? [] : lines.slice(0, Math.min(gap, Math.max(1, height - 2)));
+	const firstMessage = lines.findIndex((line) => line.messageId !== undefined || line.key === 'empty');
+	const conversation = firstMessage === -1 ? [] : lines.slice(firstMessage);
+	while (conversation.length > 0 && conversation.at(-1)?.segments.every((segment) => segment.text.trim() === ''))
+		conversation.pop();
+	const room = Math.max(1, height - header.length - 1);
+	if (conversation.length <= room) return [...header, plain('gap-context', ''), ...conversation];
+	const tail = conversation.slice(conversation.length - room);
+	return [
+		...header,
+		plain('earlier', `↑ ${conversation.length - tail.length} earlier lines (esc, then enter to read all)`, 'muted'),
+		...tail,
+	];
+}

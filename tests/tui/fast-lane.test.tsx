@@ -152,3 +152,35 @@ describe('read, answer, next', () => {
 		await screen.waitForFrame((frame) => frame.includes('Type a ticket number, e.g. 123.'));
 	});
 });
+
+describe('compose beside the conversation', () => {
+	const outage = aTicket({id: '101', subject: 'App will not log in', tags: ['outage', 'app_login']});
+	const messages = Array.from({length: 6}, (_, index) =>
+		aMessage({id: `m${index}`, text: `Customer message number ${index + 1}.`}),
+	);
+	for (const [width, height] of [
+		[100, 30],
+		[140, 30],
+		[80, 24],
+	] as const) {
+		it(`keeps the tags and the last message in view while composing at ${width}×${height}`, async () => {
+			const screen = renderWithServices(<Workstation width={width} height={height} onQuit={() => {}} />, {
+				...desk().services,
+				listQueue: async () => page([outage]),
+				getThread: async () => aThread(outage, messages),
+			});
+			await screen.waitForFrame((frame) => frame.includes('Customer message number 1.'));
+			await screen.press('r');
+			await screen.waitForFrame((frame) => frame.includes('pick a template'));
+			await screen.type('delivery');
+			await screen.press(keys.enter);
+			const frame = await screen.waitForFrame((text) => text.includes('Your parcel is delayed.'));
+			expect(frame).toContain('tags: outage app_login');
+			expect(frame).toContain('Customer message number 6.');
+			expect(frame).toContain('status on send');
+			// Stacked above the composer, the start of the conversation gives way to its end.
+			if (width < 120) expect(frame).toContain('earlier lines');
+			expect(frame.split('\n')).toHaveLength(height);
+		});
+	}
+});

@@ -1,4 +1,4 @@
-import {Box} from 'ink';
+import {Box, Text} from 'ink';
 import {useEffect, useMemo, useReducer, useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {FilterLine} from '../components/filter-line.js';
@@ -17,7 +17,8 @@ import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind} from '../main-keys.js';
 import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
-import {buildThreadLines, foldTarget} from '../thread-lines.js';
+import {theme} from '../theme.js';
+import {buildThreadLines, contextLines, foldTarget} from '../thread-lines.js';
 import {cursorIn, initialWorkstationState, workstationReducer} from '../workstation-state.js';
 import {ModeView} from './mode-view.js';
 
@@ -80,12 +81,19 @@ export function Workstation({width, height, onQuit}: Props) {
 	const paneWidth = Math.max(10, width - queueWidth - 1);
 	// Filter line, pane titles, key bar and status bar around the panes; screens that cover both get the titles' row.
 	const bodyHeight = Math.max(3, height - 4);
+	// The composer keeps the conversation in view: beside it on a wide screen, above it on a narrow one.
+	const composeSide = width >= 120;
+	const contextWidth = composeSide ? Math.max(36, Math.floor(width * 0.38)) : width;
+	const contextHeight = composeSide ? bodyHeight + 1 : Math.max(4, Math.floor((bodyHeight + 1) * 0.4));
+	const composeWidth = composeSide ? width - contextWidth - 1 : width;
+	const composeHeight = composeSide ? bodyHeight + 1 : bodyHeight + 1 - contextHeight;
+	const linesWidth = mode.kind === 'compose' ? contextWidth : paneWidth;
 	const lines = useMemo(
 		() =>
 			thread.state.kind === 'ready'
-				? buildThreadLines(thread.state.value, {width: paneWidth, now, expanded: state.expanded})
+				? buildThreadLines(thread.state.value, {width: linesWidth, now, expanded: state.expanded})
 				: [],
-		[thread.state, paneWidth, now, state.expanded],
+		[thread.state, linesWidth, now, state.expanded],
 	);
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
 	const scroll = Math.min(state.scroll, maxScroll);
@@ -236,7 +244,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				: thread.state.kind === 'failed'
 					? {kind: 'failed', message: thread.state.message}
 					: {kind: 'loading'};
-	const isFullScreen = mode.kind === 'compose' || mode.kind === 'help' || mode.kind === 'quit';
+	const isFullScreen = mode.kind === 'help' || mode.kind === 'quit';
 	const rightTitle =
 		mode.kind in overlayTitles
 			? `${overlayTitles[mode.kind]}${'targets' in mode ? ` · ${mode.targets.length === 1 ? `#${mode.targets[0]?.id}` : `${mode.targets.length} tickets`}` : 'ticket' in mode ? ` · #${mode.ticket.id}` : ''}`
@@ -246,8 +254,8 @@ export function Workstation({width, height, onQuit}: Props) {
 	const overlay = (
 		<ModeView
 			mode={mode}
-			width={isFullScreen ? width : paneWidth}
-			height={bodyHeight}
+			width={isFullScreen ? width : mode.kind === 'compose' ? composeWidth : paneWidth}
+			height={isFullScreen ? bodyHeight + 1 : mode.kind === 'compose' ? composeHeight : bodyHeight}
 			durationSec={(targets) =>
 				targets.length === 1 && targets[0] && state.opened?.id === targets[0].id
 					? handleTimeSec(state.opened.atMs, services.now())
@@ -279,6 +287,26 @@ export function Workstation({width, height, onQuit}: Props) {
 			/>
 			{isFullScreen ? (
 				<Box height={bodyHeight + 1}>{overlay}</Box>
+			) : mode.kind === 'compose' ? (
+				<Box height={bodyHeight + 1} flexDirection={composeSide ? 'row' : 'column-reverse'}>
+					<Box width={composeWidth} height={composeHeight}>
+						{overlay}
+					</Box>
+					<Box width={composeSide ? 1 : width} height={composeSide ? bodyHeight + 1 : 1} flexDirection="column">
+						<Text color={theme.border}>{composeSide ? '│\n'.repeat(bodyHeight + 1).trimEnd() : '─'.repeat(width)}</Text>
+					</Box>
+					<TicketPane
+						content={
+							paneContent.kind === 'ready'
+								? {kind: 'ready', lines: contextLines(paneContent.lines, contextHeight - (composeSide ? 0 : 1))}
+								: paneContent
+						}
+						scroll={0}
+						width={contextWidth}
+						height={contextHeight - (composeSide ? 0 : 1)}
+						isFocused={false}
+					/>
+				</Box>
 			) : (
 				<PaneTitles
 					left={`Queue${queue.state.kind === 'ready' ? ` · ${tickets.length}` : ''}${state.selected.size > 0 ? ` · ${state.selected.size} selected` : ''}`}
@@ -288,7 +316,7 @@ export function Workstation({width, height, onQuit}: Props) {
 					rightWidth={paneWidth}
 				/>
 			)}
-			{isFullScreen ? null : (
+			{isFullScreen || mode.kind === 'compose' ? null : (
 				<Box height={bodyHeight}>
 					<QueuePane
 						tickets={queue.state.kind === 'ready' ? tickets : null}
