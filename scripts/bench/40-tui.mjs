@@ -1,5 +1,5 @@
-// Issue 8 bar: the TUI's first frame ≤ 300 ms after start on the demo desk; with 10,000 tickets, moving the selection
-// takes ≤ 50 ms from key to new frame.
+// Issue 15 goals: the TUI's first frame ≤ 200 ms and the queue on screen ≤ 300 ms with 10,000 tickets; key → frame
+// p95 ≤ 16 ms, including the preview of the ticket the cursor lands on.
 import {spawn, spawnSync} from 'node:child_process';
 import {EventEmitter} from 'node:events';
 import {join} from 'node:path';
@@ -42,7 +42,9 @@ function timeFirstFrame(bin, node, env) {
 class FakeStdout extends EventEmitter {
 	columns = 100;
 	rows = 30;
-	isTTY = true;
+	// Not a TTY: Ink then leaves the real terminal's cursor alone (a hidden cursor makes restore-cursor write a raw
+	// ESC[?25h to this process's stderr at exit, which ended up in the bench's output).
+	isTTY = false;
 	text = '';
 	onWrite = null;
 	write = (data) => {
@@ -93,12 +95,13 @@ function aTicket(index) {
 }
 
 /** Renders the built App in-process over 10,000 tickets and times key → next frame write for `presses` moves. */
-async function timeKeyToFrame(root, presses) {
+async function timeKeyToFrame(root, presses, previews) {
 	// As bin/csr.js does: React's production build.
 	process.env.NODE_ENV ??= 'production';
 	const {render} = await import(pathToFileURL(join(root, 'node_modules', 'ink', 'build', 'index.js')).href);
 	const React = await import(pathToFileURL(join(root, 'node_modules', 'react', 'index.js')).href);
 	const {App} = await import(pathToFileURL(join(root, 'dist', 'tui', 'app.js')).href);
+	const {inkOptions} = await import(pathToFileURL(join(root, 'dist', 'tui', 'start.js')).href);
 	const tickets = Array.from({length: 10_000}, (_, index) => aTicket(index));
 	const now = new Date('2026-11-20T12:00:00Z');
 	const services = {
@@ -107,12 +110,28 @@ async function timeKeyToFrame(root, presses) {
 			agentName: 'Bench',
 			views: [],
 			refreshSeconds: 0,
+			afterSend: 'next',
 			baseQuery: {statuses: ['new', 'open', 'pending'], assignee: 'any', sort: 'urgency', limit: 10_000},
 		},
 		now: () => now,
 		listQueue: async () => ({tickets, hasMore: false, totalCount: tickets.length, cap: null}),
-		getThread: async () => {
-			throw new Error('not used');
+		getThread: async (id) => {
+			const ticket = tickets[Number(id) - 1];
+			return {
+				ticket,
+				customer: {...ticket.requester, organization: null, lastCsat: null, recentTickets: []},
+				messages: [
+					{
+						id: `m${id}`,
+						author: {id: ticket.requester.id, name: ticket.requester.name, email: null, role: 'customer'},
+						public: true,
+						channel: 'email',
+						createdAt: '2026-11-01T10:00:00.000Z',
+						text: `Preview of ticket ${id}: my order has not arrived yet.`,
+						attachments: [],
+					},
+				],
+			};
 		},
 		listTemplates: async () => [],
 		statusCounts: async () => ({dueFollowUps: 0, outbox: 0, repliesToday: 0}),
@@ -132,10 +151,7 @@ async function timeKeyToFrame(root, presses) {
 		stdout,
 		stdin,
 		stderr: new FakeStdout(),
-		exitOnCtrlC: false,
-		patchConsole: false,
-		interactive: true,
-		incrementalRendering: true,
+		...inkOptions,
 	});
 	// Wait until the queue is on screen and every startup render has settled.
 	while (!stdout.text.includes('10,000 tickets')) await nextWrite();
@@ -151,16 +167,39 @@ async function timeKeyToFrame(root, presses) {
 		// A person presses keys tens of ms apart; let Ink's frame throttle (30 fps) reset between presses.
 		await new Promise((resolve) => setTimeout(resolve, 40));
 	}
+	// Key → the frame that shows the preview of the ticket landed on, one step at a time as an agent reads: a pause
+	// before each key (a held key previews only where it stops).
+	const previewTimes = [];
+	stdin.write('\u001B[H');
+	await new Promise((resolve) => setTimeout(resolve, 300));
+	for (let press = 0; press < previews; press++) {
+		// From the first ticket down: this key lands on ticket press + 2. Only changed cells are written, so the
+		// preview's message line shows as its last digit onwards.
+		const landed = `${String(press + 2).slice(-1)}: my order has not arrived yet.`;
+		stdout.text = '';
+		let written = nextWrite();
+		const started = process.hrtime.bigint();
+		stdin.write('j');
+		for (;;) {
+			await written;
+			if (stdout.text.includes(landed)) break;
+			written = nextWrite();
+		}
+		previewTimes.push(Number(process.hrtime.bigint() - started) / 1e6);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
 	instance.unmount();
-	return times;
+	return {times, previewTimes};
 }
 
 export async function run({root, bin, node, sandbox, csr, report, median}) {
-	const keyTimes = await timeKeyToFrame(root, 200);
+	const {times: keyTimes, previewTimes} = await timeKeyToFrame(root, 200, 40);
+	const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
 	report('key → new frame, 10,000 tickets, in-process (median of 200)', keyTimes);
-	const sorted = [...keyTimes].sort((a, b) => a - b);
-	report('key → new frame, 10,000 tickets, p95 (goal ≤ 50)', sorted[Math.floor(sorted.length * 0.95)]);
-	report('key → new frame, 10,000 tickets, worst', sorted.at(-1));
+	report('key → new frame, 10,000 tickets, p95 (goal ≤ 16)', p95(keyTimes));
+	report('key → new frame, 10,000 tickets, worst', Math.max(...keyTimes));
+	report('key → frame with the preview of that ticket (median of 40)', previewTimes);
+	report('key → frame with the preview of that ticket, p95 (goal ≤ 16)', p95(previewTimes));
 
 	if (spawnSync('script', ['--version']).status !== 0) {
 		console.log('first frame: skipped (util-linux `script` is not installed)');
@@ -174,10 +213,13 @@ export async function run({root, bin, node, sandbox, csr, report, median}) {
 			const runs = [];
 			for (let index = 0; index < 7; index++) runs.push(await timeFirstFrame(bin, node, box.env));
 			report(
-				`first frame in a pty, ${tickets}-ticket demo desk (median of 7, goal ≤ 300)`,
+				`first frame in a pty, ${tickets}-ticket demo desk (median of 7, goal ≤ 200)`,
 				median(runs.map((run) => run.firstFrameMs)),
 			);
-			report(`queue on screen, ${tickets}-ticket demo desk (median of 7)`, median(runs.map((run) => run.queueMs)));
+			report(
+				`queue on screen, ${tickets}-ticket demo desk (median of 7, goal ≤ 300)`,
+				median(runs.map((run) => run.queueMs)),
+			);
 		} finally {
 			box.cleanup();
 		}

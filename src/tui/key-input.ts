@@ -48,6 +48,7 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 /** Runs `next` once React has rendered what the last key changed: its scheduler runs on setImmediate in Node. */
 export type YieldTurn = (next: () => void) => void;
 
+// An immediate alone can run before React's render (it is queued after the key's handler ran); then a timer.
 const afterRender: YieldTurn = (next) => {
 	setImmediate(() => setTimeout(next, 0));
 };

@@ -36,6 +36,8 @@ export function escalationPlan(input: {
 	group: string;
 	reason: string;
 	priority: Priority | null;
+	/** Unassign, so the receiving group picks it up instead of it staying with the agent who had it. */
+	clearAssignee?: boolean;
 	durationSec: number | null;
 }): MessagePlan {
 	const {ticket} = input;
@@ -43,7 +45,11 @@ export function escalationPlan(input: {
 		ticketId: ticket.id,
 		isPublic: false,
 		body: `Escalated to ${input.group}: ${input.reason}`,
-		changes: {group: input.group, ...(input.priority ? {priority: input.priority} : {})},
+		changes: {
+			group: input.group,
+			...(input.priority ? {priority: input.priority} : {}),
+			...(input.clearAssignee ? {assignee: null} : {}),
+		},
 		template: null,
 		expectedUpdatedAt: ticket.updatedAt,
 		customer: {email: ticket.requester.email, name: ticket.requester.name},

@@ -90,6 +90,8 @@ export type TuiServices = {
 	addFollowUp(input: {ticket: Ticket; dueAt: string; note: string | null}): Promise<void>;
 	listGroups(signal: AbortSignal): Promise<readonly GroupRef[]>;
 	listAgents(signal: AbortSignal): Promise<readonly AgentRef[]>;
+	/** Whether the desk has a help center to link articles from (ctrl-k says so before asking for words). */
+	hasHelpCenter(): Promise<boolean>;
 	/** Help Center articles for the composer's links; null when the desk has no knowledge base. */
 	searchArticles(
 		query: string,

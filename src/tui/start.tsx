@@ -9,6 +9,20 @@ export type Terminal = {
 };
 
 /**
+ * How Ink draws the workstation (the bench renders with the same). Only changed lines go to the terminal: a cursor
+ * step is two lines, which matters over ssh; so frames can come at 120 a second, and the preview that follows a key
+ * is not held back a 30 fps frame. Ctrl-C is a key here, so an unsent draft can be asked about first.
+ */
+export const inkOptions = {
+	exitOnCtrlC: false,
+	patchConsole: false,
+	incrementalRendering: true,
+	maxFps: 120,
+	// The caller checked for a terminal; CI variables must not switch Ink to print-once mode.
+	interactive: true,
+} as const;
+
+/**
  * Runs the workstation full-screen (the alternate screen, like vim and less) until the agent quits. Ctrl-C is a key
  * here, so an unsent draft can be asked about first. `onFirstFrame` runs once the first frame is drawn.
  */
@@ -22,13 +36,8 @@ export async function startTui(
 		stdin: terminal.stdin,
 		stdout: terminal.stdout,
 		stderr: terminal.stderr,
-		exitOnCtrlC: false,
-		patchConsole: false,
+		...inkOptions,
 		alternateScreen: true,
-		// Only changed lines go to the terminal: a cursor step is two lines, which matters over ssh.
-		incrementalRendering: true,
-		// The caller checked for a terminal; CI variables must not switch Ink to print-once mode.
-		interactive: true,
 		onRender: () => {
 			if (!isFirst) return;
 			isFirst = false;

@@ -48,6 +48,7 @@ export function fakeServices(overrides: Partial<TuiServices> = {}): TuiServices 
 		addFollowUp: missing('addFollowUp'),
 		listGroups: async () => [],
 		listAgents: async () => [],
+		hasHelpCenter: async () => false,
 		searchArticles: async () => null,
 		statusCounts: async () => ({dueFollowUps: 0, outbox: 0, repliesToday: 0}),
 		saveDraft: async () => {},
@@ -67,7 +68,8 @@ export function renderWithServices(tree: ReactElement, overrides: Partial<TuiSer
 			<KeyRouter>{tree}</KeyRouter>
 		</ServicesProvider>,
 	);
-	async function waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 3000): Promise<string> {
+	// Generous: the machine running the tests may be busy; a frame that never comes still fails.
+	async function waitForFrame(predicate: (frame: string) => boolean, timeoutMs = 10_000): Promise<string> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const frame = instance.lastFrame() ?? '';

@@ -13,7 +13,7 @@ afterEach(() => cleanup());
 const tickets = [
 	aTicket({id: '101', subject: 'Parcel never arrived', updatedAt: '2026-11-20T09:00:00.000Z'}),
 	aTicket({id: '102', subject: 'Wrong size'}),
-	aTicket({id: '103', subject: 'Refund please'}),
+	aTicket({id: '103', subject: 'Refund please', assignee: {id: 'a7', name: 'Bea Lund', email: 'bea@example.com'}}),
 ];
 const page = (list: Ticket[]): QueueResult => ({tickets: list, hasMore: false, totalCount: list.length, cap: null});
 
@@ -154,6 +154,26 @@ describe('ticket actions', () => {
 				durationSec: 60,
 			}),
 		]);
+	});
+
+	it('offers to clear the assignee when escalating a ticket someone holds', async () => {
+		const {screen, messages} = setup();
+		await screen.waitForFrame((frame) => frame.includes('#103'));
+		await screen.press('G', 'e');
+		await screen.waitForFrame((frame) => frame.includes('Escalate #103 to'));
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Reason'));
+		await screen.type('Needs billing');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Priority'));
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Assigned to Bea Lund: clear the assignee?'));
+		await screen.press(keys.enter);
+		const confirm = await screen.waitForFrame((frame) => frame.includes('Escalate #103'));
+		expect(confirm).toContain('Assignee Bea Lund → none');
+		await screen.press('y');
+		await screen.waitForFrame((frame) => frame.includes('Escalation sent to #103.'));
+		expect(messages[0]?.changes).toEqual({group: 'Support', assignee: null});
 	});
 
 	it('sets a follow-up in two days with a note', async () => {

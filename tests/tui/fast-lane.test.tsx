@@ -85,6 +85,16 @@ describe('look: the cursor previews the ticket', () => {
 		expect(fetches.filter((id) => id === '101')).toHaveLength(1);
 	});
 
+	it('fetches the next ticket while the cursor rests, so the step down shows it in the same frame', async () => {
+		const {screen, fetches} = await start();
+		await screen.waitForFrame((frame) => frame.includes('Message of ticket 101'));
+		await screen.waitForFrame(() => fetches.includes('102'));
+		screen.stdin.write('j');
+		const moved = await screen.waitForFrame((frame) => /› #102/.test(frame));
+		expect(moved).toContain('Message of ticket 102');
+		expect(fetches.filter((id) => id === '102')).toHaveLength(1);
+	});
+
 	it('fetches a ticket again once the queue shows it changed', () => {
 		const cache = new ThreadCache();
 		const thread = aThread(tickets[0] as Ticket);

@@ -117,6 +117,7 @@ export function createTuiServices(
 			}),
 		listGroups: async (signal) => (await deskPromise).listGroups(signal),
 		listAgents: async (signal) => (await deskPromise).listAgents(signal),
+		hasHelpCenter: async () => hasKnowledgeBase(await deskPromise),
 		searchArticles: async (query, locale, signal) => {
 			const desk = await deskPromise;
 			return hasKnowledgeBase(desk) ? desk.searchArticles(query, locale, signal) : null;

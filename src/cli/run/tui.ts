@@ -63,6 +63,7 @@ function lazyServices(
 		addFollowUp: call('addFollowUp'),
 		listGroups: call('listGroups'),
 		listAgents: call('listAgents'),
+		hasHelpCenter: call('hasHelpCenter'),
 		searchArticles: call('searchArticles'),
 		statusCounts: call('statusCounts'),
 		saveDraft: call('saveDraft'),

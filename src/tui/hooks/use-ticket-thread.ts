@@ -31,13 +31,13 @@ export class ThreadCache {
 
 /**
  * The thread of the ticket on the right: the open one, or the one under the cursor as a preview. A thread seen before
- * (at the same version) shows at once; a new one is fetched once the cursor has rested `delayMs`, the previous
- * fetch aborted. `reload` fetches the shown one again at once; the old stays on screen until the new one arrives,
- * and stays if the fetch fails.
+ * (at the same version) shows at once. A new one is fetched at once after a pause, else once the cursor has rested
+ * `delayMs` (a held ↓ fetches only where it stops); the previous fetch is aborted. `reload` fetches the shown one again
+ * at once; the old stays on screen until the new one arrives, and stays if the fetch fails.
  */
 export function useTicketThread(
 	key: ThreadKey | null,
-	options: {delayMs?: number} = {},
+	options: {delayMs?: number; next?: ThreadKey | null} = {},
 ): {readonly id: string | null; readonly state: AsyncState<TicketThread>; readonly reload: () => void} {
 	const {getThread} = useServices();
 	const cache = useRef(new ThreadCache()).current;
@@ -48,6 +48,7 @@ export function useTicketThread(
 	});
 	const [generation, setGeneration] = useState(0);
 	const forced = useRef(false);
+	const lastChange = useRef(0);
 	const id = key?.id ?? null;
 	const version = key?.version ?? null;
 	const cached = key === null ? undefined : cache.get(key);
@@ -57,6 +58,10 @@ export function useTicketThread(
 		if (id === null) return;
 		const isForced = forced.current;
 		forced.current = false;
+		// A single step after a pause fetches at once; within a run of steps (a held ↓) each waits for the next.
+		const at = Date.now();
+		const inRun = at - lastChange.current < delayMs;
+		lastChange.current = at;
 		if (cached !== undefined && !isForced) return;
 		const controller = new AbortController();
 		const fetch = () => {
@@ -82,13 +87,35 @@ export function useTicketThread(
 			);
 		};
 		// A reload goes at once; a cursor passing by waits, so a held ↓ fetches only where it stops.
-		const timer = isForced || delayMs === 0 ? null : setTimeout(fetch, delayMs);
+		const timer = isForced || delayMs === 0 || !inRun ? null : setTimeout(fetch, delayMs);
 		if (timer === null) fetch();
 		return () => {
 			if (timer !== null) clearTimeout(timer);
 			controller.abort();
 		};
 	}, [id, version, generation, getThread, delayMs]);
+
+	// Once the shown thread is there and the cursor rests, fetch the next ticket's too: an agent reads down the queue,
+	// so the next step shows its preview in the same frame as the cursor.
+	const next = options.next ?? null;
+	const isShownReady = (state.id === id && state.state.kind === 'ready') || cached !== undefined;
+	// biome-ignore lint/correctness/useExhaustiveDependencies: the next key's fields are its identity.
+	useEffect(() => {
+		if (!isShownReady || next === null || cache.get(next) !== undefined) return;
+		const controller = new AbortController();
+		const timer = setTimeout(() => {
+			getThread(next.id, controller.signal).then(
+				(thread) => {
+					if (!controller.signal.aborted) cache.set(next, thread);
+				},
+				() => {},
+			);
+		}, delayMs);
+		return () => {
+			clearTimeout(timer);
+			controller.abort();
+		};
+	}, [isShownReady, next?.id, next?.version, getThread, delayMs]);
 
 	const reload = useCallback(() => {
 		if (id !== null) cache.drop(id);

@@ -256,8 +256,16 @@ export function Composer({
 				return;
 			}
 			case 'insertArticle':
-				setInput('');
-				setStage('article');
+				// Say it at once on a desk without a help center, not after the agent typed words to search.
+				services.hasHelpCenter().then(
+					(has) => {
+						if (has) {
+							setInput('');
+							setStage('article');
+						} else setNotice({text: 'This desk has no help center: there are no articles to link.', tone: 'warning'});
+					},
+					(error: unknown) => setNotice({text: messageOf(error), tone: 'danger'}),
+				);
 				return;
 			case 'changeTemplate':
 				setStage('pick');
@@ -306,6 +314,7 @@ export function Composer({
 		return (
 			<TemplatePickScreen
 				title={`${asPublic ? 'Reply' : 'Note'} to #${ticket.id}`}
+				forNote={!asPublic}
 				onPick={(name) => {
 					setTemplate(name);
 					setLocale(null);

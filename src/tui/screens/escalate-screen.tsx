@@ -30,6 +30,12 @@ export function EscalateScreen({ticket, durationSec, onDone, width, height}: Pro
 		...priorities.map((priority) => ({key: priority, label: priority})),
 	];
 	const priorityOf = (value: string | undefined): Priority | null => (value ? (value as Priority) : null);
+	// Handing to another group while someone still holds the ticket leaves it with them: offer to let go.
+	const assignee = ticket.assignee ? toDisplayLine(ticket.assignee.name) : null;
+	const assigneeItems = [
+		{key: 'clear', label: 'clear the assignee', hint: '(the new group picks it up)'},
+		{key: 'keep', label: `keep ${assignee ?? ''}`},
+	];
 	return (
 		<ActionScreen
 			steps={[
@@ -40,20 +46,32 @@ export function EscalateScreen({ticket, durationSec, onDone, width, height}: Pro
 					validate: (text) => (text === '' ? 'A reason is needed.' : null),
 				},
 				{kind: 'pick', title: 'Priority', items: priorityItems, searchable: false},
+				...(assignee === null
+					? []
+					: [
+							{
+								kind: 'pick' as const,
+								title: `Assigned to ${assignee}: clear the assignee?`,
+								items: assigneeItems,
+								searchable: false,
+							},
+						]),
 			]}
-			summary={([group = '', reason = '', priority]) => ({
+			summary={([group = '', reason = '', priority, who]) => ({
 				title: `Escalate #${ticket.id}`,
 				lines: [
 					`Group → ${group}${priorityOf(priority) ? `, priority → ${priority}` : ''}`,
+					...(assignee === null ? [] : [who === 'clear' ? `Assignee ${assignee} → none` : `Stays with ${assignee}`]),
 					`Internal note: Escalated to ${group}: ${reason}`,
 				],
 			})}
-			run={async ([group = '', reason = '', priority]) => {
+			run={async ([group = '', reason = '', priority, who]) => {
 				const plan = escalationPlan({
 					ticket,
 					group,
 					reason,
 					priority: priorityOf(priority),
+					clearAssignee: who === 'clear',
 					durationSec: durationSec(),
 				});
 				return flashOfDelivery(await sendMessage(plan), 'Escalation');

@@ -19,7 +19,8 @@ export function QuitScreen({drafts, onQuit, onStay, width}: Props) {
 		else onStay();
 	});
 	return (
-		<Box width={width}>
+		// flex-start: the box is as tall as its lines, not the screen.
+		<Box width={width} alignItems="flex-start">
 			<ConfirmBox
 				title={`Quit with ${plural(drafts.length, 'unsent draft')}?`}
 				lines={[

@@ -11,6 +11,8 @@ import {theme} from '../theme.js';
 
 type Props = {
 	readonly title: string;
+	/** For a note, note templates come first; for a reply, reply templates. */
+	readonly forNote: boolean;
 	/** The template's name, or null for a message without a template. */
 	readonly onPick: (name: string | null) => void;
 	readonly onCancel: () => void;
@@ -21,12 +23,14 @@ type Props = {
 const blank: PickerItem = {key: '', label: '(no template)', hint: 'write the message yourself'};
 
 /** Type to search the templates (fuzzy, on name and title), arrows to move, enter to pick. */
-export function TemplatePickScreen({title, onPick, onCancel, width, height}: Props) {
+export function TemplatePickScreen({title, forNote, onPick, onCancel, width, height}: Props) {
 	const {state} = useTemplates();
 	const [query, setQuery] = useState('');
 	const [cursor, setCursor] = useState(0);
 	const items = useMemo(() => {
-		const templates = state.kind === 'ready' ? state.value : [];
+		const listed = state.kind === 'ready' ? state.value : [];
+		// A stable sort: the kind of message being written first, each kind in the library's order.
+		const templates = [...listed].sort((a, b) => Number(a.internal !== forNote) - Number(b.internal !== forNote));
 		const all: PickerItem[] = [
 			...templates.map((template) => ({
 				key: template.name,
@@ -36,7 +40,7 @@ export function TemplatePickScreen({title, onPick, onCancel, width, height}: Pro
 			blank,
 		];
 		return fuzzyFilter(all, query, (item) => `${item.label} ${item.hint ?? ''}`);
-	}, [state, query]);
+	}, [state, query, forNote]);
 	useKeys((input, key) => {
 		const move = actionOf(['listUp', 'listDown'], input, key);
 		if (move === 'listUp') setCursor(Math.max(0, cursor - 1));

@@ -75,7 +75,10 @@ export function Workstation({width, height, onQuit}: Props) {
 			? null
 			: ((cursorTicket?.id === shownId ? cursorTicket : tickets.find((ticket) => ticket.id === shownId))?.updatedAt ??
 				null);
-	const thread = useTicketThread(shownId === null ? null : {id: shownId, version: shownVersion});
+	const nextTicket = state.focus === 'queue' ? tickets[cursor + 1] : undefined;
+	const thread = useTicketThread(shownId === null ? null : {id: shownId, version: shownVersion}, {
+		next: nextTicket ? {id: nextTicket.id, version: nextTicket.updatedAt} : null,
+	});
 
 	const queueWidth = Math.max(28, Math.min(64, Math.floor(width * 0.42)));
 	const paneWidth = Math.max(10, width - queueWidth - 1);
