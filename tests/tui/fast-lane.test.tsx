@@ -194,3 +194,34 @@ describe('compose beside the conversation', () => {
 		});
 	}
 });
+
+describe('a queue that shows enough', () => {
+	const wide = [
+		aTicket({
+			id: '101',
+			subject: 'Parcel never arrived',
+			priority: 'urgent',
+			requester: {id: 'u1', name: 'Sven Ek', email: null, locale: 'sv'},
+			assignee: {id: 'a1', name: 'Bea Lund', email: null},
+			updatedAt: '2026-11-20T09:00:00.000Z',
+		}),
+		aTicket({id: '102', subject: 'Wrong size'}),
+	];
+	it('adds priority, channel, requester, assignee and age as the width allows, and marks a draft', async () => {
+		const services = {
+			...desk().services,
+			listQueue: async () => page(wide),
+			listDrafts: async () => [{ticketId: '102', isPublic: true, body: 'Hej', template: null, updatedAt: ''}],
+		};
+		const screen = renderWithServices(<Workstation width={200} height={20} onQuit={() => {}} />, services);
+		const frame = await screen.waitForFrame((text) => text.includes('✎'));
+		const row = frame.split('\n').find((line) => /#101\s+open/.test(line)) ?? '';
+		expect(row).toMatch(/urg\s+email\s+Sven Ek\s+Bea Lund\s+3h/);
+		expect(frame.split('\n').find((line) => /#102\s+open/.test(line))).toContain('✎');
+		cleanup();
+		const narrow = renderWithServices(<Workstation width={80} height={20} onQuit={() => {}} />, services);
+		const small = await narrow.waitForFrame((text) => text.includes('#101'));
+		expect(small).not.toContain('Sven Ek  ');
+		expect(small.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+	});
+});

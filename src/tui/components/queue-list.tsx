@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {useRef} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
+import {queueColumns} from '../queue-columns.js';
 import {theme} from '../theme.js';
 import {TicketRow} from './ticket-row.js';
 
@@ -12,6 +13,8 @@ type Props = {
 	readonly height: number;
 	readonly now: Date;
 	readonly isFocused: boolean;
+	/** Tickets with an unsent draft of the agent's. */
+	readonly drafts: ReadonlySet<string>;
 };
 
 /** The first row shown so the cursor stays in view, roughly centred: no state, so any jump lands right. */
@@ -29,7 +32,7 @@ export function scrolledStart(previous: number, cursor: number, count: number, h
 }
 
 /** The queue, virtualised: only the rows that fit are rendered, so 10,000 tickets cost what 30 do. */
-export function QueueList({tickets, cursor, selected, width, height, now, isFocused}: Props) {
+export function QueueList({tickets, cursor, selected, width, height, now, isFocused, drafts}: Props) {
 	const top = useRef(0);
 	if (tickets.length === 0) {
 		return (
@@ -42,6 +45,8 @@ export function QueueList({tickets, cursor, selected, width, height, now, isFocu
 	top.current = start;
 	const visible = tickets.slice(start, start + height);
 	const idWidth = 2 + Math.min(12, Math.max(...visible.map((ticket) => ticket.id.length)));
+	const statusWidth = width >= 60 ? 8 : 5;
+	const columns = queueColumns(width, 2 + idWidth + statusWidth + 6 + 1);
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{visible.map((ticket, offset) => (
@@ -54,6 +59,8 @@ export function QueueList({tickets, cursor, selected, width, height, now, isFocu
 					isSelected={selected.has(ticket.id)}
 					isFocused={isFocused}
 					idWidth={idWidth}
+					columns={columns}
+					hasDraft={drafts.has(ticket.id)}
 				/>
 			))}
 		</Box>

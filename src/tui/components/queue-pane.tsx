@@ -16,10 +16,23 @@ type Props = {
 	readonly isFocused: boolean;
 	/** The thread has the focus: the divider lights up on its side. */
 	readonly isThreadFocused: boolean;
+	/** Tickets with an unsent draft of the agent's. */
+	readonly drafts: ReadonlySet<string>;
 };
 
 /** The left pane: the queue, or why it is not there yet; then the divider, bright when the thread has the focus. */
-export function QueuePane({tickets, failure, cursor, selected, width, height, now, isFocused, isThreadFocused}: Props) {
+export function QueuePane({
+	tickets,
+	failure,
+	cursor,
+	selected,
+	width,
+	height,
+	now,
+	isFocused,
+	isThreadFocused,
+	drafts,
+}: Props) {
 	return (
 		<>
 			{tickets !== null ? (
@@ -31,6 +44,7 @@ export function QueuePane({tickets, failure, cursor, selected, width, height, no
 					height={height}
 					now={now}
 					isFocused={isFocused}
+					drafts={drafts}
 				/>
 			) : (
 				<Box width={width} height={height}>

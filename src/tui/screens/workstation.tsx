@@ -9,6 +9,7 @@ import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
 import {parseFilter} from '../filter.js';
 import {handleTimeSec, isBreached} from '../format.js';
+import {useDraftIds} from '../hooks/use-draft.js';
 import {useQueue} from '../hooks/use-queue.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
 import {useTicketThread} from '../hooks/use-ticket-thread.js';
@@ -61,6 +62,7 @@ export function Workstation({width, height, onQuit}: Props) {
 	const query = parsed.ok ? parsed.query : session.baseQuery;
 	const queue = useQueue(query, session.refreshSeconds);
 	const counts = useStatusCounts(countsRevision).state;
+	const draftIds = useDraftIds(countsRevision, mode.kind === 'compose');
 	const tickets = queue.state.kind === 'ready' ? queue.state.value.tickets : emptyTickets;
 	const cursor = useMemo(() => cursorIn(tickets, state), [tickets, state]);
 	const cursorTicket = tickets[cursor];
@@ -80,7 +82,11 @@ export function Workstation({width, height, onQuit}: Props) {
 		next: nextTicket ? {id: nextTicket.id, version: nextTicket.updatedAt} : null,
 	});
 
-	const queueWidth = Math.max(28, Math.min(64, Math.floor(width * 0.42)));
+	// A wide screen gives the queue room for more columns (priority, requester, updated, channel, assignee).
+	const queueWidth = Math.max(
+		28,
+		width >= 140 ? Math.min(100, Math.floor(width * 0.5)) : Math.min(64, Math.floor(width * 0.42)),
+	);
 	const paneWidth = Math.max(10, width - queueWidth - 1);
 	// Filter line, pane titles, key bar and status bar around the panes; screens that cover both get the titles' row.
 	const bodyHeight = Math.max(3, height - 4);
@@ -331,6 +337,7 @@ export function Workstation({width, height, onQuit}: Props) {
 						now={now}
 						isFocused={state.focus === 'queue' && mode.kind === 'main'}
 						isThreadFocused={state.focus === 'thread'}
+						drafts={draftIds}
 					/>
 					{mode.kind === 'main' || mode.kind === 'filter' || mode.kind === 'goto' ? (
 						<TicketPane
