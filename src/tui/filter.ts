@@ -9,8 +9,11 @@ import {
 import {type SortKey, sortKeys} from '../domain/urgency.js';
 import type {AssigneeFilter, TicketQuery} from '../providers/help-desk.js';
 
+/** Narrowing the desk's query cannot say, done on the loaded list: SLA breached, no change for some days. */
+export type LocalFilter = {readonly breached?: boolean; readonly idleDays?: number};
+
 export type ParsedFilter =
-	| {readonly ok: true; readonly query: TicketQuery}
+	| {readonly ok: true; readonly query: TicketQuery; readonly local?: LocalFilter}
 	| {readonly ok: false; readonly error: string};
 
 const keys = ['status', 'tag', 'assignee', 'channel', 'priority', 'group', 'view', 'sort'] as const;
@@ -38,9 +41,21 @@ function assigneeOf(raw: string): {assignee: AssigneeFilter} | {error: string} {
  */
 export function parseFilter(text: string, base: TicketQuery): ParsedFilter {
 	let query: TicketQuery = {...base, tags: [...(base.tags ?? [])]};
+	let local: LocalFilter | undefined;
 	const words: string[] = [];
 	for (const token of text.trim().split(/\s+/).filter(Boolean)) {
 		const match = /^([a-z]+):(.*)$/i.exec(token);
+		if (match?.[1]?.toLowerCase() === 'sla') {
+			if (match[2]?.toLowerCase() !== 'breached') return {ok: false, error: `sla:${match[2]} should be sla:breached`};
+			local = {...local, breached: true};
+			continue;
+		}
+		if (match?.[1]?.toLowerCase() === 'idle') {
+			const days = /^(\d+)d$/i.exec(match[2] ?? '');
+			if (days === null) return {ok: false, error: `idle:${match[2]} should be a number of days, e.g. idle:3d`};
+			local = {...local, idleDays: Number(days[1])};
+			continue;
+		}
 		const key = match?.[1]?.toLowerCase() as (typeof keys)[number] | undefined;
 		const value = match?.[2] ?? '';
 		if (match === null || key === undefined || !(keys as readonly string[]).includes(key)) {
@@ -51,8 +66,33 @@ export function parseFilter(text: string, base: TicketQuery): ParsedFilter {
 		if (typeof next === 'string') return {ok: false, error: next};
 		query = next;
 	}
-	return {ok: true, query: {...query, search: words.length > 0 ? words.join(' ') : base.search}};
+	const result = {ok: true as const, query: {...query, search: words.length > 0 ? words.join(' ') : base.search}};
+	return local === undefined ? result : {...result, local};
 }
+
+/** The loaded tickets the local part of a filter keeps (all of them without one). */
+export function applyLocalFilter<T extends {readonly updatedAt: string}>(
+	tickets: readonly T[],
+	local: LocalFilter | undefined,
+	now: Date,
+	isBreached: (ticket: T, now: Date) => boolean,
+): readonly T[] {
+	if (local === undefined) return tickets;
+	const idleBefore = local.idleDays === undefined ? null : now.getTime() - local.idleDays * 86_400_000;
+	return tickets.filter(
+		(ticket) =>
+			(local.breached !== true || isBreached(ticket, now)) &&
+			(idleBefore === null || Date.parse(ticket.updatedAt) <= idleBefore),
+	);
+}
+
+/** Views every agent has, before the profile's own. */
+export const builtInViews: readonly {readonly name: string; readonly filter: string}[] = [
+	{name: 'my open', filter: 'status:new,open assignee:me'},
+	{name: 'unassigned', filter: 'assignee:none'},
+	{name: 'SLA breached', filter: 'sla:breached'},
+	{name: 'pending over 3 days', filter: 'status:pending idle:3d'},
+];
 
 function applyKey(query: TicketQuery, key: (typeof keys)[number], value: string): TicketQuery | string {
 	switch (key) {

@@ -225,3 +225,35 @@ describe('a queue that shows enough', () => {
 		expect(small.split('\n').every((line) => [...line].length <= 80)).toBe(true);
 	});
 });
+
+describe('views that need the loaded list', () => {
+	it('SLA breached and pending over 3 days narrow the queue on screen', async () => {
+		const list = [
+			aTicket({id: '201', subject: 'Late one', slaDueAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-20T11:00:00Z'}),
+			aTicket({id: '202', subject: 'In time', slaDueAt: '2026-11-21T10:00:00Z', updatedAt: '2026-11-20T11:00:00Z'}),
+			aTicket({id: '203', subject: 'Waiting long', status: 'pending', updatedAt: '2026-11-10T11:00:00Z'}),
+		];
+		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
+			...desk().services,
+			listQueue: async () => page(list),
+		});
+		await screen.waitForFrame((frame) => frame.includes('#203'));
+		await screen.press('/');
+		await screen.type('sla:breached');
+		await screen.press(keys.enter);
+		const breached = await screen.waitForFrame((frame) => !frame.includes('#202') && frame.includes('1 ticket'));
+		expect(breached).toContain('#201');
+		expect(breached).not.toContain('#203');
+		await screen.press('/');
+		await screen.press(...Array.from({length: 12}, () => keys.backspace));
+		await screen.type('idle:3d');
+		await screen.press(keys.enter);
+		const idle = await screen.waitForFrame((frame) => frame.includes('#203') && !frame.includes('#201'));
+		expect(idle).toContain('1 ticket');
+		await screen.press('/');
+		await screen.press(...Array.from({length: 7}, () => keys.backspace));
+		await screen.type('idle:soon');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('idle:soon should be a num'));
+	});
+});

@@ -71,7 +71,7 @@ describe('the queue', () => {
 		});
 	});
 
-	it('cycles through the profile’s saved views with v', async () => {
+	it('cycles with v through the built-in views, then the profile’s saved ones', async () => {
 		const queries: TicketQuery[] = [];
 		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
 			session: {...testSession, views: [{name: 'vip', filter: 'status:open tag:vip'}]},
@@ -82,9 +82,15 @@ describe('the queue', () => {
 		});
 		await screen.waitForFrame((frame) => frame.includes('#2 '));
 		await screen.press('v');
-		await screen.waitForFrame((frame) => frame.includes('[vip]'));
-		await screen.waitForFrame(() => queries.length === 2);
-		expect(queries[1]).toMatchObject({statuses: ['open'], tags: ['vip']});
+		await screen.waitForFrame((frame) => frame.includes('[my open]'));
+		await screen.waitForFrame(() => queries.at(-1)?.assignee === 'me');
+		expect(queries.at(-1)).toMatchObject({statuses: ['new', 'open'], assignee: 'me'});
+		for (const name of ['unassigned', 'SLA breached', 'pending over 3 days', 'vip']) {
+			await screen.press('v');
+			await screen.waitForFrame((frame) => frame.includes(`[${name}]`));
+		}
+		await screen.waitForFrame(() => queries.at(-1)?.tags?.includes('vip') === true);
+		expect(queries.at(-1)).toMatchObject({statuses: ['open'], tags: ['vip']});
 		await screen.press('v');
 		await screen.waitForFrame((frame) => !frame.includes('[vip]') && frame.includes('queue: new, open, pending'));
 	});

@@ -7,7 +7,7 @@ import {PaneTitles} from '../components/pane-titles.js';
 import {QueuePane} from '../components/queue-pane.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
-import {parseFilter} from '../filter.js';
+import {applyLocalFilter, builtInViews, parseFilter} from '../filter.js';
 import {handleTimeSec, isBreached} from '../format.js';
 import {useDraftIds} from '../hooks/use-draft.js';
 import {useQueue} from '../hooks/use-queue.js';
@@ -63,7 +63,10 @@ export function Workstation({width, height, onQuit}: Props) {
 	const queue = useQueue(query, session.refreshSeconds);
 	const counts = useStatusCounts(countsRevision).state;
 	const draftIds = useDraftIds(countsRevision, mode.kind === 'compose');
-	const tickets = queue.state.kind === 'ready' ? queue.state.value.tickets : emptyTickets;
+	const loaded = queue.state.kind === 'ready' ? queue.state.value.tickets : emptyTickets;
+	const local = parsed.ok ? parsed.local : undefined;
+	const tickets = useMemo(() => applyLocalFilter(loaded, local, now, isBreached), [loaded, local, now]);
+	const views = useMemo(() => [...builtInViews, ...session.views], [session.views]);
 	const cursor = useMemo(() => cursorIn(tickets, state), [tickets, state]);
 	const cursorTicket = tickets[cursor];
 	// The right pane: the open ticket while the thread has the focus (or the composer works on it), else a preview of
@@ -114,8 +117,8 @@ export function Workstation({width, height, onQuit}: Props) {
 	}, [services]);
 	// A new ticket list is a good moment to move the clock on (SLA countdowns).
 	useEffect(() => {
-		if (tickets.length > 0) setNow(services.now());
-	}, [tickets, services]);
+		if (loaded.length > 0) setNow(services.now());
+	}, [loaded, services]);
 
 	const openTicket = thread.state.kind === 'ready' ? thread.state.value.ticket : undefined;
 	/** The ticket an action is about: the open one when the thread has the focus, else the one under the cursor. */
@@ -228,9 +231,8 @@ export function Workstation({width, height, onQuit}: Props) {
 				case 'goto':
 					return setMode({kind: 'goto', text: '', error: null});
 				case 'nextView': {
-					if (session.views.length === 0) return setFlash({text: 'This profile has no saved views.', tone: 'muted'});
-					const next = state.viewIndex + 1 >= session.views.length ? -1 : state.viewIndex + 1;
-					return dispatch({type: 'filter', text: session.views[next]?.filter ?? '', viewIndex: next});
+					const next = state.viewIndex + 1 >= views.length ? -1 : state.viewIndex + 1;
+					return dispatch({type: 'filter', text: views[next]?.filter ?? '', viewIndex: next});
 				}
 				case 'refresh':
 					return refreshAll(false);
@@ -289,7 +291,7 @@ export function Workstation({width, height, onQuit}: Props) {
 		<Box flexDirection="column" width={width} height={height}>
 			<FilterLine
 				filter={state.filter}
-				viewName={session.views[state.viewIndex]?.name ?? null}
+				viewName={views[state.viewIndex]?.name ?? null}
 				editing={mode.kind === 'filter' || mode.kind === 'goto' ? {prompt: mode.kind, text: mode.text} : null}
 				error={mode.kind === 'filter' || mode.kind === 'goto' ? mode.error : parsed.ok ? null : parsed.error}
 				width={width}
@@ -366,7 +368,13 @@ export function Workstation({width, height, onQuit}: Props) {
 			/>
 			<StatusBar
 				profileName={session.profileName}
-				queueSize={queue.state.kind === 'ready' ? (queue.state.value.totalCount ?? tickets.length) : null}
+				queueSize={
+					queue.state.kind === 'ready'
+						? local === undefined
+							? (queue.state.value.totalCount ?? tickets.length)
+							: tickets.length
+						: null
+				}
 				breached={breached}
 				selectedCount={state.selected.size}
 				counts={counts.kind === 'ready' ? counts.value : null}
