@@ -257,3 +257,50 @@ describe('views that need the loaded list', () => {
 		await screen.waitForFrame((frame) => frame.includes('idle:soon should be a num'));
 	});
 });
+
+describe('live', () => {
+	it('marks a ticket that changed since the agent looked, and names the change of the one on screen', async () => {
+		let changed = false;
+		const first = aTicket({id: '101', subject: 'Parcel never arrived', updatedAt: '2026-11-20T10:00:00.000Z'});
+		const second = aTicket({id: '102', subject: 'Wrong size', updatedAt: '2026-11-20T10:00:00.000Z'});
+		const later = '2026-11-20T11:30:00.000Z';
+		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {
+			listQueue: async () =>
+				page(
+					changed
+						? [
+								{...first, updatedAt: later, status: 'pending'},
+								{...second, updatedAt: later},
+							]
+						: [first, second],
+				),
+			getThread: async (id) => {
+				const base = id === '101' ? first : second;
+				if (!changed) return aThread(base, [aMessage({id: 'm1', text: `Hello from ${id}`})]);
+				return aThread({...base, updatedAt: later, status: id === '101' ? 'pending' : base.status}, [
+					aMessage({id: 'm1', text: `Hello from ${id}`}),
+					aMessage({
+						id: 'm2',
+						public: false,
+						author: {id: 'a2', name: 'Bea Lund', email: null, role: 'agent'},
+						text: 'Checked with the carrier.',
+					}),
+				]);
+			},
+		});
+		await screen.waitForFrame((frame) => frame.includes('Hello from 101'));
+		expect(screen.lastFrame()).toMatch(/as of \d\d:\d\d/);
+		await screen.press('j');
+		await screen.waitForFrame((frame) => frame.includes('Hello from 102'));
+		await screen.press('k');
+		await screen.waitForFrame((frame) => /› #101/.test(frame) && frame.includes('Hello from 101'));
+		// Someone else works on both tickets; the queue refreshes (g here, on a timer in use).
+		changed = true;
+		await screen.press('g');
+		const banner = await screen.waitForFrame((frame) =>
+			frame.includes('#101 changed: open → pending, a new note by Bea Lund.'),
+		);
+		// 102 changed too, while the agent was not looking at it.
+		expect(banner.split('\n').find((line) => /#102\s/.test(line))).toContain('•');
+	});
+});

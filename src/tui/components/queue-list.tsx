@@ -15,6 +15,8 @@ type Props = {
 	readonly isFocused: boolean;
 	/** Tickets with an unsent draft of the agent's. */
 	readonly drafts: ReadonlySet<string>;
+	/** Tickets that changed since the agent looked at them. */
+	readonly changed: ReadonlySet<string>;
 };
 
 /** The first row shown so the cursor stays in view, roughly centred: no state, so any jump lands right. */
@@ -32,7 +34,7 @@ export function scrolledStart(previous: number, cursor: number, count: number, h
 }
 
 /** The queue, virtualised: only the rows that fit are rendered, so 10,000 tickets cost what 30 do. */
-export function QueueList({tickets, cursor, selected, width, height, now, isFocused, drafts}: Props) {
+export function QueueList({tickets, cursor, selected, width, height, now, isFocused, drafts, changed}: Props) {
 	const top = useRef(0);
 	if (tickets.length === 0) {
 		return (
@@ -61,6 +63,7 @@ export function QueueList({tickets, cursor, selected, width, height, now, isFocu
 					idWidth={idWidth}
 					columns={columns}
 					hasDraft={drafts.has(ticket.id)}
+					isChanged={changed.has(ticket.id)}
 				/>
 			))}
 		</Box>

@@ -18,6 +18,8 @@ type Props = {
 	readonly isThreadFocused: boolean;
 	/** Tickets with an unsent draft of the agent's. */
 	readonly drafts: ReadonlySet<string>;
+	/** Tickets that changed since the agent looked at them. */
+	readonly changed: ReadonlySet<string>;
 };
 
 /** The left pane: the queue, or why it is not there yet; then the divider, bright when the thread has the focus. */
@@ -32,6 +34,7 @@ export function QueuePane({
 	isFocused,
 	isThreadFocused,
 	drafts,
+	changed,
 }: Props) {
 	return (
 		<>
@@ -45,6 +48,7 @@ export function QueuePane({
 					now={now}
 					isFocused={isFocused}
 					drafts={drafts}
+					changed={changed}
 				/>
 			) : (
 				<Box width={width} height={height}>

@@ -11,11 +11,27 @@ type Props = {
 	/** null while loading or when the counts could not be read. */
 	readonly counts: StatusCounts | null;
 	readonly isRefreshing: boolean;
+	/** When the queue was last loaded; shown in the agent's time zone. */
+	readonly refreshedAt: Date | null;
 	readonly width: number;
 };
 
+/** `14:05`, in the time zone of the machine the agent works on. */
+function localTime(at: Date): string {
+	return at.toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'});
+}
+
 /** The bottom line: profile, queue size, SLA breaches, follow-ups due, replies today, outbox when it holds anything. */
-export function StatusBar({profileName, queueSize, breached, selectedCount, counts, isRefreshing, width}: Props) {
+export function StatusBar({
+	profileName,
+	queueSize,
+	breached,
+	selectedCount,
+	counts,
+	isRefreshing,
+	refreshedAt,
+	width,
+}: Props) {
 	return (
 		<Box width={width} height={1}>
 			<Text wrap="truncate-end">
@@ -30,7 +46,11 @@ export function StatusBar({profileName, queueSize, breached, selectedCount, coun
 				) : null}
 				{counts ? <Text> · {plural(counts.repliesToday, 'reply')} today</Text> : null}
 				{counts && counts.outbox > 0 ? <Text color={theme.danger}> · outbox {counts.outbox}</Text> : null}
-				{isRefreshing ? <Text color={theme.muted}> · refreshing</Text> : null}
+				{isRefreshing ? (
+					<Text color={theme.muted}> · refreshing</Text>
+				) : refreshedAt ? (
+					<Text color={theme.muted}> · as of {localTime(refreshedAt)}</Text>
+				) : null}
 				<Text color={theme.muted}> · ? help</Text>
 			</Text>
 		</Box>

@@ -30,6 +30,8 @@ type Props = {
 	readonly columns: readonly QueueColumn[];
 	/** An unsent draft of the agent's waits for this ticket. */
 	readonly hasDraft: boolean;
+	/** Changed since the agent looked at it (a background refresh saw a newer version). */
+	readonly isChanged: boolean;
 };
 
 /**
@@ -46,6 +48,7 @@ export const TicketRow = memo(function TicketRow({
 	idWidth,
 	columns,
 	hasDraft,
+	isChanged,
 }: Props) {
 	const wide = width >= 60;
 	const statusWidth = wide ? 8 : 5;
@@ -73,7 +76,7 @@ export const TicketRow = memo(function TicketRow({
 					{cell.text}
 				</Text>
 			))}
-			<Text color={theme.accent}>{hasDraft ? '✎' : ' '}</Text>
+			<Text color={isChanged ? theme.warning : theme.accent}>{isChanged ? '•' : hasDraft ? '✎' : ' '}</Text>
 			<Text inverse={isCursor && isFocused} bold={isCursor}>
 				{subject}
 			</Text>

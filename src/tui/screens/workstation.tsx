@@ -9,6 +9,7 @@ import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
 import {applyLocalFilter, builtInViews, parseFilter} from '../filter.js';
 import {handleTimeSec, isBreached} from '../format.js';
+import {useChanges} from '../hooks/use-changes.js';
 import {useDraftIds} from '../hooks/use-draft.js';
 import {useQueue} from '../hooks/use-queue.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
@@ -121,6 +122,12 @@ export function Workstation({width, height, onQuit}: Props) {
 	}, [loaded, services]);
 
 	const openTicket = thread.state.kind === 'ready' ? thread.state.value.ticket : undefined;
+	const changes = useChanges(thread.state.kind === 'ready' ? thread.state.value : null, loaded);
+	// The queue's last load (a quiet refresh included), for the status bar.
+	const [refreshedAt, setRefreshedAt] = useState<Date | null>(null);
+	useEffect(() => {
+		if (loaded.length > 0 || queue.state.kind === 'ready') setRefreshedAt(services.now());
+	}, [loaded, queue.state.kind, services]);
 	/** The ticket an action is about: the open one when the thread has the focus, else the one under the cursor. */
 	const currentTicket = (): Ticket | undefined =>
 		state.focus === 'thread' || openTicket?.id === cursorTicket?.id ? (openTicket ?? cursorTicket) : cursorTicket;
@@ -134,6 +141,7 @@ export function Workstation({width, height, onQuit}: Props) {
 	const finishAction = (result: Flash | null, ticket?: Ticket) => {
 		setMode({kind: 'main'});
 		if (result === null) return;
+		if (ticket) changes.acknowledge(ticket.id);
 		setFlash(result);
 		if (result.tone !== 'danger') dispatch({type: 'clearSelection'});
 		const at = ticket ? tickets.findIndex((item) => item.id === ticket.id) : -1;
@@ -340,6 +348,7 @@ export function Workstation({width, height, onQuit}: Props) {
 						isFocused={state.focus === 'queue' && mode.kind === 'main'}
 						isThreadFocused={state.focus === 'thread'}
 						drafts={draftIds}
+						changed={changes.changed}
 					/>
 					{mode.kind === 'main' || mode.kind === 'filter' || mode.kind === 'goto' ? (
 						<TicketPane
@@ -357,7 +366,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				</Box>
 			)}
 			<HintLine
-				flash={flash}
+				flash={flash ?? (changes.banner && mode.kind === 'main' ? {text: changes.banner.text, tone: 'warning'} : null)}
 				items={barItems({
 					mode: mode.kind,
 					focus: state.focus,
@@ -379,6 +388,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				selectedCount={state.selected.size}
 				counts={counts.kind === 'ready' ? counts.value : null}
 				isRefreshing={queue.state.kind === 'ready' && queue.state.refreshing}
+				refreshedAt={refreshedAt}
 				width={width}
 			/>
 		</Box>
