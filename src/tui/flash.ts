@@ -24,7 +24,8 @@ export function flashOfDelivery(result: DeliveryResult, what: string): Flash {
 			return {text: `${what} was already sent to #${result.ticketId}; not sent again.`, tone: 'warning'};
 		case 'queued':
 			return {
-				text: `Not delivered now: ${result.reason ?? ''}. It is in the outbox (csr outbox retry).`,
+				// The service's reason speaks to the CLI ("kept in the outbox (csr outbox retry)"): say it once, here.
+				text: `Not delivered now: ${(result.reason ?? 'the desk did not answer').replace(/[;,.]?\s*kept in the outbox.*$/i, '')}. Kept in the outbox: O shows it, R there sends it again.`,
 				tone: 'warning',
 			};
 		case 'failed':

@@ -18,6 +18,7 @@ export type MainIntent =
 				| 'unfold'
 				| 'editFilter'
 				| 'goto'
+				| 'outbox'
 				| 'nextView'
 				| 'refresh'
 				| 'help'
@@ -61,6 +62,7 @@ const anywhere = [
 	'refresh',
 	'filter',
 	'goto',
+	'outbox',
 	'reply',
 	'note',
 	'status',
@@ -123,6 +125,8 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return {kind: 'editFilter'};
 		case 'goto':
 			return {kind: 'goto'};
+		case 'outbox':
+			return {kind: 'outbox'};
 		case 'open':
 		case 'select':
 		case 'unfold':

@@ -61,6 +61,18 @@ export type Draft = {
 	readonly updatedAt: string;
 };
 
+/** A message kept in the outbox because the desk could not take it: what, for whom, and why. */
+export type OutboxEntry = {
+	readonly id: string;
+	readonly ticketId: string;
+	readonly action: string;
+	readonly body: string;
+	readonly attempts: number;
+	/** The last error, in the desk's or network's words. */
+	readonly why: string | null;
+	readonly createdAt: string;
+};
+
 export type StatusCounts = {
 	readonly dueFollowUps: number;
 	readonly outbox: number;
@@ -99,6 +111,11 @@ export type TuiServices = {
 		signal: AbortSignal,
 	): Promise<readonly KnowledgeArticle[] | null>;
 	statusCounts(): Promise<StatusCounts>;
+	listOutbox(): Promise<readonly OutboxEntry[]>;
+	/** Sends a kept message again through the same journal and drift check; it leaves the outbox once the desk has it. */
+	retryOutbox(id: string): Promise<DeliveryResult>;
+	/** Drops a kept message unsent; false when it was no longer there. */
+	dropOutbox(id: string): Promise<boolean>;
 	saveDraft(draft: Omit<Draft, 'updatedAt'>): Promise<void>;
 	loadDraft(ticketId: string): Promise<Draft | null>;
 	discardDraft(ticketId: string): Promise<void>;

@@ -304,3 +304,56 @@ describe('live', () => {
 		expect(banner.split('\n').find((line) => /#102\s/.test(line))).toContain('•');
 	});
 });
+
+describe('the outbox pane', () => {
+	it('shows what is kept and why, sends it again with R and drops with D twice', async () => {
+		let kept = [
+			{
+				id: 'o1',
+				ticketId: '101',
+				action: 'reply',
+				body: 'Your parcel is on its way.',
+				attempts: 1,
+				why: 'network down',
+				createdAt: '',
+			},
+			{
+				id: 'o2',
+				ticketId: '102',
+				action: 'note',
+				body: 'Called the carrier.',
+				attempts: 2,
+				why: 'HTTP 503',
+				createdAt: '',
+			},
+		];
+		const retried: string[] = [];
+		const {screen} = await start({
+			listOutbox: async () => kept,
+			retryOutbox: async (id) => {
+				retried.push(id);
+				kept = kept.filter((item) => item.id !== id);
+				return {ticketId: '101', result: 'sent', messageId: 'm1'};
+			},
+			dropOutbox: async (id) => {
+				kept = kept.filter((item) => item.id !== id);
+				return true;
+			},
+		});
+		await screen.press('O');
+		const pane = await screen.waitForFrame((frame) => frame.includes('Outbox: messages the desk could not take yet'));
+		expect(pane).toContain('#101 reply · 1 try · network down');
+		expect(pane).toContain('Your parcel is on its way.');
+		await screen.press('R');
+		await screen.waitForFrame((frame) => frame.includes('Delivered to #101; it left the outbox.'));
+		expect(retried).toEqual(['o1']);
+		await screen.waitForFrame((frame) => frame.includes('#102 note · 2 tries · HTTP 503'));
+		await screen.press('D');
+		await screen.waitForFrame((frame) => frame.includes('D again drops the note to #102 unsent.'));
+		expect(kept).toHaveLength(1);
+		await screen.press('D');
+		await screen.waitForFrame((frame) => frame.includes('The outbox is empty'));
+		await screen.press(keys.escape);
+		await screen.waitForFrame((frame) => frame.includes('Queue · 4'));
+	});
+});

@@ -4,10 +4,11 @@ import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
 import {type HelpDesk, hasKnowledgeBase} from '../../providers/help-desk.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
+import {retryOutbox} from '../../services/outbox.js';
 import {listQueue} from '../../services/queue.js';
 import {applyUpdates} from '../../services/updates.js';
 import {deleteDraft, findDraft, listDrafts, saveDraft} from '../../store/drafts.js';
-import {countOutbox} from '../../store/outbox.js';
+import {countOutbox, findOutboxItem, listOutbox, removeOutboxItem} from '../../store/outbox.js';
 import {createSqliteRecordStore} from '../../store/record-store.js';
 import {TemplateError} from '../../templates/errors.js';
 import {listTemplates, templateDirs} from '../../templates/lookup.js';
@@ -137,6 +138,23 @@ export function createTuiServices(
 				repliesToday: replies.length,
 			};
 		},
+		listOutbox: async () =>
+			listOutbox(db(), profile.name).map((item) => ({
+				id: item.id,
+				ticketId: item.ticketId,
+				action: item.action,
+				body: item.body,
+				attempts: item.attempts,
+				why: item.lastError,
+				createdAt: item.createdAt,
+			})),
+		retryOutbox: async (id) => {
+			const item = findOutboxItem(db(), id);
+			if (item === undefined || item.profile !== profile.name) throw new Error('It is no longer in the outbox.');
+			const [result] = await retryOutbox(await deliveryEnv(), [item], {force: false, onResult: () => {}});
+			return result ?? {ticketId: item.ticketId, result: 'failed', reason: 'not tried'};
+		},
+		dropOutbox: async (id) => removeOutboxItem(db(), id),
 		saveDraft: async (draft) =>
 			saveDraft(db(), {...draft, profile: profile.name, updatedAt: context.now().toISOString()}),
 		loadDraft: async (ticketId) => {

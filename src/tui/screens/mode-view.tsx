@@ -5,6 +5,7 @@ import {type ComposeOutcome, ComposeScreen} from './compose-screen.js';
 import {EscalateScreen} from './escalate-screen.js';
 import {FollowUpScreen} from './follow-up-screen.js';
 import {HelpScreen} from './help-screen.js';
+import {OutboxScreen} from './outbox-screen.js';
 import {QuitScreen} from './quit-screen.js';
 import {StatusScreen} from './status-screen.js';
 import {TagsScreen} from './tags-screen.js';
@@ -19,7 +20,8 @@ type Props = {
 	readonly onActionDone: (flash: Flash | null, ticket?: Ticket) => void;
 	readonly onComposeDone: (outcome: ComposeOutcome, ticket: Ticket) => void;
 	readonly onQuit: () => void;
-	readonly onClose: () => void;
+	/** `changed`: the screen sent or dropped something (the outbox), so the queue is read again. */
+	readonly onClose: (changed?: boolean) => void;
 };
 
 /** The screen that covers the panes for the current mode (nothing in the main view). */
@@ -30,6 +32,8 @@ export function ModeView({mode, width, height, durationSec, onActionDone, onComp
 			return null;
 		case 'help':
 			return <HelpScreen onClose={onClose} width={width} height={height} />;
+		case 'outbox':
+			return <OutboxScreen onClose={onClose} width={width} height={height} />;
 		case 'quit':
 			return <QuitScreen drafts={mode.drafts} onQuit={onQuit} onStay={onClose} width={width} />;
 		case 'compose':

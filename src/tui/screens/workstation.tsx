@@ -1,6 +1,7 @@
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import {useEffect, useMemo, useReducer, useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
+import {ComposeLayout, composeLayout} from '../components/compose-layout.js';
 import {FilterLine} from '../components/filter-line.js';
 import {type Flash, HintLine} from '../components/hint-line.js';
 import {PaneTitles} from '../components/pane-titles.js';
@@ -19,8 +20,7 @@ import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind} from '../main-keys.js';
 import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
-import {theme} from '../theme.js';
-import {buildThreadLines, contextLines, foldTarget} from '../thread-lines.js';
+import {buildThreadLines, foldTarget} from '../thread-lines.js';
 import {cursorIn, initialWorkstationState, workstationReducer} from '../workstation-state.js';
 import {ModeView} from './mode-view.js';
 
@@ -28,7 +28,7 @@ import {ModeView} from './mode-view.js';
 export type Mode =
 	| {readonly kind: 'main'}
 	| {readonly kind: 'filter' | 'goto'; readonly text: string; readonly error: string | null}
-	| {readonly kind: 'help'}
+	| {readonly kind: 'help' | 'outbox'}
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
 	| {readonly kind: 'escalate' | 'followUp'; readonly ticket: Ticket}
@@ -94,13 +94,8 @@ export function Workstation({width, height, onQuit}: Props) {
 	const paneWidth = Math.max(10, width - queueWidth - 1);
 	// Filter line, pane titles, key bar and status bar around the panes; screens that cover both get the titles' row.
 	const bodyHeight = Math.max(3, height - 4);
-	// The composer keeps the conversation in view: beside it on a wide screen, above it on a narrow one.
-	const composeSide = width >= 120;
-	const contextWidth = composeSide ? Math.max(36, Math.floor(width * 0.38)) : width;
-	const contextHeight = composeSide ? bodyHeight + 1 : Math.max(4, Math.floor((bodyHeight + 1) * 0.4));
-	const composeWidth = composeSide ? width - contextWidth - 1 : width;
-	const composeHeight = composeSide ? bodyHeight + 1 : bodyHeight + 1 - contextHeight;
-	const linesWidth = mode.kind === 'compose' ? contextWidth : paneWidth;
+	const compose = composeLayout(width, bodyHeight + 1);
+	const linesWidth = mode.kind === 'compose' ? compose.contextWidth : paneWidth;
 	const lines = useMemo(
 		() =>
 			thread.state.kind === 'ready'
@@ -238,6 +233,8 @@ export function Workstation({width, height, onQuit}: Props) {
 					return setMode({kind: 'filter', text: state.filter, error: null});
 				case 'goto':
 					return setMode({kind: 'goto', text: '', error: null});
+				case 'outbox':
+					return setMode({kind: 'outbox'});
 				case 'nextView': {
 					const next = state.viewIndex + 1 >= views.length ? -1 : state.viewIndex + 1;
 					return dispatch({type: 'filter', text: views[next]?.filter ?? '', viewIndex: next});
@@ -263,7 +260,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				: thread.state.kind === 'failed'
 					? {kind: 'failed', message: thread.state.message}
 					: {kind: 'loading'};
-	const isFullScreen = mode.kind === 'help' || mode.kind === 'quit';
+	const isFullScreen = mode.kind === 'help' || mode.kind === 'quit' || mode.kind === 'outbox';
 	const rightTitle =
 		mode.kind in overlayTitles
 			? `${overlayTitles[mode.kind]}${'targets' in mode ? ` · ${mode.targets.length === 1 ? `#${mode.targets[0]?.id}` : `${mode.targets.length} tickets`}` : 'ticket' in mode ? ` · #${mode.ticket.id}` : ''}`
@@ -273,8 +270,8 @@ export function Workstation({width, height, onQuit}: Props) {
 	const overlay = (
 		<ModeView
 			mode={mode}
-			width={isFullScreen ? width : mode.kind === 'compose' ? composeWidth : paneWidth}
-			height={isFullScreen ? bodyHeight + 1 : mode.kind === 'compose' ? composeHeight : bodyHeight}
+			width={isFullScreen ? width : mode.kind === 'compose' ? compose.composeWidth : paneWidth}
+			height={isFullScreen ? bodyHeight + 1 : mode.kind === 'compose' ? compose.composeHeight : bodyHeight}
 			durationSec={(targets) =>
 				targets.length === 1 && targets[0] && state.opened?.id === targets[0].id
 					? handleTimeSec(state.opened.atMs, services.now())
@@ -292,7 +289,10 @@ export function Workstation({width, height, onQuit}: Props) {
 				}
 			}}
 			onQuit={onQuit}
-			onClose={() => setMode({kind: 'main'})}
+			onClose={(changed) => {
+				setMode({kind: 'main'});
+				if (changed === true) refreshAll(true);
+			}}
 		/>
 	);
 	return (
@@ -307,25 +307,13 @@ export function Workstation({width, height, onQuit}: Props) {
 			{isFullScreen ? (
 				<Box height={bodyHeight + 1}>{overlay}</Box>
 			) : mode.kind === 'compose' ? (
-				<Box height={bodyHeight + 1} flexDirection={composeSide ? 'row' : 'column-reverse'}>
-					<Box width={composeWidth} height={composeHeight}>
-						{overlay}
-					</Box>
-					<Box width={composeSide ? 1 : width} height={composeSide ? bodyHeight + 1 : 1} flexDirection="column">
-						<Text color={theme.border}>{composeSide ? '│\n'.repeat(bodyHeight + 1).trimEnd() : '─'.repeat(width)}</Text>
-					</Box>
-					<TicketPane
-						content={
-							paneContent.kind === 'ready'
-								? {kind: 'ready', lines: contextLines(paneContent.lines, contextHeight - (composeSide ? 0 : 1))}
-								: paneContent
-						}
-						scroll={0}
-						width={contextWidth}
-						height={contextHeight - (composeSide ? 0 : 1)}
-						isFocused={false}
-					/>
-				</Box>
+				<ComposeLayout
+					layout={compose}
+					composer={overlay}
+					content={paneContent}
+					width={width}
+					height={bodyHeight + 1}
+				/>
 			) : (
 				<PaneTitles
 					left={`Queue${queue.state.kind === 'ready' ? ` · ${tickets.length}` : ''}${state.selected.size > 0 ? ` · ${state.selected.size} selected` : ''}`}
