@@ -68,6 +68,7 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 		{keys: ':', does: 'go to #'},
 		{keys: '/', does: 'filter'},
 		{keys: 'v', does: 'view'},
+		{keys: 'F', does: 'follow-ups'},
 		{keys: 'O', does: 'outbox'},
 		{keys: 'J/K', does: 'scroll preview'},
 		{keys: '?', does: 'keys'},

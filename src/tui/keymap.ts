@@ -28,6 +28,7 @@ export const keymap = {
 	open: {keys: ['enter'], help: 'open the ticket', context: 'queue'},
 	select: {keys: ['space'], help: 'select for bulk s / a / t', context: 'queue'},
 	filter: {keys: ['/'], help: 'filter: status:open tag:vip words', context: 'queue'},
+	followUps: {keys: ['F'], help: 'follow-ups due: open, d done, z snooze', context: 'workstation'},
 	outbox: {keys: ['O'], help: 'outbox: why not sent, R send again, D drop', context: 'workstation'},
 	goto: {keys: [':', '#'], help: 'open a ticket by number (:123)', context: 'workstation'},
 	nextView: {keys: ['v'], help: 'next saved view of the profile', context: 'queue'},

@@ -19,6 +19,7 @@ export type MainIntent =
 				| 'editFilter'
 				| 'goto'
 				| 'outbox'
+				| 'followUps'
 				| 'nextView'
 				| 'refresh'
 				| 'help'
@@ -63,6 +64,7 @@ const anywhere = [
 	'filter',
 	'goto',
 	'outbox',
+	'followUps',
 	'reply',
 	'note',
 	'status',
@@ -127,6 +129,8 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return {kind: 'goto'};
 		case 'outbox':
 			return {kind: 'outbox'};
+		case 'followUps':
+			return {kind: 'followUps'};
 		case 'open':
 		case 'select':
 		case 'unfold':

@@ -1,5 +1,6 @@
 import {createContext, type ReactNode, useContext} from 'react';
 import type {TicketThread} from '../domain/message.js';
+import type {FollowUp} from '../domain/records.js';
 import type {AgentRef, GroupRef, Ticket} from '../domain/ticket.js';
 import type {KnowledgeArticle, TicketChanges, TicketQuery} from '../providers/help-desk.js';
 import type {DeliveryResult, PlannedWrite} from '../services/delivery.js';
@@ -112,6 +113,10 @@ export type TuiServices = {
 	): Promise<readonly KnowledgeArticle[] | null>;
 	statusCounts(): Promise<StatusCounts>;
 	listOutbox(): Promise<readonly OutboxEntry[]>;
+	/** Open follow-ups due today or overdue, soonest first. */
+	listDueFollowUps(): Promise<readonly FollowUp[]>;
+	completeFollowUp(id: string): Promise<void>;
+	snoozeFollowUp(id: string, dueAt: string): Promise<void>;
 	/** Sends a kept message again through the same journal and drift check; it leaves the outbox once the desk has it. */
 	retryOutbox(id: string): Promise<DeliveryResult>;
 	/** Drops a kept message unsent; false when it was no longer there. */

@@ -7,7 +7,7 @@ import {ThreadCache} from '../../src/tui/hooks/use-ticket-thread.js';
 import {Workstation} from '../../src/tui/screens/workstation.js';
 import type {MessagePlan, TuiServices} from '../../src/tui/services.js';
 import {aTicket} from '../support/memory-help-desk.js';
-import {aMessage, aThread, keys, renderWithServices, testSession} from '../support/tui.js';
+import {aMessage, aThread, keys, renderWithServices, testNow, testSession} from '../support/tui.js';
 
 afterEach(() => cleanup());
 
@@ -347,7 +347,9 @@ describe('the outbox pane', () => {
 		await screen.press('R');
 		await screen.waitForFrame((frame) => frame.includes('Delivered to #101; it left the outbox.'));
 		expect(retried).toEqual(['o1']);
-		await screen.waitForFrame((frame) => frame.includes('#102 note · 2 tries · HTTP 503'));
+		await screen.waitForFrame(
+			(frame) => frame.includes('#102 note · 2 tries · HTTP 503') && !frame.includes('#101 reply'),
+		);
 		await screen.press('D');
 		await screen.waitForFrame((frame) => frame.includes('D again drops the note to #102 unsent.'));
 		expect(kept).toHaveLength(1);
@@ -355,5 +357,69 @@ describe('the outbox pane', () => {
 		await screen.waitForFrame((frame) => frame.includes('The outbox is empty'));
 		await screen.press(keys.escape);
 		await screen.waitForFrame((frame) => frame.includes('Queue · 4'));
+	});
+});
+
+describe('the follow-ups pane', () => {
+	it('lists what is due, marks one done, snoozes one to tomorrow 09:00 and opens a ticket', async () => {
+		let due = [
+			{
+				id: 'f1',
+				ticketId: '103',
+				customerEmail: null,
+				dueAt: '2026-11-20T08:00:00.000Z',
+				note: 'check refund',
+				createdAt: '',
+				doneAt: null,
+				profile: null,
+			},
+			{
+				id: 'f2',
+				ticketId: '104',
+				customerEmail: null,
+				dueAt: '2026-11-20T15:00:00.000Z',
+				note: 'call back',
+				createdAt: '',
+				doneAt: null,
+				profile: null,
+			},
+			{
+				id: 'f3',
+				ticketId: '102',
+				customerEmail: null,
+				dueAt: '2026-11-20T16:00:00.000Z',
+				note: 'size swap',
+				createdAt: '',
+				doneAt: null,
+				profile: null,
+			},
+		];
+		const snoozed: {id: string; dueAt: string}[] = [];
+		const {screen} = await start({
+			listDueFollowUps: async () => due,
+			completeFollowUp: async (id) => {
+				due = due.filter((item) => item.id !== id);
+			},
+			snoozeFollowUp: async (id, dueAt) => {
+				snoozed.push({id, dueAt});
+				due = due.filter((item) => item.id !== id);
+			},
+		});
+		await screen.press('F');
+		const pane = await screen.waitForFrame((frame) => frame.includes('check refund'));
+		expect(pane).toContain('Follow-ups due today and overdue');
+		await screen.press('d');
+		await screen.waitForFrame((frame) => frame.includes('Done.') && !frame.includes('check refund'));
+		await screen.press('z');
+		await screen.waitForFrame((frame) => frame.includes('Snoozed to') && !frame.includes('call back'));
+		const expected = new Date(testNow);
+		expected.setDate(expected.getDate() + 1);
+		expected.setHours(9, 0, 0, 0);
+		expect(snoozed).toEqual([{id: 'f2', dueAt: expected.toISOString()}]);
+		await screen.press(keys.enter);
+		const opened = await screen.waitForFrame(
+			(frame) => frame.includes('Message of ticket 102') && /› #102/.test(frame),
+		);
+		expect(opened).not.toContain('Follow-ups due');
 	});
 });

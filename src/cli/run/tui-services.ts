@@ -4,6 +4,7 @@ import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
 import {type HelpDesk, hasKnowledgeBase} from '../../providers/help-desk.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
+import {completeFollowUp, listFollowUps, snoozeFollowUp} from '../../services/followups.js';
 import {retryOutbox} from '../../services/outbox.js';
 import {listQueue} from '../../services/queue.js';
 import {applyUpdates} from '../../services/updates.js';
@@ -137,6 +138,13 @@ export function createTuiServices(
 				outbox: countOutbox(db(), profile.name),
 				repliesToday: replies.length,
 			};
+		},
+		listDueFollowUps: async () => listFollowUps(records(), 'due', context.now()),
+		completeFollowUp: async (id) => {
+			await completeFollowUp(records(), id, context.now());
+		},
+		snoozeFollowUp: async (id, dueAt) => {
+			await snoozeFollowUp(records(), id, new Date(dueAt));
 		},
 		listOutbox: async () =>
 			listOutbox(db(), profile.name).map((item) => ({

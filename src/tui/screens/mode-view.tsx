@@ -4,6 +4,7 @@ import {AssignScreen} from './assign-screen.js';
 import {type ComposeOutcome, ComposeScreen} from './compose-screen.js';
 import {EscalateScreen} from './escalate-screen.js';
 import {FollowUpScreen} from './follow-up-screen.js';
+import {FollowUpsScreen} from './follow-ups-screen.js';
 import {HelpScreen} from './help-screen.js';
 import {OutboxScreen} from './outbox-screen.js';
 import {QuitScreen} from './quit-screen.js';
@@ -22,16 +23,29 @@ type Props = {
 	readonly onQuit: () => void;
 	/** `changed`: the screen sent or dropped something (the outbox), so the queue is read again. */
 	readonly onClose: (changed?: boolean) => void;
+	readonly onOpenTicket: (id: string) => void;
 };
 
 /** The screen that covers the panes for the current mode (nothing in the main view). */
-export function ModeView({mode, width, height, durationSec, onActionDone, onComposeDone, onQuit, onClose}: Props) {
+export function ModeView({
+	mode,
+	width,
+	height,
+	durationSec,
+	onActionDone,
+	onComposeDone,
+	onQuit,
+	onClose,
+	onOpenTicket,
+}: Props) {
 	switch (mode.kind) {
 		case 'main':
 		case 'filter':
 			return null;
 		case 'help':
 			return <HelpScreen onClose={onClose} width={width} height={height} />;
+		case 'followUps':
+			return <FollowUpsScreen onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />;
 		case 'outbox':
 			return <OutboxScreen onClose={onClose} width={width} height={height} />;
 		case 'quit':

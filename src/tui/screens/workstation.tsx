@@ -28,7 +28,7 @@ import {ModeView} from './mode-view.js';
 export type Mode =
 	| {readonly kind: 'main'}
 	| {readonly kind: 'filter' | 'goto'; readonly text: string; readonly error: string | null}
-	| {readonly kind: 'help' | 'outbox'}
+	| {readonly kind: 'help' | 'outbox' | 'followUps'}
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
 	| {readonly kind: 'escalate' | 'followUp'; readonly ticket: Ticket}
@@ -166,6 +166,12 @@ export function Workstation({width, height, onQuit}: Props) {
 				: null,
 		);
 	};
+	/** Opens a ticket by id, moving the cursor to it when the queue has it. */
+	const openById = (id: string) => {
+		const at = tickets.findIndex((ticket) => ticket.id === id);
+		if (at >= 0) dispatch({type: 'move', to: at, count: tickets.length, ids: (index) => tickets[index]?.id});
+		dispatch({type: 'open', id, atMs: services.now().getTime()});
+	};
 	const requestQuit = () => {
 		services.listDrafts().then(
 			(drafts) => (drafts.length > 0 ? setMode({kind: 'quit', drafts}) : onQuit()),
@@ -181,9 +187,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				if (edit.done !== 'submit') return setMode({...mode, text: edit.value, error: null});
 				const id = edit.value.trim().replace(/^#/, '');
 				if (!/^[A-Za-z0-9-]+$/.test(id)) return setMode({...mode, error: 'Type a ticket number, e.g. 123.'});
-				const at = tickets.findIndex((ticket) => ticket.id === id);
-				if (at >= 0) dispatch({type: 'move', to: at, count: tickets.length, ids: (index) => tickets[index]?.id});
-				dispatch({type: 'open', id, atMs: services.now().getTime()});
+				openById(id);
 				return setMode({kind: 'main'});
 			}
 			if (mode.kind === 'filter') {
@@ -234,7 +238,8 @@ export function Workstation({width, height, onQuit}: Props) {
 				case 'goto':
 					return setMode({kind: 'goto', text: '', error: null});
 				case 'outbox':
-					return setMode({kind: 'outbox'});
+				case 'followUps':
+					return setMode({kind: intent.kind});
 				case 'nextView': {
 					const next = state.viewIndex + 1 >= views.length ? -1 : state.viewIndex + 1;
 					return dispatch({type: 'filter', text: views[next]?.filter ?? '', viewIndex: next});
@@ -260,7 +265,8 @@ export function Workstation({width, height, onQuit}: Props) {
 				: thread.state.kind === 'failed'
 					? {kind: 'failed', message: thread.state.message}
 					: {kind: 'loading'};
-	const isFullScreen = mode.kind === 'help' || mode.kind === 'quit' || mode.kind === 'outbox';
+	const isFullScreen =
+		mode.kind === 'help' || mode.kind === 'quit' || mode.kind === 'outbox' || mode.kind === 'followUps';
 	const rightTitle =
 		mode.kind in overlayTitles
 			? `${overlayTitles[mode.kind]}${'targets' in mode ? ` · ${mode.targets.length === 1 ? `#${mode.targets[0]?.id}` : `${mode.targets.length} tickets`}` : 'ticket' in mode ? ` · #${mode.ticket.id}` : ''}`
@@ -289,6 +295,10 @@ export function Workstation({width, height, onQuit}: Props) {
 				}
 			}}
 			onQuit={onQuit}
+			onOpenTicket={(id) => {
+				setMode({kind: 'main'});
+				openById(id);
+			}}
 			onClose={(changed) => {
 				setMode({kind: 'main'});
 				if (changed === true) refreshAll(true);

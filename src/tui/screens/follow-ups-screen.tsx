@@ -1,0 +1,106 @@
+import {Box, Text} from 'ink';
+import {useState} from 'react';
+import {messageOf} from '../../errors.js';
+import {toDisplayLine} from '../../text/display-text.js';
+import type {Flash} from '../components/hint-line.js';
+import {useAsync} from '../hooks/use-async.js';
+import {actionOf} from '../keymap.js';
+import {useKeys} from '../keys.js';
+import {useServices} from '../services.js';
+import {colorOf, theme} from '../theme.js';
+import {fitLine} from '../wrap.js';
+
+type Props = {
+	readonly onClose: (changed: boolean) => void;
+	/** Enter: leave the pane and open the follow-up's ticket. */
+	readonly onOpen: (ticketId: string) => void;
+	readonly width: number;
+	readonly height: number;
+};
+
+/** Tomorrow 09:00 in the agent's time zone: what "snooze" means. */
+export function tomorrowMorning(now: Date): Date {
+	const at = new Date(now);
+	at.setDate(at.getDate() + 1);
+	at.setHours(9, 0, 0, 0);
+	return at;
+}
+
+/** `Thu 14:05`, in the agent's time zone. */
+function localWhen(iso: string): string {
+	return new Date(iso).toLocaleString('en-GB', {weekday: 'short', hour: '2-digit', minute: '2-digit'});
+}
+
+/** `F`: the follow-ups due today or overdue; enter opens the ticket, d marks done, z snoozes to tomorrow 09:00. */
+export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
+	const services = useServices();
+	const [revision, setRevision] = useState(0);
+	const {state} = useAsync(() => services.listDueFollowUps(), [services, revision]);
+	const [cursor, setCursor] = useState(0);
+	const [notice, setNotice] = useState<Flash | null>(null);
+	const [changed, setChanged] = useState(false);
+	const items = state.kind === 'ready' ? state.value : [];
+	const item = items[Math.min(cursor, items.length - 1)];
+	const now = services.now();
+
+	const settle = (work: Promise<void>, done: Flash) =>
+		work.then(
+			() => {
+				setNotice(done);
+				setChanged(true);
+				setRevision((value) => value + 1);
+			},
+			(error: unknown) => setNotice({text: messageOf(error), tone: 'danger'}),
+		);
+	useKeys((input, key) => {
+		const move = actionOf(['listUp', 'listDown', 'up', 'down'], input, key);
+		if (move === 'listUp' || move === 'up') return setCursor(Math.max(0, cursor - 1));
+		if (move === 'listDown' || move === 'down') return setCursor(Math.min(items.length - 1, cursor + 1));
+		if (key.escape || input === 'q' || input === 'F') return onClose(changed);
+		if (item === undefined) return;
+		if (key.return) {
+			if (item.ticketId === null)
+				return setNotice({text: 'This follow-up is about a customer, not a ticket.', tone: 'muted'});
+			return onOpen(item.ticketId);
+		}
+		if (input === 'd') return void settle(services.completeFollowUp(item.id), {text: 'Done.', tone: 'ok'});
+		if (input === 'z') {
+			const until = tomorrowMorning(now);
+			return void settle(services.snoozeFollowUp(item.id, until.toISOString()), {
+				text: `Snoozed to ${localWhen(until.toISOString())}.`,
+				tone: 'muted',
+			});
+		}
+	});
+
+	return (
+		<Box flexDirection="column" width={width} height={height}>
+			<Text bold>Follow-ups due today and overdue</Text>
+			{state.kind === 'loading' ? <Text color={theme.muted}>Reading your follow-ups…</Text> : null}
+			{state.kind === 'failed' ? (
+				<Text color={theme.danger}>Could not read the follow-ups: {toDisplayLine(state.message)}</Text>
+			) : null}
+			{state.kind === 'ready' && items.length === 0 ? <Text color={theme.ok}>Nothing due. Well done.</Text> : null}
+			{items.slice(0, Math.max(1, height - 3)).map((entry, index) => {
+				const overdue = Date.parse(entry.dueAt) <= now.getTime();
+				return (
+					<Text key={entry.id} inverse={entry === item} wrap="truncate-end">
+						{index === cursor ? '›' : ' '}
+						<Text color={overdue ? theme.danger : theme.warning}>{fitLine(` ${localWhen(entry.dueAt)}`, 11)}</Text>
+						{fitLine(
+							entry.ticketId === null ? toDisplayLine(entry.customerEmail ?? '') : `#${toDisplayLine(entry.ticketId)}`,
+							9,
+						)}
+						{toDisplayLine(entry.note ?? '')}
+					</Text>
+				);
+			})}
+			<Box flexGrow={1} />
+			<Text wrap="truncate-end" color={notice ? colorOf(notice.tone) : theme.muted}>
+				{notice
+					? toDisplayLine(notice.text)
+					: '↑↓ choose · enter open the ticket · d done · z snooze to tomorrow 09:00 · esc back'}
+			</Text>
+		</Box>
+	);
+}
