@@ -1,5 +1,5 @@
 import type {Key} from 'ink';
-import {actionOf, type KeyAction} from './keymap.js';
+import {actionOf, type KeyAction, keymap, keyName} from './keymap.js';
 import type {Focus} from './workstation-state.js';
 
 export type TicketActionKind = 'reply' | 'note' | 'status' | 'assign' | 'tags' | 'escalate' | 'followUp';
@@ -77,6 +77,17 @@ const anywhere = [
 	'threadPageDown',
 	'threadPageUp',
 ] as const;
+
+/** For a key that does nothing where the focus is but works in the other pane: why, and how to get there. */
+export function whyNotHere(input: string, key: Key, focus: Focus): string | null {
+	const name = keyName(input, key);
+	const other = focus === 'queue' ? 'thread' : 'queue';
+	const binding = Object.values(keymap).find(
+		(entry) => entry.context === other && (entry.keys as readonly string[]).includes(name),
+	);
+	if (binding === undefined) return null;
+	return `${name} (${binding.help}) works in the ${other}: ${focus === 'queue' ? 'enter or tab' : 'esc or tab'} first.`;
+}
 
 /** Keys → intents for the queue and thread; null when the key means nothing here. */
 export function mainIntent(input: string, key: Key, context: MainKeyContext): MainIntent | null {

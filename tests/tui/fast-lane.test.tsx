@@ -132,6 +132,16 @@ describe('read, answer, next', () => {
 		await screen.waitForFrame((frame) => /› #104/.test(frame));
 	});
 
+	it('says why a key of the other pane does nothing here', async () => {
+		const {screen} = await start();
+		await screen.press('o');
+		await screen.waitForFrame((frame) => frame.includes('o (open (or close) a folded message) works in the thread'));
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Ticket #101 ●'));
+		await screen.press(' ');
+		await screen.waitForFrame((frame) => frame.includes('space (select for bulk s / a / t) works in the queue'));
+	});
+
 	it('stays on the ticket when the agent configured it so', async () => {
 		const {screen} = await start({session: {...testSession, afterSend: 'stay'}});
 		await screen.press('j', 'r');

@@ -17,7 +17,7 @@ import {useStatusCounts} from '../hooks/use-status-counts.js';
 import {useTicketThread} from '../hooks/use-ticket-thread.js';
 import {barItems} from '../key-bar.js';
 import {useKeys} from '../keys.js';
-import {mainIntent, type TicketActionKind} from '../main-keys.js';
+import {mainIntent, type TicketActionKind, whyNotHere} from '../main-keys.js';
 import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
 import {buildThreadLines, foldTarget} from '../thread-lines.js';
@@ -206,7 +206,10 @@ export function Workstation({width, height, onQuit}: Props) {
 				threadPage: Math.max(1, bodyHeight - 2),
 				hasSelection: state.selected.size > 0,
 			});
-			if (intent === null) return;
+			if (intent === null) {
+				const why = whyNotHere(input, key, state.focus);
+				return why === null ? undefined : setFlash({text: why, tone: 'muted'});
+			}
 			if (intent.kind !== 'move' && intent.kind !== 'scroll') setFlash(null);
 			const ids = (at: number) => tickets[at]?.id;
 			switch (intent.kind) {
