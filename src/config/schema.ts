@@ -56,6 +56,17 @@ export const settingDefinitions = {
 	'stats.maxCacheAgeMinutes': {parse: z.coerce.number().int().nonnegative(), default: 15},
 	'tui.refreshSeconds': {parse: z.coerce.number().int().nonnegative(), default: 60},
 	'tui.afterSend': {parse: z.enum(['next', 'stay']), default: 'next'},
+	timezone: {
+		parse: z.string().refine((zone) => {
+			try {
+				new Intl.DateTimeFormat('en', {timeZone: zone});
+				return true;
+			} catch {
+				return false;
+			}
+		}, 'an IANA time zone such as Europe/Copenhagen or UTC'),
+		default: null,
+	},
 	'reply.concurrency': {parse: z.coerce.number().int().min(1).max(16), default: 4},
 	editor: {parse: z.string().min(1), default: null},
 	defaultLocale: {parse: z.string().min(2), default: 'en'},

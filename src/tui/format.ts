@@ -16,9 +16,31 @@ export function isBreached(ticket: Ticket, now: Date): boolean {
 	return (slaMinutesLeft(ticket, now) ?? 0) < 0;
 }
 
-/** `2026-11-01 10:00 UTC` */
-export function formatWhen(iso: string): string {
-	return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+/** `2026-11-01 10:00 UTC`, or in the agent's time zone: `2026-11-01 11:00 CET`. */
+export function formatWhen(iso: string, timeZone = 'UTC'): string {
+	if (timeZone === 'UTC') return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
+	const at = new Date(iso);
+	if (Number.isNaN(at.getTime())) return iso;
+	const parts = Object.fromEntries(
+		new Intl.DateTimeFormat('en-GB', {
+			timeZone,
+			year: 'numeric',
+			month: '2-digit',
+			day: '2-digit',
+			hour: '2-digit',
+			minute: '2-digit',
+			hourCycle: 'h23',
+			timeZoneName: 'short',
+		})
+			.formatToParts(at)
+			.map((part) => [part.type, part.value]),
+	);
+	return `${parts['year']}-${parts['month']}-${parts['day']} ${parts['hour']}:${parts['minute']} ${parts['timeZoneName']}`;
+}
+
+/** `14:05` in the agent's time zone. */
+export function formatClock(at: Date, timeZone: string): string {
+	return at.toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone});
 }
 
 export function formatBytes(size: number | null): string {

@@ -18,6 +18,8 @@ export type Session = {
 	readonly refreshSeconds: number;
 	/** After a send or an action on one ticket: the cursor goes to the next ticket in queue order, or stays. */
 	readonly afterSend: 'next' | 'stay';
+	/** The agent's time zone for times on screen (config `timezone`, default the system's); JSON stays UTC. */
+	readonly timeZone: string;
 	/** The queue the TUI opens with (the CLI's defaults). */
 	readonly baseQuery: TicketQuery;
 };

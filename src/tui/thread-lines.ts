@@ -22,6 +22,8 @@ export type ThreadLineOptions = {
 	readonly now: Date;
 	/** Messages the agent unfolded. */
 	readonly expanded: ReadonlySet<string>;
+	/** Times show in this zone (the agent's); UTC when not given. */
+	readonly timeZone?: string;
 	/** Messages longer than this many lines fold. */
 	readonly foldAfter?: number;
 };
@@ -62,7 +64,7 @@ function headerLines(ticket: Ticket, width: number, now: Date): PaneLine[] {
 	return lines;
 }
 
-function customerLines(customer: Customer, width: number): PaneLine[] {
+function customerLines(customer: Customer, width: number, timeZone: string | undefined): PaneLine[] {
 	const who = [
 		toDisplayLine(customer.name),
 		customer.email ? `<${toDisplayLine(customer.email)}>` : '',
@@ -79,7 +81,7 @@ function customerLines(customer: Customer, width: number): PaneLine[] {
 			{text: 'Last CSAT: ', tone: 'muted'},
 			csat === null
 				? {text: 'none', tone: 'muted'}
-				: {text: `${csat.score} (${formatWhen(csat.at)})`, tone: csat.score === 'good' ? 'ok' : 'danger'},
+				: {text: `${csat.score} (${formatWhen(csat.at, timeZone)})`, tone: csat.score === 'good' ? 'ok' : 'danger'},
 		],
 	});
 	const others = customer.recentTickets.slice(0, 3);
@@ -96,7 +98,7 @@ function customerLines(customer: Customer, width: number): PaneLine[] {
 	return lines;
 }
 
-function messageHeader(message: Message): PaneLine {
+function messageHeader(message: Message, timeZone: string | undefined): PaneLine {
 	const role = message.author.role;
 	const label = !message.public
 		? 'INTERNAL NOTE'
@@ -112,7 +114,7 @@ function messageHeader(message: Message): PaneLine {
 		segments: [
 			{text: `${message.public ? '▍' : '▌'} ${label}`, tone, bold: true},
 			{
-				text: ` ${toDisplayLine(message.author.name)} · ${formatWhen(message.createdAt)} · ${message.channel}`,
+				text: ` ${toDisplayLine(message.author.name)} · ${formatWhen(message.createdAt, timeZone)} · ${message.channel}`,
 				tone: 'muted',
 			},
 		],
@@ -126,7 +128,7 @@ function messageLines(message: Message, options: ThreadLineOptions): PaneLine[] 
 	const foldAfter = options.foldAfter ?? 12;
 	const folds = body.length > foldAfter + 2 && !options.expanded.has(message.id);
 	const shown = folds ? body.slice(0, foldAfter) : body;
-	const lines: PaneLine[] = [messageHeader(message)];
+	const lines: PaneLine[] = [messageHeader(message, options.timeZone)];
 	shown.forEach((text, index) => {
 		lines.push({
 			key: `${message.id}:${index}`,
@@ -164,7 +166,7 @@ export function buildThreadLines(thread: TicketThread, options: ThreadLineOption
 	const lines = [
 		...headerLines(thread.ticket, width, options.now),
 		plain('gap1', ''),
-		...customerLines(thread.customer, width),
+		...customerLines(thread.customer, width, options.timeZone),
 		plain('gap2', ''),
 	];
 	if (thread.messages.length === 0) lines.push(plain('empty', 'No messages yet.', 'muted'));

@@ -29,6 +29,7 @@ export const testSession: Session = {
 	views: [],
 	refreshSeconds: 0,
 	afterSend: 'next',
+	timeZone: 'UTC',
 	baseQuery: {statuses: ['new', 'open', 'pending'], assignee: 'any', sort: 'urgency', limit: 10_000},
 };
 

@@ -3,11 +3,13 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {Ticket} from '../../src/domain/ticket.js';
 import type {DeliveryResult} from '../../src/services/delivery.js';
 import type {QueueResult} from '../../src/services/queue.js';
+import {formatWhen} from '../../src/tui/format.js';
 import {ThreadCache} from '../../src/tui/hooks/use-ticket-thread.js';
+import {tomorrowMorning} from '../../src/tui/screens/follow-ups-screen.js';
 import {Workstation} from '../../src/tui/screens/workstation.js';
 import type {MessagePlan, TuiServices} from '../../src/tui/services.js';
 import {aTicket} from '../support/memory-help-desk.js';
-import {aMessage, aThread, keys, renderWithServices, testNow, testSession} from '../support/tui.js';
+import {aMessage, aThread, keys, renderWithServices, testSession} from '../support/tui.js';
 
 afterEach(() => cleanup());
 
@@ -422,14 +424,28 @@ describe('the follow-ups pane', () => {
 		await screen.waitForFrame((frame) => frame.includes('Done.') && !frame.includes('check refund'));
 		await screen.press('z');
 		await screen.waitForFrame((frame) => frame.includes('Snoozed to') && !frame.includes('call back'));
-		const expected = new Date(testNow);
-		expected.setDate(expected.getDate() + 1);
-		expected.setHours(9, 0, 0, 0);
-		expect(snoozed).toEqual([{id: 'f2', dueAt: expected.toISOString()}]);
+		// The test session's zone is UTC: tomorrow 09:00 there.
+		expect(snoozed).toEqual([{id: 'f2', dueAt: '2026-11-21T09:00:00.000Z'}]);
 		await screen.press(keys.enter);
 		const opened = await screen.waitForFrame(
 			(frame) => frame.includes('Message of ticket 102') && /› #102/.test(frame),
 		);
 		expect(opened).not.toContain('Follow-ups due');
+	});
+});
+
+describe('times in the agent’s time zone', () => {
+	it('shows message times and snoozes in the configured zone', async () => {
+		expect(formatWhen('2026-11-20T08:05:00.000Z')).toBe('2026-11-20 08:05 UTC');
+		expect(formatWhen('2026-11-20T08:05:00.000Z', 'Europe/Copenhagen')).toBe('2026-11-20 09:05 CET');
+		expect(tomorrowMorning(new Date('2026-11-20T23:30:00Z'), 'Europe/Copenhagen').toISOString()).toBe(
+			'2026-11-22T08:00:00.000Z',
+		);
+		const screen = renderWithServices(<Workstation width={120} height={20} onQuit={() => {}} />, {
+			...desk().services,
+			session: {...testSession, timeZone: 'America/New_York'},
+		});
+		const frame = await screen.waitForFrame((text) => text.includes('Message of ticket 101'));
+		expect(frame).toContain('2026-11-01 05:00 EST');
 	});
 });

@@ -31,7 +31,7 @@ function renderRecorder() {
 		</KeyRouter>,
 	);
 	async function waitFor(text: string): Promise<string> {
-		const deadline = Date.now() + 3000;
+		const deadline = Date.now() + 10_000;
 		for (;;) {
 			const frame = instance.lastFrame() ?? '';
 			if (frame.includes(text)) return frame;

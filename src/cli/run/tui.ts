@@ -19,6 +19,13 @@ function refreshSecondsOf(context: Context): number {
 	return parsed.success ? parsed.data : 60;
 }
 
+/** Config `timezone`, else the system's. */
+function timeZoneOf(context: Context): string {
+	const raw = settingValue(context.config().read().settings, 'timezone');
+	const parsed = settingDefinitions.timezone.parse.safeParse(raw);
+	return parsed.success ? parsed.data : Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
 function afterSendOf(context: Context): 'next' | 'stay' {
 	const raw = settingValue(context.config().read().settings, 'tui.afterSend');
 	const parsed = settingDefinitions['tui.afterSend'].parse.safeParse(raw);
@@ -34,6 +41,7 @@ export function sessionOf(context: Context, profile: ResolvedProfile): Session {
 		views: Object.entries(profile.profile.views).map(([name, view]) => ({name, filter: viewToFilter(view)})),
 		refreshSeconds: refreshSecondsOf(context),
 		afterSend: afterSendOf(context),
+		timeZone: timeZoneOf(context),
 		baseQuery: {...defaults, limit: queueLimit},
 	};
 }

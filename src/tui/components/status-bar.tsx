@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import {plural} from '../format.js';
+import {formatClock, plural} from '../format.js';
 import type {StatusCounts} from '../services.js';
 import {theme} from '../theme.js';
 
@@ -13,13 +13,9 @@ type Props = {
 	readonly isRefreshing: boolean;
 	/** When the queue was last loaded; shown in the agent's time zone. */
 	readonly refreshedAt: Date | null;
+	readonly timeZone: string;
 	readonly width: number;
 };
-
-/** `14:05`, in the time zone of the machine the agent works on. */
-function localTime(at: Date): string {
-	return at.toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit'});
-}
 
 /** The bottom line: profile, queue size, SLA breaches, follow-ups due, replies today, outbox when it holds anything. */
 export function StatusBar({
@@ -30,6 +26,7 @@ export function StatusBar({
 	counts,
 	isRefreshing,
 	refreshedAt,
+	timeZone,
 	width,
 }: Props) {
 	return (
@@ -49,7 +46,7 @@ export function StatusBar({
 				{isRefreshing ? (
 					<Text color={theme.muted}> · refreshing</Text>
 				) : refreshedAt ? (
-					<Text color={theme.muted}> · as of {localTime(refreshedAt)}</Text>
+					<Text color={theme.muted}> · as of {formatClock(refreshedAt, timeZone)}</Text>
 				) : null}
 				<Text color={theme.muted}> · ? help</Text>
 			</Text>

@@ -14,7 +14,7 @@ type Props = {
 
 /** `f`: a follow-up on the ticket, due in 2d, tomorrow, or on a date. */
 export function FollowUpScreen({ticket, onDone, width, height}: Props) {
-	const {addFollowUp, now} = useServices();
+	const {addFollowUp, now, session} = useServices();
 	const dueOf = (text: string) => parseWhen(text, now(), 'future');
 	return (
 		<ActionScreen
@@ -34,14 +34,14 @@ export function FollowUpScreen({ticket, onDone, width, height}: Props) {
 			summary={([when = '', note = '']) => ({
 				title: 'Add a follow-up',
 				lines: [
-					`#${ticket.id} due ${formatWhen(dueOf(when)?.toISOString() ?? '')}`,
+					`#${ticket.id} due ${formatWhen(dueOf(when)?.toISOString() ?? '', session.timeZone)}`,
 					note === '' ? 'No note.' : `Note: ${note}`,
 				],
 			})}
 			run={async ([when = '', note = '']) => {
 				const due = dueOf(when) ?? now();
 				await addFollowUp({ticket, dueAt: due.toISOString(), note: note === '' ? null : note});
-				return {text: `Follow-up on #${ticket.id} due ${formatWhen(due.toISOString())}.`, tone: 'ok'};
+				return {text: `Follow-up on #${ticket.id} due ${formatWhen(due.toISOString(), session.timeZone)}.`, tone: 'ok'};
 			}}
 			onDone={onDone}
 			width={width}

@@ -19,16 +19,24 @@ type Props = {
 };
 
 /** Tomorrow 09:00 in the agent's time zone: what "snooze" means. */
-export function tomorrowMorning(now: Date): Date {
-	const at = new Date(now);
-	at.setDate(at.getDate() + 1);
-	at.setHours(9, 0, 0, 0);
-	return at;
+export function tomorrowMorning(now: Date, timeZone: string): Date {
+	// The zone's offset now, then 09:00 of the zone's next day as an instant.
+	const wall = new Date(now.toLocaleString('en-US', {timeZone}));
+	const offsetMs = wall.getTime() - new Date(now.toLocaleString('en-US', {timeZone: 'UTC'})).getTime();
+	const day = new Date(wall);
+	day.setDate(day.getDate() + 1);
+	return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate(), 9, 0, 0) - offsetMs);
 }
 
 /** `Thu 14:05`, in the agent's time zone. */
-function localWhen(iso: string): string {
-	return new Date(iso).toLocaleString('en-GB', {weekday: 'short', hour: '2-digit', minute: '2-digit'});
+function localWhen(iso: string, timeZone: string): string {
+	return new Date(iso).toLocaleString('en-GB', {
+		weekday: 'short',
+		hour: '2-digit',
+		minute: '2-digit',
+		hourCycle: 'h23',
+		timeZone,
+	});
 }
 
 /** `F`: the follow-ups due today or overdue; enter opens the ticket, d marks done, z snoozes to tomorrow 09:00. */
@@ -65,9 +73,9 @@ export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 		}
 		if (input === 'd') return void settle(services.completeFollowUp(item.id), {text: 'Done.', tone: 'ok'});
 		if (input === 'z') {
-			const until = tomorrowMorning(now);
+			const until = tomorrowMorning(now, services.session.timeZone);
 			return void settle(services.snoozeFollowUp(item.id, until.toISOString()), {
-				text: `Snoozed to ${localWhen(until.toISOString())}.`,
+				text: `Snoozed to ${localWhen(until.toISOString(), services.session.timeZone)}.`,
 				tone: 'muted',
 			});
 		}
@@ -86,7 +94,9 @@ export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 				return (
 					<Text key={entry.id} inverse={entry === item} wrap="truncate-end">
 						{index === cursor ? '›' : ' '}
-						<Text color={overdue ? theme.danger : theme.warning}>{fitLine(` ${localWhen(entry.dueAt)}`, 11)}</Text>
+						<Text color={overdue ? theme.danger : theme.warning}>
+							{fitLine(` ${localWhen(entry.dueAt, services.session.timeZone)}`, 11)}
+						</Text>
 						{fitLine(
 							entry.ticketId === null ? toDisplayLine(entry.customerEmail ?? '') : `#${toDisplayLine(entry.ticketId)}`,
 							9,

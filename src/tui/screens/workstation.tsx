@@ -99,7 +99,12 @@ export function Workstation({width, height, onQuit}: Props) {
 	const lines = useMemo(
 		() =>
 			thread.state.kind === 'ready'
-				? buildThreadLines(thread.state.value, {width: linesWidth, now, expanded: state.expanded})
+				? buildThreadLines(thread.state.value, {
+						width: linesWidth,
+						now,
+						expanded: state.expanded,
+						timeZone: session.timeZone,
+					})
 				: [],
 		[thread.state, linesWidth, now, state.expanded],
 	);
@@ -390,6 +395,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				counts={counts.kind === 'ready' ? counts.value : null}
 				isRefreshing={queue.state.kind === 'ready' && queue.state.refreshing}
 				refreshedAt={refreshedAt}
+				timeZone={session.timeZone}
 				width={width}
 			/>
 		</Box>
