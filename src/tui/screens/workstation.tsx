@@ -106,7 +106,7 @@ export function Workstation({width, height, onQuit}: Props) {
 						timeZone: session.timeZone,
 					})
 				: [],
-		[thread.state, linesWidth, now, state.expanded],
+		[thread.state, linesWidth, now, state.expanded, session.timeZone],
 	);
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
 	const scroll = Math.min(state.scroll, maxScroll);
