@@ -45,7 +45,7 @@ function desk(overrides: Partial<TuiServices> = {}) {
 			kind: 'rendered',
 			name,
 			locale: 'en',
-			body: 'Your parcel is delayed.',
+			body: 'Your parcel is delayed.\n\nWe are sorry.\n\nIt left our warehouse today.\n\nThe carrier has it.\n\nYou will get a link.\n\nKind regards\nAnna\nSupport',
 			internal: false,
 			changes: {},
 		}),
@@ -202,6 +202,7 @@ describe('compose beside the conversation', () => {
 			expect(frame).toContain('status on send');
 			// Stacked above the composer, the start of the conversation gives way to its end.
 			if (width < 120) expect(frame).toContain('earlier lines');
+			if (height === 24) expect(frame).toMatch(/↓ \d+ more lines \(j\/k, PgDn\)/);
 			expect(frame.split('\n')).toHaveLength(height);
 		});
 	}
@@ -443,9 +444,9 @@ describe('times in the agent’s time zone', () => {
 		);
 		const screen = renderWithServices(<Workstation width={120} height={20} onQuit={() => {}} />, {
 			...desk().services,
-			session: {...testSession, timeZone: 'America/New_York'},
+			session: {...testSession, timeZone: 'Europe/Copenhagen'},
 		});
 		const frame = await screen.waitForFrame((text) => text.includes('Message of ticket 101'));
-		expect(frame).toContain('2026-11-01 05:00 EST');
+		expect(frame).toContain('2026-11-01 11:00 CET');
 	});
 });

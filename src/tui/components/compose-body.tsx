@@ -73,7 +73,9 @@ export function ComposeBody({text, width, height, scroll, cursor}: Props) {
 	}
 	const lines = bodyLines(text, width);
 	const start = Math.min(scroll, Math.max(0, lines.length - height));
-	const shown = lines.slice(start, start + height);
+	// A clipped message says so on its last line: nobody sends what they have not seen.
+	const below = lines.length - start - height;
+	const shown = lines.slice(start, start + (below > 0 ? height - 1 : height));
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			{shown.map((line, index) => (
@@ -82,6 +84,11 @@ export function ComposeBody({text, width, height, scroll, cursor}: Props) {
 					<Marked line={line === '' ? ' ' : line} />
 				</Text>
 			))}
+			{below > 0 ? (
+				<Text color={theme.accent} wrap="truncate-end">
+					↓ {below + 1} more lines (j/k, PgDn)
+				</Text>
+			) : null}
 		</Box>
 	);
 }
