@@ -207,3 +207,27 @@ export function contextLines(lines: readonly PaneLine[], height: number): PaneLi
 		...tail,
 	];
 }
+
+/** A message the outbox keeps for this ticket, at the end of its thread: queued, why, and where to act on it. */
+export function queuedLines(
+	entries: readonly {
+		readonly id: string;
+		readonly action: string;
+		readonly body: string;
+		readonly why: string | null;
+	}[],
+	width: number,
+): PaneLine[] {
+	return entries.flatMap((entry) => [
+		plain(`${entry.id}:gap`, ''),
+		plain(
+			`${entry.id}:queued`,
+			`⧗ QUEUED ${entry.action}, not delivered yet${entry.why ? `: ${toDisplayLine(entry.why)}` : ''} (O: outbox)`,
+			'warning',
+			true,
+		),
+		...wrapText(toDisplayText(entry.body), Math.max(10, width - 2))
+			.slice(0, 3)
+			.map((text, index) => plain(`${entry.id}:q${index}`, `  ${text}`, 'muted')),
+	]);
+}

@@ -353,6 +353,8 @@ describe('the outbox pane', () => {
 				return true;
 			},
 		});
+		// The kept reply shows at the end of its ticket's thread.
+		await screen.waitForFrame((frame) => frame.includes('⧗ QUEUED reply, not delivered yet: network down (O: outbox)'));
 		await screen.press('O');
 		const pane = await screen.waitForFrame((frame) => frame.includes('Outbox: messages the desk could not take yet'));
 		expect(pane).toContain('#101 reply · 1 try · network down');

@@ -3,6 +3,38 @@ import {toDisplayLine} from '../../text/display-text.js';
 import {theme} from '../theme.js';
 import {fitLine} from '../wrap.js';
 
+const overlayTitles: Readonly<Record<string, string>> = {
+	status: 'Set status',
+	assign: 'Assign',
+	tags: 'Tags',
+	escalate: 'Escalate',
+	followUp: 'Follow-up',
+};
+
+/** The right pane's title: the screen covering it and its tickets, or the ticket shown and how far it is read. */
+export function rightTitleOf(
+	mode: {readonly kind: string; readonly targets?: readonly {id: string}[]; readonly ticket?: {id: string}},
+	shownId: string | null,
+	focus: 'queue' | 'thread',
+	read: {readonly seen: number; readonly total: number},
+): string {
+	const overlay = overlayTitles[mode.kind];
+	if (overlay !== undefined) {
+		const {targets, ticket} = mode;
+		const about = targets
+			? targets.length === 1
+				? `#${targets[0]?.id}`
+				: `${targets.length} tickets`
+			: ticket
+				? `#${ticket.id}`
+				: '';
+		return about === '' ? overlay : `${overlay} · ${about}`;
+	}
+	if (shownId === null) return 'Ticket';
+	const percent = read.total > read.seen ? ` · ${Math.min(100, Math.round((read.seen / read.total) * 100))}%` : '';
+	return `${focus === 'thread' ? 'Ticket' : 'Preview'} #${shownId}${percent}`;
+}
+
 type Props = {
 	readonly left: string;
 	readonly right: string;

@@ -4,7 +4,7 @@ import type {Ticket} from '../../domain/ticket.js';
 import {ComposeLayout, composeLayout} from '../components/compose-layout.js';
 import {FilterLine} from '../components/filter-line.js';
 import {type Flash, HintLine} from '../components/hint-line.js';
-import {PaneTitles} from '../components/pane-titles.js';
+import {PaneTitles, rightTitleOf} from '../components/pane-titles.js';
 import {QueuePane} from '../components/queue-pane.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
@@ -13,6 +13,7 @@ import {handleTimeSec, isBreached} from '../format.js';
 import {useChanges} from '../hooks/use-changes.js';
 import {useDraftIds} from '../hooks/use-draft.js';
 import {useQueue} from '../hooks/use-queue.js';
+import {useQueued} from '../hooks/use-queued.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
 import {useTicketThread} from '../hooks/use-ticket-thread.js';
 import {barItems} from '../key-bar.js';
@@ -20,7 +21,7 @@ import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind, whyNotHere} from '../main-keys.js';
 import {type Draft, useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
-import {buildThreadLines, foldTarget} from '../thread-lines.js';
+import {buildThreadLines, foldTarget, queuedLines} from '../thread-lines.js';
 import {cursorIn, initialWorkstationState, workstationReducer} from '../workstation-state.js';
 import {ModeView} from './mode-view.js';
 
@@ -35,13 +36,6 @@ export type Mode =
 	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
 
 const emptyTickets: readonly Ticket[] = [];
-const overlayTitles: Partial<Record<Mode['kind'], string>> = {
-	status: 'Set status',
-	assign: 'Assign',
-	tags: 'Tags',
-	escalate: 'Escalate',
-	followUp: 'Follow-up',
-};
 
 /** The agent's day: queue left, ticket right, status bar below; every action a key away and confirmed. */
 type Props = {
@@ -96,17 +90,21 @@ export function Workstation({width, height, onQuit}: Props) {
 	const bodyHeight = Math.max(3, height - 4);
 	const compose = composeLayout(width, bodyHeight + 1);
 	const linesWidth = mode.kind === 'compose' ? compose.contextWidth : paneWidth;
+	const queued = useQueued(countsRevision);
 	const lines = useMemo(
 		() =>
 			thread.state.kind === 'ready'
-				? buildThreadLines(thread.state.value, {
-						width: linesWidth,
-						now,
-						expanded: state.expanded,
-						timeZone: session.timeZone,
-					})
+				? [
+						...buildThreadLines(thread.state.value, {
+							width: linesWidth,
+							now,
+							expanded: state.expanded,
+							timeZone: session.timeZone,
+						}),
+						...queuedLines(queued.get(thread.state.value.ticket.id) ?? [], linesWidth),
+					]
 				: [],
-		[thread.state, linesWidth, now, state.expanded, session.timeZone],
+		[thread.state, linesWidth, now, state.expanded, session.timeZone, queued],
 	);
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
 	const scroll = Math.min(state.scroll, maxScroll);
@@ -275,12 +273,7 @@ export function Workstation({width, height, onQuit}: Props) {
 					: {kind: 'loading'};
 	const isFullScreen =
 		mode.kind === 'help' || mode.kind === 'quit' || mode.kind === 'outbox' || mode.kind === 'followUps';
-	const rightTitle =
-		mode.kind in overlayTitles
-			? `${overlayTitles[mode.kind]}${'targets' in mode ? ` · ${mode.targets.length === 1 ? `#${mode.targets[0]?.id}` : `${mode.targets.length} tickets`}` : 'ticket' in mode ? ` · #${mode.ticket.id}` : ''}`
-			: shownId === null
-				? 'Ticket'
-				: `${state.focus === 'thread' ? 'Ticket' : 'Preview'} #${shownId}${lines.length > bodyHeight ? ` · ${Math.min(100, Math.round(((scroll + bodyHeight) / lines.length) * 100))}%` : ''}`;
+	const rightTitle = rightTitleOf(mode, shownId, state.focus, {seen: scroll + bodyHeight, total: lines.length});
 	const overlay = (
 		<ModeView
 			mode={mode}
