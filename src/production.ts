@@ -21,6 +21,8 @@ export async function openHelpDeskFor(
 		config: () => ConfigStore;
 		/** $CSR_DEMO_LATENCY_MS: makes the demo desk answer like a remote one (demos of progress, crash tests). */
 		demoLatencyMs: number;
+		/** csr.db, for the contacts cache of remote desks; without it a desk caches in memory only. */
+		store?: (() => Database) | undefined;
 	},
 ): Promise<HelpDesk> {
 	const {profile} = resolved;
@@ -55,7 +57,7 @@ export async function openHelpDeskFor(
 		}
 		case 'freshdesk': {
 			const {createFreshdeskHelpDesk} = await import('./providers/freshdesk/freshdesk-help-desk.js');
-			return createFreshdeskHelpDesk(setup);
+			return createFreshdeskHelpDesk({...setup, contacts: await contactCacheFor(setup, options.store)});
 		}
 		case 'rt': {
 			const {createRtHelpDesk} = await import('./providers/rt/rt-help-desk.js');
@@ -63,6 +65,22 @@ export async function openHelpDeskFor(
 		}
 		default:
 			throw new UsageError(`the ${profile.provider} provider is not available yet`, 'Use a demo or zendesk profile.');
+	}
+}
+
+/** The profile's contacts cache in csr.db; undefined (memory only) when there is no store or it cannot be opened. */
+async function contactCacheFor(
+	setup: ProviderSetup,
+	store: (() => Database) | undefined,
+): Promise<ProviderSetup['contacts']> {
+	if (store === undefined) return undefined;
+	try {
+		const {openContactCache} = await import('./store/contact-cache.js');
+		return openContactCache(store(), setup.profileName, setup.now);
+	} catch (error) {
+		// The cache saves requests; a store that cannot be opened must not stop a read of the desk.
+		setup.log?.(`contacts cache unavailable: ${error instanceof Error ? error.message : String(error)}`);
+		return undefined;
 	}
 }
 
@@ -131,6 +149,7 @@ export function createContext(options: ContextOptions): Context {
 				stderr: io.stderr,
 				config: context.config,
 				demoLatencyMs: Number(env['CSR_DEMO_LATENCY_MS'] ?? 0) || 0,
+				store: () => context.store(),
 			}),
 		store() {
 			if (database === undefined) database = loadDatabase(join(paths.dataDir, 'csr.db'));

@@ -185,6 +185,34 @@ export type ProviderSetup = {
 	readonly now: () => Date;
 	/** --verbose diagnostics to stderr; undefined when not verbose. Callers redact secrets before logging. */
 	readonly log: ((line: string) => void) | undefined;
+	/**
+	 * The local cache of this profile's contacts and small directory lists (store/contact-cache.ts), so a listing needs
+	 * no request per requester. Undefined: the desk keeps what it reads in memory for its lifetime only.
+	 */
+	readonly contacts?: ContactCache | undefined;
+};
+
+/** A customer as the desk's contact records give it (name, email, language), kept locally between runs. */
+export type CachedContact = {
+	readonly id: string;
+	readonly name: string | null;
+	readonly email: string | null;
+	/** The desk's own value (`sv-SE`, `da`, `pt_BR`), or null when the desk keeps none. */
+	readonly locale: string | null;
+};
+
+/**
+ * A profile's contacts cache. Entries older than the cache's age bound are neither returned nor kept; a purge by
+ * customer erases them. `lists` holds small directory lists (agents, groups, status labels) as JSON text.
+ */
+export type ContactCache = {
+	get(ids: readonly string[]): Map<string, CachedContact>;
+	put(contacts: readonly CachedContact[]): void;
+	/** When the last incremental contacts listing started (ISO instant), or null (never, or past the age bound). */
+	lastSync(): string | null;
+	markSynced(startedAt: string): void;
+	getList(name: string, maxAgeMs: number): string | null;
+	putList(name: string, json: string): void;
 };
 
 // Optional extras a desk may offer beyond HelpDesk (Zendesk has all three). Provider-neutral so services/, templates/

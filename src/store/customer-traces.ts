@@ -1,9 +1,10 @@
+import {deleteCachedCustomer} from './contact-cache.js';
 import type {Database} from './database.js';
 import {customerKeyOf} from './records.js';
 
 /**
  * Erases what the reply machinery keeps about a customer besides records and follow-ups: planned and queued messages
- * (journal items, outbox), drafts and unconfirmed delivery bodies for their tickets. Matching is on the lower-cased
+ * (journal items, outbox), drafts and unconfirmed delivery bodies for their tickets, and the contacts cache. Matching is on the lower-cased
  * email computed in JavaScript, as for records (SQLite's lower() is ASCII-only). Returns how many rows went.
  */
 export function deleteCustomerTraces(db: Database, key: string): number {
@@ -30,5 +31,5 @@ export function deleteCustomerTraces(db: Database, key: string): number {
 		removed += Number(dropDrafts.run(ticketId).changes);
 		removed += Number(dropBodies.run(ticketId).changes);
 	}
-	return removed;
+	return removed + deleteCachedCustomer(db, key);
 }

@@ -186,4 +186,31 @@ CREATE TABLE sync_state (
 );
 `,
 	},
+	{
+		// The contacts cache (store/contact-cache.ts): a profile's customers as the desk's contact listing gives them, so a
+		// queue page needs no request per requester. Personal data: bounded in age and erased by `csr log purge`.
+		// desk_lists keeps small directory lists (agents, groups, status labels) and the contacts sync mark as JSON.
+		version: 3,
+		sql: `
+CREATE TABLE contacts_cache (
+	profile TEXT NOT NULL,
+	contact_id TEXT NOT NULL,
+	name TEXT,
+	email TEXT,
+	customer_key TEXT,
+	locale TEXT,
+	fetched_at TEXT NOT NULL,
+	PRIMARY KEY (profile, contact_id)
+);
+CREATE INDEX contacts_cache_customer ON contacts_cache (customer_key);
+
+CREATE TABLE desk_lists (
+	profile TEXT NOT NULL,
+	name TEXT NOT NULL,
+	value TEXT NOT NULL,
+	fetched_at TEXT NOT NULL,
+	PRIMARY KEY (profile, name)
+);
+`,
+	},
 ];

@@ -88,7 +88,14 @@ export type FakeConversation = Json & {
 };
 
 export type FakeAgent = {id: number; name: string; email: string};
-export type FakeContact = {id: number; name: string; email: string; language: string; company_id: number | null};
+export type FakeContact = {
+	id: number;
+	name: string;
+	email: string;
+	language: string;
+	company_id: number | null;
+	updated_at: string;
+};
 type Job = {id: string; polls: number; data: {id: number; success: boolean; error?: Json}[]};
 
 export type FakeFreshdeskOptions = {
@@ -101,7 +108,12 @@ export type FakeFreshdeskOptions = {
 	readonly ratePerMinute?: number;
 	/** Status number of generated ticket `id`. */
 	readonly statusFor?: (id: number) => number;
+	/** More generated contacts (ids from 8000, each with its own language); tickets cycle through every contact. */
+	readonly contacts?: number;
 };
+
+/** Languages of generated contacts, as Freshdesk stores them (`language` on the contact). */
+export const fakeLanguages = ['da', 'en', 'sv-SE', 'de', 'nb', 'fr', 'pt-BR'] as const;
 
 export type FakeFreshdesk = {
 	readonly url: string;
@@ -192,6 +204,7 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		email: templateContact['email'] as string,
 		language: templateContact['language'] as string,
 		company_id: 501,
+		updated_at: daysAgo(40),
 	};
 	contacts.set(firstContact.id, firstContact);
 	for (const [index, [name, language]] of [
@@ -207,6 +220,20 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			email: `${(name ?? '').split(' ')[0]?.toLowerCase()}@example.com`,
 			language: language ?? 'en',
 			company_id: null,
+			updated_at: daysAgo(30 + index),
+		});
+	}
+	const firstNames = ['Mette', 'Olle', 'Greta', 'Hans', 'Ingrid', 'Amélie', 'João', 'Sofie', 'Nils', 'Karin'];
+	for (let index = 0; index < (options.contacts ?? 0); index++) {
+		const id = 8000 + index;
+		const first = firstNames[index % firstNames.length] ?? 'Kim';
+		contacts.set(id, {
+			id,
+			name: `${first} Kunde${index}`,
+			email: `customer${index}@example.com`,
+			language: fakeLanguages[index % fakeLanguages.length] ?? 'en',
+			company_id: null,
+			updated_at: daysAgo(1 + (index % 90)),
 		});
 	}
 	const contactIds = [...contacts.keys()];
@@ -654,6 +681,17 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			return listPage(request, groups, (group) => ({...group, description: null}));
 		if (method === 'GET' && path === '/api/v2/ticket_fields')
 			return {status: 200, json: fixture('ticket_fields_status')};
+		if (method === 'GET' && path === '/api/v2/contacts') {
+			const since = query.get('_updated_since');
+			if (since !== null && Number.isNaN(Date.parse(since)))
+				return validationError('_updated_since', 'It should be a valid date in ISO 8601 format', 'invalid_value');
+			const email = query.get('email');
+			const list = [...contacts.values()]
+				.filter((contact) => since === null || Date.parse(contact.updated_at) >= Date.parse(since))
+				.filter((contact) => email === null || contact.email === email.toLowerCase())
+				.sort((a, b) => a.id - b.id);
+			return listPage(request, list, contactJson);
+		}
 		const contactMatch = /^\/api\/v2\/contacts\/(\d+)$/.exec(path);
 		if (method === 'GET' && contactMatch) {
 			const contact = contacts.get(Number(contactMatch[1]));

@@ -1,12 +1,12 @@
 import {z} from 'zod';
-import {AuthError, ProviderError, UsageError} from '../../errors.js';
-import type {ProviderSetup} from '../help-desk.js';
-import {authorizationHeader, type CredentialSource, type Credentials} from '../http/auth.js';
+import {ProviderError, UsageError} from '../../errors.js';
+import {memoryContactCache} from '../../store/contact-cache.js';
+import type {CachedContact, ContactCache, ProviderSetup} from '../help-desk.js';
 import {type Clock, systemClock} from '../http/clock.js';
-import {describeErrorBody, type ErrorDescription} from '../http/errors.js';
 import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
 import type {RetryPolicy} from '../http/retry.js';
 import type {QueryValue} from '../http/url.js';
+import {describeFreshdeskError, freshdeskAuthHint, freshdeskCredentials} from './auth.js';
 import {createDirectory, type Directory} from './map.js';
 import {
 	agentList,
@@ -33,14 +33,17 @@ export type FreshdeskOptions = {
 	readonly concurrency?: number | undefined;
 };
 
-export const freshdeskAuthHint =
-	'Check $CSR_TOKEN: it must be your Freshdesk API key (Profile settings → View API key), sent as the user name with "X" as password.';
+export {describeFreshdeskError, freshdeskAuthHint, freshdeskCredentials};
 
 export type Page<T> = {readonly items: T; readonly hasNext: boolean};
 
 export type FreshdeskApi = {
 	readonly origin: string;
 	readonly directory: Directory;
+	/** Contacts and directory lists kept between runs (the profile's cache in csr.db, or memory). */
+	readonly cache: ContactCache;
+	/** This desk's one contacts listing (contacts.ts), once started. */
+	contactsRefresh: Promise<void> | undefined;
 	readonly setup: ProviderSetup;
 	readonly clock: Clock;
 	readonly options: FreshdeskOptions;
@@ -84,62 +87,6 @@ export type FreshdeskApi = {
 	close(): Promise<void>;
 };
 
-/** Freshdesk's error envelopes: `{description, errors: [{field, message, code}]}` (400) and `{code, message}`. */
-export function describeFreshdeskError(body: unknown): ErrorDescription {
-	if (body === null || typeof body !== 'object' || Array.isArray(body)) return describeErrorBody(body);
-	const record = body as Record<string, unknown>;
-	const text = (value: unknown): string | null =>
-		typeof value === 'string' && value.trim() !== '' ? value.trim() : null;
-	const details: string[] = [];
-	for (const item of Array.isArray(record['errors']) ? record['errors'] : []) {
-		if (item === null || typeof item !== 'object') continue;
-		const entry = item as Record<string, unknown>;
-		const message = text(entry['message']) ?? text(entry['code']);
-		if (message === null) continue;
-		const field = text(entry['field']);
-		const code = text(entry['code']);
-		details.push(`${field ? `${field}: ` : ''}${message}${code && code !== message ? ` (${code})` : ''}`);
-	}
-	const summary = text(record['description']) ?? text(record['message']);
-	const code = text(record['code']);
-	if (summary === null && details.length === 0) return describeErrorBody(body);
-	return {
-		summary: summary === null ? code : code && !summary.includes(code) ? `${summary} (${code})` : summary,
-		details,
-	};
-}
-
-/** The API key goes as the basic-auth user name with "X" as password; the key itself is the secret. */
-export function freshdeskCredentials(setup: ProviderSetup): CredentialSource {
-	const key = setup.token;
-	if (key === null || key === '') {
-		return {
-			current: async () => {
-				throw new AuthError(
-					`no API key for the Freshdesk profile "${setup.profileName}"`,
-					`Set $CSR_TOKEN, or store it with \`csr profile add ${setup.profileName} --provider freshdesk --url … --token-stdin\`.`,
-				);
-			},
-			secrets: () => [],
-			describe: () => 'no credentials',
-		};
-	}
-	const credentials: Credentials = {scheme: 'basic', username: key, password: 'X'};
-	const header = authorizationHeader(credentials).value;
-	const from =
-		setup.tokenSource === 'env-profile'
-			? `$CSR_TOKEN_${setup.profileName.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`
-			: setup.tokenSource === 'env'
-				? '$CSR_TOKEN'
-				: 'the profile token';
-	return {
-		current: async () => credentials,
-		secrets: () => [key, header, header.slice('Basic '.length)],
-		// Never describeCredentials(): for Freshdesk the basic-auth user name *is* the secret.
-		describe: () => `API key from ${from}`,
-	};
-}
-
 const nextLink = /<[^>]*>\s*;\s*rel="?next"?/i;
 
 function parse<Schema extends z.ZodType>(response: HttpResponse, schema: Schema, method: string): z.output<Schema> {
@@ -174,6 +121,21 @@ function statusLabelsFrom(fields: z.output<typeof ticketFieldList>): Map<number,
 		for (const [code, label] of Object.entries(choices as Record<string, unknown>)) add(code, label);
 	}
 	return labels;
+}
+
+/** How long cached agents, groups and status labels count before csr reads them again. */
+export const directoryMaxAgeMs = 60 * 60_000;
+
+const statusLabelList = z.array(z.tuple([z.number(), z.string()]));
+
+/** A Freshdesk contact as the contacts cache keeps it: `language` is the customer's locale. */
+export function toCachedContact(contact: FreshdeskContact): CachedContact {
+	return {
+		id: String(contact.id),
+		name: contact.name ?? null,
+		email: contact.email ?? null,
+		locale: contact.language ?? null,
+	};
 }
 
 /** Caches a promise until it fails, so a failed lookup is tried again next time. */
@@ -297,14 +259,26 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 		return agent;
 	});
 
+	const cache = setup.contacts ?? memoryContactCache(setup.now);
+
+	/** A directory list from the cache while it is young, else from Freshdesk (then cached). */
+	async function storedList<T>(name: string, schema: z.ZodType<T[]>, load: () => Promise<T[]>): Promise<T[]> {
+		const stored = cache.getList(name, directoryMaxAgeMs);
+		const parsed = stored === null ? null : schema.safeParse(JSON.parse(stored));
+		if (parsed?.success) return parsed.data;
+		const fresh = await load();
+		cache.putList(name, JSON.stringify(fresh));
+		return fresh;
+	}
+
 	const loadAgents = cached(async (signal) => {
-		const agents = await all('/api/v2/agents', agentList, signal, true);
+		const agents = await storedList('agents', agentList, () => all('/api/v2/agents', agentList, signal, true));
 		absorbAgents(agents);
 		return agents;
 	});
 
 	const loadGroups = cached(async (signal) => {
-		const groups = await all('/api/v2/groups', groupList, signal);
+		const groups = await storedList('groups', groupList, () => all('/api/v2/groups', groupList, signal));
 		for (const group of groups) directory.groups.set(group.id, group.name);
 		return groups;
 	});
@@ -313,15 +287,20 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 
 	const loadStatusLabels = cached(async (signal) => {
 		if (directory.statusLabels !== null) return directory.statusLabels;
-		const response = await send({method: 'GET', path: '/api/v2/ticket_fields', signal, allowStatuses: [403, 404]});
-		const parsed = ticketFieldList.safeParse(response.body);
-		directory.statusLabels = response.status >= 400 || !parsed.success ? new Map() : statusLabelsFrom(parsed.data);
+		const entries = await storedList('status-labels', statusLabelList, async () => {
+			const response = await send({method: 'GET', path: '/api/v2/ticket_fields', signal, allowStatuses: [403, 404]});
+			const parsed = ticketFieldList.safeParse(response.body);
+			return response.status >= 400 || !parsed.success ? [] : [...statusLabelsFrom(parsed.data)];
+		});
+		directory.statusLabels = new Map(entries);
 		return directory.statusLabels;
 	});
 
 	return {
 		origin: http.origin,
 		directory,
+		cache,
+		contactsRefresh: undefined,
 		setup,
 		clock,
 		options,
@@ -360,6 +339,7 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 					if (response.status >= 400) return null;
 					const contact = parse(response, freshdeskContact, 'GET');
 					directory.contacts.set(contact.id, contact);
+					cache.put([toCachedContact(contact)]);
 					return contact;
 				})();
 				pending.catch(() => contacts.delete(id));

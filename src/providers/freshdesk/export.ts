@@ -1,8 +1,9 @@
 import {z} from 'zod';
 import type {ExportPage, SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {FreshdeskApi} from './api.js';
+import {enrich} from './contacts.js';
 import {toSatisfactionRating, toTicketFacts} from './map.js';
-import {decodeCursor, encodeCursor, enrich} from './queue.js';
+import {decodeCursor, encodeCursor} from './queue.js';
 import {ratingList, ticketList} from './schemas.js';
 
 /** Where an export continues: a time window start and the page within it. */

@@ -4,8 +4,11 @@ import {ProviderError, UsageError} from '../../errors.js';
 import type {TicketPage, TicketQuery} from '../help-desk.js';
 import {encodeCursor, parseCursor} from '../http/cursor.js';
 import {type FreshdeskApi, ticketNumber} from './api.js';
+import {enrich} from './contacts.js';
+import {matches, statusCodesFor} from './filter.js';
 import {priorityToFreshdesk, statusCodes, statusToFreshdesk, toTicket} from './map.js';
 import {type FreshdeskTicket, freshdeskTicket, searchResponse, ticketList} from './schemas.js';
+import {isStatusListCursor, statusListPage, wantsStatusList} from './status-list.js';
 
 /** Search ("filter tickets") serves 30 results a page, pages 1–10: at most 300 per query. */
 export const searchPageSize = 30;
@@ -104,70 +107,7 @@ export async function resolveGroupId(api: FreshdeskApi, group: string, signal?: 
 	);
 }
 
-/** Status numbers for csr statuses; on-hold means the account's custom statuses (numbers above 5). */
-async function statusCodesFor(api: FreshdeskApi, query: TicketQuery, signal?: AbortSignal): Promise<number[]> {
-	const codes = new Set<number>();
-	for (const status of query.statuses) {
-		const code = statusToFreshdesk(status);
-		if (code !== null) codes.add(code);
-	}
-	if (query.statuses.length === 0 || query.statuses.includes('on-hold')) {
-		for (const code of (await api.loadStatusLabels(signal)).keys()) if (code > statusCodes.closed) codes.add(code);
-	}
-	if (query.statuses.length === 0) for (const code of Object.values(statusCodes)) codes.add(code);
-	return [...codes];
-}
-
-/** Names for what the tickets point at: requesters, agents, groups and custom status labels, each fetched once. */
-export async function enrich(api: FreshdeskApi, raw: readonly FreshdeskTicket[], signal?: AbortSignal): Promise<void> {
-	const {directory} = api;
-	for (const ticket of raw) {
-		if (ticket.requester) {
-			const known = directory.contacts.get(ticket.requester.id);
-			directory.contacts.set(ticket.requester.id, {
-				id: ticket.requester.id,
-				name: ticket.requester.name ?? known?.name ?? null,
-				email: ticket.requester.email ?? known?.email ?? null,
-				language: known?.language ?? null,
-			});
-		}
-	}
-	const unknownRequesters = [
-		...new Set(
-			raw.map((ticket) => ticket.requester_id).filter((id): id is number => id != null && !directory.contacts.has(id)),
-		),
-	];
-	const needAgents = raw.some((ticket) => ticket.responder_id != null && !directory.agents.has(ticket.responder_id));
-	const needGroups = raw.some((ticket) => ticket.group_id != null && !directory.groups.has(ticket.group_id));
-	const needLabels = raw.some((ticket) => ticket.status > statusCodes.closed) && directory.statusLabels === null;
-	await Promise.all([
-		// Search results carry no requester: one contact lookup per requester not seen yet (cached for the session).
-		api.mapLimited(unknownRequesters, (id) => api.contact(id, signal)),
-		needAgents ? api.agents(signal) : undefined,
-		needGroups ? api.groups(signal) : undefined,
-		needLabels ? api.loadStatusLabels(signal) : undefined,
-	]);
-}
-
-/** What Freshdesk cannot filter on (or matches loosely), checked on each ticket. */
-function matches(ticket: Ticket, raw: FreshdeskTicket, query: TicketQuery): boolean {
-	// Freshdesk has no "new": a new ticket is open, so asking for new (or open) finds open tickets.
-	const statuses: TicketStatus[] = query.statuses.map((status) => (status === 'new' ? 'open' : status));
-	if (statuses.length > 0 && !statuses.includes(ticket.status)) return false;
-	if (query.channels && query.channels.length > 0 && !query.channels.includes(ticket.channel)) return false;
-	if (query.priorities && query.priorities.length > 0) {
-		if (ticket.priority === null || !query.priorities.includes(ticket.priority)) return false;
-	}
-	for (const tag of query.tags ?? []) if (!ticket.tags.includes(tag)) return false;
-	const text = query.search?.trim().toLowerCase();
-	if (text) {
-		const haystack = `${ticket.subject}\n${raw.description_text ?? ''}`.toLowerCase();
-		if (!haystack.includes(text)) return false;
-	}
-	return true;
-}
-
-async function searchPage(api: FreshdeskApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
+export async function searchPage(api: FreshdeskApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
 	const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, queueCursor);
 	if (cursor !== null && cursor.kind !== 'search') throw new UsageError('this page cursor belongs to a view listing');
 	const page = cursor?.page ?? 1;
@@ -263,9 +203,15 @@ async function viewPage(api: FreshdeskApi, query: TicketQuery, signal?: AbortSig
 	};
 }
 
-/** The queue: one of Freshdesk's lists when `view` is set, else a search built from the filters. */
-export function listTickets(api: FreshdeskApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
-	return query.view ? viewPage(api, query, signal) : searchPage(api, query, signal);
+/**
+ * The queue: one of Freshdesk's lists when `view` is set; a big page of open and pending tickets (`--all`) from the
+ * status-ordered ticket list, 100 a page; else a search built from the filters (30 a page).
+ */
+export async function listTickets(api: FreshdeskApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
+	if (query.view) return viewPage(api, query, signal);
+	if (isStatusListCursor(query.cursor) || (query.cursor === undefined && (await wantsStatusList(api, query, signal))))
+		return statusListPage(api, query, searchPage, signal);
+	return searchPage(api, query, signal);
 }
 
 /** One ticket with its requester (and more includes when asked); a 404 is null. */
@@ -289,6 +235,6 @@ export async function getTickets(api: FreshdeskApi, ids: readonly string[], sign
 	const raw = (await api.mapLimited(numeric, (id) => fetchTicket(api, id, 'requester', signal))).filter(
 		(ticket): ticket is FreshdeskTicket => ticket !== null,
 	);
-	await enrich(api, raw, signal);
+	await enrich(api, raw, signal, 'few');
 	return raw.map((ticket) => toTicket(ticket, api.directory, api.origin));
 }

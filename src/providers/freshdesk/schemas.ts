@@ -117,6 +117,9 @@ export const freshdeskContact = z.object({
 });
 export type FreshdeskContact = z.infer<typeof freshdeskContact>;
 
+/** `GET /api/v2/contacts` (a bare array, `_updated_since`, 100 a page at most, `link` paging). */
+export const contactList = z.array(freshdeskContact);
+
 /**
  * `GET /api/v2/ticket_fields`: only the status field matters, whose `choices` map a status number to its labels
  * (`{"2": ["Open", "Being Processed"], …}`: agent label first). The shape is not pinned down in the material csr was

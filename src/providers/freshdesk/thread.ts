@@ -1,8 +1,9 @@
 import type {Satisfaction, TicketSummary, TicketThread} from '../../domain/message.js';
 import {ProviderError} from '../../errors.js';
 import {type FreshdeskApi, ticketNumber} from './api.js';
+import {enrich} from './contacts.js';
 import {descriptionMessage, scoreFromRating, toMessage, toTicket} from './map.js';
-import {enrich, fetchTicket} from './queue.js';
+import {fetchTicket} from './queue.js';
 import {conversationList, type FreshdeskConversation, ratingList, ticketList} from './schemas.js';
 
 /** Every conversation of a ticket, 100 a page (Freshdesk lists stop after 300 pages). */
@@ -90,7 +91,7 @@ export async function getThread(api: FreshdeskApi, ticketId: string, signal?: Ab
 		// Authors are named from the agent list; the contact gives the requester's language (the template locale).
 		api.agents(signal),
 		requesterId === null ? null : api.contact(requesterId, signal),
-		enrich(api, [raw], signal),
+		enrich(api, [raw], signal, 'few'),
 	]);
 	const ticket = toTicket(raw, api.directory, api.origin);
 	const messages = [descriptionMessage(raw, ticket, api.directory)];

@@ -2,8 +2,9 @@ import type {Ticket} from '../../domain/ticket.js';
 import {ConflictError, messageOf, ProviderError, UsageError} from '../../errors.js';
 import type {BatchItem, BatchOutcome, OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {type FreshdeskApi, ticketNotFound, ticketNumber} from './api.js';
+import {enrich} from './contacts.js';
 import {priorityToFreshdesk, statusCodes, statusToFreshdesk, toTicket} from './map.js';
-import {enrich, fetchTicket, resolveGroupId} from './queue.js';
+import {fetchTicket, resolveGroupId} from './queue.js';
 import {
 	bulkUpdateResponse,
 	type FreshdeskTicket,
@@ -160,7 +161,7 @@ async function mapped(
 ): Promise<Ticket> {
 	// A PUT answers without the requester embed: keep the one read before.
 	const withRequester = raw.requester == null && before.requester != null ? {...raw, requester: before.requester} : raw;
-	await enrich(api, [withRequester], signal);
+	await enrich(api, [withRequester], signal, 'few');
 	return toTicket(withRequester, api.directory, api.origin);
 }
 
