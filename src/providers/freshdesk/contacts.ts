@@ -91,8 +91,8 @@ function fromCache(api: FreshdeskApi, ids: readonly number[]): number[] {
 
 /**
  * Names for what the tickets point at: requesters (with their language) from the contacts cache, agents, groups and
- * custom status labels (each list read once, then cached for an hour). A listing never reads a contact per ticket:
- * requesters the refreshed cache does not hold show without a language. A read of a few tickets (`few`: show, a
+ * custom status labels (each list read once, then cached for an hour). A listing refreshes the cache and never reads a
+ * contact per ticket: requesters the refreshed cache does not hold show without a language. A read of a few tickets (`few`: show, a
  * reply's plan, a write's answer) reads each missing contact once, best effort.
  */
 export async function enrich(
@@ -103,8 +103,10 @@ export async function enrich(
 ): Promise<void> {
 	const {directory} = api;
 	const ids = requesterIds(api, raw);
+	// A listing brings the cache up to date first (one request at most a minute), so changed languages show.
+	if (mode === 'listing' && ids.length > 0) await refreshContacts(api, signal);
 	let missing = fromCache(api, ids);
-	if (missing.length > 0 && (mode === 'listing' || missing.length > 3)) {
+	if (missing.length > 3 && mode === 'few') {
 		await refreshContacts(api, signal);
 		missing = fromCache(api, missing);
 	}
