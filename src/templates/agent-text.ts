@@ -1,0 +1,62 @@
+import type {Ticket} from '../domain/ticket.js';
+import {liquidEngine, parseLiquid, toTemplateError} from './engine.js';
+import {TemplateError} from './errors.js';
+import {type TemplateAgent, toTemplateScope} from './scope.js';
+
+export type AgentTextInput = {
+	/** The text as the agent wrote it (`--body`, `--body-file`, the editor). */
+	readonly text: string;
+	/** Where it came from, named in errors: `--body`, `--body-file notes.md`, `--editor`. */
+	readonly source: string;
+	readonly ticket: Ticket;
+	readonly agent: TemplateAgent;
+	readonly vars?: Readonly<Record<string, string>> | undefined;
+	readonly now: Date;
+};
+
+const hasLiquid = (text: string): boolean => text.includes('{{') || text.includes('{%');
+
+/**
+ * The agent's own message text rendered with the same strict Liquid and the same variables as templates, so a bulk
+ * `--body "Hi {{ ticket.requester.first_name }}"` greets each customer by name and a typo (`firstname`) stops the run
+ * with exit 2 before anything is sent. Only the agent's text is a template: ticket and customer text go into the scope
+ * as data. Text without `{{` or `{%` comes back exactly as written.
+ */
+export function renderAgentText(input: AgentTextInput): string {
+	if (!hasLiquid(input.text)) return input.text;
+	const place = {template: input.source, file: input.source, bodyLine: 1, ticketId: input.ticket.id};
+	try {
+		const parsed = parseLiquid(input.text, place);
+		// As for a template's required vars: a var the text uses must have a value, not an empty one.
+		for (const variable of liquidEngine().analyzeSync(parsed, {partials: false}).globals['vars'] ?? []) {
+			const name = variable.segments[1];
+			if (typeof name === 'string' && input.vars?.[name] !== undefined && input.vars[name].trim() === '') {
+				throw new TemplateError({
+					...place,
+					reason: `needs variable ${name}, given empty`,
+					variable: name,
+					line: variable.location.row,
+					hint: `Pass it with --var ${name}=VALUE.`,
+				});
+			}
+		}
+		const scope = toTemplateScope({
+			ticket: input.ticket,
+			agent: input.agent,
+			vars: {...(input.vars ?? {})},
+			now: input.now,
+		});
+		return String(liquidEngine().renderSync(parsed, scope));
+	} catch (error) {
+		const failure = toTemplateError(error, place);
+		throw new TemplateError({
+			template: failure.template,
+			reason: failure.reason,
+			file: failure.file,
+			line: failure.line,
+			variable: failure.variable,
+			ticketId: failure.ticketId,
+			hint: `${failure.hint ? `${failure.hint} ` : ''}Or send the text exactly as typed with --raw.`,
+		});
+	}
+}
