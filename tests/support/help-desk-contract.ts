@@ -3,8 +3,26 @@ import {Message} from '../../src/domain/message.js';
 import {Ticket, type TicketStatus} from '../../src/domain/ticket.js';
 import {ConflictError, ProviderError} from '../../src/errors.js';
 import type {HelpDesk, TicketQuery} from '../../src/providers/help-desk.js';
+import {listQueue} from '../../src/services/queue.js';
+import {normalizeLocale} from '../../src/templates/locale.js';
+import {builtInTemplateDir} from '../../src/templates/lookup.js';
+import {loadAndRender} from '../../src/templates/render.js';
 
-export type ContractDesk = {readonly desk: HelpDesk; readonly cleanup: () => Promise<void>};
+/**
+ * Tickets whose requesters' languages the test knows from the desk's own data: `known` has a requester with a language
+ * csr ships templates in; `none` one whose requester has no language on the desk (or cannot be read).
+ */
+export type ContractLocales = {
+	readonly known: {readonly ticketId: string; readonly locale: string};
+	readonly none: string;
+};
+
+export type ContractDesk = {
+	readonly desk: HelpDesk;
+	readonly cleanup: () => Promise<void>;
+	/** Prepares (where needed) and names the tickets of the language case; every offline desk gives it. */
+	readonly locales?: () => Promise<ContractLocales>;
+};
 
 const query = (overrides: Partial<TicketQuery> = {}): TicketQuery => ({
 	statuses: ['new', 'open', 'pending'],
@@ -30,8 +48,9 @@ export function describeHelpDeskContract(name: string, makeDesk: () => Promise<C
 	describe(`${name}: HelpDesk contract`, () => {
 		let desk: HelpDesk;
 		let cleanup: () => Promise<void>;
+		let locales: ContractDesk['locales'];
 		beforeEach(async () => {
-			({desk, cleanup} = await makeDesk());
+			({desk, cleanup, locales} = await makeDesk());
 		});
 		afterEach(async () => {
 			await desk.close();
@@ -156,6 +175,31 @@ export function describeHelpDeskContract(name: string, makeDesk: () => Promise<C
 			expect(failure).toBeInstanceOf(ConflictError);
 			const thread = await desk.getThread(ticket.id);
 			expect(thread.messages.some((message) => message.text.includes(body))).toBe(false);
+		});
+
+		it("answers in the customer's language: getTickets, the queue and a rendered reply; without one, the fallback", async (context) => {
+			if (locales === undefined) return context.skip();
+			const {known, none} = await locales();
+			const language = normalizeLocale(known.locale);
+			const [ticket] = await desk.getTickets([known.ticketId]);
+			if (ticket === undefined) throw new Error(`no ticket ${known.ticketId}`);
+			expect(ticket.requester.locale).toBe(known.locale);
+			const listed = await listQueue(desk, query({statuses: [ticket.status], limit: 100}), {all: true});
+			expect(listed.tickets.find((candidate) => candidate.id === ticket.id)?.requester.locale).toBe(known.locale);
+			const agent = {name: 'Contract Agent', email: 'agent@example.com', signature: null};
+			const now = new Date('2026-03-14T12:00:00Z');
+			const dirs = [builtInTemplateDir()];
+			const reply = loadAndRender({name: 'delivery-delay', ticket, agent, now, dirs});
+			expect(reply.locale).toBe(language);
+			expect(reply.file).toContain(`delivery-delay.${language}.md`);
+
+			const [plain] = await desk.getTickets([none]);
+			if (plain === undefined) throw new Error(`no ticket ${none}`);
+			expect(plain.requester.locale).toBeNull();
+			// PRODUCT.md §4: no requester language → the profile's default locale, else English (the plain NAME.md).
+			expect(loadAndRender({name: 'delivery-delay', ticket: plain, agent, now, dirs}).locale).toBe('en');
+			const byProfile = loadAndRender({name: 'delivery-delay', ticket: plain, agent, now, dirs, profileLocale: 'sv'});
+			expect(byProfile.locale).toBe('sv');
 		});
 
 		it('says not-found for an unknown ticket', async () => {
