@@ -70,6 +70,8 @@ export type HttpClient = {
 	send(request: HttpRequest): Promise<HttpResponse>;
 	/** send() and validate a 2xx body with zod; a body that does not fit is a ProviderError naming the fields. */
 	json<Schema extends z.ZodType>(request: HttpRequest, schema: Schema): Promise<z.output<Schema>>;
+	/** Requests sent so far (every attempt, retries included): --verbose prints it when the desk closes. */
+	readonly requestCount: () => number;
 	close(): Promise<void>;
 };
 
@@ -130,6 +132,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 		if (options.log) options.log(redactSecrets(`http: ${line}`, options.credentials.secrets()));
 	};
 
+	let requests = 0;
+
 	async function send(request: HttpRequest): Promise<HttpResponse> {
 		const {method, signal} = request;
 		let url = resolveRequestUrl(base, request.path, request.query);
@@ -174,6 +178,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 			}
 			const shown = `${method} ${redactQuery(url.pathname + url.search)}`;
 			await pacer.acquire(route, signal);
+			requests += 1;
 			log(`→ ${shown}${request.anonymous === true ? '' : ` (${options.credentials.describe()})`}`);
 			const sentAt = clock.now();
 			let status: number;
@@ -311,6 +316,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 			}
 			return parsed.data;
 		},
-		close: () => agent.close(),
+		requestCount: () => requests,
+		close: async () => {
+			log(`${requests} request${requests === 1 ? '' : 's'} to ${provider}`);
+			await agent.close();
+		},
 	};
 }
