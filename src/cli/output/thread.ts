@@ -65,7 +65,7 @@ export function formatThread(thread: TicketThread, options: {now: Date; paint: P
 		`created ${formatWhen(ticket.createdAt)} · updated ${formatWhen(ticket.updatedAt)}${ticket.url ? ` · ${toDisplayLine(ticket.url)}` : ''}`,
 		'',
 		paint.bold('Customer'),
-		`  ${toDisplayLine(customer.name)}${customer.email ? ` <${toDisplayLine(customer.email)}>` : ''}${customer.locale ? ` · ${toDisplayLine(customer.locale)}` : ''}${customer.organization ? ` · ${toDisplayLine(customer.organization.name)}` : ''}`,
+		`  ${toDisplayLine(customer.name)}${customer.email ? ` <${toDisplayLine(customer.email)}>` : ''}${customer.locale ? ` · language ${toDisplayLine(customer.locale)}` : ' · language unknown'}${customer.organization ? ` · ${toDisplayLine(customer.organization.name)}` : ''}`,
 		customer.lastCsat
 			? `  last CSAT: ${customer.lastCsat.score === 'good' ? paint.ok('good') : paint.error('bad')} (${formatWhen(customer.lastCsat.at)})${customer.lastCsat.comment ? ` "${toDisplayLine(customer.lastCsat.comment)}"` : ''}`
 			: '  last CSAT: none',

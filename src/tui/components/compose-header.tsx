@@ -56,7 +56,7 @@ export function ComposeHeader({
 				</Text>
 				{` · template ${template ?? 'none'}`}
 				{locale ? ` · language ${locale}` : ''}
-				{requester.locale ? ` (requester ${toDisplayLine(requester.locale)})` : ''}
+				{requester.locale ? ` (requester ${toDisplayLine(requester.locale)})` : ' (requester language unknown)'}
 			</Text>
 			<Text wrap="truncate-end">
 				{isEdited ? <Text color={theme.accent}>edited · </Text> : null}
