@@ -9,9 +9,13 @@ function addMessageOptions(command: Command): Command {
 	return command
 		.option('--template <name>', 'render this template for each ticket (csr templates list)')
 		.option('--macro <id>', 'apply a help desk macro (Zendesk): rendered by the desk, sent by csr')
-		.option('--body <text>', 'the message text')
-		.option('--body-file <path>', 'read the message from a file (- for stdin)')
+		.option(
+			'--body <text>',
+			'the message text; {{ ticket.requester.first_name }} and the other template variables are filled',
+		)
+		.option('--body-file <path>', 'read the message from a file (- for stdin); placeholders filled as for --body')
 		.option('--editor', 'edit the message in $VISUAL/$EDITOR (pre-filled with the rendered template)')
+		.option('--raw', 'send --body, --body-file or --editor text exactly as typed, placeholders and all')
 		.option('--var <key=value>', 'a template variable (repeatable)', collect)
 		.option('--locale <locale>', "template locale (default: the requester's, then the profile's, then en)")
 		.option('--status <status>', 'set this status with the message (new, open, pending, on-hold, solved)')

@@ -8,6 +8,8 @@ import {readAll} from '../../io/streams.js';
 import {type HelpDesk, hasMacros, type TicketChanges} from '../../providers/help-desk.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
 import {executeRun, loadRun, planRun} from '../../services/replies.js';
+import {renderAgentText} from '../../templates/agent-text.js';
+import {chooseLocale, normalizeLocale} from '../../templates/locale.js';
 import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
 import {parseVarFlags} from '../../templates/vars.js';
@@ -22,6 +24,7 @@ export type ReplyFlags = {
 	body?: string;
 	bodyFile?: string;
 	editor?: boolean;
+	raw?: boolean;
 	var?: string[];
 	locale?: string;
 	status?: string;
@@ -32,7 +35,11 @@ export type ReplyFlags = {
 	resume?: string;
 };
 
-type BodySource = {kind: 'template'; name: string} | {kind: 'macro'; id: string} | {kind: 'text'; text: string};
+/** `text` is the agent's own: `label` names where it came from in errors (`--body`, `--body-file PATH`, `--editor`). */
+type BodySource =
+	| {kind: 'template'; name: string}
+	| {kind: 'macro'; id: string}
+	| {kind: 'text'; text: string; label: string};
 
 async function readBodySource(flags: ReplyFlags, context: Context, idsFromStdin: boolean): Promise<BodySource> {
 	const given = [flags.template, flags.macro, flags.body, flags.bodyFile].filter((flag) => flag !== undefined).length;
@@ -49,7 +56,9 @@ async function readBodySource(flags: ReplyFlags, context: Context, idsFromStdin:
 			throw new UsageError(`invalid --macro "${flags.macro}"`, 'Macro ids are numbers: see csr templates list.');
 		return {kind: 'macro', id};
 	}
-	if (flags.body !== undefined) return {kind: 'text', text: flags.body};
+	if (flags.raw && (flags.template !== undefined || flags.macro !== undefined))
+		throw new UsageError('--raw is for your own text (--body, --body-file, --editor), not --template or --macro');
+	if (flags.body !== undefined) return {kind: 'text', text: flags.body, label: '--body'};
 	if (flags.bodyFile !== undefined) {
 		if (flags.bodyFile === '-') {
 			if (idsFromStdin)
@@ -57,17 +66,17 @@ async function readBodySource(flags: ReplyFlags, context: Context, idsFromStdin:
 					'stdin cannot carry both the ids and the body',
 					'Pass ids as arguments with --body-file -, or the body with --body-file PATH.',
 				);
-			return {kind: 'text', text: await readAll(context.io.stdin)};
+			return {kind: 'text', text: await readAll(context.io.stdin), label: '--body-file -'};
 		}
 		try {
-			return {kind: 'text', text: readFileSync(flags.bodyFile, 'utf8')};
+			return {kind: 'text', text: readFileSync(flags.bodyFile, 'utf8'), label: `--body-file ${flags.bodyFile}`};
 		} catch (error) {
 			throw new UsageError(
 				`cannot read --body-file ${flags.bodyFile}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
 			);
 		}
 	}
-	return {kind: 'text', text: ''};
+	return {kind: 'text', text: '', label: '--editor'};
 }
 
 function parseStatus(raw: string | undefined): TicketStatus | undefined {
@@ -139,13 +148,16 @@ export async function runReply(
 		const agent = await agentOf(profile, desk, context.signal);
 		const dirs = templateDirs({cwd: context.cwd, configDir: context.paths.configDir});
 		const cache = new Map<string, LoadedTemplate>();
-		const items: (PlannedWrite & {locale: string | null})[] = [];
+		const items: PlannedItem[] = [];
+		const fill = (text: string, label: string, ticket: Ticket): string =>
+			flags.raw ? text : renderAgentText({text, source: label, ticket, agent, vars, now: context.now()});
 		// Render everything before sending anything: one bad template stops the whole run with nothing sent.
 		for (const ticket of tickets) {
 			let body: string;
 			let isPublic = !flags.internal;
 			let changes: TicketChanges | undefined;
 			let locale: string | null = null;
+			let localeNote: string | null = null;
 			let intent: unknown[];
 			if (source.kind === 'template') {
 				const rendered = loadAndRender({
@@ -163,6 +175,12 @@ export async function runReply(
 				isPublic = isPublic && !rendered.internal;
 				changes = rendered.changes;
 				locale = rendered.locale;
+				localeNote = localeNoteFor(
+					rendered.locale,
+					ticket.requester.locale,
+					flags.locale,
+					profile.profile.defaultLocale,
+				);
 				intent = ['template', rendered.name, rendered.locale, vars];
 			} else if (source.kind === 'macro') {
 				if (!hasMacros(desk)) {
@@ -188,10 +206,14 @@ export async function runReply(
 				};
 				intent = ['macro', source.id, body];
 			} else {
-				body = source.text;
+				// The agent's own text is a template too (the same variables and checks), unless --raw. With --editor
+				// the agent edits their own text, which is filled after.
+				const text = flags.editor ? await context.editText(source.text, `csr-reply-${ticket.id}.md`) : source.text;
+				body = fill(text, flags.editor ? '--editor' : source.label, ticket);
 				intent = ['body', body];
 			}
-			if (flags.editor) {
+			if (flags.editor && source.kind !== 'text') {
+				// A rendered template or macro holds customer text: what the agent makes of it is sent as edited.
 				body = await context.editText(body, `csr-reply-${ticket.id}.md`);
 				intent = ['body', body];
 			}
@@ -211,6 +233,8 @@ export async function runReply(
 				outcome: null,
 				durationSec: null,
 				locale,
+				localeNote,
+				requesterLocale: ticket.requester.locale,
 			});
 		}
 		const notFound: DeliveryResult[] = missing.map((ticketId) => ({
@@ -268,8 +292,31 @@ export async function runReply(
 	}
 }
 
+type PlannedItem = PlannedWrite & {
+	locale: string | null;
+	/** Why the locale is not the customer's own (unknown language, no variant), shown in dry runs. */
+	localeNote: string | null;
+	requesterLocale: string | null;
+};
+
+/** Says, visibly, when a template's locale is a fallback rather than the customer's language (PRODUCT.md §4). */
+function localeNoteFor(
+	used: string,
+	requester: string | null,
+	flag: string | undefined,
+	profileDefault: string | null | undefined,
+): string | null {
+	if (flag !== undefined) return used === chooseLocale({flag}) ? null : `no ${chooseLocale({flag})} variant`;
+	const wanted = normalizeLocale(requester);
+	if (wanted === null) {
+		const fallback = normalizeLocale(profileDefault) === null ? 'en' : "the profile's locale";
+		return `customer's language unknown: ${fallback}`;
+	}
+	return used === wanted ? null : `no ${wanted} variant for the customer's ${requester}`;
+}
+
 function printDryRun(
-	items: readonly (PlannedWrite & {locale: string | null})[],
+	items: readonly PlannedItem[],
 	notFound: readonly DeliveryResult[],
 	globals: GlobalOptions,
 	context: Context,
@@ -283,6 +330,7 @@ function printDryRun(
 				result: 'dry-run' as const,
 				public: item.isPublic,
 				locale: item.locale,
+				requesterLocale: item.requesterLocale,
 				body: item.body,
 				changes: item.changes ?? null,
 			})),
@@ -294,7 +342,7 @@ function printDryRun(
 		for (const item of items) {
 			const details = [
 				item.isPublic ? 'public reply' : 'internal note',
-				item.locale ? `locale ${item.locale}` : '',
+				item.locale ? `locale ${item.locale}${item.localeNote ? ` (${item.localeNote})` : ''}` : '',
 				item.template ? `template ${item.template}` : '',
 				item.changes?.status ? `sets status ${item.changes.status}` : '',
 			].filter(Boolean);
