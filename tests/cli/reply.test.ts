@@ -256,3 +256,50 @@ describe('csr status, assign, tag, escalate', () => {
 		expect(outcome.outcome).toBe('escalated');
 	});
 });
+
+describe("csr reply: the agent's own text and the customer's language", () => {
+	it('fills placeholders in --body per ticket, --editor text too, and --raw keeps them', async () => {
+		const desk = createMemoryHelpDesk(tickets(2));
+		context = createTestContext({now, helpDesk: desk});
+		const filled = await runCsr(
+			['reply', '1', '2', '--body', 'Hej {{ ticket.requester.first_name }}!', '--yes'],
+			context,
+		);
+		expect(filled.exitCode, filled.stderr).toBe(0);
+		expect(desk.sent.map((sent) => sent.message.body)).toEqual(['Hej Anna!', 'Hej Anna!']);
+		const raw = await runCsr(['reply', '1', '--body', 'Hej {{ x }}', '--raw'], context);
+		expect(raw.exitCode, raw.stderr).toBe(0);
+		expect(desk.sent.at(-1)?.message.body).toBe('Hej {{ x }}');
+		context.editText = async () => 'Tack {{ customer.name }}';
+		const edited = await runCsr(['reply', '2', '--editor'], context);
+		expect(edited.exitCode, edited.stderr).toBe(0);
+		expect(desk.sent.at(-1)?.message.body).toBe('Tack Anna 2 Berg');
+	});
+
+	it('refuses an unknown placeholder with exit 2 before sending anything', async () => {
+		const desk = createMemoryHelpDesk(tickets(3));
+		context = createTestContext({now, helpDesk: desk});
+		const result = await runCsr(
+			['reply', '1', '2', '3', '--body', 'Hi {{ ticket.requester.firstname }}', '--yes'],
+			context,
+		);
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toContain('ticket.requester.firstname');
+		expect(desk.sent).toEqual([]);
+	});
+
+	it('shows the rendered text in a dry run, and says when the locale is a fallback', async () => {
+		const [known, unknown] = tickets(2);
+		if (known === undefined || unknown === undefined) throw new Error('no tickets');
+		const desk = createMemoryHelpDesk([known, {...unknown, requester: {...unknown.requester, locale: null}}]);
+		context = createTestContext({now, helpDesk: desk});
+		const body = await runCsr(['reply', '1', '--body', 'Hej {{ ticket.requester.first_name }}', '--dry-run'], context);
+		expect(body.stdout).toContain('Hej Anna');
+		expect(body.stdout).not.toContain('{{');
+		const result = await runCsr(['reply', '1', '2', '--template', 'delivery-delay', '--dry-run'], context);
+		expect(result.exitCode, result.stderr).toBe(0);
+		expect(result.stdout).toContain('#1 · public reply · locale sv · template delivery-delay');
+		expect(result.stdout).toContain("#2 · public reply · locale en (customer's language unknown");
+		expect(desk.sent).toEqual([]);
+	});
+});

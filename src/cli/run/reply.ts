@@ -309,7 +309,7 @@ function localeNoteFor(
 	if (flag !== undefined) return used === chooseLocale({flag}) ? null : `no ${chooseLocale({flag})} variant`;
 	const wanted = normalizeLocale(requester);
 	if (wanted === null) {
-		const fallback = normalizeLocale(profileDefault) === null ? 'en' : "the profile's locale";
+		const fallback = normalizeLocale(profileDefault) === null ? 'English' : "the profile's default";
 		return `customer's language unknown: ${fallback}`;
 	}
 	return used === wanted ? null : `no ${wanted} variant for the customer's ${requester}`;
