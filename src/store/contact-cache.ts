@@ -30,6 +30,15 @@ const syncMark = 'contacts-sync';
 const textOrNull = (value: unknown): string | null =>
 	value === null || value === undefined || value === '' ? null : String(value);
 
+/** Cache writes are best effort: a busy or read-only database must not fail a read of the desk. */
+function quietly(write: () => void): void {
+	try {
+		write();
+	} catch {
+		// The next run reads what it misses again.
+	}
+}
+
 /** The contacts cache of one profile in csr.db (tables contacts_cache and desk_lists, migration 3). */
 export function openContactCache(db: Database, profile: string, now: () => Date): ContactCache {
 	const cutoff = () => new Date(now().getTime() - contactMaxAgeMs).toISOString();
@@ -47,7 +56,7 @@ export function openContactCache(db: Database, profile: string, now: () => Date)
 		`INSERT INTO desk_lists (profile, name, value, fetched_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT (profile, name) DO UPDATE SET value = excluded.value, fetched_at = excluded.fetched_at`,
 	);
-	let pruned = false;
+	const prune = db.prepare('DELETE FROM contacts_cache WHERE profile = ? AND fetched_at < ?');
 	return {
 		get(ids) {
 			const found = new Map<string, CachedContact>();
@@ -67,29 +76,28 @@ export function openContactCache(db: Database, profile: string, now: () => Date)
 		put(contacts) {
 			if (contacts.length === 0) return;
 			const at = now().toISOString();
-			db.exec('BEGIN IMMEDIATE');
-			try {
-				if (!pruned) {
-					// Entries past the age bound go once per session: nobody refreshed them, so they may be stale.
-					db.prepare('DELETE FROM contacts_cache WHERE profile = ? AND fetched_at < ?').run(profile, cutoff());
-					pruned = true;
+			quietly(() => {
+				db.exec('BEGIN IMMEDIATE');
+				try {
+					// Entries past the age bound go: nobody refreshed them, so they may be stale, and they are personal data.
+					prune.run(profile, cutoff());
+					for (const contact of contacts) {
+						upsert.run(
+							profile,
+							contact.id,
+							contact.name,
+							contact.email,
+							customerKeyOf(contact.email),
+							contact.locale,
+							at,
+						);
+					}
+					db.exec('COMMIT');
+				} catch (error) {
+					if (db.isTransaction) db.exec('ROLLBACK');
+					throw error;
 				}
-				for (const contact of contacts) {
-					upsert.run(
-						profile,
-						contact.id,
-						contact.name,
-						contact.email,
-						customerKeyOf(contact.email),
-						contact.locale,
-						at,
-					);
-				}
-				db.exec('COMMIT');
-			} catch (error) {
-				if (db.isTransaction) db.exec('ROLLBACK');
-				throw error;
-			}
+			});
 		},
 		lastSync() {
 			const row = getList.get(profile, syncMark);
@@ -97,7 +105,7 @@ export function openContactCache(db: Database, profile: string, now: () => Date)
 			return at !== null && at >= cutoff() ? at : null;
 		},
 		markSynced(startedAt) {
-			putList.run(profile, syncMark, startedAt, now().toISOString());
+			quietly(() => putList.run(profile, syncMark, startedAt, now().toISOString()));
 		},
 		getList(name, maxAgeMs) {
 			const row = getList.get(profile, `list:${name}`);
@@ -106,7 +114,7 @@ export function openContactCache(db: Database, profile: string, now: () => Date)
 			return age >= 0 && age <= maxAgeMs ? String(row['value']) : null;
 		},
 		putList(name, json) {
-			putList.run(profile, `list:${name}`, json, now().toISOString());
+			quietly(() => putList.run(profile, `list:${name}`, json, now().toISOString()));
 		},
 	};
 }
