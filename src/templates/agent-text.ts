@@ -1,4 +1,5 @@
 import type {Ticket} from '../domain/ticket.js';
+import {UsageError} from '../errors.js';
 import {liquidEngine, parseLiquid, toTemplateError} from './engine.js';
 import {TemplateError} from './errors.js';
 import {type TemplateAgent, toTemplateScope} from './scope.js';
@@ -19,7 +20,7 @@ const hasLiquid = (text: string): boolean => text.includes('{{') || text.include
 /**
  * The agent's own message text rendered with the same strict Liquid and the same variables as templates, so a bulk
  * `--body "Hi {{ ticket.requester.first_name }}"` greets each customer by name and a typo (`firstname`) stops the run
- * with exit 2 before anything is sent. Only the agent's text is a template: ticket and customer text go into the scope
+ * with exit 2 (a UsageError naming the source, the variable and the ticket) before anything is sent. Only the agent's text is a template: ticket and customer text go into the scope
  * as data. Text without `{{` or `{%` comes back exactly as written.
  */
 export function renderAgentText(input: AgentTextInput): string {
@@ -48,15 +49,11 @@ export function renderAgentText(input: AgentTextInput): string {
 		});
 		return String(liquidEngine().renderSync(parsed, scope));
 	} catch (error) {
+		// Said about the agent's text, not a template file: "--body uses undefined variable … (line 1) for ticket 12".
 		const failure = toTemplateError(error, place);
-		throw new TemplateError({
-			template: failure.template,
-			reason: failure.reason,
-			file: failure.file,
-			line: failure.line,
-			variable: failure.variable,
-			ticketId: failure.ticketId,
-			hint: `${failure.hint ? `${failure.hint} ` : ''}Or send the text exactly as typed with --raw.`,
-		});
+		throw new UsageError(
+			`${input.source} ${failure.reason}${failure.line === null ? '' : ` (line ${failure.line})`} for ticket ${input.ticket.id}`,
+			`${failure.hint ? `${failure.hint} ` : ''}Or send the text exactly as typed with --raw.`,
+		);
 	}
 }
