@@ -62,6 +62,19 @@ describe('csr show', () => {
 		]);
 	});
 
+	it("says the customer's language, or that it is unknown", async () => {
+		const known = await runCsr(['show', '5'], setup());
+		expect(known.stdout).toContain('Anna Berg <anna@example.com> · language sv-SE');
+		const desk = createMemoryHelpDesk([
+			aTicket({id: '6', requester: {id: 'u9', name: 'Kim Lee', email: 'kim@example.com', locale: null}}),
+		]);
+		context.cleanup();
+		context = createTestContext({now: new Date('2026-11-20T12:00:00Z'), helpDesk: desk});
+		const unknown = await runCsr(['show', '6'], context);
+		expect(unknown.exitCode).toBe(0);
+		expect(unknown.stdout).toContain('Kim Lee <kim@example.com> · language unknown');
+	});
+
 	it('rejects a malformed id with exit 2', async () => {
 		expect((await runCsr(['show', '5;rm'], setup())).exitCode).toBe(2);
 	});

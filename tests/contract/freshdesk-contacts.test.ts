@@ -132,6 +132,27 @@ describe('Freshdesk: contacts cache and request counts', () => {
 		expect(ticket?.requester.locale).toBeNull();
 	});
 
+	it('goes on to the on-hold search when the status-ordered list holds no open or pending ticket', async () => {
+		const clock = createVirtualClock();
+		const fake = await startFakeFreshdesk({
+			clock,
+			apiKey: freshdeskKey,
+			tickets: 120,
+			statusFor: (id) => (id % 10 === 0 ? 6 : 4),
+		});
+		closers.push(() => fake.close());
+		const desk = createFreshdeskHelpDesk(freshdeskSetup(fake.url, clock), {clock});
+		closers.push(() => desk.close());
+		const result = await listQueue(desk, {...unresolved}, {all: true});
+		expect(result.tickets.map((ticket) => ticket.id).sort()).toEqual(
+			[...fake.tickets.values()]
+				.filter((ticket) => ticket.status === 6)
+				.map((ticket) => String(ticket.id))
+				.sort(),
+		);
+		expect(result.tickets.every((ticket) => ticket.status === 'on-hold')).toBe(true);
+	});
+
 	it('forgets a purged customer: csr log purge erases them from the contacts cache', async () => {
 		const {fake, db, open} = await world();
 		await listQueue(open(), {...unresolved}, {all: true});
