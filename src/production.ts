@@ -63,6 +63,10 @@ export async function openHelpDeskFor(
 			const {createRtHelpDesk} = await import('./providers/rt/rt-help-desk.js');
 			return createRtHelpDesk(setup);
 		}
+		case 'zammad': {
+			const {createZammadHelpDesk} = await import('./providers/zammad/zammad-help-desk.js');
+			return createZammadHelpDesk(setup);
+		}
 		default:
 			throw new UsageError(`the ${profile.provider} provider is not available yet`, 'Use a demo or zendesk profile.');
 	}
