@@ -67,6 +67,10 @@ export async function openHelpDeskFor(
 			const {createZammadHelpDesk} = await import('./providers/zammad/zammad-help-desk.js');
 			return createZammadHelpDesk(setup);
 		}
+		case 'helpscout': {
+			const {createHelpScoutHelpDesk} = await import('./providers/helpscout/helpscout-help-desk.js');
+			return createHelpScoutHelpDesk(setup);
+		}
 		default:
 			throw new UsageError(`the ${profile.provider} provider is not available yet`, 'Use a demo or zendesk profile.');
 	}

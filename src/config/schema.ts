@@ -1,6 +1,6 @@
 import {z} from 'zod';
 
-export const providerNames = ['demo', 'zendesk', 'freshdesk', 'rt', 'zammad'] as const;
+export const providerNames = ['demo', 'zendesk', 'freshdesk', 'rt', 'zammad', 'helpscout'] as const;
 export const ProviderName = z.enum(providerNames);
 export type ProviderName = z.infer<typeof ProviderName>;
 

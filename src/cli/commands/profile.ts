@@ -9,8 +9,11 @@ export function registerProfileCommand(program: Command, context: Context): void
 		.command('add')
 		.description('add or replace a profile')
 		.argument('<name>', 'profile name (letters, digits, - and _)')
-		.requiredOption('--provider <provider>', 'demo, zendesk, freshdesk, rt or zammad')
-		.option('--url <url>', 'the help desk URL (https://; http:// only for loopback)')
+		.requiredOption('--provider <provider>', 'demo, zendesk, freshdesk, rt, zammad or helpscout')
+		.option(
+			'--url <url>',
+			'the help desk URL (https://; http:// only for loopback); Help Scout: the API base, default https://api.helpscout.net',
+		)
 		.option('--email <email>', 'your agent email on the desk')
 		.option('--user <user>', 'your user name (Request Tracker; Zammad basic auth)')
 		.option('--locale <locale>', 'default template locale (en, da, sv, nb, de)')

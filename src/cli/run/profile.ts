@@ -40,7 +40,8 @@ export async function runProfileAdd(
 	if (!provider.success) {
 		throw new UsageError(`invalid --provider "${flags.provider}": expected one of ${ProviderName.options.join(', ')}`);
 	}
-	if (provider.data !== 'demo' && flags.url === undefined) {
+	// Help Scout has one API host (https://api.helpscout.net); --url is there for proxies and tests.
+	if (provider.data !== 'demo' && provider.data !== 'helpscout' && flags.url === undefined) {
 		throw new UsageError(`a ${provider.data} profile needs --url`, 'For example --url https://yourcompany.zendesk.com');
 	}
 	const url = flags.url === undefined ? null : parseProfileUrl(flags.url);
@@ -80,7 +81,8 @@ export async function runProfileAdd(
 	);
 	if (!current) context.io.stderr.write(`Use it with --profile ${name}, or make it current: csr profile use ${name}\n`);
 	if (!token && provider.data !== 'demo') {
-		context.io.stderr.write(`Give it a token with $${tokenVariableFor(name)} or $CSR_TOKEN, or --token-stdin.\n`);
+		const what = provider.data === 'helpscout' ? 'your Help Scout app’s CLIENT_ID:CLIENT_SECRET' : 'a token';
+		context.io.stderr.write(`Give it ${what} with $${tokenVariableFor(name)} or $CSR_TOKEN, or --token-stdin.\n`);
 	}
 }
 

@@ -18,6 +18,8 @@ export type HttpRequest = {
 	readonly query?: Record<string, QueryValue> | undefined;
 	/** Sent as JSON. */
 	readonly json?: unknown;
+	/** Sent as `application/x-www-form-urlencoded` (OAuth token requests); ignored when `json` is given. */
+	readonly form?: Readonly<Record<string, string>> | undefined;
 	/** Sent as the provider's idempotency header where it honours one for this request; such a request may be repeated. */
 	readonly idempotencyKey?: string | undefined;
 	/**
@@ -62,6 +64,8 @@ export type HttpClientOptions = {
 	/** Reads the provider's error envelope; defaults to describeErrorBody. */
 	readonly describeError?: ((body: unknown) => ErrorDescription) | undefined;
 	readonly userAgent?: string | undefined;
+	/** What a request uses of the advertised quota; 1 when not given (Help Scout counts writes as 2). */
+	readonly requestCost?: ((method: HttpMethod) => number) | undefined;
 };
 
 export type HttpClient = {
@@ -165,6 +169,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 			if (request.json !== undefined) {
 				headers['content-type'] = 'application/json; charset=utf-8';
 				body = JSON.stringify(request.json);
+			} else if (request.form !== undefined) {
+				headers['content-type'] = 'application/x-www-form-urlencoded';
+				body = new URLSearchParams(request.form).toString();
 			}
 			if (honoursKey && idempotency && request.idempotencyKey !== undefined) {
 				headers[idempotency.header.toLowerCase()] = request.idempotencyKey;
@@ -177,7 +184,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 				}
 			}
 			const shown = `${method} ${redactQuery(url.pathname + url.search)}`;
-			await pacer.acquire(route, signal);
+			await pacer.acquire(route, signal, options.requestCost?.(method) ?? 1);
 			requests += 1;
 			log(`→ ${shown}${request.anonymous === true ? '' : ` (${options.credentials.describe()})`}`);
 			const sentAt = clock.now();
@@ -240,7 +247,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 				);
 			}
 
-			const retryAfterMs = parseRetryAfterMs(responseHeaders['retry-after'], clock.now());
+			const retryAfterMs = parseRetryAfterMs(
+				responseHeaders['retry-after'] ??
+					(headerNames.retryAfter ?? []).map((name) => responseHeaders[name]).find((value) => value !== undefined),
+				clock.now(),
+			);
 			// 429, and 503 with Retry-After, mean "not processed, come back later": safe to repeat for any method.
 			if (status === 429 || (status === 503 && retryAfterMs !== null)) {
 				rateLimited += 1;

@@ -15,6 +15,8 @@ export type RateLimitHeaderNames = {
 	readonly structuredPrefix?: string | undefined;
 	/** Window length assumed when a response gives `remaining` without a reset time. */
 	readonly defaultWindowSec: number;
+	/** Headers that say how long to wait after a 429, besides the standard `Retry-After` (Help Scout: `x-ratelimit-retry-after`). */
+	readonly retryAfter?: readonly string[] | undefined;
 };
 
 /** The common names: `x-rate-limit-*` (Zendesk, Freshdesk), IETF `ratelimit-*`, GitHub-style `x-ratelimit-*`. */
@@ -95,8 +97,11 @@ type Bucket = {
 };
 
 export type RatePacer = {
-	/** Waits until one more request stays within every quota advertised so far, then counts it as sent. */
-	acquire(route: string, signal?: AbortSignal): Promise<void>;
+	/**
+	 * Waits until one more request stays within every quota advertised so far, then counts it as sent. `cost` is what
+	 * the request uses of the quota (Help Scout counts a write as 2).
+	 */
+	acquire(route: string, signal?: AbortSignal, cost?: number): Promise<void>;
 	/** A response (or a failure) for a request that acquire() counted. */
 	release(route: string, readings: readonly RateLimitReading[]): void;
 	/** After a 429: nobody sends before `untilMs`. */
@@ -117,14 +122,14 @@ export function createRatePacer(clock: Clock, options: {defaultWindowSec: number
 	const lowWater = (bucket: Bucket): number =>
 		bucket.limit === null ? 10 : Math.max(2, Math.ceil(bucket.limit * 0.2));
 
-	function waitFor(bucket: Bucket, now: number): number {
+	function waitFor(bucket: Bucket, now: number, cost: number): number {
 		if (now >= bucket.resetAt) {
 			// A new window: the old estimate no longer holds.
 			bucket.remaining = bucket.limit ?? Number.POSITIVE_INFINITY;
 			bucket.resetAt = Number.POSITIVE_INFINITY;
 			return 0;
 		}
-		if (bucket.remaining <= 0) return bucket.resetAt - now;
+		if (bucket.remaining < cost) return bucket.resetAt - now;
 		if (bucket.remaining < lowWater(bucket)) {
 			const interval = (bucket.resetAt - now) / bucket.remaining;
 			return Math.max(0, bucket.lastSentAt + interval - now);
@@ -133,12 +138,12 @@ export function createRatePacer(clock: Clock, options: {defaultWindowSec: number
 	}
 
 	return {
-		async acquire(route, signal) {
+		async acquire(route, signal, cost = 1) {
 			for (;;) {
 				const now = clock.now();
 				let wait = Math.max(0, pausedUntil - now);
 				for (const bucket of buckets.values()) {
-					if (applies(bucket, route)) wait = Math.max(wait, waitFor(bucket, now));
+					if (applies(bucket, route)) wait = Math.max(wait, waitFor(bucket, now, Math.max(1, cost)));
 				}
 				if (wait <= 0) break;
 				await clock.sleep(Math.ceil(wait), signal);
@@ -146,7 +151,7 @@ export function createRatePacer(clock: Clock, options: {defaultWindowSec: number
 			const now = clock.now();
 			for (const bucket of buckets.values()) {
 				if (!applies(bucket, route)) continue;
-				bucket.remaining -= 1;
+				bucket.remaining -= Math.max(1, cost);
 				bucket.lastSentAt = now;
 			}
 			inFlight += 1;

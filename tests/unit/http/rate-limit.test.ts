@@ -63,6 +63,18 @@ describe('createRatePacer', () => {
 		expect(sentAt.filter((at) => at < 40_000).length).toBeLessThanOrEqual(4);
 	});
 
+	it('counts a request by its cost: a write worth 2 waits for the reset when 1 is left', async () => {
+		const clock = createVirtualClock();
+		const pacer = createRatePacer(clock, {defaultWindowSec: 60});
+		await pacer.acquire('/a');
+		const start = clock.now();
+		pacer.release('/a', [{bucket: 'account', limit: 400, remaining: 3, resetSec: 30}]);
+		await pacer.acquire('/a', undefined, 2);
+		expect(clock.now() - start).toBeLessThan(30_000);
+		await pacer.acquire('/a', undefined, 2);
+		expect(clock.now() - start).toBe(30_000);
+	});
+
 	it('applies an endpoint quota only to the route that reported it', async () => {
 		const clock = createVirtualClock();
 		const pacer = createRatePacer(clock, {defaultWindowSec: 60});
