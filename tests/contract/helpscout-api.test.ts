@@ -159,4 +159,40 @@ describe('Help Scout OAuth and rate limits', () => {
 		});
 		expect(page.tickets).toEqual([]);
 	});
+
+	it('reads active, then pending conversations for the usual queue, never paging through closed ones', async () => {
+		const clock = createVirtualClock();
+		const setup = await helpScoutOnFake({clock, conversations: 60});
+		close = setup.close;
+		const seen: string[] = [];
+		let cursor: string | undefined;
+		do {
+			const page = await setup.desk.listTickets({
+				statuses: ['new', 'open', 'pending'],
+				assignee: 'any',
+				sort: 'urgency',
+				limit: 20,
+				cursor,
+			});
+			seen.push(...page.tickets.map((ticket) => ticket.id));
+			cursor = page.nextCursor ?? undefined;
+		} while (cursor !== undefined);
+		const expected = [...setup.fake.conversations.values()].filter(
+			(item) => item.status === 'active' || item.status === 'pending',
+		);
+		expect(seen.sort()).toEqual(expected.map((item) => String(item.id)).sort());
+		const statuses = setup.fake.requests
+			.filter((request) => request.pathname === '/v2/conversations')
+			.map((request) => request.query.get('status'));
+		expect(new Set(statuses)).toEqual(new Set(['active', 'pending']));
+	});
+
+	it('says why there is no CSAT when the plan has no Reports API', async () => {
+		const clock = createVirtualClock();
+		const setup = await helpScoutOnFake({clock, reports: false});
+		close = setup.close;
+		const failure = await failureOf(setup.desk.exportSatisfaction(null));
+		expect(failure).toBeInstanceOf(AuthError);
+		expect((failure as Error).message).toContain('needs a Plus or Pro plan');
+	});
 });

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {AuthError} from '../../errors.js';
 import type {ExportPage, SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {HelpScoutApi} from './api.js';
 import {changedAt, toSatisfactionRating, toTicketFacts} from './map.js';
@@ -75,10 +76,14 @@ export async function exportSatisfaction(
 		signal,
 		allowStatuses: [403, 404],
 	});
-	if (response.status >= 400) {
-		api.setup.log?.('help scout: no happiness ratings (the Reports API needs a Plus or Pro plan)');
-		return {items: [], nextCursor: null};
+	if (response.status === 403) {
+		// csr sync reports it ("not allowed with these credentials: …") and goes on without CSAT.
+		throw new AuthError(
+			'Help Scout’s happiness ratings come from its Reports API, which needs a Plus or Pro plan',
+			'Without it csr has no CSAT for this desk.',
+		);
 	}
+	if (response.status >= 400) return {items: [], nextCursor: null};
 	const parsed = ratingPage.safeParse(response.body);
 	const results = parsed.success ? (parsed.data.results ?? []) : [];
 	const items = results.map(toSatisfactionRating).filter((item): item is SatisfactionRating => item !== null);

@@ -9,6 +9,8 @@ import {statusToHelpScout, toTicket} from './map.js';
 import {conversationPage, folderPage, type HsConversation, type HsMailbox, hsConversation} from './schemas.js';
 
 const queueCursor = z.object({
+	/** Which of the listing's Help Scout statuses is being read (see statusesFor). */
+	status: z.number().int().min(0),
 	page: z.number().int().min(1),
 	/** Where in that Help Scout page the next csr page starts (Help Scout's page size is its own). */
 	offset: z.number().int().min(0),
@@ -79,10 +81,14 @@ const sortFor: Record<TicketQuery['sort'], {sortField: string; sortOrder: 'asc' 
 	created: {sortField: 'createdAt', sortOrder: 'desc'},
 };
 
-/** One Help Scout status when the csr statuses need just one, else `all` (csr filters the rest). */
-function statusParameter(statuses: readonly TicketStatus[]): string {
+/**
+ * The Help Scout statuses to read, one after the other: Help Scout's status filter takes one value, and `all` would
+ * page through every closed and spam conversation to find the open ones. No csr status at all reads `all`.
+ */
+function statusesFor(statuses: readonly TicketStatus[]): string[] {
+	if (statuses.length === 0) return ['all'];
 	const wanted = new Set(statuses.map((status) => statusToHelpScout[status]));
-	return wanted.size === 1 ? ([...wanted][0] as string) : 'all';
+	return (['active', 'pending', 'closed'] as const).filter((status) => wanted.has(status));
 }
 
 /** What Help Scout's list cannot filter on, checked on each ticket. */
@@ -108,55 +114,74 @@ const wordsQuery = (text: string): string => {
 	return `(subject:${quoted} OR body:${quoted})`;
 };
 
+/** Requests one csr page may make while Help Scout pages hold nothing that matches. */
+const maxRequestsPerPage = 10;
+
 /**
  * The queue: `GET /v2/conversations` with the filters Help Scout has (status, mailbox, assigned_to, tag, folder,
- * query), csr's own check for the rest, and paging in Help Scout's page size with an offset.
+ * query), csr's own check for the rest, and paging in Help Scout's page size with an offset. Several statuses are
+ * read one after the other (active, then pending, …), each in Help Scout's order.
  */
 export async function listTickets(api: HelpScoutApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
 	const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, queueCursor);
 	const folder = cursor?.folder ?? (query.view ? await resolveFolder(api, query.view, signal) : null);
-	const page = cursor?.page ?? 1;
-	let offset = cursor?.offset ?? 0;
-	const parameters: Record<string, QueryValue> = {
-		status: folder === null ? statusParameter(query.statuses) : 'all',
+	const statuses = folder === null ? statusesFor(query.statuses) : ['all'];
+	const filters: Record<string, QueryValue> = {
 		...sortFor[query.sort],
 		// Threads come along so a ticket's updatedAt (the latest thread) is the same from every endpoint.
 		embed: 'threads',
-		page,
 	};
-	if (folder !== null) parameters['folder'] = folder;
+	if (folder !== null) filters['folder'] = folder;
 	else {
-		if (query.assignee === 'me') parameters['assigned_to'] = (await api.me(signal)).id;
+		if (query.assignee === 'me') filters['assigned_to'] = (await api.me(signal)).id;
 		else if (query.assignee !== 'any' && query.assignee !== 'none')
-			parameters['assigned_to'] = (await userByEmail(api, query.assignee.email, signal)).id;
-		if (query.group) parameters['mailbox'] = await resolveMailboxId(api, query.group, signal);
+			filters['assigned_to'] = (await userByEmail(api, query.assignee.email, signal)).id;
+		if (query.group) filters['mailbox'] = await resolveMailboxId(api, query.group, signal);
 		const [firstTag] = query.tags ?? [];
-		if (firstTag !== undefined) parameters['tag'] = firstTag;
-		if (query.search?.trim()) parameters['query'] = wordsQuery(query.search);
+		if (firstTag !== undefined) filters['tag'] = firstTag;
+		if (query.search?.trim()) filters['query'] = wordsQuery(query.search);
 	}
-	const [body, mailboxes] = await Promise.all([
-		api.get('/v2/conversations', parameters, conversationPage, signal),
-		mailboxMap(api, signal),
-	]);
-	const raw = body._embedded?.conversations ?? [];
+	const mailboxes = await mailboxMap(api, signal);
 	const limit = Math.max(1, query.limit);
 	const chosen: Ticket[] = [];
-	for (; offset < raw.length && chosen.length < limit; offset++) {
-		const conversation = raw[offset] as HsConversation;
-		const ticket = toTicket(conversation, mailboxes);
-		if (folder !== null || matches(ticket, query, conversation)) chosen.push(ticket);
+	let position: z.output<typeof queueCursor> | null = cursor ?? {status: 0, page: 1, offset: 0, folder};
+	let total: number | null = 0;
+	for (let requests = 0; position !== null && chosen.length < limit && requests < maxRequestsPerPage; requests++) {
+		const status: string | undefined = statuses[position.status];
+		if (status === undefined) {
+			position = null;
+			break;
+		}
+		const page: number = position.page;
+		const body: z.output<typeof conversationPage> = await api.get(
+			'/v2/conversations',
+			{...filters, status, page},
+			conversationPage,
+			signal,
+		);
+		const raw: HsConversation[] = body._embedded?.conversations ?? [];
+		if (total !== null) total = body.page?.totalElements == null ? null : total + body.page.totalElements;
+		let offset: number = position.offset;
+		for (; offset < raw.length && chosen.length < limit; offset++) {
+			const conversation = raw[offset] as HsConversation;
+			const ticket = toTicket(conversation, mailboxes);
+			if (folder !== null || matches(ticket, query, conversation)) chosen.push(ticket);
+		}
+		const morePages: boolean = raw.length > 0 && position.page < (body.page?.totalPages ?? 1);
+		position =
+			offset < raw.length
+				? {...position, offset}
+				: morePages
+					? {...position, page: position.page + 1, offset: 0}
+					: position.status + 1 < statuses.length
+						? {status: position.status + 1, page: 1, offset: 0, folder}
+						: null;
 	}
-	const totalPages = body.page?.totalPages ?? 1;
-	const next =
-		offset < raw.length
-			? {page, offset, folder}
-			: raw.length > 0 && page < totalPages
-				? {page: page + 1, offset: 0, folder}
-				: null;
 	return {
 		tickets: chosen,
-		nextCursor: next === null ? null : encodeCursor(next),
-		totalCount: folder === null && parameters['status'] !== 'all' ? (body.page?.totalElements ?? null) : null,
+		nextCursor: position === null ? null : encodeCursor(position),
+		// Help Scout counts per status; csr knows the total only when one request covered the whole listing.
+		totalCount: cursor === null && position === null && folder === null && statuses[0] !== 'all' ? total : null,
 	};
 }
 

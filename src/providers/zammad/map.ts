@@ -221,7 +221,8 @@ export function toMessage(raw: ZammadArticle, ticket: Ticket, lookup: Lookup): M
 			role,
 		},
 		public: !raw.internal,
-		channel: channelOf(raw.type, null),
+		// A note travels no channel of its own: it belongs to the ticket's.
+		channel: raw.type === 'note' || !raw.type ? ticket.channel : channelOf(raw.type, null),
 		createdAt: raw.created_at,
 		text: raw.content_type === 'text/plain' ? body.trim() : htmlToText(body),
 		attachments: (raw.attachments ?? []).map((attachment) => toAttachment(attachment, raw, lookup.origin)),
