@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {AuthError, ProviderError} from '../../src/errors.js';
+import {AuthError, ProviderError, UsageError} from '../../src/errors.js';
 import type {OAuthTokens} from '../../src/providers/help-desk.js';
 import {describeHelpScoutError} from '../../src/providers/helpscout/api.js';
 import {statusFromHelpScout, toSatisfactionRating, toTicket} from '../../src/providers/helpscout/map.js';
@@ -150,14 +150,15 @@ describe('Help Scout OAuth and rate limits', () => {
 		const missing = await failureOf(setup.desk.getThread('999999'));
 		expect(missing).toBeInstanceOf(ProviderError);
 		expect((missing as Error).message).toBe('Help Scout has no conversation 999999 (or you cannot see it)');
-		const page = await setup.desk.listTickets({
-			statuses: ['open'],
-			assignee: 'any',
-			sort: 'urgency',
-			limit: 10,
-			priorities: ['high'],
-		});
-		expect(page.tickets).toEqual([]);
+		const filter = await failureOf(
+			setup.desk.listTickets({statuses: ['open'], assignee: 'any', sort: 'urgency', limit: 10, priorities: ['high']}),
+		);
+		expect((filter as Error).message).toContain('Help Scout has no priorities');
+		const write = await failureOf(
+			setup.desk.sendMessage('2', {body: 'Hi', public: true, changes: {priority: 'high'}}, {}),
+		);
+		expect(write).toBeInstanceOf(UsageError);
+		expect(setup.fake.requests.some((request) => request.pathname.startsWith('/v2/conversations/2/'))).toBe(false);
 	});
 
 	it('reads active, then pending conversations for the usual queue, never paging through closed ones', async () => {

@@ -103,8 +103,6 @@ function matches(ticket: Ticket, query: TicketQuery, raw: HsConversation): boole
 	if (query.channels && query.channels.length > 0 && !query.channels.includes(ticket.channel)) return false;
 	for (const tag of query.tags ?? [])
 		if (!ticket.tags.some((candidate) => candidate.toLowerCase() === tag.toLowerCase())) return false;
-	// No priorities in Help Scout: a priority filter matches nothing.
-	if (query.priorities && query.priorities.length > 0) return false;
 	return true;
 }
 
@@ -123,6 +121,9 @@ const maxRequestsPerPage = 10;
  * read one after the other (active, then pending, …), each in Help Scout's order.
  */
 export async function listTickets(api: HelpScoutApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
+	if (query.priorities && query.priorities.length > 0) {
+		throw new UsageError('Help Scout has no priorities, so --priority matches nothing there', 'Filter by tag instead.');
+	}
 	const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, queueCursor);
 	const folder = cursor?.folder ?? (query.view ? await resolveFolder(api, query.view, signal) : null);
 	const statuses = folder === null ? statusesFor(query.statuses) : ['all'];

@@ -1,5 +1,5 @@
 import type {Ticket} from '../../domain/ticket.js';
-import {ConflictError, messageOf, ProviderError} from '../../errors.js';
+import {ConflictError, messageOf, ProviderError, UsageError} from '../../errors.js';
 import {plainToHtml} from '../../text/plain-to-html.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {conversationNotFound, conversationNumber, type HelpScoutApi} from './api.js';
@@ -24,6 +24,13 @@ async function planFor(
 ): Promise<Plan> {
 	const plan: Plan = {status: null, operations: [], tags: null};
 	if (changes === undefined) return plan;
+	// Refused before anything is sent, so a reply with a priority change is not half done.
+	if (changes.priority !== undefined) {
+		throw new UsageError(
+			'Help Scout has no priorities',
+			'Leave out the priority change; tags can mark urgency instead.',
+		);
+	}
 	if (changes.status !== undefined) {
 		const status = statusToHelpScout[changes.status];
 		if (status !== current.status) plan.status = status;
@@ -52,7 +59,6 @@ async function planFor(
 		}
 		if (kept.length !== currentTags.length || kept.some((tag, index) => tag !== currentTags[index])) plan.tags = kept;
 	}
-	// csr's priority has no Help Scout counterpart: a priority change is ignored (Help Scout has no priorities).
 	return plan;
 }
 

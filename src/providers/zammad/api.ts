@@ -36,6 +36,8 @@ export const api = '/api/v1';
 
 export type ZammadApi = {
 	readonly origin: string;
+	/** The profile URL without a trailing slash: where Zammad's web pages are (it may sit below a path). */
+	readonly webBase: string;
 	readonly setup: ProviderSetup;
 	readonly http: HttpClient;
 	/** A request whose 2xx body must fit the schema. */
@@ -227,6 +229,7 @@ export function createZammadApi(setup: ProviderSetup, options: ZammadOptions = {
 
 	return {
 		origin: http.origin,
+		webBase: setup.baseUrl.replace(/\/+$/, ''),
 		setup,
 		http,
 		request,

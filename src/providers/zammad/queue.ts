@@ -42,7 +42,7 @@ export async function lookupFor(api: ZammadApi, raw: readonly ZammadTicket[], si
 		priorities,
 		groups: new Map(groups.map((group) => [group.id, group.name])),
 		user: (id) => api.knownUser(id),
-		origin: api.origin,
+		origin: api.webBase,
 	};
 }
 

@@ -245,7 +245,7 @@ export async function sendMessage(
 			? {...current, updated_at: article.created_at}
 			: current);
 	const ticket = await mapped(api, final, signal).catch(() =>
-		toTicket(final, [], {states: [], priorities: [], groups: new Map(), user: api.knownUser, origin: api.origin}),
+		toTicket(final, [], {states: [], priorities: [], groups: new Map(), user: api.knownUser, origin: api.webBase}),
 	);
 	return warnings.length > 0 ? {messageId, ticket, warnings} : {messageId, ticket};
 }
