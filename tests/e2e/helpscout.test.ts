@@ -97,6 +97,8 @@ describe('csr on a Help Scout profile (built bin, fake Help Scout)', () => {
 		const hostile = await box.csr(['show', '3'], {env: env()});
 		expect(hostile.exitCode, hostile.stderr).toBe(0);
 		expect(hostile.stdout).toContain('Mallory');
+		expect(hostile.stdout).toContain('invoice');
+		expect(hostile.stdout).toMatch(/Question \d.* about my order/);
 		expect(hostile.stdout).not.toMatch(/[\u001b\u0007]/);
 	});
 

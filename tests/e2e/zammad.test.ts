@@ -91,6 +91,8 @@ describe('csr on a Zammad profile (built bin, fake Zammad)', () => {
 		const hostile = await box.csr(['show', '4'], {env: env()});
 		expect(hostile.exitCode, hostile.stderr).toBe(0);
 		expect(hostile.stdout).toContain('Mallory');
+		expect(hostile.stdout).toContain('invoice');
+		expect(hostile.stdout).toMatch(/Question \d.* about my order/);
 		expect(hostile.stdout).not.toMatch(/[\u001b\u0007]/);
 	});
 

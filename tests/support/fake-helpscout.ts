@@ -175,17 +175,19 @@ export async function startFakeHelpScout(options: FakeHelpScoutOptions): Promise
 			createdAt: fields.at,
 			_embedded: {
 				attachments:
-					conversationId === 1 && isCustomer
-						? [
-								{
-									id: 55,
-									filename: 'screenshot.png',
-									mimeType: 'image/png',
-									size: 12345,
-									_links: {web: {href: 'https://secure.helpscout.net/file/55/screenshot.png'}},
-								},
-							]
-						: [],
+					conversationId === 3 && isCustomer
+						? [{id: 56, filename: 'invoice\u001b[2J.pdf', mimeType: 'application/pdf', size: 10}]
+						: conversationId === 1 && isCustomer
+							? [
+									{
+										id: 55,
+										filename: 'screenshot.png',
+										mimeType: 'image/png',
+										size: 12345,
+										_links: {web: {href: 'https://secure.helpscout.net/file/55/screenshot.png'}},
+									},
+								]
+							: [],
 			},
 		};
 	}
@@ -205,7 +207,12 @@ export async function startFakeHelpScout(options: FakeHelpScoutOptions): Promise
 			folderId: owner === null ? 493 : 494,
 			status,
 			state: 'published',
-			subject: id === 1 ? (templateConversation['subject'] as string) : `Question ${id} about my order`,
+			subject:
+				id === 1
+					? (templateConversation['subject'] as string)
+					: id === 3
+						? 'Question 3\u001b]0;pwned\u0007 about my order'
+						: `Question ${id} about my order`,
 			preview: 'Hello',
 			mailboxId: (mailboxes[id % 2] as {id: number}).id,
 			assignee: owner === null ? null : {id: owner.id, first: owner.first, last: owner.last, email: owner.email},

@@ -176,7 +176,10 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
 			attachments:
 				ticketId === 1 && fields.sender === 'Customer'
 					? [{id: 7, filename: 'receipt.pdf', size: '2048', preferences: {'Content-Type': 'application/pdf'}}]
-					: [],
+					: ticketId === 4 && fields.sender === 'Customer'
+						? // Hostile text in an attachment name.
+							[{id: 8, filename: 'invoice\u001b[2J.pdf', size: 10, preferences: {'Content-Type': 'application/pdf'}}]
+						: [],
 		};
 	};
 
@@ -192,7 +195,12 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
 			...templateTicket,
 			id,
 			number: String(22000 + id),
-			title: id === 1 ? (templateTicket['title'] as string) : `Question ${id} about my order`,
+			title:
+				id === 1
+					? (templateTicket['title'] as string)
+					: id === 4
+						? 'Question 4\u001b]0;pwned\u0007 about my order'
+						: `Question ${id} about my order`,
 			state_id: stateId,
 			priority_id: 1 + (id % 3),
 			group_id: (groups[id % groups.length]?.id as number) ?? 1,
