@@ -196,4 +196,21 @@ describe('Help Scout OAuth and rate limits', () => {
 		expect(failure).toBeInstanceOf(AuthError);
 		expect((failure as Error).message).toContain('needs a Plus or Pro plan');
 	});
+
+	it('reads csr closed from spam and solved from closed, so a status filter gives what it names', async () => {
+		const clock = createVirtualClock();
+		const setup = await helpScoutOnFake({clock, conversations: 20});
+		close = setup.close;
+		const query = {assignee: 'any', sort: 'urgency', limit: 50} as const;
+		const closed = await setup.desk.listTickets({...query, statuses: ['closed']});
+		expect(closed.tickets.map((ticket) => ticket.id).sort()).toEqual(
+			[...setup.fake.conversations.values()]
+				.filter((item) => item.status === 'spam')
+				.map((item) => String(item.id))
+				.sort(),
+		);
+		const solved = await setup.desk.listTickets({...query, statuses: ['solved']});
+		expect(solved.tickets.length).toBeGreaterThan(0);
+		expect(solved.tickets.every((ticket) => ticket.status === 'solved')).toBe(true);
+	});
 });

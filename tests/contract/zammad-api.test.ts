@@ -154,4 +154,17 @@ describe('Zammad errors and auth', () => {
 		expect(sent.warnings?.[0]).toContain('the ticket changes were not applied');
 		expect(setup.fake.articles.get(2)?.some((article) => article.body.includes('Hello there'))).toBe(true);
 	});
+
+	it('filters csr closed as merged or removed tickets, and writes csr closed as Zammad closed', async () => {
+		const clock = createVirtualClock();
+		const setup = await zammadOnFake({clock, tickets: 10, stateFor: (id) => (id <= 3 ? 5 : 2)});
+		close = setup.close;
+		const query = {assignee: 'any', sort: 'urgency', limit: 50} as const;
+		const closed = await setup.desk.listTickets({...query, statuses: ['closed']});
+		expect(closed.tickets.map((ticket) => ticket.id)).toEqual(['1', '2', '3']);
+		expect(closed.tickets.every((ticket) => ticket.status === 'closed')).toBe(true);
+		const updated = await setup.desk.updateTicket('5', {status: 'closed'}, {});
+		expect(setup.fake.tickets.get(5)?.state_id).toBe(4);
+		expect(updated.status).toBe('solved');
+	});
 });

@@ -5,7 +5,7 @@ import type {TicketPage, TicketQuery} from '../help-desk.js';
 import {encodeCursor, parseCursor} from '../http/cursor.js';
 import type {QueryValue} from '../http/url.js';
 import {conversationNumber, type HelpScoutApi} from './api.js';
-import {statusToHelpScout, toTicket} from './map.js';
+import {toTicket} from './map.js';
 import {conversationPage, folderPage, type HsConversation, type HsMailbox, hsConversation} from './schemas.js';
 
 const queueCursor = z.object({
@@ -81,14 +81,24 @@ const sortFor: Record<TicketQuery['sort'], {sortField: string; sortOrder: 'asc' 
 	created: {sortField: 'createdAt', sortOrder: 'desc'},
 };
 
+/** Which Help Scout status a csr status reads from (the inverse of statusFromHelpScout). */
+const helpScoutStatusFor: Readonly<Record<TicketStatus, string>> = {
+	new: 'active',
+	open: 'active',
+	pending: 'pending',
+	'on-hold': 'pending',
+	solved: 'closed',
+	closed: 'spam',
+};
+
 /**
  * The Help Scout statuses to read, one after the other: Help Scout's status filter takes one value, and `all` would
  * page through every closed and spam conversation to find the open ones. No csr status at all reads `all`.
  */
 function statusesFor(statuses: readonly TicketStatus[]): string[] {
 	if (statuses.length === 0) return ['all'];
-	const wanted = new Set(statuses.map((status) => statusToHelpScout[status]));
-	return (['active', 'pending', 'closed'] as const).filter((status) => wanted.has(status));
+	const wanted = new Set(statuses.map((status) => helpScoutStatusFor[status]));
+	return (['active', 'pending', 'closed', 'spam'] as const).filter((status) => wanted.has(status));
 }
 
 /** What Help Scout's list cannot filter on, checked on each ticket. */

@@ -51,15 +51,19 @@ export function statusFromStateType(typeId: number | undefined): TicketStatus {
 	}
 }
 
-/** The state types that a csr status can mean; the write side picks the first active state of the first type. */
+/** The state types a csr status reads from (the inverse of statusFromStateType), for queue filters. */
 export const stateTypesFor: Readonly<Record<TicketStatus, readonly number[]>> = {
 	new: [stateTypes.new],
 	open: [stateTypes.open],
 	pending: [stateTypes.pendingAction],
 	'on-hold': [stateTypes.pendingReminder],
 	solved: [stateTypes.closed],
-	closed: [stateTypes.closed],
+	closed: [stateTypes.merged, stateTypes.removed],
 };
+
+/** The state type a csr status is written as: csr's closed is Zammad's closed too (merging is not csr's to do). */
+export const writeStateTypeFor = (status: TicketStatus): number =>
+	status === 'closed' ? stateTypes.closed : (stateTypesFor[status][0] ?? stateTypes.open);
 
 /**
  * Priorities are records named "1 low", "2 normal", "3 high"; admins can add more. The leading number decides:

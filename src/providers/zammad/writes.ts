@@ -3,7 +3,7 @@ import {ConflictError, messageOf, ProviderError, UsageError} from '../../errors.
 import {plainToHtml} from '../../text/plain-to-html.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {api as apiPath, ticketNotFound, ticketNumber, type ZammadApi} from './api.js';
-import {nobody, priorityFromName, stateTypes, stateTypesFor, toTicket} from './map.js';
+import {nobody, priorityFromName, stateTypes, toTicket, writeStateTypeFor} from './map.js';
 import {agentByEmail, fetchTicket, lookupFor, resolveGroupId, tagsOf} from './queue.js';
 import {type ZammadTicket, zammadArticle, zammadTicket} from './schemas.js';
 
@@ -37,10 +37,10 @@ export async function propertiesFor(
 	const properties: TicketProperties = {};
 	if (changes.status !== undefined) {
 		const states = (await api.states(signal)).filter((state) => state.active !== false);
-		const types = stateTypesFor[changes.status];
+		const type = writeStateTypeFor(changes.status);
 		const currentType = states.find((state) => state.id === current.state_id)?.state_type_id;
-		if (currentType === undefined || !types.includes(currentType)) {
-			const state = types.map((type) => states.find((candidate) => candidate.state_type_id === type)).find(Boolean);
+		if (currentType !== type) {
+			const state = states.find((candidate) => candidate.state_type_id === type);
 			if (state === undefined) {
 				throw new UsageError(
 					`this Zammad has no state for csr's "${changes.status}"`,
