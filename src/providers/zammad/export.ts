@@ -2,7 +2,7 @@ import {z} from 'zod';
 import type {ExportPage, TicketFacts} from '../help-desk.js';
 import {api as apiPath, type ZammadApi} from './api.js';
 import {toTicketFacts} from './map.js';
-import {decodeCursor, encodeCursor, lookupFor, tagsOf} from './queue.js';
+import {decodeCursor, encodeCursor, lookupFor, tagsForDisplay} from './queue.js';
 import {ticketList} from './schemas.js';
 
 /** Where an export continues: the page of `GET /api/v1/tickets` (id order), the change time it keeps, the latest seen. */
@@ -47,7 +47,7 @@ export async function exportTicketFacts(
 		if (changed.length === 0 && more) continue;
 		const [lookup, tags] = await Promise.all([
 			lookupFor(api, changed, signal),
-			api.mapLimited(changed, (ticket) => tagsOf(api, ticket.id, signal)),
+			api.mapLimited(changed, (ticket) => tagsForDisplay(api, ticket.id, signal)),
 		]);
 		const items = changed.map((ticket, index) => toTicketFacts(ticket, tags[index] ?? [], lookup));
 		const nextCursor = more

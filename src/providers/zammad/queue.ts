@@ -51,6 +51,19 @@ export async function tagsOf(api: ZammadApi, id: number, signal?: AbortSignal): 
 	return (await api.get(`${apiPath}/tags`, {object: 'Ticket', o_id: id}, tagsResponse, signal)).tags;
 }
 
+/** Tags for showing a ticket: best effort, a lookup that fails shows none (and says so with --verbose). */
+export async function tagsForDisplay(api: ZammadApi, id: number, signal?: AbortSignal): Promise<string[]> {
+	try {
+		return await tagsOf(api, id, signal);
+	} catch (error) {
+		if (signal?.aborted) throw error;
+		api.setup.log?.(
+			`zammad: could not read the tags of ticket ${id}: ${error instanceof Error ? error.message : String(error)}`,
+		);
+		return [];
+	}
+}
+
 /** Tickets as csr's, with their tags (one request each, a few at a time). */
 export async function mapTickets(
 	api: ZammadApi,
@@ -59,7 +72,7 @@ export async function mapTickets(
 ): Promise<Ticket[]> {
 	const [lookup, tags] = await Promise.all([
 		lookupFor(api, raw, signal),
-		api.mapLimited(raw, (ticket) => tagsOf(api, ticket.id, signal)),
+		api.mapLimited(raw, (ticket) => tagsForDisplay(api, ticket.id, signal)),
 	]);
 	return raw.map((ticket, index) => toTicket(ticket, tags[index] ?? [], lookup));
 }

@@ -2,7 +2,7 @@ import type {TicketSummary, TicketThread} from '../../domain/message.js';
 import {ProviderError} from '../../errors.js';
 import {api as apiPath, ticketNumber, type ZammadApi} from './api.js';
 import {toMessage, toTicket} from './map.js';
-import {fetchTicket, lookupFor, tagsOf} from './queue.js';
+import {fetchTicket, lookupFor, tagsForDisplay} from './queue.js';
 import {articleList, ticketList} from './schemas.js';
 
 /** The customer's other tickets, newest first; best effort (search may be unavailable without Elasticsearch). */
@@ -50,7 +50,7 @@ export async function getThread(api: ZammadApi, ticketId: string, signal?: Abort
 	}
 	const [articles, tags, recent] = await Promise.all([
 		api.get(`${apiPath}/ticket_articles/by_ticket/${id}`, {}, articleList, signal),
-		tagsOf(api, id, signal),
+		tagsForDisplay(api, id, signal),
 		raw.customer_id == null ? [] : recentTickets(api, raw.customer_id, id, signal),
 	]);
 	const authors = [

@@ -4,7 +4,7 @@ import {plainToHtml} from '../../text/plain-to-html.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {api as apiPath, ticketNotFound, ticketNumber, type ZammadApi} from './api.js';
 import {nobody, priorityFromName, stateTypes, toTicket, writeStateTypeFor} from './map.js';
-import {agentByEmail, fetchTicket, lookupFor, resolveGroupId, tagsOf} from './queue.js';
+import {agentByEmail, fetchTicket, lookupFor, resolveGroupId, tagsForDisplay, tagsOf} from './queue.js';
 import {type ZammadTicket, zammadArticle, zammadTicket} from './schemas.js';
 
 /** Ticket fields csr writes with `PUT /api/v1/tickets/{id}`. */
@@ -153,7 +153,7 @@ async function applyChanges(
 }
 
 async function mapped(api: ZammadApi, raw: ZammadTicket, signal?: AbortSignal): Promise<Ticket> {
-	const [lookup, tags] = await Promise.all([lookupFor(api, [raw], signal), tagsOf(api, raw.id, signal)]);
+	const [lookup, tags] = await Promise.all([lookupFor(api, [raw], signal), tagsForDisplay(api, raw.id, signal)]);
 	return toTicket(raw, tags, lookup);
 }
 
