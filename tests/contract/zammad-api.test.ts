@@ -167,4 +167,15 @@ describe('Zammad errors and auth', () => {
 		expect(setup.fake.tickets.get(5)?.state_id).toBe(4);
 		expect(updated.status).toBe('solved');
 	});
+
+	it('shows a ticket without its tags when Zammad will not give them (best effort)', async () => {
+		const clock = createVirtualClock();
+		const setup = await zammadOnFake({clock, tickets: 5});
+		close = setup.close;
+		setup.fake.intercept = (request) =>
+			request.pathname === '/api/v1/tags' ? {status: 403, json: zammadError('403')} : undefined;
+		const thread = await setup.desk.getThread('1');
+		expect(thread.ticket.tags).toEqual([]);
+		expect(thread.messages.length).toBeGreaterThan(0);
+	});
 });
