@@ -213,4 +213,16 @@ describe('Help Scout OAuth and rate limits', () => {
 		expect(solved.tickets.length).toBeGreaterThan(0);
 		expect(solved.tickets.every((ticket) => ticket.status === 'solved')).toBe(true);
 	});
+
+	it('works as the profile email’s user: "me" and the author of replies', async () => {
+		const clock = createVirtualClock();
+		const setup = await helpScoutOnFake({clock, conversations: 6}, {email: 'Jane@helpscout.example'});
+		close = setup.close;
+		expect((await setup.desk.whoAmI()).name).toBe('Jane Agent');
+		const mine = await setup.desk.listTickets({statuses: [], assignee: 'me', sort: 'urgency', limit: 50});
+		expect(mine.tickets.every((ticket) => ticket.assignee?.name === 'Jane Agent')).toBe(true);
+		await setup.desk.sendMessage('2', {body: 'From Jane', public: true}, {});
+		const sent = (setup.fake.threads.get(2) ?? []).find((thread) => thread.body.includes('From Jane'));
+		expect(sent?.createdBy).toMatchObject({id: 17, first: 'Jane'});
+	});
 });

@@ -402,10 +402,12 @@ export async function startFakeHelpScout(options: FakeHelpScoutOptions): Promise
 		if (body['status'] !== undefined && !['active', 'pending', 'closed'].includes(String(body['status']))) {
 			return hsValidation('status', 'Invalid status');
 		}
+		const author = body['user'] === undefined ? me : users.find((user) => user.id === body['user']);
+		if (author === undefined) return hsValidation('user', 'Invalid user');
 		const created = addThread(conversation.id, {
 			type: kind === 'reply' ? 'reply' : 'note',
 			body: body['text'],
-			person: me,
+			person: author,
 		});
 		if (typeof body['status'] === 'string') setStatus(conversation, body['status'], created.createdAt);
 		return {

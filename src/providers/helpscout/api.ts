@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {ProviderError} from '../../errors.js';
+import {ProviderError, UsageError} from '../../errors.js';
 import type {ProviderSetup} from '../help-desk.js';
 import {createClientCredentials} from '../http/client-credentials.js';
 import {type Clock, systemClock} from '../http/clock.js';
@@ -45,7 +45,7 @@ export type HelpScoutApi = {
 		query: Record<string, QueryValue>,
 		signal?: AbortSignal,
 	): Promise<z.output<Item>[]>;
-	/** The app's user (`/v2/users/me`), cached. */
+	/** The agent csr works as: the profile email's user, else the app's owner (`/v2/users/me`); cached. */
 	me(signal?: AbortSignal): Promise<HsUser>;
 	users(signal?: AbortSignal): Promise<HsUser[]>;
 	mailboxes(signal?: AbortSignal): Promise<HsMailbox[]>;
@@ -185,6 +185,8 @@ export function createHelpScoutApi(setup: ProviderSetup, options: HelpScoutOptio
 		return results;
 	}
 
+	const users = cached((signal) => all('/v2/users', 'users', hsUser, {}, signal));
+
 	return {
 		origin: http.origin,
 		setup,
@@ -193,8 +195,23 @@ export function createHelpScoutApi(setup: ProviderSetup, options: HelpScoutOptio
 		get,
 		write: (req) => http.send(req),
 		all,
-		me: cached((signal) => get('/v2/users/me', {}, hsUser, signal)),
-		users: cached((signal) => all('/v2/users', 'users', hsUser, {}, signal)),
+		// The token acts as the app's owner. With --email on the profile, csr works as that Help Scout user: "me" in
+		// the queue, and the author (`user`) of replies and notes.
+		me: cached(async (signal) => {
+			const email = setup.email?.trim().toLowerCase();
+			if (email) {
+				const found = (await users(signal)).find((user) => user.email?.toLowerCase() === email);
+				if (found === undefined) {
+					throw new UsageError(
+						`no Help Scout user has the profile email ${setup.email}`,
+						'Fix it with `csr profile add … --email`, or leave it out to work as the app owner.',
+					);
+				}
+				return found;
+			}
+			return get('/v2/users/me', {}, hsUser, signal);
+		}),
+		users,
 		mailboxes: cached((signal) => all('/v2/mailboxes', 'mailboxes', hsMailbox, {}, signal)),
 		mapLimited,
 		close: async () => {

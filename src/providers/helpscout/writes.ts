@@ -146,9 +146,11 @@ async function postThread(
 	if (message.public && customerId == null) {
 		throw new ProviderError(`Help Scout conversation ${current.id} has no customer to reply to`, {kind: 'invalid'});
 	}
+	// The author: the agent csr works as (see HelpScoutApi.me).
+	const user = (await api.me(signal)).id;
 	const body = message.public
-		? {customer: {id: customerId}, text, ...(status === null ? {} : {status})}
-		: {text, ...(status === null ? {} : {status})};
+		? {customer: {id: customerId}, text, user, ...(status === null ? {} : {status})}
+		: {text, user, ...(status === null ? {} : {status})};
 	const response = await api.write({
 		method: 'POST',
 		path: `/v2/conversations/${current.id}/${message.public ? 'reply' : 'notes'}`,
