@@ -178,4 +178,26 @@ describe('Zammad errors and auth', () => {
 		expect(thread.ticket.tags).toEqual([]);
 		expect(thread.messages.length).toBeGreaterThan(0);
 	});
+
+	it('does not show an empty queue when the search is not working (no Elasticsearch): it points to the overviews', async () => {
+		const clock = createVirtualClock();
+		const setup = await zammadOnFake({clock, tickets: 8, elasticsearch: false});
+		close = setup.close;
+		const failure = await failureOf(
+			setup.desk.listTickets({statuses: ['new', 'open', 'pending'], assignee: 'any', sort: 'urgency', limit: 10}),
+		);
+		expect(failure).toBeInstanceOf(UsageError);
+		expect((failure as UsageError).hint).toContain('--view all_open');
+		// A filtered search may be empty for real: no check, no error.
+		const mine = await setup.desk.listTickets({statuses: ['open'], assignee: 'me', sort: 'urgency', limit: 10});
+		expect(mine.tickets).toEqual([]);
+		const overview = await setup.desk.listTickets({
+			statuses: [],
+			assignee: 'any',
+			sort: 'urgency',
+			limit: 50,
+			view: 'all_open',
+		});
+		expect(overview.tickets.length).toBeGreaterThan(0);
+	});
 });

@@ -67,6 +67,8 @@ export type FakeZammadOptions = {
 	/** Accepted basic-auth login and password, if any. */
 	readonly basic?: {readonly login: string; readonly password: string} | undefined;
 	readonly stateFor?: (id: number) => number;
+	/** false: a Zammad without Elasticsearch, whose field searches answer an empty list (as documented). */
+	readonly elasticsearch?: boolean;
 	/** Real milliseconds each article creation takes (so a bulk run can be killed in the middle). */
 	readonly writeDelayMs?: number;
 };
@@ -508,6 +510,9 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
 				100,
 				expand,
 			);
+		if (method === 'GET' && path === '/api/v1/tickets/search' && options.elasticsearch === false) {
+			return {status: 200, json: []};
+		}
 		if (method === 'GET' && path === '/api/v1/tickets/search') {
 			let test: (ticket: FakeZammadTicket) => boolean;
 			try {

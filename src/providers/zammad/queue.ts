@@ -148,6 +148,33 @@ const sortFor: Record<TicketQuery['sort'], {sort_by: string; order_by: 'asc' | '
 	created: {sort_by: 'created_at', order_by: 'desc'},
 };
 
+/**
+ * Zammad's search needs Elasticsearch; without it a field search answers an empty list, not an error. When an
+ * unfiltered search for open tickets finds none, csr asks the overviews (which work without it): if they hold open
+ * tickets, the search is not working, and an empty queue would be a lie.
+ */
+async function checkSearchWorks(api: ZammadApi, query: TicketQuery, signal?: AbortSignal): Promise<void> {
+	const unfiltered =
+		query.assignee === 'any' &&
+		!query.group &&
+		!query.search?.trim() &&
+		(query.tags ?? []).length === 0 &&
+		(query.priorities ?? []).length === 0 &&
+		(query.statuses.includes('open') || query.statuses.includes('new'));
+	if (!unfiltered) return;
+	const overviews = await api.get(`${apiPath}/ticket_overviews`, {}, overviewList, signal).catch((error: unknown) => {
+		if (signal?.aborted) throw error;
+		return [];
+	});
+	const open = overviews.find((overview) => overview.link === 'all_open') ?? null;
+	if (open !== null && (open.count ?? 0) > 0) {
+		throw new UsageError(
+			`Zammad's search found no open tickets, but its overview "${open.name}" holds ${open.count}: this Zammad's search is not working (it needs Elasticsearch)`,
+			'Read the queue from an overview instead: csr queue --view all_open (or my_assigned, all_unassigned).',
+		);
+	}
+}
+
 async function searchPage(api: ZammadApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
 	const cursor = query.cursor === undefined ? null : decodeCursor(query.cursor, queueCursor);
 	if (cursor !== null && cursor.kind !== 'search') throw new UsageError('this page cursor belongs to an overview');
@@ -161,6 +188,7 @@ async function searchPage(api: ZammadApi, query: TicketQuery, signal?: AbortSign
 		z.array(zammadTicket),
 		signal,
 	);
+	if (raw.length === 0 && page === 1) await checkSearchWorks(api, query, signal);
 	return {
 		tickets: await mapTickets(api, raw, signal),
 		// Zammad gives no total by default: a full page means there may be more.
