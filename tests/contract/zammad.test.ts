@@ -6,6 +6,11 @@ import {zammadOnFake} from './zammad-setup.js';
 describe('Zammad provider against the fake Zammad', () => {
 	describeHelpDeskContract('zammad', async () => {
 		const {desk, fake} = await zammadOnFake({clock: createVirtualClock()});
-		return {desk, cleanup: () => fake.close()};
+		// Ticket 2's customer (Anna Berg) has Zammad's locale sv-se; ticket 5's (Kim Nolang) has none.
+		return {
+			desk,
+			cleanup: () => fake.close(),
+			locales: async () => ({known: {ticketId: '2', locale: 'sv-se'}, none: '5'}),
+		};
 	});
 });

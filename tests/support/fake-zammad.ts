@@ -115,7 +115,13 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
 		login: templateMe['login'] as string,
 	};
 	users.set(me.id, me);
-	const person = (id: number, firstname: string, lastname: string, locale: string, organization: number | null) => {
+	const person = (
+		id: number,
+		firstname: string,
+		lastname: string,
+		locale: string | null,
+		organization: number | null,
+	) => {
 		const email = `${firstname.toLowerCase().replace(/[^a-z]/g, '')}@example.com`;
 		const user: FakeZammadUser = {
 			...templateMe,
@@ -140,6 +146,8 @@ export async function startFakeZammad(options: FakeZammadOptions): Promise<FakeZ
 		person(12, 'Lars', 'Holm', 'da-dk', null),
 		// Hostile text in a customer field: csr must never pass escape sequences to a terminal.
 		person(13, 'Eve\u001b[31m', 'Mallory\u0007', 'de-de', null),
+		// A customer without a language on the desk.
+		person(14, 'Kim', 'Nolang', null, null),
 	];
 	const organizations = new Map([
 		[2, 'Chrispresso Inc.'],
