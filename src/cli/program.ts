@@ -12,6 +12,7 @@ import {registerOutboxCommand} from './commands/outbox.js';
 import {registerProfileCommand} from './commands/profile.js';
 import {registerQueueCommand} from './commands/queue.js';
 import {registerReplyCommand} from './commands/reply.js';
+import {registerReportCommand} from './commands/report.js';
 import {registerShowCommand} from './commands/show.js';
 import {registerStatsCommand} from './commands/stats.js';
 import {registerSyncCommand} from './commands/sync.js';
@@ -58,6 +59,7 @@ export function buildProgram(context: Context): Command {
 	registerFollowupCommand(program, context);
 	registerKbCommand(program, context);
 	registerStatsCommand(program, context);
+	registerReportCommand(program, context);
 	registerSyncCommand(program, context);
 	registerProfileCommand(program, context);
 	registerAuthCommand(program, context);

@@ -14,6 +14,40 @@ export const OAuthTokens = z.object({
 });
 export type OAuthTokens = z.infer<typeof OAuthTokens>;
 
+const shiftPattern = /^([01]?\d|2[0-3]):[0-5]\d\s*-\s*(([01]?\d|2[0-3]):[0-5]\d|24:00)$/;
+const Shift = z.string().regex(shiftPattern, 'a shift is "HH:MM-HH:MM", e.g. "09:00-17:00" or "22:00-06:00"');
+export const weekdayNames = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const Weekly = z
+	.object(
+		Object.fromEntries(weekdayNames.map((day) => [day, z.array(Shift).optional()])) as Record<
+			(typeof weekdayNames)[number],
+			z.ZodOptional<z.ZodArray<typeof Shift>>
+		>,
+	)
+	.strict();
+const HolidayRegion = z
+	.string()
+	.regex(/^[A-Za-z]{2}(-[A-Za-z0-9]{1,3})?$/, 'a holiday region is a country code, optionally with a state: DK, DE-BY');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a closed date is YYYY-MM-DD');
+
+/** Opening hours for business-time KPIs; a group's entry overrides the fields it gives. */
+const HoursFields = {
+	/** IANA zone, e.g. Europe/Copenhagen. */
+	timeZone: z.string().min(1).optional(),
+	/** Opening shifts per weekday; a day left out is closed. */
+	weekly: Weekly.optional(),
+	/** Public holidays from the holiday library: DK, SE, NO, DE (or DE-BY), GB/UK (or GB-SCT), … */
+	holidays: z.array(HolidayRegion).optional(),
+	/** Also close on bank holidays (SE/NO/DE Christmas Eve, New Year's Eve). */
+	bankHolidays: z.boolean().optional(),
+	/** The team's own closed dates. */
+	closed: z.array(IsoDate).optional(),
+};
+export const GroupHours = z.object(HoursFields).strict();
+export type GroupHours = z.infer<typeof GroupHours>;
+export const BusinessHours = z.object({...HoursFields, groups: z.record(z.string(), GroupHours).optional()}).strict();
+export type BusinessHours = z.infer<typeof BusinessHours>;
+
 export const Profile = z.object({
 	provider: ProviderName,
 	url: z.string().nullable().default(null),
@@ -28,6 +62,8 @@ export const Profile = z.object({
 	oauth: OAuthTokens.nullable().default(null),
 	/** Saved queue filters, by name: `csr queue --view NAME` and the TUI's views. */
 	views: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
+	/** The schedule business-time KPIs are measured on; null: calendar time only (and the desk's own business times). */
+	businessHours: BusinessHours.nullish(),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -49,11 +85,25 @@ export const demoProfile: Profile = {
 	token: null,
 	oauth: null,
 	views: {},
+	businessHours: {
+		timeZone: 'Europe/Copenhagen',
+		weekly: {
+			mon: ['08:00-17:00'],
+			tue: ['08:00-17:00'],
+			wed: ['08:00-17:00'],
+			thu: ['08:00-17:00'],
+			fri: ['08:00-16:00'],
+		},
+		holidays: ['DK'],
+		closed: [],
+	},
 };
 
 /** Settings `csr config get|set` knows, with their parser and default. */
 export const settingDefinitions = {
 	'stats.maxCacheAgeMinutes': {parse: z.coerce.number().int().nonnegative(), default: 15},
+	/** The CES answers' scale, `MIN-MAX`; "easy" is from MAX − 2 (5 on 1–7). */
+	'stats.cesScale': {parse: z.string().regex(/^\s*\d{1,2}\s*-\s*\d{1,2}\s*$/, 'a scale like 1-7'), default: '1-7'},
 	'tui.refreshSeconds': {parse: z.coerce.number().int().nonnegative(), default: 60},
 	'tui.afterSend': {parse: z.enum(['next', 'stay']), default: 'next'},
 	timezone: {

@@ -13,12 +13,14 @@ export const metricDefinitions = {
 		'Tickets created in the window: creation to the first public agent reply, calendar minutes (internal notes do not count). Median and p90 by linear interpolation between closest ranks; all three rounded to 0.1 minute.',
 	resolutionMinutes:
 		'Tickets solved in the window: creation to the last solve, calendar minutes. Median and p90 by linear interpolation; rounded to 0.1 minute.',
+	businessMinutes:
+		'firstReplyBusinessMinutes and resolutionBusinessMinutes: the same tickets as their calendar twins, counting only minutes inside the business hours of the ticket’s group (else the profile), in its time zone, without public holidays and closed dates. The desk’s own business times are used where it gives them (Zendesk); csr measures the rest.',
 	oneTouchRate: 'Solved tickets with at most one public agent reply, divided by solved tickets.',
 	reopenRate: 'Reopened solved tickets divided by solved tickets.',
 	slaBreachRate: 'Tickets created in the window that breached an SLA target, divided by those the SLA data covers.',
 	csat: 'Ratings given in the window: good / (good + bad); surveys offered but not answered are left out. 1–5 scales: 4–5 good, 1–3 bad. The trend is the score per UTC day.',
 	nps: 'NPS answers (0–10) given in the window: % promoters (9–10) − % detractors (0–6), from −100 to +100.',
-	ces: 'Mean of the customer-effort answers given in the window.',
+	ces: 'Customer-effort answers given in the window: the mean on the stated scale (default 1–7, setting stats.cesScale), the count, and the share of "easy" answers (≥ 5 on 1–7: the top three points).',
 	agents:
 		'The local interaction log in the window, per agent: replies, notes (csr notes and logged notes), calls, and the sum of logged durations in minutes.',
 } as const;

@@ -1,6 +1,7 @@
 import type {BacklogAgeBucket} from './backlog.js';
 import {interpolate, medianFraction, p90Fraction, percentilePosition} from './percentile.js';
-import {meanMinutes, roundMinutes} from './scores.js';
+import {type CesScale, meanMinutes, roundMinutes} from './scores.js';
+import type {TeamMember} from './team.js';
 
 /** The KPI snapshot, exactly PRODUCT.md §7 (plus business-hours keys only when a provider gave business times). */
 export type DurationStats = {
@@ -51,11 +52,20 @@ export type StatsReport = {
 	readonly slaBreachRate: number | null;
 	readonly csat: CsatStats;
 	readonly nps: NpsStats | null;
-	readonly ces: {readonly mean: number | null; readonly count: number} | null;
+	readonly ces: {
+		readonly mean: number | null;
+		readonly count: number;
+		/** The scale the answers are on and where "easy" starts (setting stats.cesScale). */
+		readonly scale: CesScale;
+		/** Share of answers at or above scale.easyMin. */
+		readonly easyShare: number | null;
+	} | null;
 	readonly agents: readonly AgentActivity[];
 	/** Only present when some ticket in the snapshot has business-hours times (Zendesk). */
 	readonly firstReplyBusinessMinutes?: DurationStats;
 	readonly resolutionBusinessMinutes?: DurationStats;
+	/** Per agent from the desk's threads and events; only when the desk exports who replied and who solved. */
+	readonly team?: readonly TeamMember[];
 };
 
 /** The report of one --by key: the same shape, plus the key. */

@@ -55,6 +55,19 @@ export function npsScore(counts: NpsCounts): number | null {
 	return Math.round(((counts.promoters - counts.detractors) / total) * 1000) / 10;
 }
 
+/** A CES scale: answers from min to max, "easy" from easyMin up. Default 1–7, easy ≥ 5 (the CES 2.0 scale). */
+export type CesScale = {readonly min: number; readonly max: number; readonly easyMin: number};
+export const defaultCesScale: CesScale = {min: 1, max: 7, easyMin: 5};
+
+/** `1-7` → the scale (easy from max − 2: 5 on 1–7, 3 on 1–5); null if malformed. */
+export function parseCesScale(text: string): CesScale | null {
+	const match = /^\s*(\d{1,2})\s*-\s*(\d{1,2})\s*$/.exec(text);
+	if (!match) return null;
+	const [min, max] = [Number(match[1]), Number(match[2])];
+	if (max - min < 2) return null;
+	return {min, max, easyMin: max - 2};
+}
+
 /** CES mean to two decimals (scales are short, 1–5 or 1–7); null without answers. */
 export function cesMean(sum: number, count: number): number | null {
 	return count > 0 ? Math.round((sum / count) * 100) / 100 : null;

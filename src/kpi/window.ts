@@ -71,6 +71,26 @@ export function dayWindow(window: StatsWindow, day: string): StatsWindow {
 	};
 }
 
+/** The Monday (YYYY-MM-DD) of every ISO week (UTC) the window touches, oldest first. */
+export function windowWeeks(window: StatsWindow): string[] {
+	const weeks: string[] = [];
+	for (const day of windowDays(window)) {
+		const at = new Date(`${day}T00:00:00.000Z`);
+		const monday = utcDate(new Date(at.getTime() - ((at.getUTCDay() + 6) % 7) * dayMs));
+		if (weeks[weeks.length - 1] !== monday) weeks.push(monday);
+	}
+	return weeks;
+}
+
+/** The part of the window inside the ISO week starting on `monday` (YYYY-MM-DD). */
+export function weekWindow(window: StatsWindow, monday: string): StatsWindow {
+	const start = Date.parse(`${monday}T00:00:00.000Z`);
+	return {
+		since: new Date(Math.max(start, window.since.getTime())),
+		until: new Date(Math.min(start + 7 * dayMs, window.until.getTime())),
+	};
+}
+
 /** --since/--until → a window; `since` defaults to 30 days before now, `until` to now. Errors name the flag. */
 export function resolveWindow(
 	options: {since?: string | undefined; until?: string | undefined},

@@ -89,6 +89,18 @@ export type TicketFacts = {
 	readonly publicAgentReplies: number;
 	/** null when the provider has no SLA data for it. */
 	readonly slaBreached: boolean | null;
+	/**
+	 * Who did the work, when the desk's export tells (per-agent KPIs from the desk): the public messages of the
+	 * thread, oldest first, each with its channel and its agent (null for the customer's), and the agent who solved
+	 * it last. Left out by desks that do not export them; then there are no per-agent figures from the desk and
+	 * one-touch counts `publicAgentReplies`.
+	 */
+	readonly publicMessages?: readonly {
+		readonly at: string;
+		readonly channel: Channel;
+		readonly agent: AgentRef | null;
+	}[];
+	readonly solvedBy?: AgentRef | null;
 };
 
 export type SatisfactionRating = {

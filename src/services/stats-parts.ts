@@ -1,7 +1,14 @@
 import {backlogAgeCutoffs} from '../kpi/backlog.js';
 import {medianFraction, p90Fraction} from '../kpi/percentile.js';
 import {type AgentActivity, durationPositions} from '../kpi/report.js';
-import {npsDetractorMax, npsPromoterMin, oneTouchMaxReplies, roundMinutes} from '../kpi/scores.js';
+import {
+	type CesScale,
+	defaultCesScale,
+	npsDetractorMax,
+	npsPromoterMin,
+	oneTouchMaxReplies,
+	roundMinutes,
+} from '../kpi/scores.js';
 import type {StatsWindow} from '../kpi/window.js';
 import type {Database} from '../store/database.js';
 import {
@@ -27,8 +34,8 @@ import {
 
 // The query csr stats asks, and the aggregates it reads from the KPI cache for one --by dimension.
 
-export type StatsBy = 'channel' | 'agent' | 'group' | 'day';
-export const statsDimensions: readonly StatsBy[] = ['channel', 'agent', 'group', 'day'];
+export type StatsBy = 'channel' | 'agent' | 'group' | 'day' | 'week';
+export const statsDimensions: readonly StatsBy[] = ['channel', 'agent', 'group', 'day', 'week'];
 export type StatsSource = 'helpdesk' | 'records';
 
 export type StatsQuery = {
@@ -37,6 +44,8 @@ export type StatsQuery = {
 	/** The moment "backlog now" is measured at. */
 	readonly now: Date;
 	readonly by: StatsBy | null;
+	/** The CES scale answers are on (setting stats.cesScale); default 1–7, easy ≥ 5. */
+	readonly cesScale?: CesScale;
 };
 
 /** Record actions that count as each kind of agent activity. */
@@ -51,6 +60,7 @@ export type Parts = {
 	surveys: Map<string, SurveyAggregate>;
 	daily: Map<string, Map<string, DailyAggregate>>;
 	activity: Map<string, Map<string, ActivityAggregate>>;
+	cesScale: CesScale;
 };
 
 export const fractions = [medianFraction, p90Fraction];
@@ -168,10 +178,15 @@ export function readParts(db: Database, query: StatsQuery, dimension: Dimension,
 		durations,
 		backlog,
 		ratings: aggregateRatings(db, profile, window, dimension),
-		surveys: aggregateSurveys(db, profile, window, dimension, {
-			promoterMin: npsPromoterMin,
-			detractorMax: npsDetractorMax,
-		}),
+		surveys: aggregateSurveys(
+			db,
+			profile,
+			window,
+			dimension,
+			{promoterMin: npsPromoterMin, detractorMax: npsDetractorMax},
+			(query.cesScale ?? defaultCesScale).easyMin,
+		),
+		cesScale: query.cesScale ?? defaultCesScale,
 		daily: options.daily ? aggregateDaily(db, profile, window, dimension) : new Map(),
 		activity: readActivity(db, query, dimension),
 	};

@@ -1,7 +1,7 @@
 import {backlogAgeBuckets} from '../kpi/backlog.js';
 import {type DurationStats, type StatsReport, toDurationStats} from '../kpi/report.js';
 import {cesMean, csatScore, npsScore, rate} from '../kpi/scores.js';
-import {type StatsWindow, windowDays} from '../kpi/window.js';
+import {type StatsWindow, windowDays, windowWeeks} from '../kpi/window.js';
 import {noKey, type RatingAggregate, type RatingCell} from '../store/stats-cache.js';
 import {type Parts, type StatsBy, toAgents} from './stats-parts.js';
 
@@ -120,7 +120,12 @@ export function buildReport(parts: Parts, key: string, window: StatsWindow, with
 		nps: hasNps ? {score: npsScore(npsCounts), ...npsCounts} : null,
 		ces:
 			surveys !== undefined && surveys.cesCount > 0
-				? {mean: cesMean(surveys.cesSum, surveys.cesCount), count: surveys.cesCount}
+				? {
+						mean: cesMean(surveys.cesSum, surveys.cesCount),
+						count: surveys.cesCount,
+						scale: parts.cesScale,
+						easyShare: rate(surveys.cesEasy, surveys.cesCount),
+					}
 				: null,
 		agents: toAgents(parts.activity.get(key)),
 		...(withBusiness.fr
@@ -172,9 +177,10 @@ export function explain(parts: Parts): StatsExplanation {
 	};
 }
 
-/** The keys a --by dimension has in this window: every UTC day for day, else every key some metric has data for. */
+/** The keys a --by dimension has in this window: every UTC day (ISO week) for day (week), else every key some metric has data for. */
 export function groupKeys(parts: Parts, dimension: StatsBy, window: StatsWindow): string[] {
 	if (dimension === 'day') return windowDays(window);
+	if (dimension === 'week') return windowWeeks(window);
 	const keys = new Set<string>([...parts.ratings.keys(), ...parts.surveys.keys(), ...parts.activity.keys()]);
 	for (const [key, created] of parts.created) if (created.created > 0) keys.add(key);
 	for (const [key, solved] of parts.solved) if (solved.solved + solved.reopenedSince > 0) keys.add(key);

@@ -1,8 +1,9 @@
 import type {AgentActivity, StatsGroup, StatsReport} from '../kpi/report.js';
-import {dayWindow, type StatsWindow, windowDays} from '../kpi/window.js';
+import {dayWindow, type StatsWindow, weekWindow, windowDays, windowWeeks} from '../kpi/window.js';
 import type {Database} from '../store/database.js';
-import {readActivity, readParts, type StatsQuery, toAgents} from './stats-parts.js';
+import {readActivity, readParts, type StatsBy, type StatsQuery, toAgents} from './stats-parts.js';
 import {buildReport, explain, groupKeys, type StatsExplanation, type StatsTrends} from './stats-report.js';
+import {computeTeam} from './team.js';
 
 // The query types and report parts live beside this file; callers keep importing them from here.
 export {
@@ -37,19 +38,44 @@ export function computeStats(db: Database, query: StatsQuery, options: {daily?: 
 		fr: (created?.firstReplyBusiness.count ?? 0) > 0,
 		res: (solved?.resolutionBusiness.count ?? 0) > 0,
 	};
-	const {report, trends} = buildReport(probe, '', query.window, withBusiness);
-	const groupTrends = new Map<string, StatsTrends>();
-	let groups: StatsGroup[] | null = null;
-	if (query.by !== null) {
-		const parts = readParts(db, query, query.by, {business: withBusiness, daily});
-		groups = groupKeys(parts, query.by, query.window).map((key) => {
-			const window = query.by === 'day' ? dayWindow(query.window, key) : query.window;
-			const built = buildReport(parts, key, window, withBusiness);
-			groupTrends.set(key, built.trends);
-			return {key, ...built.report};
-		});
-	}
+	const built = buildReport(probe, '', query.window, withBusiness);
+	const {trends} = built;
+	// Per agent from the desk's threads and events, when the desk exports who replied and who solved.
+	const team = computeTeam(db, query.profile, query.window);
+	const report: StatsReport = team === null ? built.report : {...built.report, team};
+	const {groups, groupTrends} =
+		query.by === null
+			? {groups: null, groupTrends: new Map<string, StatsTrends>()}
+			: computeGroups(db, {...query, by: query.by}, withBusiness, daily);
 	return {report, groups, explanation: explain(probe), trends, groupTrends};
+}
+
+/** The part of the window a group of a time dimension covers (a day, an ISO week); the whole window otherwise. */
+function groupWindow(by: StatsBy, window: StatsWindow, key: string): StatsWindow {
+	if (by === 'day') return dayWindow(window, key);
+	if (by === 'week') return weekWindow(window, key);
+	return window;
+}
+
+/**
+ * Only the groups of one --by dimension (what computeStats adds to the overall snapshot); `withBusiness` says which
+ * business-hours keys the overall snapshot has. For callers that need several dimensions (csr report).
+ */
+export function computeGroups(
+	db: Database,
+	query: StatsQuery & {readonly by: StatsBy},
+	withBusiness: {fr: boolean; res: boolean},
+	daily = false,
+): {groups: StatsGroup[]; groupTrends: Map<string, StatsTrends>} {
+	const {by} = query;
+	const groupTrends = new Map<string, StatsTrends>();
+	const parts = readParts(db, query, by, {business: withBusiness, daily});
+	const groups = groupKeys(parts, by, query.window).map((key) => {
+		const built = buildReport(parts, key, groupWindow(by, query.window, key), withBusiness);
+		groupTrends.set(key, built.trends);
+		return {key, ...built.report};
+	});
+	return {groups, groupTrends};
 }
 
 /** --source records: only agent activity, from the local interaction log. */
@@ -76,10 +102,11 @@ export function computeActivity(db: Database, query: StatsQuery): ActivityResult
 	if (query.by !== null) {
 		const by = query.by;
 		const activity = readActivity(db, query, by);
-		const keys = by === 'day' ? windowDays(query.window) : [...activity.keys()].sort();
+		const keys =
+			by === 'day' ? windowDays(query.window) : by === 'week' ? windowWeeks(query.window) : [...activity.keys()].sort();
 		groups = keys.map((key) => ({
 			key,
-			window: asJson(by === 'day' ? dayWindow(query.window, key) : query.window),
+			window: asJson(groupWindow(by, query.window, key)),
 			agents: toAgents(activity.get(key)),
 		}));
 	}

@@ -1,5 +1,6 @@
 import type {AgentRef} from '../domain/ticket.js';
 import {AuthError, ProviderError} from '../errors.js';
+import {countTouches} from '../kpi/touches.js';
 import type {ExportPage, HelpDesk, SatisfactionRating, SurveyResponse, TicketFacts} from '../providers/help-desk.js';
 import type {Database} from '../store/database.js';
 import {
@@ -39,6 +40,21 @@ export function agentKeyOf(assignee: AgentRef | null): string | null {
 	return email !== '' ? email.toLowerCase() : assignee.name;
 }
 
+/** Per-agent facts from a thread's public messages: each agent reply (who, when), the first replier, the touches. */
+function teamFactsOf(messages: NonNullable<TicketFacts['publicMessages']>) {
+	const replies = messages.flatMap((message) => {
+		const agentKey = agentKeyOf(message.agent);
+		return message.agent === null || agentKey === null ? [] : [{at: message.at, agentKey}];
+	});
+	const lines = messages.map((message) => ({
+		at: Date.parse(message.at),
+		channel: message.channel,
+		byAgent: message.agent !== null,
+		public: true,
+	}));
+	return {replies, firstReplyBy: replies[0]?.agentKey ?? null, agentTouches: countTouches(lines)};
+}
+
 export function toCachedTicket(facts: TicketFacts): CachedTicket {
 	const {ticket} = facts;
 	return {
@@ -50,6 +66,7 @@ export function toCachedTicket(facts: TicketFacts): CachedTicket {
 		createdAt: ticket.createdAt,
 		updatedAt: ticket.updatedAt,
 		solvedAt: facts.solvedAt,
+		firstReplyAt: facts.firstReplyAt,
 		firstReplyMinutes: facts.firstReplyMinutes,
 		firstReplyBusinessMinutes: facts.firstReplyBusinessMinutes,
 		resolutionMinutes: facts.fullResolutionMinutes,
@@ -57,6 +74,8 @@ export function toCachedTicket(facts: TicketFacts): CachedTicket {
 		reopens: facts.reopens,
 		publicAgentReplies: facts.publicAgentReplies,
 		slaBreached: facts.slaBreached,
+		...(facts.publicMessages === undefined ? {} : teamFactsOf(facts.publicMessages)),
+		...(facts.solvedBy === undefined ? {} : {solvedBy: agentKeyOf(facts.solvedBy)}),
 	};
 }
 

@@ -213,4 +213,32 @@ CREATE TABLE desk_lists (
 );
 `,
 	},
+	{
+		// Business-time KPIs on every desk: the first reply's time (to measure it on the profile's schedule) and where
+		// a row's business minutes come from: 'desk' (Zendesk's own), csr's schedule fingerprint, or NULL (not yet
+		// computed). Per-agent KPIs from the desk: who gave the first reply, who solved, the agent touches (a chat or
+		// phone session is one), and every public agent reply (who, when). Cached tickets lack all of it, so the
+		// tickets stream is read again from the start. desk_resets: when a desk's data was replaced wholesale (csr demo
+		// reset); the local log's records from before it describe tickets that no longer exist.
+		version: 4,
+		sql: `
+ALTER TABLE sync_tickets ADD COLUMN first_reply_at TEXT;
+ALTER TABLE sync_tickets ADD COLUMN business_source TEXT;
+ALTER TABLE sync_tickets ADD COLUMN first_reply_by TEXT;
+ALTER TABLE sync_tickets ADD COLUMN solved_by TEXT;
+ALTER TABLE sync_tickets ADD COLUMN agent_touches INTEGER;
+CREATE TABLE sync_replies (
+	profile TEXT NOT NULL,
+	ticket_id TEXT NOT NULL,
+	seq INTEGER NOT NULL,
+	at TEXT NOT NULL,
+	agent_key TEXT NOT NULL,
+	PRIMARY KEY (profile, ticket_id, seq)
+);
+CREATE INDEX sync_replies_at ON sync_replies (profile, at);
+CREATE TABLE desk_resets (provider TEXT PRIMARY KEY, at TEXT NOT NULL);
+DELETE FROM sync_tickets;
+DELETE FROM sync_state WHERE stream = 'tickets';
+`,
+	},
 ];

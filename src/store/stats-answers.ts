@@ -1,5 +1,6 @@
 import type {Database} from './database.js';
-import {answerKey, type Dimension, noKey, num, statement, ticketKey, type Window} from './stats-keys.js';
+import {recordsOfCurrentDesk} from './desk-resets.js';
+import {answerKey, type Dimension, noKey, num, statement, ticketKey, type Window, weekOf} from './stats-keys.js';
 
 // Satisfaction, survey, daily and activity aggregates for csr stats.
 
@@ -52,6 +53,8 @@ export type SurveyAggregate = {
 	detractors: number;
 	cesSum: number;
 	cesCount: number;
+	/** CES answers at or above the scale's "easy" threshold. */
+	cesEasy: number;
 };
 
 /** NPS and CES answers given in the window, per key; NPS thresholds come from kpi/scores.ts. */
@@ -61,6 +64,7 @@ export function aggregateSurveys(
 	window: Window,
 	dimension: Dimension,
 	nps: {promoterMin: number; detractorMax: number},
+	cesEasyMin = 5,
 ): Map<string, SurveyAggregate> {
 	const key = answerKey(dimension, 't.channel');
 	const rows = statement(
@@ -70,10 +74,20 @@ export function aggregateSurveys(
 			SUM(CASE WHEN r.kind = 'nps' AND r.score > ? AND r.score < ? THEN 1 ELSE 0 END) AS passives,
 			SUM(CASE WHEN r.kind = 'nps' AND r.score <= ? THEN 1 ELSE 0 END) AS detractors,
 			SUM(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum,
-			SUM(CASE WHEN r.kind = 'ces' THEN 1 ELSE 0 END) AS ces_count
+			SUM(CASE WHEN r.kind = 'ces' THEN 1 ELSE 0 END) AS ces_count,
+			SUM(CASE WHEN r.kind = 'ces' AND r.score >= ? THEN 1 ELSE 0 END) AS ces_easy
 		FROM sync_surveys r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile
 		WHERE r.profile = ? AND r.at >= ? AND r.at < ? GROUP BY k`,
-	).all(nps.promoterMin, nps.detractorMax, nps.promoterMin, nps.detractorMax, profile, window.since, window.until);
+	).all(
+		nps.promoterMin,
+		nps.detractorMax,
+		nps.promoterMin,
+		nps.detractorMax,
+		cesEasyMin,
+		profile,
+		window.since,
+		window.until,
+	);
 	return new Map(
 		rows.map((row) => [
 			String(row['k']),
@@ -83,6 +97,7 @@ export function aggregateSurveys(
 				detractors: num(row['detractors']),
 				cesSum: num(row['ces_sum']),
 				cesCount: num(row['ces_count']),
+				cesEasy: num(row['ces_easy']),
 			},
 		]),
 	);
@@ -153,6 +168,8 @@ export function aggregateActivity(
 				return `COALESCE(t.group_name, '${noKey}')`;
 			case 'day':
 				return 'substr(rec.at, 1, 10)';
+			case 'week':
+				return weekOf('rec.at');
 		}
 	})();
 	const list = (values: readonly string[]) => (values.length === 0 ? `''` : values.map(() => '?').join(', '));
@@ -164,7 +181,8 @@ export function aggregateActivity(
 			SUM(CASE WHEN rec.action IN (${list(actions.calls)}) THEN 1 ELSE 0 END) AS calls,
 			SUM(rec.duration_sec) AS handle_sec, COUNT(*) AS records
 		FROM records rec LEFT JOIN sync_tickets t ON t.ticket_id = rec.ticket_id AND t.profile = ?
-		WHERE (rec.profile = ? OR rec.profile IS NULL) AND rec.at >= ? AND rec.at < ? GROUP BY k, agent`,
+		WHERE (rec.profile = ? OR rec.profile IS NULL) AND rec.at >= ? AND rec.at < ? AND ${recordsOfCurrentDesk('rec')}
+		GROUP BY k, agent`,
 	).all(...actions.replies, ...actions.notes, ...actions.calls, profile, profile, window.since, window.until);
 	const byKey = new Map<string, Map<string | null, ActivityAggregate>>();
 	for (const row of rows) {

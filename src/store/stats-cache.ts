@@ -41,6 +41,8 @@ export type CachedTicket = {
 	readonly createdAt: string;
 	readonly updatedAt: string;
 	readonly solvedAt: string | null;
+	/** When the first public agent reply was given; null without one (or when the desk does not say). */
+	readonly firstReplyAt?: string | null;
 	readonly firstReplyMinutes: number | null;
 	readonly firstReplyBusinessMinutes: number | null;
 	readonly resolutionMinutes: number | null;
@@ -48,6 +50,11 @@ export type CachedTicket = {
 	readonly reopens: number;
 	readonly publicAgentReplies: number;
 	readonly slaBreached: boolean | null;
+	/** Per-agent facts (agent keys), when the desk gives them: see TicketFacts. */
+	readonly replies?: readonly {readonly at: string; readonly agentKey: string}[];
+	readonly firstReplyBy?: string | null;
+	readonly solvedBy?: string | null;
+	readonly agentTouches?: number | null;
 };
 
 export type CachedRating = {
@@ -68,14 +75,17 @@ export type CachedSurvey = {
 
 const upsertTicketSql = `INSERT INTO sync_tickets (profile, ticket_id, status, channel, agent_key, group_name, created_at,
 	updated_at, solved_at, first_reply_minutes, first_reply_business_minutes, resolution_minutes,
-	resolution_business_minutes, reopens, public_agent_replies, sla_breached)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	resolution_business_minutes, reopens, public_agent_replies, sla_breached, first_reply_at, business_source,
+	first_reply_by, solved_by, agent_touches)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel = excluded.channel,
 	agent_key = excluded.agent_key, group_name = excluded.group_name, created_at = excluded.created_at,
 	updated_at = excluded.updated_at, solved_at = excluded.solved_at, first_reply_minutes = excluded.first_reply_minutes,
 	first_reply_business_minutes = excluded.first_reply_business_minutes,
 	resolution_minutes = excluded.resolution_minutes, resolution_business_minutes = excluded.resolution_business_minutes,
-	reopens = excluded.reopens, public_agent_replies = excluded.public_agent_replies, sla_breached = excluded.sla_breached`;
+	reopens = excluded.reopens, public_agent_replies = excluded.public_agent_replies, sla_breached = excluded.sla_breached,
+	first_reply_at = excluded.first_reply_at, business_source = excluded.business_source,
+	first_reply_by = excluded.first_reply_by, solved_by = excluded.solved_by, agent_touches = excluded.agent_touches`;
 
 function writeTickets(db: Database, profile: string, items: readonly CachedTicket[]): void {
 	const upsert = statement(db, upsertTicketSql);
@@ -98,8 +108,32 @@ function writeTickets(db: Database, profile: string, items: readonly CachedTicke
 			ticket.reopens,
 			ticket.publicAgentReplies,
 			ticket.slaBreached === null ? null : ticket.slaBreached ? 1 : 0,
+			ticket.firstReplyAt == null ? null : toCacheTime(ticket.firstReplyAt, what),
+			// The desk's own business minutes are kept as they are; otherwise csr measures them (services/business-hours.ts).
+			ticket.firstReplyBusinessMinutes !== null || ticket.resolutionBusinessMinutes !== null ? 'desk' : null,
+			ticket.firstReplyBy ?? null,
+			ticket.solvedBy ?? null,
+			ticket.agentTouches ?? null,
 		);
+		if (ticket.replies !== undefined) writeReplies(db, profile, ticket.ticketId, ticket.replies);
 	}
+}
+
+/** A ticket's public agent replies (who, when), replacing what the cache had for it. */
+function writeReplies(
+	db: Database,
+	profile: string,
+	ticketId: string,
+	replies: readonly {readonly at: string; readonly agentKey: string}[],
+): void {
+	statement(db, 'DELETE FROM sync_replies WHERE profile = ? AND ticket_id = ?').run(profile, ticketId);
+	const insert = statement(
+		db,
+		'INSERT INTO sync_replies (profile, ticket_id, seq, at, agent_key) VALUES (?, ?, ?, ?, ?)',
+	);
+	replies.forEach((reply, seq) => {
+		insert.run(profile, ticketId, seq, toCacheTime(reply.at, `a reply on ticket ${ticketId}`), reply.agentKey);
+	});
 }
 
 const upsertRatingSql = `INSERT INTO sync_ratings (profile, rating_id, ticket_id, at, score, channel) VALUES (?, ?, ?, ?, ?, ?)
@@ -200,7 +234,7 @@ export function readSyncStates(db: Database, profile: string): Map<SyncStream, S
 /** Forgets a profile's cached tickets, ratings, surveys and cursors (`csr sync --full`, a rejected cursor). */
 export function clearSyncCache(db: Database, profile: string): void {
 	transaction(db, () => {
-		for (const table of ['sync_tickets', 'sync_ratings', 'sync_surveys', 'sync_state']) {
+		for (const table of ['sync_tickets', 'sync_replies', 'sync_ratings', 'sync_surveys', 'sync_state']) {
 			statement(db, `DELETE FROM ${table} WHERE profile = ?`).run(profile);
 		}
 	});

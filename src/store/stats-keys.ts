@@ -24,7 +24,10 @@ export function statement(db: Database, sql: string): StatementSync {
 // Aggregation for csr stats: every query groups by a key so one code path serves the overall snapshot (key '') and
 // each --by dimension. Nothing here loads more than one row per group (percentiles: a few rows per group).
 
-export type Dimension = 'all' | 'channel' | 'agent' | 'group' | 'day';
+export type Dimension = 'all' | 'channel' | 'agent' | 'group' | 'day' | 'week';
+
+/** The Monday (YYYY-MM-DD, UTC) of the ISO week a cached time falls in. */
+export const weekOf = (column: string) => `date(${column}, '-6 days', 'weekday 1')`;
 export const noKey = '(none)';
 
 /** The group key of a ticket row `t` for metrics whose date column is `dateColumn` (t.created_at, t.solved_at). */
@@ -40,6 +43,8 @@ export function ticketKey(dimension: Dimension, dateColumn: string): string {
 			return `COALESCE(t.group_name, '${noKey}')`;
 		case 'day':
 			return `substr(${dateColumn}, 1, 10)`;
+		case 'week':
+			return weekOf(dateColumn);
 	}
 }
 
@@ -50,6 +55,8 @@ export function answerKey(dimension: Dimension, channel: string): string {
 			return `COALESCE(${channel}, 'other')`;
 		case 'day':
 			return 'substr(r.at, 1, 10)';
+		case 'week':
+			return weekOf('r.at');
 		default:
 			return ticketKey(dimension, '');
 	}

@@ -63,7 +63,7 @@ function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
 	return {
 		columns: `SUM(CASE WHEN ${isSolved} THEN 1 END) AS solved,
 			SUM(CASE WHEN ${isSolved} AND t.reopens > 0 THEN 1 END) AS reopened,
-			SUM(CASE WHEN ${isSolved} AND t.public_agent_replies <= ? THEN 1 END) AS one_touch,
+			SUM(CASE WHEN ${isSolved} AND COALESCE(t.agent_touches, t.public_agent_replies) <= ? THEN 1 END) AS one_touch,
 			SUM(CASE WHEN ${isIn} AND t.status NOT IN ('solved', 'closed') THEN 1 END) AS reopened_since,
 			COUNT(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_count,
 			SUM(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_sum,
@@ -136,19 +136,19 @@ export function aggregateTickets(
 			}
 		}
 	};
-	if (dimension !== 'day') {
+	if (dimension !== 'day' && dimension !== 'week') {
 		run(['created', 'solved', 'backlog'], ticketKey(dimension, ''), '', []);
 		return result;
 	}
-	run(['created'], ticketKey('day', 't.created_at'), 'AND t.created_at >= ? AND t.created_at < ?', [
+	run(['created'], ticketKey(dimension, 't.created_at'), 'AND t.created_at >= ? AND t.created_at < ?', [
 		window.since,
 		window.until,
 	]);
-	run(['solved'], ticketKey('day', 't.solved_at'), 'AND t.solved_at >= ? AND t.solved_at < ?', [
+	run(['solved'], ticketKey(dimension, 't.solved_at'), 'AND t.solved_at >= ? AND t.solved_at < ?', [
 		window.since,
 		window.until,
 	]);
-	run(['backlog'], ticketKey('day', 't.created_at'), `AND t.status IN ('new', 'open', 'pending', 'on-hold')`, []);
+	run(['backlog'], ticketKey(dimension, 't.created_at'), `AND t.status IN ('new', 'open', 'pending', 'on-hold')`, []);
 	return result;
 }
 

@@ -244,6 +244,28 @@ describe('RT mapping', () => {
 			now: new Date(),
 		});
 		expect(reopened.reopens).toBe(1);
+		// Who did the work: the agent's reply (the Create is not a reply), and the agent resolved it.
+		expect(facts.publicMessages?.filter((message) => message.agent !== null)).toEqual([
+			{
+				at: '2026-11-22T20:36:07Z',
+				channel: facts.ticket.channel,
+				agent: {id: 'agent', name: 'Alex Agent', email: 'agent@csr.test'},
+			},
+		]);
+		expect(facts.publicMessages?.[0]?.agent).toBeNull();
+		expect(facts.solvedBy).toEqual({id: 'agent', name: 'Alex Agent', email: 'agent@csr.test'});
+		// A resolve by RT itself (a scrip) credits nobody.
+		const bySystem = toTicketFacts({
+			ticket: toTicket(raw, webBase),
+			history: history.map((transaction) =>
+				transaction.Type === 'Status'
+					? {...transaction, Creator: {...transaction.Creator, id: 'RT_System'}}
+					: transaction,
+			) as typeof history,
+			requestorIds: new Set(['soren@example.dk']),
+			now: new Date(),
+		});
+		expect(bySystem.solvedBy).toBeNull();
 	});
 
 	it('reads the token user and keeps Perl paths out of error messages', () => {

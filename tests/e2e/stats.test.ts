@@ -17,6 +17,11 @@ const reportKeys = [
 	'nps',
 	'ces',
 	'agents',
+	// The built-in demo profile has business hours (Copenhagen office hours, DK holidays): csr measures them.
+	'firstReplyBusinessMinutes',
+	'resolutionBusinessMinutes',
+	// The demo desk exports who replied and who solved: per-agent figures for the whole team.
+	'team',
 ];
 
 describe('csr sync and csr stats (built bin, demo desk)', () => {
@@ -31,6 +36,9 @@ describe('csr sync and csr stats (built bin, demo desk)', () => {
 		expect(Object.keys(report)).toEqual(reportKeys);
 		expect(report.tickets.created).toBeGreaterThan(0);
 		expect(report.csat.trend).toHaveLength(31);
+		expect(report.firstReplyBusinessMinutes.count).toBe(report.firstReplyMinutes.count);
+		expect(report.resolutionBusinessMinutes.count).toBe(report.resolutionMinutes.count);
+		expect(report.resolutionBusinessMinutes.mean).toBeLessThan(report.resolutionMinutes.mean);
 
 		const synced = await box.csr(['sync', '--json']);
 		expect(synced.exitCode).toBe(0);

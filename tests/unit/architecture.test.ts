@@ -28,7 +28,7 @@ const allowed: Record<string, Rule> = {
 	},
 	services: {
 		layers: ['domain', 'kpi', 'templates', 'store', 'text', 'errors', 'providers/help-desk'],
-		packages: ['zod'],
+		packages: ['zod', 'date-holidays'],
 	},
 	cli: {
 		// providers/demo: the demo desk is local data csr administers itself (csr demo reset|outage).
@@ -47,7 +47,7 @@ const allowed: Record<string, Rule> = {
 			'providers/help-desk',
 			'tui',
 		],
-		packages: ['commander', 'zod', 'chalk'],
+		packages: ['commander', 'zod', 'chalk', 'echarts'],
 	},
 	tui: {layers: ['services', 'domain', 'text', 'errors', 'kpi', 'providers/help-desk'], packages: ['ink', 'react']},
 };

@@ -9,7 +9,7 @@ export function registerStatsCommand(program: Command, context: Context): void {
 		.description('KPI snapshot: volumes, backlog, reply and resolution times, CSAT, NPS, CES, agent activity')
 		.option('--since <when>', 'start of the window: 30d, 7d, 12h or a date (default 30d before --until)')
 		.option('--until <when>', 'end of the window, not included: a date, or 1d (default now)')
-		.option('--by <key>', 'also one group per channel, agent, group or day')
+		.option('--by <key>', 'also one group per channel, agent, group, day or week (day/week: a chart per KPI)')
 		.option('--source <source>', 'helpdesk (everything, default) or records (agent activity from the local log)')
 		.option('--no-sync', 'use the cache as it is, even when older than stats.maxCacheAgeMinutes')
 		.option('--explain', "print each metric's definition, the data it used and what it left out")

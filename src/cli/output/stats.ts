@@ -98,7 +98,7 @@ function summaryTable(report: StatsReport, trends: StatsTrends, paint: Paint, co
 		`${label('NPS')}${nps === null ? 'no data' : `${nps.score === null ? '–' : `${nps.score > 0 ? '+' : ''}${nps.score.toFixed(1)}`}   (${count(nps.promoters)} promoters, ${count(nps.passives)} passives, ${count(nps.detractors)} detractors)`}`,
 	);
 	lines.push(
-		`${label('CES')}${ces === null ? 'no data' : `${ces.mean?.toFixed(2) ?? '–'}   (${count(ces.count)} answers)`}`,
+		`${label('CES')}${ces === null ? 'no data' : `${ces.mean?.toFixed(2) ?? '–'} on ${ces.scale.min}–${ces.scale.max}   easy (≥ ${ces.scale.easyMin}) ${ces.easyShare === null ? '–' : `${(ces.easyShare * 100).toFixed(1)}%`}   (${count(ces.count)} answers)`}`,
 	);
 	lines.push(`${label('Agents')}${report.agents.length === 0 ? 'no activity in the local log' : 'from the local log'}`);
 	let text = `${lines.join('\n')}\n`;
@@ -155,7 +155,7 @@ function groupsTable(
 		{header: 'reopen', value: (row) => percent(row.reopenRate).padStart(7), width: 7},
 		{header: 'CSAT', value: (row) => percent(row.csat.score).padStart(7), width: 7},
 	];
-	if (by !== 'day') {
+	if (by !== 'day' && by !== 'week') {
 		table.push({
 			header: 'CSAT trend',
 			value: (row) => sparkline(trends.get(row.key)?.csat ?? [], 14),

@@ -1,6 +1,7 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {defaultDemoSeed, maxDemoTickets, resetDemoDesk, setDemoOutage} from '../../providers/demo/admin.js';
+import {markDeskReset} from '../../store/desk-resets.js';
 import {clearSyncCacheOfProvider} from '../../store/stats-cache.js';
 import {canShowProgress, formatOf} from '../options.js';
 
@@ -24,6 +25,8 @@ export async function runDemoReset(flags: DemoResetFlags, globals: GlobalOptions
 	const summary = resetDemoDesk(context.paths.dataDir, {tickets, seed, now: context.now()});
 	// The KPI cache describes the old desk; its cursors would still be accepted and mix old and new data.
 	clearSyncCacheOfProvider(context.store(), 'demo');
+	// Records in the local log about the old desk's tickets no longer count in the KPIs.
+	markDeskReset(context.store(), 'demo', context.now());
 	const format = formatOf(globals);
 	if (format === 'json' || format === 'ndjson') context.io.stdout.write(`${JSON.stringify(summary)}\n`);
 	context.io.stderr.write(`demo desk reset: ${summary.tickets} tickets (seed ${summary.seed})\n`);

@@ -1,5 +1,6 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import type {HelpDesk} from '../../providers/help-desk.js';
+import {applyBusinessHours} from '../../services/business-hours.js';
 import {type StreamOutcome, syncStats} from '../../services/sync.js';
 import {countCached, type SyncStream} from '../../store/stats-cache.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
@@ -56,6 +57,7 @@ export async function runSync(flags: SyncFlags, globals: GlobalOptions, context:
 	const {desk, profile} = await openDesk(context, globals);
 	try {
 		const outcomes = await syncProfileCache(desk, profile.name, {full: flags.full === true}, globals, context);
+		await applyBusinessHours(context.store(), profile.name, profile.profile.businessHours ?? null);
 		const cached = countCached(context.store(), profile.name);
 		const format = formatOf(globals);
 		if (format === 'json' || format === 'ndjson') {

@@ -11,6 +11,7 @@ import {
 	toTicket,
 	unsolved,
 } from './map.js';
+import {readTeamFacts} from './team-facts.js';
 
 /** KPI exports: ticket facts, satisfaction ratings and surveys, paged by (time, id). */
 export function createDemoExport(desk: DeskBase) {
@@ -44,6 +45,7 @@ export function createDemoExport(desk: DeskBase) {
 					ids,
 				).map((row) => [row.ticket_id, row]),
 			);
+			const team = readTeamFacts(all, ids);
 			const now = nowMs();
 			const items = page.map((row): TicketFacts => {
 				const reply = replies.get(row.id);
@@ -62,6 +64,8 @@ export function createDemoExport(desk: DeskBase) {
 					reopens: solve?.reopens ?? 0,
 					publicAgentReplies: reply?.n ?? 0,
 					slaBreached: slaBreached(row, firstReplyMs, solvedMs, now),
+					publicMessages: team.get(row.id)?.publicMessages ?? [],
+					solvedBy: team.get(row.id)?.solvedBy ?? null,
 				};
 			});
 			const last = page[page.length - 1];

@@ -322,5 +322,30 @@ export function toTicketFacts(input: {
 		reopens,
 		publicAgentReplies: agentReplies.length,
 		slaBreached,
+		// Who did the work: the Create and every Correspond (an agent's when not by a requestor nor RT itself) on the
+		// ticket's channel (RT has none per message), and who made the last resolve (RT_System credits nobody).
+		publicMessages: ordered
+			.filter((transaction) => transaction.Type === 'Create' || transaction.Type === 'Correspond')
+			.filter((transaction) => !systemUsers.has(transaction.Creator.id))
+			.map((transaction) => ({
+				at: transaction.Created,
+				channel: ticket.channel,
+				agent: agentReplies.includes(transaction) ? agentOf(transaction.Creator) : null,
+			})),
+		solvedBy: (() => {
+			const solver = solves.at(-1)?.Creator;
+			return solver === undefined || systemUsers.has(solver.id) ? null : agentOf(solver);
+		})(),
 	};
+}
+
+/** An RT user as the agent who did something: the login as id, the real name, the email when RT has one. */
+function agentOf(user: {
+	id: string;
+	Name?: string | undefined;
+	RealName?: string | undefined;
+	EmailAddress?: string | undefined;
+}) {
+	const email = user.EmailAddress?.trim() ?? '';
+	return {id: user.id, name: user.RealName?.trim() || user.Name || user.id, email: email === '' ? null : email};
 }

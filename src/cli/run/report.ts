@@ -1,0 +1,66 @@
+import {randomBytes} from 'node:crypto';
+import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
+import type {Context, GlobalOptions} from '../../context.js';
+import {FailedError, UsageError} from '../../errors.js';
+import {resolveWindow} from '../../kpi/window.js';
+import {buildReportData} from '../../services/report.js';
+import {type StatsBy, statsDimensions} from '../../services/stats.js';
+import {toDisplayLine} from '../../text/display-text.js';
+import {activeProfile, parseList} from '../options.js';
+import {renderHtmlReport} from '../output/html-report.js';
+import {cesScaleSetting, refreshStatsCache} from './stats-refresh.js';
+
+export type ReportFlags = {
+	html?: string;
+	since?: string;
+	until?: string;
+	by?: string;
+	/** false with --no-sync. */
+	sync?: boolean;
+};
+
+/** Writes the file whole or not at all: a temporary file beside it, renamed into place. 0600: it names agents. */
+function writeAtomically(path: string, text: string): void {
+	const temporary = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+	try {
+		mkdirSync(dirname(path), {recursive: true});
+		writeFileSync(temporary, text, {mode: 0o600});
+		renameSync(temporary, path);
+	} catch (error) {
+		try {
+			rmSync(temporary, {force: true});
+		} catch {
+			// Nothing was written there (its directory could not be made).
+		}
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new FailedError(`could not write the report to ${path}: ${reason}`);
+	}
+}
+
+export async function runReport(flags: ReportFlags, globals: GlobalOptions, context: Context): Promise<void> {
+	const file = flags.html ?? '';
+	if (file.trim() === '') throw new UsageError('--html needs a file name', 'For example: csr report --html kpis.html');
+	const now = context.now();
+	const resolved = resolveWindow({since: flags.since, until: flags.until}, now);
+	if (!resolved.ok) throw new UsageError(`invalid ${resolved.flag} "${resolved.value}": ${resolved.reason}`);
+	const by = flags.by === undefined ? null : (parseList('--by', flags.by, statsDimensions)[0] as StatsBy);
+	const profile = activeProfile(context, globals);
+	await refreshStatsCache({sync: flags.sync !== false}, globals, context);
+	const data = buildReportData(context.store(), {
+		profile: profile.name,
+		window: resolved.window,
+		now: context.now(),
+		by,
+		cesScale: cesScaleSetting(context),
+	});
+	const html = await renderHtmlReport(data);
+	if (file === '-') {
+		context.io.stdout.write(html);
+		return;
+	}
+	const path = resolve(context.cwd, file);
+	writeAtomically(path, html);
+	if (globals.quiet !== true)
+		context.io.stderr.write(`Wrote ${toDisplayLine(path)} (${Math.round(html.length / 1024)} KB).\n`);
+}

@@ -1,0 +1,202 @@
+import {createHash} from 'node:crypto';
+import {UsageError} from '../errors.js';
+import {
+	BusinessClock,
+	describeWeekly,
+	parseShift,
+	type Schedule,
+	type Shift,
+	weekdayKeys,
+} from '../kpi/business-hours.js';
+import {isTimeZone} from '../kpi/time-zone.js';
+import {clearComputedBusinessTimes, readBusinessPending, writeBusinessTimes} from '../store/business-times.js';
+import type {Database} from '../store/database.js';
+
+/**
+ * A profile's business hours (config `profiles.NAME.businessHours`) turned into schedules: one for the profile and
+ * one per group that has its own entry (a group's entry overrides only the fields it gives). Public holidays come from
+ * the `date-holidays` library, imported only when a schedule names a holiday region.
+ */
+
+/** The config's shape (config/schema.ts `BusinessHours`), repeated here because services do not import config. */
+export type HoursSpec = {
+	readonly timeZone?: string | undefined;
+	readonly weekly?: Partial<Record<(typeof weekdayKeys)[number], readonly string[] | undefined>> | undefined;
+	readonly holidays?: readonly string[] | undefined;
+	readonly bankHolidays?: boolean | undefined;
+	readonly closed?: readonly string[] | undefined;
+};
+export type BusinessHoursSpec = HoursSpec & {readonly groups?: Readonly<Record<string, HoursSpec>> | undefined};
+
+export type BusinessCalendars = {
+	readonly profile: BusinessClock;
+	/** Clocks of the groups with their own entry, by group name as the desk spells it. */
+	readonly groups: ReadonlyMap<string, BusinessClock>;
+	/** Changes whenever anything that affects a business minute changes (hours, zone, holiday regions, dates). */
+	readonly fingerprint: string;
+	/** One line per schedule, for --explain. */
+	readonly description: readonly string[];
+};
+
+type HolidayLibrary = typeof import('date-holidays').default;
+
+const hint = 'Fix profiles.<name>.businessHours in config.json (see docs/KPIS.md, "Business hours").';
+
+function regionOf(code: string): {country: string; state: string | undefined} {
+	const [country = '', state] = code.toUpperCase().split('-');
+	return {country: country === 'UK' ? 'GB' : country, state};
+}
+
+/** A function answering "are the shifts that start on this local date cancelled?" for the regions and dates given. */
+function closedDays(
+	Holidays: HolidayLibrary | null,
+	regions: readonly string[],
+	bank: boolean,
+	closed: readonly string[],
+): (isoDate: string) => boolean {
+	const own = new Set(closed);
+	const libraries = regions.map((code) => {
+		const {country, state} = regionOf(code);
+		if (Holidays === null) return null;
+		const known = new Holidays().getCountries('en');
+		if (!(country in known)) throw new UsageError(`unknown holiday country "${code}" in businessHours.holidays`, hint);
+		if (state !== undefined && !(state in (new Holidays().getStates(country, 'en') ?? {}))) {
+			throw new UsageError(`unknown holiday region "${code}" in businessHours.holidays`, hint);
+		}
+		return state === undefined ? new Holidays(country) : new Holidays(country, state);
+	});
+	const byYear = new Map<number, Set<string>>();
+	const types = new Set(bank ? ['public', 'bank'] : ['public']);
+	return (isoDate) => {
+		if (own.has(isoDate)) return true;
+		if (libraries.length === 0) return false;
+		if (libraries.includes(null)) throw new Error('business hours measured before the holiday library was loaded');
+		const year = Number(isoDate.slice(0, 4));
+		let dates = byYear.get(year);
+		if (dates === undefined) {
+			dates = new Set();
+			for (const library of libraries) {
+				for (const holiday of library?.getHolidays(year, 'en') ?? []) {
+					if (types.has(holiday.type)) dates.add(holiday.date.slice(0, 10));
+				}
+			}
+			byYear.set(year, dates);
+		}
+		return dates.has(isoDate);
+	};
+}
+
+function weeklyOf(spec: HoursSpec['weekly'], where: string): Shift[][] {
+	return weekdayKeys.map((day) =>
+		(spec?.[day] ?? []).map((text) => {
+			const shift = parseShift(text);
+			if (shift === null) throw new UsageError(`invalid shift "${text}" for ${day} in ${where}`, hint);
+			return shift;
+		}),
+	);
+}
+
+function scheduleOf(name: string, spec: HoursSpec, Holidays: HolidayLibrary | null): {schedule: Schedule; key: string} {
+	const timeZone = spec.timeZone ?? 'UTC';
+	if (!isTimeZone(timeZone)) {
+		throw new UsageError(`unknown time zone "${timeZone}" in ${name}`, 'Use an IANA zone such as Europe/Copenhagen.');
+	}
+	const weekly = weeklyOf(spec.weekly, name);
+	const regions = [...(spec.holidays ?? [])].map((code) => code.toUpperCase()).sort();
+	const closed = [...(spec.closed ?? [])].sort();
+	const bank = spec.bankHolidays === true;
+	const schedule: Schedule = {name, timeZone, weekly, isClosed: closedDays(Holidays, regions, bank, closed)};
+	const holidays =
+		regions.length === 0
+			? 'no public holidays'
+			: `${regions.join(', ')} ${bank ? 'public and bank' : 'public'} holidays`;
+	const own = closed.length === 0 ? '' : `, closed ${closed.join(', ')}`;
+	return {schedule, key: `${describeWeekly(schedule)}; ${holidays}${own}`};
+}
+
+/** Resolves a profile's business hours; null when the profile has none. Throws UsageError on a bad schedule. */
+export async function loadBusinessCalendars(spec: BusinessHoursSpec | null): Promise<BusinessCalendars | null> {
+	if (spec === null) return null;
+	const all = [spec, ...Object.values(spec.groups ?? {})];
+	const needsLibrary = all.some((s) => (s.holidays ?? []).length > 0);
+	return buildCalendars(spec, needsLibrary ? (await import('date-holidays')).default : null);
+}
+
+/**
+ * The schedules without loading the holiday library: checks zones and shifts and gives the fingerprint and
+ * description, but its clocks must not measure anything when a schedule names holiday regions.
+ */
+export function planBusinessHours(spec: BusinessHoursSpec | null): BusinessCalendars | null {
+	return spec === null ? null : buildCalendars(spec, null);
+}
+
+function buildCalendars(spec: BusinessHoursSpec, Holidays: HolidayLibrary | null): BusinessCalendars {
+	const groupSpecs = Object.entries(spec.groups ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	const {groups: _groups, ...base} = spec;
+	const main = scheduleOf('businessHours', base, Holidays);
+	const groups = new Map<string, BusinessClock>();
+	const description = [`profile: ${main.key}`];
+	for (const [name, override] of groupSpecs) {
+		const given = Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined));
+		const resolved = scheduleOf(`businessHours.groups.${name}`, {...base, ...given}, Holidays);
+		groups.set(name, new BusinessClock({...resolved.schedule, name}));
+		description.push(`group ${name}: ${resolved.key}`);
+	}
+	return {
+		profile: new BusinessClock({...main.schedule, name: 'profile'}),
+		groups,
+		fingerprint: description.join('\n'),
+		description,
+	};
+}
+
+/** The clock a ticket is measured on: its group's, else the profile's. */
+export function clockFor(calendars: BusinessCalendars, groupName: string | null): BusinessClock {
+	return (groupName === null ? undefined : calendars.groups.get(groupName)) ?? calendars.profile;
+}
+
+export type BusinessPass = {
+	/** Rows csr measured on the schedule in this pass. */
+	readonly computed: number;
+	/** Rows whose csr-computed business minutes were dropped because the profile has no business hours any more. */
+	readonly cleared: number;
+};
+
+/**
+ * Brings csr's business minutes in the profile's KPI cache in line with its business hours: rows never measured or
+ * measured on another schedule are measured now; with no business hours, csr's figures are dropped. Rows with the
+ * desk's own business minutes are left alone. Cheap when nothing changed (one scan, no writes).
+ */
+export async function applyBusinessHours(
+	db: Database,
+	profile: string,
+	spec: BusinessHoursSpec | null,
+): Promise<BusinessPass> {
+	const plan = planBusinessHours(spec);
+	if (plan === null) return {computed: 0, cleared: clearComputedBusinessTimes(db, profile)};
+	const fingerprint = fingerprintKey(plan);
+	const pending = readBusinessPending(db, profile, fingerprint);
+	if (pending.length === 0) return {computed: 0, cleared: 0};
+	const calendars = (await loadBusinessCalendars(spec)) as BusinessCalendars;
+	const times = pending.map((row) => {
+		const clock = clockFor(calendars, row.groupName);
+		const created = Date.parse(row.createdAt);
+		return {
+			ticketId: row.ticketId,
+			firstReplyBusinessMinutes:
+				row.firstReplyAt === null ? null : roundMinutes(clock.minutesBetween(created, Date.parse(row.firstReplyAt))),
+			resolutionBusinessMinutes:
+				row.solvedAt === null ? null : roundMinutes(clock.minutesBetween(created, Date.parse(row.solvedAt))),
+		};
+	});
+	writeBusinessTimes(db, profile, fingerprint, times);
+	return {computed: times.length, cleared: 0};
+}
+
+/** To the millisecond's minute fraction the cache keeps (1e-6 min); reports round again to 0.1 min. */
+const roundMinutes = (minutes: number) => Math.round(minutes * 1e6) / 1e6;
+
+/** A short, stable key of the schedule for the cache (the full description is long). */
+export function fingerprintKey(calendars: Pick<BusinessCalendars, 'fingerprint'>): string {
+	return `csr:${createHash('sha256').update(calendars.fingerprint).digest('hex').slice(0, 16)}`;
+}
