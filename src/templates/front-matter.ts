@@ -1,6 +1,6 @@
 import {type Document, LineCounter, parseDocument} from 'yaml';
 import {z} from 'zod';
-import {Priority, TicketStatus} from '../domain/ticket.js';
+import {Channel, Priority, TicketStatus} from '../domain/ticket.js';
 import {TemplateError} from './errors.js';
 
 /** Names usable as `vars.NAME` and `--var NAME=VALUE`. */
@@ -32,6 +32,10 @@ export const FrontMatter = z.strictObject({
 	description: z.string().optional(),
 	/** An internal note instead of a public reply. */
 	internal: z.boolean().default(false),
+	/** Words customers use for this case, in the file's language; `csr templates suggest` weighs them above the text. */
+	keywords: z.array(z.union([z.string(), z.number()]).transform(String)).default([]),
+	/** The channels the template is for; absent: every channel. */
+	channels: z.array(Channel).min(1).optional(),
 	set: TemplateSet.default({}),
 	vars: z
 		.record(
@@ -86,7 +90,7 @@ export function parseTemplateSource(text: string, where: {template: string; file
 		fail(
 			`has invalid front matter: ${field === '' ? '' : `${field}: `}${message}`,
 			line === null ? 2 : line + 1,
-			'Known keys: title, description, internal, set (status, priority, group, tags: {add, remove}), vars (NAME: {required, default, description}).',
+			'Known keys: title, description, internal, keywords, channels, set (status, priority, group, tags: {add, remove}), vars (NAME: {required, default, description}).',
 		);
 	}
 	return {meta: parsed.data!, body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2};

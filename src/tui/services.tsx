@@ -89,6 +89,8 @@ export type TuiServices = {
 	listQueue(query: TicketQuery, signal: AbortSignal): Promise<QueueResult>;
 	getThread(ticketId: string, signal: AbortSignal): Promise<TicketThread>;
 	listTemplates(): Promise<readonly TemplateSummary[]>;
+	/** Template names that fit the ticket's customer messages, best first (best effort; absent: none). */
+	suggestTemplates?(ticket: Ticket, signal: AbortSignal): Promise<readonly string[]>;
 	renderTemplate(
 		name: string,
 		ticket: Ticket,

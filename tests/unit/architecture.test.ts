@@ -17,7 +17,10 @@ const allowed: Record<string, Rule> = {
 	domain: {layers: [], packages: ['zod']},
 	text: {layers: [], packages: ['html-to-text']},
 	kpi: {layers: ['domain'], packages: []},
-	templates: {layers: ['domain', 'text', 'errors', 'providers/help-desk'], packages: ['liquidjs', 'yaml', 'zod']},
+	templates: {
+		layers: ['domain', 'text', 'errors', 'providers/help-desk'],
+		packages: ['liquidjs', 'yaml', 'zod', '@orama/stemmers'],
+	},
 	config: {layers: ['errors'], packages: ['conf', 'zod']},
 	store: {layers: ['domain', 'errors'], packages: []},
 	'providers/help-desk': {layers: ['domain'], packages: []},

@@ -53,6 +53,22 @@ export function registerTemplatesCommand(program: Command, context: Context): vo
 			await (await load()).runTemplatesNew(name, flags, globalsOf(command), context);
 		});
 	templates
+		.command('suggest')
+		.description("rank the templates by how well they fit the customer's words (offline, in their language)")
+		.argument('[ticket]', "the ticket whose customer messages to read (its requester's locale, its channel)")
+		.option('--text <text>', "the customer's words instead of a ticket (- reads stdin)")
+		.option('--locale <locale>', "the language of the words (default: the requester's, else en)")
+		.option('--explain', "show the top hit's matched words")
+		.option('--limit <n>', 'how many to show', '5')
+		.addHelpText(
+			'after',
+			'\nTemplates are ranked with BM25 over their text and the keywords in their front matter, words stemmed\nfor en, da, sv, nb and de.\n\nExamples:\n  csr templates suggest 12 --explain\n  csr templates suggest --text "Hej, jeg vil gerne returnere mine sko" --locale da',
+		)
+		.action(async (ticket: string | undefined, flags: {text?: string}, command: Command) => {
+			const {runTemplatesSuggest} = await import('../run/templates-suggest.js');
+			await runTemplatesSuggest(ticket, flags, globalsOf(command), context);
+		});
+	templates
 		.command('lint')
 		.description('check templates: syntax, front matter, unknown variables, missing locale variants')
 		.argument('[dir]', 'one folder to check (default: every template folder)')

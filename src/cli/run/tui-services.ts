@@ -85,6 +85,22 @@ export function createTuiServices(
 		listQueue: async (query, signal) => listQueue(await deskPromise, query, {all: false}, signal),
 		getThread: async (ticketId, signal) => (await deskPromise).getThread(ticketId, signal),
 		listTemplates: async () => listTemplates(dirs).map(summarise),
+		suggestTemplates: async (ticket, signal) => {
+			const thread = await (await deskPromise).getThread(ticket.id, signal);
+			const {chooseLocale} = await import('../../templates/locale.js');
+			const {customerTextOf, suggestTemplates} = await import('../../templates/suggest.js');
+			const locale = chooseLocale({
+				requesterLocale: thread.ticket.requester.locale,
+				profileDefault: profile.profile.defaultLocale,
+			});
+			const ranked = await suggestTemplates({
+				text: customerTextOf(thread),
+				locale,
+				channel: thread.ticket.channel,
+				dirs,
+			});
+			return ranked.map((hit) => hit.name);
+		},
 		renderTemplate: async (name, ticket, options) =>
 			renderForTicket(name, ticket, options, {agent: await agent(), now: context.now(), dirs, cache, profile}),
 		sendMessage: async (plan) =>

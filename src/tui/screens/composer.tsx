@@ -315,6 +315,7 @@ export function Composer({
 			<TemplatePickScreen
 				title={`${asPublic ? 'Reply' : 'Note'} to #${ticket.id}`}
 				forNote={!asPublic}
+				ticket={ticket}
 				onPick={(name) => {
 					setTemplate(name);
 					setLocale(null);

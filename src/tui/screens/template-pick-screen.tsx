@@ -1,9 +1,10 @@
 import {Text} from 'ink';
 import {useMemo, useState} from 'react';
+import type {Ticket} from '../../domain/ticket.js';
 import {toDisplayLine} from '../../text/display-text.js';
 import {ListPicker, type PickerItem} from '../components/list-picker.js';
 import {fuzzyFilter} from '../fuzzy.js';
-import {useTemplates} from '../hooks/use-templates.js';
+import {useTemplatesFor} from '../hooks/use-templates.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {applyKey} from '../text-editing.js';
@@ -13,6 +14,8 @@ type Props = {
 	readonly title: string;
 	/** For a note, note templates come first; for a reply, reply templates. */
 	readonly forNote: boolean;
+	/** The ticket replied to: templates that fit its customer messages come first. */
+	readonly ticket?: Ticket | undefined;
 	/** The template's name, or null for a message without a template. */
 	readonly onPick: (name: string | null) => void;
 	readonly onCancel: () => void;
@@ -22,9 +25,12 @@ type Props = {
 
 const blank: PickerItem = {key: '', label: '(no template)', hint: 'write the message yourself'};
 
-/** Type to search the templates (fuzzy, on name and title), arrows to move, enter to pick. */
-export function TemplatePickScreen({title, forNote, onPick, onCancel, width, height}: Props) {
-	const {state} = useTemplates();
+/**
+ * Type to search the templates (fuzzy, on name and title), arrows to move, enter to pick. The kind of message being
+ * written comes first; within it, the templates suggested for the ticket's customer messages.
+ */
+export function TemplatePickScreen({title, forNote, ticket, onPick, onCancel, width, height}: Props) {
+	const {state} = useTemplatesFor(ticket);
 	const [query, setQuery] = useState('');
 	const [cursor, setCursor] = useState(0);
 	const items = useMemo(() => {
@@ -35,7 +41,7 @@ export function TemplatePickScreen({title, forNote, onPick, onCancel, width, hei
 			...templates.map((template) => ({
 				key: template.name,
 				label: template.name,
-				hint: `${toDisplayLine(template.title)}${template.internal ? ' (internal note)' : ''} · ${template.locales.join(' ')}`,
+				hint: `${template.suggested ? 'suggested · ' : ''}${toDisplayLine(template.title)}${template.internal ? ' (internal note)' : ''} · ${template.locales.join(' ')}`,
 			})),
 			blank,
 		];

@@ -22,6 +22,8 @@ describe('parseTemplateSource', () => {
 				'title: Refund',
 				'description: Money back',
 				'internal: true',
+				'keywords: [refund, money back, 30]',
+				'channels: [email, chat]',
 				'set:',
 				'  status: solved',
 				'  priority: high',
@@ -39,16 +41,18 @@ describe('parseTemplateSource', () => {
 			title: 'Refund',
 			description: 'Money back',
 			internal: true,
+			keywords: ['refund', 'money back', '30'],
+			channels: ['email', 'chat'],
 			set: {status: 'solved', priority: 'high', group: 'Billing', tags: {add: ['refund'], remove: ['waiting']}},
 			vars: {order_id: {required: true, description: 'The order'}, days: {required: false, default: '5'}},
 		});
 		expect(source.body).toBe('Hello');
-		expect(source.bodyLine).toBe(14);
+		expect(source.bodyLine).toBe(16);
 	});
 
 	it('treats a file without front matter as a plain public reply', () => {
 		const source = parseTemplateSource('Hello {{ ticket.requester.first_name }}', where);
-		expect(source.meta).toEqual({internal: false, set: {}, vars: {}});
+		expect(source.meta).toEqual({internal: false, keywords: [], set: {}, vars: {}});
 		expect(source.bodyLine).toBe(1);
 	});
 
