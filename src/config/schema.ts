@@ -55,8 +55,13 @@ export const Profile = z.object({
 	user: z.string().nullable().default(null),
 	defaultLocale: z.string().nullable().default(null),
 	agent: z
-		.object({name: z.string().nullable().default(null), signature: z.string().nullable().default(null)})
-		.default({name: null, signature: null}),
+		.object({
+			name: z.string().nullable().default(null),
+			signature: z.string().nullable().default(null),
+			/** A signature per template locale (`da`, `de`, …); the plain signature signs the others. */
+			signatures: z.record(z.string(), z.string()).default({}),
+		})
+		.default({name: null, signature: null, signatures: {}}),
 	/** Stored with --token-stdin; the file is 0600. Never printed. */
 	token: z.string().nullable().default(null),
 	oauth: OAuthTokens.nullable().default(null),
@@ -81,7 +86,16 @@ export const demoProfile: Profile = {
 	email: 'you@demo.csr',
 	user: null,
 	defaultLocale: 'en',
-	agent: {name: 'Demo Agent', signature: 'Demo Agent\nCustomer Care'},
+	agent: {
+		name: 'Demo Agent',
+		signature: 'Demo Agent\nCustomer Care',
+		signatures: {
+			da: 'Demo Agent\nKundeservice',
+			sv: 'Demo Agent\nKundtjänst',
+			nb: 'Demo Agent\nKundeservice',
+			de: 'Demo Agent\nKundenservice',
+		},
+	},
 	token: null,
 	oauth: null,
 	views: {},

@@ -1,9 +1,10 @@
 import {join} from 'node:path';
 import type {Variable} from 'liquidjs';
-import type {Ticket} from '../domain/ticket.js';
+import type {Channel, Ticket} from '../domain/ticket.js';
+import {channelsWithoutEmail, findReplyByEmail} from './channel-wording.js';
 import {liquidEngine} from './engine.js';
 import {TemplateError} from './errors.js';
-import {baseLocale} from './locale.js';
+import {baseLocale, builtInLocales} from './locale.js';
 import {listTemplatesIn, scanTemplateDir, type TemplateDir, type TemplateFile} from './lookup.js';
 import {type LoadedTemplate, loadTemplateFile, renderTemplate} from './render.js';
 import {isKnownVariable} from './scope.js';
@@ -14,6 +15,7 @@ export type LintKind =
 	| 'syntax'
 	| 'unknown-variable'
 	| 'render'
+	| 'channel'
 	| 'inconsistent'
 	| 'missing-base'
 	| 'missing-variant';
@@ -34,24 +36,24 @@ export type LintReport = {
 };
 
 export type LintOptions = {
-	/** Locales every template must have. Default: every locale any template of the folder has (always with en). */
+	/** Locales every template must have. Default: the built-in library's (en, da, sv, nb, de) and any other the folder has. */
 	readonly locales?: readonly string[] | undefined;
 	/** The clock for the sample render. */
 	readonly now?: Date | undefined;
 };
 
 /** A ticket every template must render for, with every optional field empty. */
-function sampleTicket(locale: string, now: Date): Ticket {
+function sampleTicket(locale: string, now: Date, channel: Channel = 'email', tags: string[] = []): Ticket {
 	return {
 		id: '1001',
 		subject: 'Where is my order?',
 		status: 'open',
 		priority: null,
-		channel: 'email',
+		channel,
 		requester: {id: 'r1', name: 'Anna Berg', email: 'anna@example.com', locale},
 		assignee: null,
 		group: null,
-		tags: [],
+		tags,
 		createdAt: now.toISOString(),
 		updatedAt: now.toISOString(),
 		slaDueAt: null,
@@ -124,6 +126,48 @@ function sampleRender(template: LoadedTemplate, now: Date, reported: ReadonlySet
 	}
 }
 
+/**
+ * Renders the template for each channel it may be used on where replies are not emails (chat, phone, social,
+ * review, SMS; reviews also as praise and as a complaint) and reports one that asks the customer to reply by email.
+ */
+function channelWording(template: LoadedTemplate, now: Date): LintProblem[] {
+	const vars: Record<string, string> = {};
+	for (const [name, spec] of Object.entries(template.meta.vars)) if (spec.required) vars[name] = 'sample';
+	const agent = {name: 'Sam Agent', email: 'sam@example.com', signature: null};
+	for (const channel of channelsWithoutEmail(template.meta.channels)) {
+		const tagSets = channel === 'review' ? [[], ['negative_review'], ['positive_review']] : [[]];
+		for (const tags of tagSets) {
+			let body: string;
+			try {
+				body = renderTemplate(template, {
+					ticket: sampleTicket(template.file.locale, now, channel, tags),
+					agent,
+					vars,
+					now,
+				}).body;
+			} catch {
+				return []; // the sample render reports why it does not render
+			}
+			const phrase = findReplyByEmail(body);
+			if (phrase === null) continue;
+			return [
+				{
+					file: template.file.displayPath,
+					line: lineOfPhrase(template, phrase),
+					kind: 'channel',
+					message: `asks the customer to "${phrase}" on a ${channel} ticket: word it with {% if ticket.by_email %}…{% else %}…{% endif %}, or limit the template with channels: [email] in the front matter`,
+				},
+			];
+		}
+	}
+	return [];
+}
+
+function lineOfPhrase(template: LoadedTemplate, phrase: string): number | null {
+	const index = template.text.split('\n').findIndex((line) => line.toLowerCase().includes(phrase.toLowerCase()));
+	return index === -1 ? null : index + 1;
+}
+
 /** What must agree between a template's locale variants: the same actions and vars whatever the customer's language. */
 function behaviourOf(template: LoadedTemplate): string {
 	const {internal, set, vars} = template.meta;
@@ -145,7 +189,9 @@ function checkFile(file: TemplateFile, now: Date): {template: LoadedTemplate | n
 		};
 	}
 	const unknown = unknownVariables(template);
-	return {template, problems: [...unknown.problems, ...sampleRender(template, now, unknown.names)]};
+	const rendering = sampleRender(template, now, unknown.names);
+	const wording = rendering.length === 0 ? channelWording(template, now) : [];
+	return {template, problems: [...unknown.problems, ...rendering, ...wording]};
 }
 
 /** Checks one folder: names, front matter, syntax, unknown variables, a sample render, and missing locale variants. */
@@ -162,7 +208,7 @@ export function lintTemplateDir(dir: TemplateDir, options: LintOptions = {}): Li
 		});
 	}
 	const entries = listTemplatesIn(dir);
-	const expected = new Set(options.locales ?? [baseLocale, ...files.map((file) => file.locale)]);
+	const expected = new Set(options.locales ?? [...builtInLocales, ...files.map((file) => file.locale)]);
 	expected.add(baseLocale);
 	const expectedList = [...expected].sort((a, b) =>
 		a === baseLocale ? -1 : b === baseLocale ? 1 : a.localeCompare(b),

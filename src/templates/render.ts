@@ -127,7 +127,13 @@ export function resolveVars(
 export function renderTemplate(template: LoadedTemplate, input: RenderInput): RenderedTemplate {
 	const ticketId = input.ticketId ?? input.ticket.id;
 	const vars = resolveVars(template, input.vars ?? {}, ticketId);
-	const scope = toTemplateScope({ticket: input.ticket, agent: input.agent, vars, now: input.now});
+	const scope = toTemplateScope({
+		ticket: input.ticket,
+		agent: input.agent,
+		vars,
+		now: input.now,
+		locale: template.file.locale,
+	});
 	let output: string;
 	try {
 		output = String(liquidEngine().renderSync(template.parsed, scope));

@@ -1,4 +1,5 @@
 import type {Ticket} from '../domain/ticket.js';
+import {isAnsweredByEmail, type ReviewScope, reviewOf} from './review.js';
 
 /** The agent as templates see it (`agent.*`, `current_user.*`). */
 export type TemplateAgent = {
@@ -6,6 +7,8 @@ export type TemplateAgent = {
 	readonly email: string | null;
 	/** Defaults to the name. */
 	readonly signature?: string | null | undefined;
+	/** By template locale; wins over `signature` for that locale. */
+	readonly signatures?: Readonly<Record<string, string>> | undefined;
 };
 
 type Person = {name: string; first_name: string; last_name: string; email: string | null; locale: string | null};
@@ -21,6 +24,10 @@ export type TemplateScope = {
 		status: string;
 		priority: string | null;
 		channel: string;
+		/** true when the customer reads the reply as an email: only then may a template say "reply to this email". */
+		by_email: boolean;
+		/** The review's stars and sentiment (review tickets). */
+		review: ReviewScope;
 		tags: string[];
 		url: string | null;
 		/** Zendesk's name for the url. */
@@ -54,6 +61,8 @@ export const scopeSchema: {readonly [key: string]: SchemaNode} = {
 		status: leaf,
 		priority: leaf,
 		channel: leaf,
+		by_email: leaf,
+		review: {rating: leaf, sentiment: leaf},
 		tags: list,
 		url: leaf,
 		link: leaf,
@@ -146,8 +155,9 @@ function toPerson(requester: Ticket['requester']): Person {
 	};
 }
 
-function toAgentScope(agent: TemplateAgent): AgentScope {
-	const signature = agent.signature?.trim() ? agent.signature : agent.name;
+function toAgentScope(agent: TemplateAgent, locale: string | undefined): AgentScope {
+	const localised = locale === undefined ? undefined : agent.signatures?.[locale];
+	const signature = localised?.trim() ? localised : agent.signature?.trim() ? agent.signature : agent.name;
 	return {name: agent.name, first_name: splitName(agent.name).firstName, email: agent.email, signature};
 }
 
@@ -163,10 +173,12 @@ export function toTemplateScope(input: {
 	agent: TemplateAgent;
 	vars: Readonly<Record<string, string>>;
 	now: Date;
+	/** The template file's locale: picks the agent's signature for it. */
+	locale?: string | undefined;
 }): TemplateScope {
 	const {ticket} = input;
 	const requester = toPerson(ticket.requester);
-	const agent = toAgentScope(input.agent);
+	const agent = toAgentScope(input.agent, input.locale);
 	return {
 		ticket: {
 			id: ticket.id,
@@ -175,6 +187,8 @@ export function toTemplateScope(input: {
 			status: ticket.status,
 			priority: ticket.priority,
 			channel: ticket.channel,
+			by_email: isAnsweredByEmail(ticket.channel),
+			review: reviewOf(ticket),
 			tags: [...ticket.tags],
 			url: ticket.url,
 			link: ticket.url,

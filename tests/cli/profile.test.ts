@@ -34,6 +34,31 @@ describe('csr profile and config', () => {
 		expect(everything).not.toContain('sup3r-s3cret-token');
 	});
 
+	it('stores a signature per locale, and the Danish one signs a Danish template', async () => {
+		context = createTestContext();
+		const add = await runCsr(
+			[
+				...['profile', 'add', 'local', '--provider', 'demo', '--agent-name', 'Anna', '--email', 'anna@example.com'],
+				...['--signature', 'Anna\\nSupport', '--signature-for', 'da=Anna\\nKundeservice', '--use'],
+			],
+			context,
+		);
+		expect(add.exitCode, add.stderr).toBe(0);
+		const danish = await runCsr(
+			['templates', 'render', 'exchange', '--ticket', '1', '--locale', 'da', '--var', 'order_id=7'],
+			context,
+		);
+		expect(danish.stdout).toMatch(/Venlig hilsen\nAnna\nKundeservice\n$/);
+		const english = await runCsr(
+			['templates', 'render', 'exchange', '--ticket', '1', '--locale', 'en', '--var', 'order_id=7'],
+			context,
+		);
+		expect(english.stdout).toMatch(/Best regards,\nAnna\nSupport\n$/);
+		const bad = await runCsr(['profile', 'add', 'x', '--provider', 'demo', '--signature-for', 'Kundeservice'], context);
+		expect(bad.exitCode).toBe(2);
+		expect(bad.stderr).toContain('expected LOCALE=TEXT');
+	});
+
 	it('refuses plain http to a remote host with exit 2', async () => {
 		context = createTestContext();
 		const result = await runCsr(

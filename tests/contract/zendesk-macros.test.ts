@@ -25,7 +25,7 @@ async function zendeskProfile(): Promise<{context: TestContext; fake: FakeZendes
 				email: null,
 				user: null,
 				defaultLocale: 'en',
-				agent: {name: 'Agent Uno', signature: null},
+				agent: {name: 'Agent Uno', signature: null, signatures: {}},
 				token: null,
 				oauth: null,
 				views: {},

@@ -18,7 +18,12 @@ export function registerProfileCommand(program: Command, context: Context): void
 		.option('--user <user>', 'your user name (Request Tracker; Zammad basic auth)')
 		.option('--locale <locale>', 'default template locale (en, da, sv, nb, de)')
 		.option('--agent-name <name>', 'your name as it appears in templates')
-		.option('--signature <text>', 'your signature for templates')
+		.option('--signature <text>', 'your signature for templates (\\n for a line break)')
+		.option(
+			'--signature-for <locale=text>',
+			'your signature for templates in one locale, e.g. "da=Anna\\nKundeservice" (repeatable)',
+			(value: string, previous: string[] = []) => [...previous, value],
+		)
 		.option('--token-stdin', 'read an API token from stdin and store it in the 0600 config')
 		.option('--use', 'make it the current profile')
 		.addHelpText(

@@ -70,9 +70,14 @@ export function registerTemplatesCommand(program: Command, context: Context): vo
 		});
 	templates
 		.command('lint')
-		.description('check templates: syntax, front matter, unknown variables, missing locale variants')
+		.description(
+			'check templates: syntax, front matter, unknown variables, missing locale variants, email wording on other channels',
+		)
 		.argument('[dir]', 'one folder to check (default: every template folder)')
-		.option('--locales <list>', 'locales every template must have (default: those any template of the folder has)')
+		.option(
+			'--locales <list>',
+			'locales every template must have (default: en, da, sv, nb, de and any other the folder has)',
+		)
 		.action(async (dir: string | undefined, flags: TemplatesLintFlags, command: Command) => {
 			await (await load()).runTemplatesLint(dir, flags, globalsOf(command), context);
 		});

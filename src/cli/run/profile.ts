@@ -3,6 +3,7 @@ import {type Profile, ProviderName, profileNamePattern} from '../../config/schem
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
+import {normalizeLocale} from '../../templates/locale.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {formatOf} from '../options.js';
 import {csvRow} from '../output/csv.js';
@@ -16,6 +17,7 @@ export type ProfileAddFlags = {
 	locale?: string;
 	agentName?: string;
 	signature?: string;
+	signatureFor?: string[];
 	tokenStdin?: boolean;
 	use?: boolean;
 };
@@ -27,6 +29,23 @@ function checkName(name: string): void {
 			'Use letters, digits, - and _ (up to 40), starting with a letter or digit.',
 		);
 	}
+}
+
+/** `--signature-for da=Venlig hilsen…` (repeatable) → signatures by locale; `\n` in the text is a line break, as in --signature. */
+function parseLocaleSignatures(raw: readonly string[]): Record<string, string> {
+	const signatures: Record<string, string> = {};
+	for (const entry of raw) {
+		const equals = entry.indexOf('=');
+		const locale = equals === -1 ? null : normalizeLocale(entry.slice(0, equals));
+		if (locale === null || entry.slice(equals + 1).trim() === '') {
+			throw new UsageError(
+				`invalid --signature-for "${entry}": expected LOCALE=TEXT`,
+				'For example --signature-for "da=Anna\\nKundeservice".',
+			);
+		}
+		signatures[locale] = entry.slice(equals + 1).replaceAll('\\n', '\n');
+	}
+	return signatures;
 }
 
 export async function runProfileAdd(
@@ -63,7 +82,11 @@ export async function runProfileAdd(
 			email: flags.email ?? null,
 			user: flags.user ?? null,
 			defaultLocale: flags.locale ?? null,
-			agent: {name: flags.agentName ?? null, signature: flags.signature ?? null},
+			agent: {
+				name: flags.agentName ?? null,
+				signature: flags.signature === undefined ? null : flags.signature.replaceAll('\\n', '\n'),
+				signatures: parseLocaleSignatures(flags.signatureFor ?? []),
+			},
 			token: token ?? (existing?.url === url ? (existing?.token ?? null) : null),
 			oauth: existing?.url === url ? (existing?.oauth ?? null) : null,
 			views: existing?.views ?? {},

@@ -89,9 +89,10 @@ function parseStatus(raw: string | undefined): TicketStatus | undefined {
 
 async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal) {
 	const {agent, email} = profile.profile;
-	if (agent.name) return {name: agent.name, email, signature: agent.signature};
+	const {signature, signatures} = agent;
+	if (agent.name) return {name: agent.name, email, signature, signatures};
 	const me = await desk.whoAmI(signal);
-	return {name: me.name, email: email ?? me.email, signature: agent.signature};
+	return {name: me.name, email: email ?? me.email, signature, signatures};
 }
 
 /** Tickets in the order given; ids the desk does not know become failed results. */

@@ -43,9 +43,10 @@ export async function agentForTemplates(
 	signal: AbortSignal,
 ): Promise<TemplateAgent> {
 	const {agent, email} = profile.profile;
-	if (agent.name && email) return {name: agent.name, email, signature: agent.signature};
+	const {signature, signatures} = agent;
+	if (agent.name && email) return {name: agent.name, email, signature, signatures};
 	const me = await desk.whoAmI(signal);
-	return {name: agent.name ?? me.name, email: email ?? me.email, signature: agent.signature};
+	return {name: agent.name ?? me.name, email: email ?? me.email, signature, signatures};
 }
 
 type ListRow = {

@@ -19,9 +19,10 @@ import type {Draft, Session, TemplateRender, TemplateSummary, TuiServices} from 
 
 async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal): Promise<TemplateAgent> {
 	const {agent, email} = profile.profile;
-	if (agent.name) return {name: agent.name, email, signature: agent.signature};
+	const {signature, signatures} = agent;
+	if (agent.name) return {name: agent.name, email, signature, signatures};
 	const me = await desk.whoAmI(signal);
-	return {name: me.name, email: email ?? me.email, signature: agent.signature};
+	return {name: me.name, email: email ?? me.email, signature, signatures};
 }
 
 function summarise(entry: ReturnType<typeof listTemplates>[number]): TemplateSummary {

@@ -86,7 +86,7 @@ describe('csr templates render', () => {
 		);
 		expect(result.exitCode).toBe(0);
 		expect(result.stdout).toMatch(/^Hej Anna!\n\nTack för ditt meddelande om order A-1001\./);
-		expect(result.stdout).toMatch(/Vänliga hälsningar\nDemo Agent\nCustomer Care\n$/);
+		expect(result.stdout).toMatch(/Vänliga hälsningar\nDemo Agent\nKundtjänst\n$/);
 		expect(result.stderr).toBe('');
 	});
 
@@ -169,7 +169,10 @@ describe('csr templates new', () => {
 		expect(created).toMatchObject({exitCode: 0, stdout: `${path}\n`});
 		expect(readFileSync(path, 'utf8')).toContain('title: Shipping cost');
 		expect(statSync(context.paths.configDir).mode & 0o777).toBe(0o700);
-		const lint = await runCsr(['templates', 'lint', join(context.paths.configDir, 'templates')], context);
+		const lint = await runCsr(
+			['templates', 'lint', join(context.paths.configDir, 'templates'), '--locales', 'en'],
+			context,
+		);
 		expect(lint.exitCode).toBe(0);
 		const again = await runCsr(['templates', 'new', 'shipping-cost'], context);
 		expect(again.exitCode).toBe(2);
@@ -212,7 +215,7 @@ describe('csr templates lint', () => {
 		);
 		writeFileSync(join(dir, 'refund.da.md'), '---\ntitle: Refusion\n---\nHej');
 		writeFileSync(join(dir, 'thanks.md'), 'Thanks');
-		const result = await runCsr(['templates', 'lint', 'drafts'], context);
+		const result = await runCsr(['templates', 'lint', 'drafts', '--locales', 'en,da'], context);
 		expect(result.exitCode).toBe(1);
 		expect(result.stdout).toBe(
 			[

@@ -8,25 +8,34 @@ const good = (greeting: string) =>
 describe('lintTemplateDir', () => {
 	it('passes a folder where every template has every locale and only known variables', () => {
 		const dir = templateFolder({'t.md': good('Hi'), 't.da.md': good('Hej'), 'u.md': 'x', 'u.da.md': 'y'});
-		expect(lintTemplateDir(dir, {now})).toEqual({dirs: ['my-templates'], templates: 2, files: 4, problems: []});
+		expect(lintTemplateDir(dir, {now, locales: ['en', 'da']})).toEqual({
+			dirs: ['my-templates'],
+			templates: 2,
+			files: 4,
+			problems: [],
+		});
 	});
 
-	it('finds missing locale variants against the locales the folder uses', () => {
-		const dir = templateFolder({'t.md': 'x', 't.da.md': 'x', 't.sv.md': 'x', 'u.md': 'x'});
-		expect(lintTemplateDir(dir, {now}).problems).toEqual([
-			{
-				file: 'my-templates/u.da.md',
+	it('by default wants every locale of the built-in library, and any other the folder uses', () => {
+		const dir = templateFolder({
+			't.md': 'x',
+			't.da.md': 'x',
+			'u.md': 'x',
+			'u.da.md': 'x',
+			'u.sv.md': 'x',
+			'u.nb.md': 'x',
+			'u.de.md': 'x',
+			'u.fi.md': 'x',
+		});
+		const expected = 'expected en, da, de, fi, nb, sv';
+		expect(lintTemplateDir(dir, {now}).problems).toEqual(
+			['de', 'fi', 'nb', 'sv'].map((locale) => ({
+				file: `my-templates/t.${locale}.md`,
 				line: null,
 				kind: 'missing-variant',
-				message: 'missing locale variant da (u has en; expected en, da, sv)',
-			},
-			{
-				file: 'my-templates/u.sv.md',
-				line: null,
-				kind: 'missing-variant',
-				message: 'missing locale variant sv (u has en; expected en, da, sv)',
-			},
-		]);
+				message: `missing locale variant ${locale} (t has en, da; ${expected})`,
+			})),
+		);
 	});
 
 	it('checks against --locales when given, and wants NAME.md for every template', () => {
@@ -46,7 +55,7 @@ describe('lintTemplateDir', () => {
 			'u.md':
 				'---\ntitle: U\nvars:\n  known: {default: "k"}\n---\nHi {{ ticket.requester.frist_name }}\n{{ vars.known }} {{ vars.order_nr }}\n{% assign n = ticket.tags.size %}{{ n }} {{ ticket.tags.first }}\n{{ shop.name }}',
 		});
-		expect(lintTemplateDir(dir, {now}).problems).toEqual([
+		expect(lintTemplateDir(dir, {now, locales: ['en']}).problems).toEqual([
 			{
 				file: 'my-templates/u.md',
 				line: 6,
@@ -70,7 +79,7 @@ describe('lintTemplateDir', () => {
 			'c.md': '---\nset: {status: done}\n---\nx',
 			'Notes.EN.md': 'x',
 		});
-		const problems = lintTemplateDir(dir, {now}).problems;
+		const problems = lintTemplateDir(dir, {now, locales: ['en']}).problems;
 		expect(problems.map((problem) => [problem.file, problem.line, problem.kind])).toEqual([
 			['my-templates/a.md', 4, 'syntax'],
 			['my-templates/b.md', 1, 'syntax'],
@@ -86,12 +95,32 @@ describe('lintTemplateDir', () => {
 			'p.md': '---\nset: {status: solved}\n---\nx',
 			'p.da.md': '---\nset: {status: pending}\n---\nx',
 		});
-		const problems = lintTemplateDir(dir, {now}).problems;
+		const problems = lintTemplateDir(dir, {now, locales: ['en', 'da']}).problems;
 		expect(problems.map((problem) => [problem.file, problem.kind])).toEqual([
 			['my-templates/o.da.md', 'missing-variant'],
 			['my-templates/o.md', 'render'],
 			['my-templates/p.da.md', 'inconsistent'],
 		]);
 		expect(problems[1]!.message).toContain('give code a default or guard it with {% if vars.code %}');
+	});
+
+	it('reports a template that asks to reply by email while it can be used on chat, and not one limited to email', () => {
+		const asking = '---\ntitle: T\n---\nHi,\n\nJust reply to this email.\n';
+		const dir = templateFolder({
+			'ask.md': asking,
+			'ask.da.md': '---\ntitle: T\n---\nHej,\n\nSvar bare på denne mail.\n',
+			'mail.md': '---\ntitle: M\nchannels: [email, web]\n---\nJust reply to this email.',
+			'mail.da.md': '---\ntitle: M\nchannels: [email, web]\n---\nSvar bare på denne mail.',
+			'switch.md':
+				'---\ntitle: S\n---\n{% if ticket.by_email %}Reply to this email{% else %}Get back to us{% endif %}.',
+			'switch.da.md':
+				'---\ntitle: S\n---\n{% if ticket.by_email %}Svar på denne mail{% else %}Skriv til os{% endif %}.',
+		});
+		const problems = lintTemplateDir(dir, {now, locales: ['en', 'da']}).problems;
+		expect(problems.map((problem) => [problem.file, problem.line, problem.kind])).toEqual([
+			['my-templates/ask.da.md', 6, 'channel'],
+			['my-templates/ask.md', 6, 'channel'],
+		]);
+		expect(problems[1]!.message).toContain('asks the customer to "reply to this email" on a chat ticket');
 	});
 });
