@@ -5,6 +5,7 @@ import {registerAuthCommand} from './commands/auth.js';
 import {registerCompletionCommand} from './commands/completion.js';
 import {registerConfigCommand} from './commands/config.js';
 import {registerDemoCommand} from './commands/demo.js';
+import {registerFeedbackCommand} from './commands/feedback.js';
 import {registerFollowupCommand} from './commands/followup.js';
 import {registerKbCommand} from './commands/kb.js';
 import {registerLogCommand} from './commands/log.js';
@@ -58,6 +59,7 @@ export function buildProgram(context: Context): Command {
 	registerLogCommand(program, context);
 	registerFollowupCommand(program, context);
 	registerKbCommand(program, context);
+	registerFeedbackCommand(program, context);
 	registerStatsCommand(program, context);
 	registerReportCommand(program, context);
 	registerSyncCommand(program, context);

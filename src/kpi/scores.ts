@@ -73,5 +73,8 @@ export function cesMean(sum: number, count: number): number | null {
 	return count > 0 ? Math.round((sum / count) * 100) / 100 : null;
 }
 
+/** CES answers on the 1–7 scale (7: very easy): 1–3 say the customer found it hard. */
+export const cesHardMax = 3;
+
 /** One-touch: a solved ticket with at most this many public agent replies (Zendesk's Explore formula, replies < 2). */
 export const oneTouchMaxReplies = 1;

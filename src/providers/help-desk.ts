@@ -119,6 +119,8 @@ export type SurveyResponse = {
 	readonly at: string;
 	readonly kind: 'nps' | 'ces';
 	readonly score: number;
+	/** What the customer wrote with the score, where the desk keeps it; untrusted text. */
+	readonly comment?: string | null;
 };
 
 export type ExportPage<T> = {readonly items: readonly T[]; readonly nextCursor: string | null};
