@@ -271,9 +271,14 @@ export type KnowledgeArticle = {
 	readonly locale: string | null;
 };
 
+/** An article with its text (plain, HTML already rendered). */
+export type KnowledgeArticleText = KnowledgeArticle & {readonly body: string};
+
 export interface KnowledgeBase {
-	/** `locale` like "en-us" or "da" narrows the search to that language. */
+	/** `locale` like "en-us" or "da": that language (Zendesk narrows to it; the demo desk lists it first). */
 	searchArticles(query: string, locale?: string | null, signal?: AbortSignal): Promise<KnowledgeArticle[]>;
+	/** One article with its text; a ProviderError of kind not-found when there is none. Absent: the desk cannot show one. */
+	getArticle?(id: string, signal?: AbortSignal): Promise<KnowledgeArticleText>;
 }
 
 export type OAuthTokens = NonNullable<ProviderSetup['oauth']>;

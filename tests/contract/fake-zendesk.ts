@@ -658,6 +658,15 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			if (!tickets.has(Number(match[1]))) return {status: 404, json: errorBody('404')};
 			return {status: 200, json: fixture('macro_apply_preview.oas')};
 		}
+		match = /^\/api\/v2\/help_center\/articles\/(\d+)$/.exec(path);
+		if (match) {
+			const article = fixture<{results: Json[]}>('help_center_articles_search.oas').results.find(
+				(candidate) => String(candidate['id']) === match?.[1],
+			);
+			if (article === undefined) return {status: 404, json: errorBody('404')};
+			const body = '<h1>Printing</h1><p>Open the order and choose <strong>Print</strong>.</p>';
+			return {status: 200, json: {article: {...article, body, html_url: `${origin()}/hc/en/articles/${match[1]}`}}};
+		}
 		match = /^\/api\/v2\/help_center(?:\/([\w-]+))?\/articles\/search$/.exec(path);
 		if (match) {
 			const locale = match[1] ?? null;

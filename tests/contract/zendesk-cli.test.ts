@@ -120,11 +120,25 @@ describe('csr kb search', () => {
 		expect(JSON.parse(json.stdout).map((article: {id: string}) => article.id)).toEqual(['35467', '35468']);
 	});
 
+	it('shows one Help Center article as text, and says so for an unknown id', async () => {
+		const {context} = await withZendeskProfile({CSR_TOKEN: 'bearer:good-token'});
+		const shown = await runCsr(['kb', 'show', '35467'], context);
+		expect(shown.exitCode, shown.stderr).toBe(0);
+		expect(shown.stdout).toMatch(/^Printing orders\nen · http:\/\/127\.0\.0\.1:\d+\/hc\/en\/articles\/35467\n\n/);
+		expect(shown.stdout).toContain('Open the order and choose Print.');
+		expect(shown.stdout).not.toContain('<p>');
+		const json = JSON.parse((await runCsr(['kb', 'show', '35467', '--json'], context)).stdout) as {body: string};
+		expect(json.body).toContain('choose Print');
+		const missing = await runCsr(['kb', 'show', '99'], context);
+		expect(missing.exitCode).toBe(ExitCode.failed);
+		expect(missing.stderr).toContain('Zendesk Help Center has no article 99');
+	});
+
 	it('is a usage error on a profile without a knowledge base', async () => {
 		const context = testContext({}, createMemoryHelpDesk([aTicket()]));
 		const result = await runCsr(['kb', 'search', 'refund'], context);
 		expect(result.exitCode).toBe(ExitCode.usage);
-		expect(result.stderr).toContain('has no knowledge base to search');
+		expect(result.stderr).toContain('has no knowledge base csr can read');
 	});
 });
 
@@ -207,7 +221,7 @@ describe('kb and auth in the whole program', () => {
 		expect(help.stdout).toMatch(/^\s+auth\b/m);
 		const demo = await runMain(['kb', 'search', 'refund'], context);
 		expect(demo.exitCode).toBe(ExitCode.usage);
-		expect(demo.stderr).toContain('has no knowledge base to search');
+		expect(demo.stderr).toContain('has no knowledge base csr can read');
 		await context.prepare();
 		await context.config().update((config) => ({
 			...config,

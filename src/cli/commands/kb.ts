@@ -4,11 +4,16 @@ import {globalsOf} from '../globals.js';
 import type {KbFlags} from '../run/kb.js';
 
 export function registerKbCommand(program: Command, context: Context): void {
-	const kb = program.command('kb').description("search the help desk's knowledge base (Zendesk Help Center)");
+	const kb = program
+		.command('kb')
+		.description("search and read the help desk's knowledge base (the demo help center, Zendesk Help Center)");
 	kb.command('search')
 		.description('find articles to point a customer to')
 		.argument('<text...>', 'words to search for')
-		.option('--locale <locale>', 'only articles in this language, e.g. en-us, da, sv')
+		.option(
+			'--locale <locale>',
+			"the customer's language, e.g. en-us, da, sv: its articles first (Zendesk: only those)",
+		)
 		.option('--limit <n>', 'at most this many articles (default 10)')
 		.addHelpText(
 			'after',
@@ -17,5 +22,13 @@ export function registerKbCommand(program: Command, context: Context): void {
 		.action(async (words: string[], flags: KbFlags, command: Command) => {
 			const {runKbSearch} = await import('../run/kb.js');
 			await runKbSearch(words.join(' '), flags, globalsOf(command), context);
+		});
+	kb.command('show')
+		.description('print one article: title, language, link and text')
+		.argument('<id>', 'article id, as `csr kb search` lists it')
+		.addHelpText('after', '\nExamples:\n  csr kb show 202\n  csr kb show 202 --json')
+		.action(async (id: string, _flags: unknown, command: Command) => {
+			const {runKbShow} = await import('../run/kb.js');
+			await runKbShow(id, globalsOf(command), context);
 		});
 }

@@ -1,12 +1,19 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {hasKnowledgeBase, type KnowledgeArticle} from '../../providers/help-desk.js';
-import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
+import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
 import {formatOf, openDesk, parsePositiveInt} from '../options.js';
 import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
 
 export type KbFlags = {locale?: string; limit?: string};
+
+function noKnowledgeBase(profileName: string, provider: string): UsageError {
+	return new UsageError(
+		`profile "${profileName}" (${provider}) has no knowledge base csr can read`,
+		'csr reads the demo help center and Zendesk Help Center: use --profile NAME with one of those.',
+	);
+}
 
 function toJson(article: KnowledgeArticle): Record<string, unknown> {
 	return {id: article.id, title: article.title, locale: article.locale, url: article.url, snippet: article.snippet};
@@ -23,12 +30,7 @@ export async function runKbSearch(
 	const format = formatOf(globals);
 	const {desk, profile} = await openDesk(context, globals);
 	try {
-		if (!hasKnowledgeBase(desk)) {
-			throw new UsageError(
-				`profile "${profile.name}" (${profile.profile.provider}) has no knowledge base to search`,
-				'Knowledge base search works with Zendesk profiles (Help Center): use --profile NAME.',
-			);
-		}
+		if (!hasKnowledgeBase(desk)) throw noKnowledgeBase(profile.name, profile.profile.provider);
 		const locale = flags.locale ?? null;
 		const articles = (await desk.searchArticles(text, locale, context.signal)).slice(0, limit);
 		const {stdout, stderr} = context.io;
@@ -64,6 +66,40 @@ export async function runKbSearch(
 			if (articles.length === 0 && context.io.stderrIsTty && globals.quiet !== true)
 				stderr.write('No articles match.\n');
 		}
+	} finally {
+		await desk.close();
+	}
+}
+
+/** `csr kb show ID`: one article's title, language, link and text. */
+export async function runKbShow(rawId: string, globals: GlobalOptions, context: Context): Promise<void> {
+	const id = rawId.trim();
+	if (!/^[A-Za-z0-9._-]{1,64}$/.test(id))
+		throw new UsageError(`invalid article id "${rawId}"`, 'Ids look like 202; see `csr kb search`.');
+	const {desk, profile} = await openDesk(context, globals);
+	try {
+		if (!hasKnowledgeBase(desk)) throw noKnowledgeBase(profile.name, profile.profile.provider);
+		if (desk.getArticle === undefined) {
+			throw new UsageError(
+				`profile "${profile.name}" (${profile.profile.provider}) can search articles but not show one`,
+				'Open the link `csr kb search` prints.',
+			);
+		}
+		const article = await desk.getArticle(id, context.signal);
+		if (formatOf(globals) === 'json') {
+			context.io.stdout.write(`${toSafeJson({...toJson(article), body: article.body}, 2)}\n`);
+			return;
+		}
+		const head = [
+			toDisplayLine(article.title),
+			[article.locale, article.url]
+				.filter(Boolean)
+				.map((part) => toDisplayLine(part ?? ''))
+				.join(' · '),
+		];
+		context.io.stdout.write(
+			`${head.filter((line) => line !== '').join('\n')}\n\n${toDisplayText(article.body).trimEnd()}\n`,
+		);
 	} finally {
 		await desk.close();
 	}

@@ -1,11 +1,11 @@
 import type {z} from 'zod';
 import type {Priority, TicketStatus} from '../../domain/ticket.js';
-import {UsageError} from '../../errors.js';
+import {ProviderError, UsageError} from '../../errors.js';
 import {htmlToText} from '../../text/html-to-text.js';
-import type {KnowledgeArticle, Macro, MacroPreview} from '../help-desk.js';
+import type {KnowledgeArticle, KnowledgeArticleText, Macro, MacroPreview} from '../help-desk.js';
 import {ticketNotFound, ticketNumber, type ZendeskApi} from './api.js';
 import {statusFromZendesk} from './map.js';
-import {articleSearchResponse, macroApplyResponse, macrosResponse} from './schemas.js';
+import {articleSearchResponse, articleShowResponse, macroApplyResponse, macrosResponse} from './schemas.js';
 
 const asText = (value: unknown): string | null => (typeof value === 'string' && value.trim() !== '' ? value : null);
 
@@ -106,4 +106,38 @@ export async function searchArticles(
 			snippet: article.snippet ? htmlToText(article.snippet) : null,
 			locale: article.locale ?? null,
 		}));
+}
+
+/** One Help Center article with its text (`/api/v2/help_center/articles/{id}`). */
+export async function getArticle(
+	api: ZendeskApi,
+	articleId: string,
+	signal?: AbortSignal,
+): Promise<KnowledgeArticleText> {
+	if (!/^\d{1,20}$/.test(articleId)) {
+		throw new UsageError(
+			`invalid article id "${articleId}"`,
+			'Help Center article ids are numbers, as `csr kb search` lists them.',
+		);
+	}
+	try {
+		const {article} = await api.get(`/api/v2/help_center/articles/${articleId}.json`, {}, articleShowResponse, signal);
+		return {
+			id: String(article.id),
+			title: article.title,
+			url: article.html_url ?? null,
+			snippet: null,
+			locale: article.locale ?? null,
+			body: htmlToText(article.body ?? ''),
+		};
+	} catch (error) {
+		if (error instanceof ProviderError && error.kind === 'not-found') {
+			throw new ProviderError(`Zendesk Help Center has no article ${articleId} (or you cannot see it)`, {
+				kind: 'not-found',
+				status: 404,
+				cause: error,
+			});
+		}
+		throw error;
+	}
 }

@@ -267,6 +267,17 @@ export const articleSearchResponse = z.object({
 	next_page: optionalText,
 });
 
+export const articleShowResponse = z.object({
+	article: z.object({
+		id,
+		title: z.string(),
+		body: optionalText,
+		locale: optionalText,
+		html_url: optionalText,
+		draft: z.boolean().optional(),
+	}),
+});
+
 export const oauthTokenResponse = z.object({
 	access_token: z.string().min(1),
 	token_type: z.string().optional(),

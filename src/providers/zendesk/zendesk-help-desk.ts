@@ -6,7 +6,7 @@ import {createUpdateBudget} from './budget.js';
 import {describeZendeskAuth} from './credentials.js';
 import type {ZendeskExtras} from './extras.js';
 import {exportSatisfaction, exportSurveys, exportTicketFacts} from './kpi.js';
-import {listMacros, previewMacro, searchArticles} from './macros.js';
+import {getArticle, listMacros, previewMacro, searchArticles} from './macros.js';
 import {toAgentRef} from './map.js';
 import {loginWithLoopback, revokeCurrentToken} from './oauth.js';
 import {getTickets, listTickets} from './queue.js';
@@ -74,6 +74,7 @@ export function createZendeskHelpDesk(setup: ProviderSetup, options: ZendeskOpti
 		listMacros: (signal) => listMacros(api, signal),
 		previewMacro: (ticketId, macroId, signal) => previewMacro(api, ticketId, macroId, signal),
 		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),
+		getArticle: (articleId, signal) => getArticle(api, articleId, signal),
 		authInfo: () => describeZendeskAuth(setup),
 		signIn: (signInOptions, signal) =>
 			loginWithLoopback({
