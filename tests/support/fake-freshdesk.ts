@@ -137,6 +137,43 @@ export type FakeFreshdesk = {
 	close(): Promise<void>;
 };
 
+/** Solution articles as `/api/v2/solutions/articles/{id}` answers them (language: the fake's own index). */
+const solutionArticles = [
+	{
+		id: 5001,
+		language: 'en',
+		title: 'How to return an item',
+		description: '<p>You can <strong>return</strong> an unused item within 30 days.</p>',
+		status: 2,
+		folder_id: 80,
+		category_id: 8,
+		agent_id: 1,
+		tags: ['returns'],
+	},
+	{
+		id: 5002,
+		language: 'en',
+		title: 'Return policy (draft rewrite)',
+		description: '<p>Draft: returns within 60 days?</p>',
+		status: 1,
+		folder_id: 80,
+		category_id: 8,
+		agent_id: 1,
+		tags: [],
+	},
+	{
+		id: 5003,
+		language: 'da',
+		title: 'Sådan returnerer du en vare',
+		description: '<p>Du har 30 dages returret.</p>',
+		status: 2,
+		folder_id: 81,
+		category_id: 8,
+		agent_id: 1,
+		tags: [],
+	},
+];
+
 /** Status numbers from the ticket_fields fixture: 2–5 built in, 6 and 7 custom. */
 const knownStatuses = Object.keys(statusField['choices'] as Json).map(Number);
 const ticketFields = new Set([
@@ -670,6 +707,25 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 
 	function route(request: RecordedRequest): FakeAnswer | undefined {
 		const {method, pathname: path, query} = request;
+		const solutionSearch = /^\/api\/v2\/search\/solutions(?:\/([\w-]+))?$/.exec(path);
+		if (method === 'GET' && solutionSearch) {
+			const term = (query.get('term') ?? '').toLowerCase();
+			if (term === '')
+				return validationError('term', 'It should not be blank as this is a mandatory field', 'missing_field');
+			const language = solutionSearch[1] ?? 'en';
+			const found = solutionArticles.filter(
+				(article) =>
+					article.language === language && `${article.title} ${article.description}`.toLowerCase().includes(term),
+			);
+			return {status: 200, json: found.map(({language: _language, ...article}) => article)};
+		}
+		const solutionShow = /^\/api\/v2\/solutions\/articles\/(\d+)$/.exec(path);
+		if (method === 'GET' && solutionShow) {
+			const article = solutionArticles.find((candidate) => candidate.id === Number(solutionShow[1]));
+			if (article === undefined) return {status: 404, body: ''};
+			const {language: _language, ...json} = article;
+			return {status: 200, json};
+		}
 		const include = (query.get('include') ?? '').split(',').filter((part) => part !== '');
 		if (method === 'GET' && path === '/api/v2/agents/me') return {status: 200, json: agentJson(me)};
 		if (method === 'GET' && path === '/api/v2/agents') {

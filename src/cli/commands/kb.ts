@@ -6,7 +6,9 @@ import type {KbFlags} from '../run/kb.js';
 export function registerKbCommand(program: Command, context: Context): void {
 	const kb = program
 		.command('kb')
-		.description("search and read the help desk's knowledge base (the demo help center, Zendesk Help Center)");
+		.description(
+			"search and read the help desk's knowledge base (the demo help center, Zendesk Help Center, Freshdesk solutions)",
+		);
 	kb.command('search')
 		.description('find articles to point a customer to')
 		.argument('<text...>', 'words to search for')

@@ -9,10 +9,15 @@ import {formatTable} from '../output/table.js';
 export type KbFlags = {locale?: string; limit?: string};
 
 function noKnowledgeBase(profileName: string, provider: string): UsageError {
-	return new UsageError(
-		`profile "${profileName}" (${provider}) has no knowledge base csr can read`,
-		'csr reads the demo help center and Zendesk Help Center: use --profile NAME with one of those.',
-	);
+	const hint =
+		'csr reads the demo help center, Zendesk Help Center and Freshdesk solutions: use --profile NAME with one of those.';
+	if (provider === 'rt') {
+		return new UsageError(
+			`profile "${profileName}" (rt): csr does not read Request Tracker's Articles yet, so it has no knowledge base csr can read`,
+			hint,
+		);
+	}
+	return new UsageError(`profile "${profileName}" (${provider}) has no knowledge base csr can read`, hint);
 }
 
 function toJson(article: KnowledgeArticle): Record<string, unknown> {

@@ -1,8 +1,9 @@
-import type {HelpDesk, ProviderSetup} from '../help-desk.js';
+import type {HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
 import {toAgentRef} from './map.js';
 import {getTickets, listTickets} from './queue.js';
+import {getSolution, searchSolutions} from './solutions.js';
 import {getThread} from './thread.js';
 import {sendBatch, sendMessage, updateTicket} from './writes.js';
 
@@ -15,7 +16,10 @@ export type {FreshdeskOptions};
  * Freshdesk has no conditional update and no idempotency key: csr re-reads a ticket before each write and refuses when
  * it moved, and never repeats a reply by itself.
  */
-export function createFreshdeskHelpDesk(setup: ProviderSetup, options: FreshdeskOptions = {}): HelpDesk {
+export function createFreshdeskHelpDesk(
+	setup: ProviderSetup,
+	options: FreshdeskOptions = {},
+): HelpDesk & KnowledgeBase {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -49,6 +53,8 @@ export function createFreshdeskHelpDesk(setup: ProviderSetup, options: Freshdesk
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: (cursor, signal) => exportSatisfaction(api, cursor, signal),
 		exportSurveys: async () => ({items: [], nextCursor: null}),
+		searchArticles: (query, locale, signal) => searchSolutions(api, query, locale, signal),
+		getArticle: (articleId, signal) => getSolution(api, articleId, signal),
 		close: () => api.close(),
 	};
 }

@@ -157,3 +157,14 @@ export const freshdeskRating = z.object({
 export type FreshdeskRating = z.infer<typeof freshdeskRating>;
 
 export const ratingList = z.array(freshdeskRating);
+
+/** A solution (knowledge-base) article; `status` 1 is a draft, 2 published. */
+export const freshdeskSolutionArticle = z.object({
+	id,
+	title: z.string(),
+	description: z.string().nullish(),
+	status: z.number().int().nullish(),
+	folder_id: id.nullish(),
+});
+/** `/api/v2/search/solutions` answers a bare array. */
+export const solutionArticleList = z.array(freshdeskSolutionArticle);
