@@ -33,4 +33,16 @@ export function registerKbCommand(program: Command, context: Context): void {
 			const {runKbShow} = await import('../run/kb.js');
 			await runKbShow(id, globalsOf(command), context);
 		});
+	kb.command('new')
+		.description('draft an article from a solved ticket into ./.csr/kb (Markdown), personal data taken out')
+		.requiredOption(
+			'--from-ticket <id>',
+			"the ticket: the customer's messages are the question, the last reply the answer",
+		)
+		.option('--locale <locale>', "the article's language (default: the requester's)")
+		.addHelpText('after', '\nExamples:\n  csr kb new --from-ticket 42')
+		.action(async (flags: {fromTicket: string; locale?: string}, command: Command) => {
+			const {runKbNew} = await import('../run/knowledge-drafts.js');
+			await runKbNew(flags, globalsOf(command), context);
+		});
 }

@@ -49,6 +49,10 @@ export function registerTemplatesCommand(program: Command, context: Context): vo
 		.argument('<name>', 'template name: letters, digits, - and _')
 		.option('--locale <locale>', 'create the NAME.LOCALE.md variant (default: NAME.md, English)')
 		.option('--team', "create it in ./.csr/templates, the team's shared set")
+		.option(
+			'--from-ticket <id>',
+			"draft it from the agent's last reply on a ticket, in the ticket's language, personal data taken out",
+		)
 		.action(async (name: string, flags: TemplatesNewFlags, command: Command) => {
 			await (await load()).runTemplatesNew(name, flags, globalsOf(command), context);
 		});

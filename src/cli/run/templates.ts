@@ -27,7 +27,7 @@ export type TemplatesShowFlags = {locale?: string};
 
 export type TemplatesRenderFlags = {ticket: string; locale?: string; var?: string[]};
 
-export type TemplatesNewFlags = {locale?: string; team?: boolean};
+export type TemplatesNewFlags = {locale?: string; team?: boolean; fromTicket?: string};
 
 export type TemplatesLintFlags = {locales?: string};
 
@@ -173,7 +173,9 @@ export async function runTemplatesRender(
 	const vars = parseVarFlags(flags.var);
 	const localeFlag = flags.locale === undefined ? undefined : parseLocaleFlag(flags.locale);
 	const dirs = templateDirsFor(context);
-	findTemplate(parseTemplateName(name), baseLocale, dirs); // an unknown name fails before any request
+	// An unknown name fails before any request; a template with only some locales is checked after the ticket's is known.
+	if (!listTemplates(dirs).some((entry) => entry.name === parseTemplateName(name)))
+		findTemplate(name, baseLocale, dirs);
 	const {desk, profile} = await openDesk(context, globals);
 	try {
 		const thread = await desk.getThread(ticketId, context.signal);
@@ -260,7 +262,12 @@ export async function runTemplatesNew(
 	context: Context,
 ): Promise<void> {
 	parseTemplateName(name);
-	const locale = flags.locale === undefined ? baseLocale : parseLocaleFlag(flags.locale);
+	let locale = flags.locale === undefined ? baseLocale : parseLocaleFlag(flags.locale);
+	let text = templateSkeleton(name, locale);
+	if (flags.fromTicket !== undefined) {
+		const {draftTemplateFromTicket} = await import('./knowledge-drafts.js');
+		({text, locale} = await draftTemplateFromTicket(flags.fromTicket, flags.locale, globals, context));
+	}
 	const dirs = templateDirsFor(context);
 	const dir = dirs.find((candidate) => candidate.origin === (flags.team ? 'team' : 'user'))!;
 	const fileName = locale === baseLocale ? `${name}.md` : `${name}.${locale}.md`;
@@ -269,7 +276,7 @@ export async function runTemplatesNew(
 	if (!flags.team) mkdirSync(context.paths.configDir, {recursive: true, mode: 0o700});
 	mkdirSync(dir.path, {recursive: true});
 	try {
-		writeFileSync(path, templateSkeleton(name, locale), {flag: 'wx'});
+		writeFileSync(path, text, {flag: 'wx'});
 	} catch (error) {
 		if ((error as {code?: unknown}).code !== 'EEXIST') throw error;
 		throw new UsageError(`${path} already exists`, 'Edit it, or pick another name; csr never overwrites a template.');
