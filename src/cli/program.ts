@@ -16,6 +16,7 @@ import {registerReplyCommand} from './commands/reply.js';
 import {registerReportCommand} from './commands/report.js';
 import {registerShowCommand} from './commands/show.js';
 import {registerStatsCommand} from './commands/stats.js';
+import {registerSurveyCommand} from './commands/survey.js';
 import {registerSyncCommand} from './commands/sync.js';
 import {registerTemplatesCommand} from './commands/templates.js';
 import {registerTuiCommand} from './commands/tui.js';
@@ -60,6 +61,7 @@ export function buildProgram(context: Context): Command {
 	registerFollowupCommand(program, context);
 	registerKbCommand(program, context);
 	registerFeedbackCommand(program, context);
+	registerSurveyCommand(program, context);
 	registerStatsCommand(program, context);
 	registerReportCommand(program, context);
 	registerSyncCommand(program, context);

@@ -134,5 +134,9 @@ export const settingDefinitions = {
 	'reply.concurrency': {parse: z.coerce.number().int().min(1).max(16), default: 4},
 	editor: {parse: z.string().min(1), default: null},
 	defaultLocale: {parse: z.string().min(2), default: 'en'},
+	/** `csr survey send`: the survey link, with {ticket}, {kind} and {locale} filled in per ticket. */
+	'survey.url': {parse: z.url({protocol: /^https?$/}), default: null},
+	/** `csr survey send` skips a ticket surveyed within this many days. */
+	'survey.windowDays': {parse: z.coerce.number().int().nonnegative(), default: 30},
 } as const;
 export type SettingName = keyof typeof settingDefinitions;

@@ -16,7 +16,14 @@ const agent = {
 };
 
 function render(name: string, locale: string, channel: Channel, overrides: Parameters<typeof ticket>[0] = {}) {
-	const vars: Record<string, string> = {order_id: 'A-1001', amount: '49.90', product: 'a case', summary: 'sample'};
+	const vars: Record<string, string> = {
+		order_id: 'A-1001',
+		amount: '49.90',
+		product: 'a case',
+		summary: 'sample',
+		kind: 'nps',
+		survey_url: 'https://survey.example/1',
+	};
 	return loadAndRender({name, localeFlag: locale, ticket: ticket({channel, ...overrides}), agent, vars, dirs, now});
 }
 

@@ -27,7 +27,7 @@ describe('csr templates list', () => {
 		expect(result.exitCode).toBe(0);
 		const lines = result.stdout.trimEnd().split('\n');
 		expect(lines[0]).toMatch(/^NAME\s+LOCALES\s+SOURCE\s+TITLE$/);
-		expect(lines).toHaveLength(15);
+		expect(lines).toHaveLength(16);
 		expect(lines.find((line) => line.startsWith('refund-confirmation'))).toMatch(
 			/^refund-confirmation\s+en da de nb sv\s+built-in\s+Refund confirmed$/,
 		);
@@ -46,7 +46,7 @@ describe('csr templates list', () => {
 		const result = await runCsr(['templates', 'list', '--json'], context);
 		expect(result.exitCode).toBe(0);
 		const rows = JSON.parse(result.stdout) as {name: string; source: string; locales: string[]; title: string}[];
-		expect(rows).toHaveLength(14);
+		expect(rows).toHaveLength(15);
 		expect(rows.find((row) => row.name === 'order-status')).toMatchObject({
 			source: 'team',
 			locales: ['en'],
@@ -202,7 +202,7 @@ describe('csr templates new', () => {
 describe('csr templates lint', () => {
 	it('passes on the built-in library', async () => {
 		const result = await runCsr(['templates', 'lint'], setup());
-		expect(result).toEqual({exitCode: 0, stdout: 'templates: 14 templates, 70 files, no problems\n', stderr: ''});
+		expect(result).toEqual({exitCode: 0, stdout: 'templates: 15 templates, 75 files, no problems\n', stderr: ''});
 	});
 
 	it('prints problems per file and exits 1', async () => {
@@ -234,7 +234,7 @@ describe('csr templates lint', () => {
 		const result = await runCsr(['templates', 'lint', '--json'], setup());
 		expect(JSON.parse(result.stdout)).toEqual({
 			ok: true,
-			folders: [{dir: 'templates', templates: 14, files: 70}],
+			folders: [{dir: 'templates', templates: 15, files: 75}],
 			problems: [],
 		});
 	});
