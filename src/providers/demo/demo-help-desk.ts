@@ -1,8 +1,9 @@
 import {join} from 'node:path';
 import type {DatabaseSync} from 'node:sqlite';
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
+import {ProviderError} from '../../errors.js';
 import {openDatabase, transaction} from '../../store/database.js';
-import type {HelpDesk, ProviderSetup} from '../help-desk.js';
+import type {HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
 import {capabilities, createDeskBase} from './desk.js';
 import {createDemoExport} from './export.js';
 import {createDemoQueue} from './queue.js';
@@ -11,14 +12,15 @@ import {createDemoThread} from './thread.js';
 import {createDemoWrites} from './writes.js';
 
 /** The demo desk plus what trainers and tests need to play the customer. */
-export type DemoHelpDesk = HelpDesk & {
-	/**
-	 * The customer writes on a ticket, as if by email: a solved, pending or on-hold ticket opens again. Lets a test or
-	 * a training session show "the ticket changed since you read it". Works during a simulated outage (the outage is
-	 * between csr and the desk, not between the customer and the desk).
-	 */
-	simulateCustomerReply(ticketId: string, text: string, signal?: AbortSignal): Promise<{messageId: string}>;
-};
+export type DemoHelpDesk = HelpDesk &
+	KnowledgeBase & {
+		/**
+		 * The customer writes on a ticket, as if by email: a solved, pending or on-hold ticket opens again. Lets a test or
+		 * a training session show "the ticket changed since you read it". Works during a simulated outage (the outage is
+		 * between csr and the desk, not between the customer and the desk).
+		 */
+		simulateCustomerReply(ticketId: string, text: string, signal?: AbortSignal): Promise<{messageId: string}>;
+	};
 
 export function demoDatabasePath(dataDir: string): string {
 	return join(dataDir, 'demo.db');
@@ -62,6 +64,22 @@ export function createDemoHelpDesk(setup: ProviderSetup): DemoHelpDesk {
 		exportTicketFacts: (cursor, signal) => call(signal, (d) => d.exportTicketFacts(cursor)),
 		exportSatisfaction: (cursor, signal) => call(signal, (d) => d.exportSatisfaction(cursor)),
 		exportSurveys: (cursor, signal) => call(signal, (d) => d.exportSurveys(cursor)),
+		// The help center is data shipped with csr, loaded only when an agent searches it.
+		searchArticles: async (query, locale, signal) => {
+			signal?.throwIfAborted();
+			return (await import('./knowledge.js')).searchHelpCenter(query, locale);
+		},
+		getArticle: async (articleId, signal) => {
+			signal?.throwIfAborted();
+			const article = (await import('./knowledge.js')).getHelpCenterArticle(articleId);
+			if (article === null) {
+				throw new ProviderError(`the demo help center has no article ${articleId}`, {
+					kind: 'not-found',
+					hint: 'See `csr kb search WORDS` for the ids.',
+				});
+			}
+			return article;
+		},
 		simulateCustomerReply: (ticketId, text, signal) => call(signal, (d) => d.simulateCustomerReply(ticketId, text)),
 		close: async () => {
 			const pending = opened;
