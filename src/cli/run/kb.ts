@@ -10,13 +10,7 @@ export type KbFlags = {locale?: string; limit?: string};
 
 function noKnowledgeBase(profileName: string, provider: string): UsageError {
 	const hint =
-		'csr reads the demo help center, Zendesk Help Center and Freshdesk solutions: use --profile NAME with one of those.';
-	if (provider === 'rt') {
-		return new UsageError(
-			`profile "${profileName}" (rt): csr does not read Request Tracker's Articles yet, so it has no knowledge base csr can read`,
-			hint,
-		);
-	}
+		'csr reads the demo help center, Zendesk Help Center, Freshdesk solutions and RT Articles: use --profile NAME with one of those.';
 	return new UsageError(`profile "${profileName}" (${provider}) has no knowledge base csr can read`, hint);
 }
 

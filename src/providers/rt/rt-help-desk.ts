@@ -1,7 +1,8 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {AuthError} from '../../errors.js';
-import type {Capabilities, HelpDesk, ProviderSetup} from '../help-desk.js';
+import type {Capabilities, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
+import {getRtArticle, searchRtArticles} from './articles.js';
 import {toAssignee, toTicket} from './map.js';
 import {exportTicketFacts, listTickets} from './queue.js';
 import {rtGroupPage, rtQueue, rtUserRef} from './schemas.js';
@@ -28,7 +29,7 @@ export const rtCapabilities: Capabilities = {
  * (Nobody = unassigned), the first requestor is the requester, custom fields stand in for tags. See map.ts for the
  * status and priority mapping.
  */
-export function createRtHelpDesk(setup: ProviderSetup, options: RtOptions = {}): HelpDesk {
+export function createRtHelpDesk(setup: ProviderSetup, options: RtOptions = {}): HelpDesk & KnowledgeBase {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -90,6 +91,8 @@ export function createRtHelpDesk(setup: ProviderSetup, options: RtOptions = {}):
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: async () => ({items: [], nextCursor: null}),
 		exportSurveys: async () => ({items: [], nextCursor: null}),
+		searchArticles: (query, _locale, signal) => searchRtArticles(api, query, signal),
+		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
 		close: () => api.close(),
 	};
 }
