@@ -37,6 +37,8 @@ describe('csr kb on the demo desk', () => {
 			/^Reklamation og garanti\nda · https:\/\/hjaelp\.nordlyshome\.dk\/da\/artikler\/232-reklamation\n\n/,
 		);
 		expect(shown.stdout).toContain('2 års reklamationsret');
+		const link = await runCsr(['kb', 'show', '232', '--link'], context);
+		expect(link.stdout).toBe('Reklamation og garanti: https://hjaelp.nordlyshome.dk/da/artikler/232-reklamation\n');
 		const missing = await runCsr(['kb', 'show', '999'], context);
 		expect(missing.exitCode).toBe(ExitCode.failed);
 		expect(missing.stderr).toContain('the demo help center has no article 999');

@@ -28,10 +28,14 @@ export function registerKbCommand(program: Command, context: Context): void {
 	kb.command('show')
 		.description('print one article: title, language, link and text')
 		.argument('<id>', 'article id, as `csr kb search` lists it')
-		.addHelpText('after', '\nExamples:\n  csr kb show 202\n  csr kb show 202 --json')
-		.action(async (id: string, _flags: unknown, command: Command) => {
+		.option('--link', 'print only "Title: URL", the line the composer\'s ctrl-k inserts (for --var)')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  csr kb show 202\n  csr kb show 202 --json\n  csr reply 12 --template return-instructions --var return_url="$(csr kb show 202 --link)"',
+		)
+		.action(async (id: string, flags: {link?: boolean}, command: Command) => {
 			const {runKbShow} = await import('../run/kb.js');
-			await runKbShow(id, globalsOf(command), context);
+			await runKbShow(id, globalsOf(command), context, flags.link === true);
 		});
 	kb.command('new')
 		.description('draft an article from a solved ticket into ./.csr/kb (Markdown), personal data taken out')

@@ -71,7 +71,12 @@ export async function runKbSearch(
 }
 
 /** `csr kb show ID`: one article's title, language, link and text. */
-export async function runKbShow(rawId: string, globals: GlobalOptions, context: Context): Promise<void> {
+export async function runKbShow(
+	rawId: string,
+	globals: GlobalOptions,
+	context: Context,
+	linkOnly = false,
+): Promise<void> {
 	const id = rawId.trim();
 	if (!/^[A-Za-z0-9._-]{1,64}$/.test(id))
 		throw new UsageError(`invalid article id "${rawId}"`, 'Ids look like 202; see `csr kb search`.');
@@ -85,6 +90,10 @@ export async function runKbShow(rawId: string, globals: GlobalOptions, context: 
 			);
 		}
 		const article = await desk.getArticle(id, context.signal);
+		if (linkOnly) {
+			context.io.stdout.write(`${toDisplayLine(`${article.title}${article.url ? `: ${article.url}` : ''}`)}\n`);
+			return;
+		}
 		if (formatOf(globals) === 'json') {
 			context.io.stdout.write(`${toSafeJson({...toJson(article), body: article.body}, 2)}\n`);
 			return;
