@@ -1,6 +1,7 @@
 import type {OutboxItem} from '../store/outbox.js';
 import {removeOutboxItem} from '../store/outbox.js';
 import {type DeliveryEnv, type DeliveryResult, deliverOne, fromStoredWrite, type PlannedWrite} from './delivery.js';
+import {mayContinue} from './interrupt.js';
 
 const toAction = (action: string): PlannedWrite['action'] =>
 	action === 'note' || action === 'escalate' ? action : 'reply';
@@ -16,7 +17,7 @@ export async function retryOutbox(
 ): Promise<DeliveryResult[]> {
 	const results: DeliveryResult[] = [];
 	for (const item of items) {
-		if (env.signal?.aborted) break;
+		if (!(await mayContinue(env.signal))) break;
 		const result = await deliverOne(env, fromStoredWrite(item, toAction(item.action)), {
 			runId: item.runId,
 			force: options.force,

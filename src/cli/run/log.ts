@@ -157,9 +157,7 @@ export async function runLogList(flags: LogFilterFlags, globals: GlobalOptions, 
 		limit: limit === undefined ? undefined : limit + 1,
 	});
 	const records = limit === undefined ? found : found.slice(0, limit);
-	context.io.stdout.write(
-		formatRecords(records, formatOf(globals), {columns: context.io.columns, isTerminal: context.io.stdoutIsTty}),
-	);
+	context.io.stdout.write(formatRecords(records, formatOf(globals), {columns: context.io.columns}));
 	if (canShowProgress(globals, context)) {
 		if (records.length === 0) context.io.stderr.write('No records match.\n');
 		else if (found.length > records.length)
@@ -175,9 +173,7 @@ export async function runLogShow(id: string, globals: GlobalOptions, context: Co
 	} else if (format === 'json') {
 		context.io.stdout.write(`${toSafeJson(toRecordJson(record), 2)}\n`);
 	} else {
-		context.io.stdout.write(
-			formatRecords([record], format, {columns: context.io.columns, isTerminal: context.io.stdoutIsTty}),
-		);
+		context.io.stdout.write(formatRecords([record], format, {columns: context.io.columns}));
 	}
 }
 
@@ -193,7 +189,7 @@ export async function runLogExport(flags: LogFilterFlags, globals: GlobalOptions
 	// Small pages: a page is what stays alive across a young-generation GC, and V8 grows that generation (and the RSS)
 	// when much survives; 50 keeps a 1M-record export near 110 MB where 1,000 reaches 210 MB.
 	const pages = recordStoreOf(context).iterateRecords(query, 50);
-	const count = await writeRecordPages(context.io.stdout, pages, format, context.io.stdoutIsTty);
+	const count = await writeRecordPages(context.io.stdout, pages, format);
 	if (canShowProgress(globals, context) && !context.io.stdoutIsTty) {
 		context.io.stderr.write(`exported ${count} record${count === 1 ? '' : 's'}\n`);
 	}

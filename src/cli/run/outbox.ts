@@ -2,9 +2,9 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {retryOutbox} from '../../services/outbox.js';
 import {findOutboxItem, listOutbox, type OutboxItem, removeOutboxItem} from '../../store/outbox.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
-import {csvRow} from '../output/csv.js';
 import {createResultPrinter} from '../output/results.js';
 import {formatTable} from '../output/table.js';
 

@@ -18,9 +18,9 @@ import {
 import {loadAndRender, loadTemplateFile} from '../../templates/render.js';
 import type {TemplateAgent} from '../../templates/scope.js';
 import {parseVarFlags} from '../../templates/vars.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, canShowProgress, formatOf, openDesk} from '../options.js';
-import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
 
 export type TemplatesShowFlags = {locale?: string};
