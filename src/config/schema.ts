@@ -53,9 +53,17 @@ export const demoProfile: Profile = {
 
 /** Settings `csr config get|set` knows, with their parser and default. */
 export const settingDefinitions = {
-	'stats.maxCacheAgeMinutes': {parse: z.coerce.number().int().nonnegative(), default: 15},
-	'tui.refreshSeconds': {parse: z.coerce.number().int().nonnegative(), default: 60},
-	'tui.afterSend': {parse: z.enum(['next', 'stay']), default: 'next'},
+	'stats.maxCacheAgeMinutes': {
+		parse: z.coerce.number().int().nonnegative(),
+		default: 15,
+		expects: 'a whole number of minutes, 0 or more',
+	},
+	'tui.refreshSeconds': {
+		parse: z.coerce.number().int().nonnegative(),
+		default: 60,
+		expects: 'a whole number of seconds, 0 or more (0: never)',
+	},
+	'tui.afterSend': {parse: z.enum(['next', 'stay']), default: 'next', expects: 'next or stay'},
 	timezone: {
 		parse: z.string().refine((zone) => {
 			try {
@@ -66,9 +74,14 @@ export const settingDefinitions = {
 			}
 		}, 'an IANA time zone such as Europe/Copenhagen or UTC'),
 		default: null,
+		expects: 'an IANA time zone such as Europe/Copenhagen or UTC',
 	},
-	'reply.concurrency': {parse: z.coerce.number().int().min(1).max(16), default: 4},
-	editor: {parse: z.string().min(1), default: null},
-	defaultLocale: {parse: z.string().min(2), default: 'en'},
+	'reply.concurrency': {
+		parse: z.coerce.number().int().min(1).max(16),
+		default: 4,
+		expects: 'a whole number from 1 to 16',
+	},
+	editor: {parse: z.string().min(1), default: null, expects: 'an editor command, e.g. "code --wait"'},
+	defaultLocale: {parse: z.string().min(2), default: 'en', expects: 'a locale such as en, da or sv-SE'},
 } as const;
 export type SettingName = keyof typeof settingDefinitions;

@@ -2,9 +2,9 @@ import {z} from 'zod';
 import {InteractionRecord} from '../domain/records.js';
 import {FailedError, InterruptedError} from '../errors.js';
 import type {ImportResult, RecordStore} from '../store/record-store.js';
+import {unguardCsvCell} from '../text/csv.js';
 import {decodeText, InputFormatError, readCsvRecords, readLines, type TextSource} from './csv-reader.js';
 import {recordCsvColumns} from './record-shape.js';
-import {unguardCsvCell} from '../text/csv.js';
 
 // `csr log import`: rows of an ndjson or CSV export, checked, written in batches.
 

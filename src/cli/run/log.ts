@@ -18,7 +18,16 @@ import {
 } from '../../services/records.js';
 import {createSqliteRecordStore, type RecordQuery, type RecordStore} from '../../store/record-store.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import {activeProfile, canShowProgress, colorOf, formatOf, parseList, parsePositiveInt} from '../options.js';
+import {
+	activeProfile,
+	canShowProgress,
+	colorOf,
+	formatOf,
+	maxLimit,
+	parseList,
+	parsePositiveInt,
+	parseTicketId,
+} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatInstant, formatRecordDetail, formatRecords, toFollowUpJson, writeRecordPages} from '../output/records.js';
 
@@ -50,17 +59,6 @@ export type LogPurgeFlags = {customer?: string; yes?: boolean};
 /** The record store over this context's local database. */
 export function recordStoreOf(context: Context): RecordStore {
 	return createSqliteRecordStore(context.store());
-}
-
-export function parseTicketId(flag: string, raw: string): string {
-	const id = raw.trim().replace(/^#/, '');
-	if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
-		throw new UsageError(
-			`invalid ${flag} "${raw}"`,
-			'Ticket ids are numbers like 12 (or the id your help desk shows).',
-		);
-	}
-	return id;
 }
 
 function parseEmail(flag: string, raw: string): string {
@@ -108,7 +106,12 @@ export function parseRecordFilters(
 		since: flags.since === undefined ? undefined : parseInstantFlag('--since', flags.since, now, 'past'),
 		until: flags.until === undefined ? undefined : parseInstantFlag('--until', flags.until, now, 'past'),
 		agent,
-		limit: flags.limit !== undefined ? parsePositiveInt('--limit', flags.limit) : flags.all ? undefined : defaultLimit,
+		limit:
+			flags.limit !== undefined
+				? parsePositiveInt('--limit', flags.limit, maxLimit)
+				: flags.all
+					? undefined
+					: defaultLimit,
 	};
 }
 
@@ -158,11 +161,10 @@ export async function runLogList(flags: LogFilterFlags, globals: GlobalOptions, 
 	});
 	const records = limit === undefined ? found : found.slice(0, limit);
 	context.io.stdout.write(formatRecords(records, formatOf(globals), {columns: context.io.columns}));
-	if (canShowProgress(globals, context)) {
-		if (records.length === 0) context.io.stderr.write('No records match.\n');
-		else if (found.length > records.length)
-			context.io.stderr.write(`Showing the ${records.length} newest records; use --limit or --all for more.\n`);
-	}
+	// Stopping at the limit is said also in a pipe: a script must not take a partial list for the whole.
+	if (found.length > records.length && globals.quiet !== true)
+		context.io.stderr.write(`Showing the ${records.length} newest records; use --limit or --all for more.\n`);
+	if (canShowProgress(globals, context) && records.length === 0) context.io.stderr.write('No records match.\n');
 }
 
 export async function runLogShow(id: string, globals: GlobalOptions, context: Context): Promise<void> {
