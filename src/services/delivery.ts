@@ -2,7 +2,7 @@ import {createHash, randomUUID} from 'node:crypto';
 import type {Outcome} from '../domain/records.js';
 import type {Channel} from '../domain/ticket.js';
 import {AuthError, ConflictError, messageOf, ProviderError} from '../errors.js';
-import type {BatchItem, BatchOutcome, HelpDesk, TicketChanges} from '../providers/help-desk.js';
+import type {HelpDesk, TicketChanges} from '../providers/help-desk.js';
 import {type Database, transaction} from '../store/database.js';
 import {clearDelivery, findDelivery, markSending, markSent, setItemState} from '../store/journal.js';
 import {enqueue} from '../store/outbox.js';
@@ -98,7 +98,7 @@ function firstLine(body: string): string {
 }
 
 /** Commits what the desk confirmed: delivery sent, run item sent, and the interaction record, in one transaction. */
-function commitSent(env: DeliveryEnv, item: PlannedWrite, messageId: string | null, runId: string | null): void {
+export function commitSent(env: DeliveryEnv, item: PlannedWrite, messageId: string | null, runId: string | null): void {
 	const at = env.now().toISOString();
 	transaction(env.db, () => {
 		markSent(env.db, env.profile, item.ticketId, item.intentHash, messageId, at);
@@ -238,6 +238,30 @@ async function preflight(
 	return null;
 }
 
+/**
+ * The preflight, which must not end a run: when the desk cannot answer it (the thread check of an earlier attempt,
+ * the drift read), nothing is sent to that ticket and it gets its own line; a temporary failure goes to the outbox,
+ * whose retry checks again. The delivery row stays as it was, so an attempt of unknown fate is still looked for.
+ */
+export async function checkedPreflight(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	runId: string | null,
+	force: boolean,
+): Promise<DeliveryResult | null> {
+	try {
+		return await preflight(env, item, runId, force);
+	} catch (error) {
+		if (error instanceof AuthError || env.signal?.aborted) throw error;
+		if (isTemporary(error)) return queue(env, item, runId, error);
+		return finish(env, item, runId, {
+			ticketId: item.ticketId,
+			result: 'failed',
+			reason: `could not check the ticket before sending (${messageOf(error)}); nothing sent`,
+		});
+	}
+}
+
 async function describeDrift(env: DeliveryEnv, item: PlannedWrite, error: ConflictError): Promise<string> {
 	if (item.expectedUpdatedAt === null) return error.message;
 	try {
@@ -262,7 +286,7 @@ export async function deliverOne(
 	options: {runId: string | null; force: boolean},
 ): Promise<DeliveryResult> {
 	const {runId, force} = options;
-	const early = await preflight(env, item, runId, force);
+	const early = await checkedPreflight(env, item, runId, force);
 	if (early !== null) return early;
 	markSending(
 		env.db,
@@ -292,7 +316,7 @@ export async function deliverOne(
 	}
 }
 
-async function handleFailure(
+export async function handleFailure(
 	env: DeliveryEnv,
 	item: PlannedWrite,
 	runId: string | null,
@@ -310,70 +334,4 @@ async function handleFailure(
 		});
 	}
 	return finish(env, item, runId, {ticketId: item.ticketId, result: 'failed', reason: messageOf(error)});
-}
-
-/** Sends a batch through the provider's bulk API (Zendesk update_many) with the same journal discipline. */
-export async function deliverBatch(
-	env: DeliveryEnv,
-	items: readonly PlannedWrite[],
-	options: {runId: string | null; force: boolean},
-): Promise<DeliveryResult[]> {
-	const results: DeliveryResult[] = [];
-	const ready: PlannedWrite[] = [];
-	for (const item of items) {
-		const early = await preflight(env, item, options.runId, options.force);
-		if (early !== null) results.push(early);
-		else ready.push(item);
-	}
-	if (ready.length === 0 || env.desk.sendBatch === undefined) return results;
-	const startedAt = env.now().toISOString();
-	transaction(env.db, () => {
-		for (const item of ready)
-			markSending(
-				env.db,
-				{
-					profile: env.profile,
-					ticketId: item.ticketId,
-					intentHash: item.intentHash,
-					body: item.body,
-					runId: options.runId,
-				},
-				startedAt,
-			);
-	});
-	const batch: BatchItem[] = ready.map((item) => ({
-		ticketId: item.ticketId,
-		message: {body: item.body, public: item.isPublic, changes: item.changes},
-		options: {
-			idempotencyKey: `csr-${item.intentHash}`,
-			expectedUpdatedAt: options.force || item.expectedUpdatedAt === null ? undefined : item.expectedUpdatedAt,
-		},
-	}));
-	let outcomes: BatchOutcome[];
-	try {
-		outcomes = await env.desk.sendBatch(batch, env.signal);
-	} catch (error) {
-		for (const item of ready) results.push(await handleFailure(env, item, options.runId, error));
-		return results;
-	}
-	const byTicket = new Map(outcomes.map((outcome) => [outcome.ticketId, outcome]));
-	for (const item of ready) {
-		const outcome = byTicket.get(item.ticketId);
-		if (outcome === undefined) {
-			results.push(
-				await handleFailure(
-					env,
-					item,
-					options.runId,
-					new ProviderError('the desk did not report a result for this ticket', {kind: 'temporary'}),
-				),
-			);
-		} else if (outcome.ok) {
-			commitSent(env, item, outcome.messageId, options.runId);
-			results.push({ticketId: item.ticketId, result: 'sent', messageId: outcome.messageId});
-		} else {
-			results.push(await handleFailure(env, item, options.runId, outcome.error));
-		}
-	}
-	return results;
 }

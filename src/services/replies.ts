@@ -1,14 +1,8 @@
 import {randomUUID} from 'node:crypto';
 import {type Database, transaction} from '../store/database.js';
 import {findRun, findUnfinishedRun, finishRun, insertRun, runItems} from '../store/journal.js';
-import {
-	type DeliveryEnv,
-	type DeliveryResult,
-	deliverBatch,
-	deliverOne,
-	fromStoredWrite,
-	type PlannedWrite,
-} from './delivery.js';
+import {type DeliveryEnv, type DeliveryResult, deliverOne, fromStoredWrite, type PlannedWrite} from './delivery.js';
+import {deliverBatch} from './delivery-batch.js';
 import {mayContinue} from './interrupt.js';
 
 export type PlannedRun = {
