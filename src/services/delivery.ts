@@ -4,7 +4,7 @@ import type {Channel} from '../domain/ticket.js';
 import {AuthError, ConflictError, messageOf, ProviderError} from '../errors.js';
 import type {HelpDesk, TicketChanges} from '../providers/help-desk.js';
 import {type Database, transaction} from '../store/database.js';
-import {clearDelivery, findDelivery, markSending, markSent, setItemState} from '../store/journal.js';
+import {clearDelivery, findDelivery, markSending, markSent, sentMessageIds, setItemState} from '../store/journal.js';
 import {enqueue} from '../store/outbox.js';
 import {insertRecord} from '../store/records.js';
 
@@ -70,6 +70,22 @@ async function wasDelivered(
 			normalise(message.text) === wanted,
 	);
 	return match?.id ?? null;
+}
+
+/**
+ * When every message written to the ticket since the plan read it is one csr itself delivered (a reply queued before
+ * this note, sent by the same retry), the change is csr's own: returns the ticket's current stamp to write against.
+ * Null when anyone else wrote, or when only fields changed (csr cannot tell whose change that was).
+ */
+async function ownChangesOnly(env: DeliveryEnv, item: PlannedWrite): Promise<string | null> {
+	if (item.expectedUpdatedAt === null) return null;
+	const own = sentMessageIds(env.db, env.profile, item.ticketId);
+	if (own.size === 0) return null;
+	const thread = await env.desk.getThread(item.ticketId, env.signal);
+	const since = Date.parse(item.expectedUpdatedAt);
+	const fresh = thread.messages.filter((message) => Date.parse(message.createdAt) > since);
+	if (fresh.length === 0 || !fresh.every((message) => own.has(message.id))) return null;
+	return thread.ticket.updatedAt;
 }
 
 function recordFor(env: DeliveryEnv, item: PlannedWrite, at: string) {
@@ -227,7 +243,11 @@ async function preflight(
 	}
 	if (item.expectedUpdatedAt !== null && !force && !env.desk.capabilities.supportsSafeUpdate) {
 		const [current] = await env.desk.getTickets([item.ticketId], env.signal);
-		if (current !== undefined && current.updatedAt !== item.expectedUpdatedAt) {
+		if (
+			current !== undefined &&
+			current.updatedAt !== item.expectedUpdatedAt &&
+			(await ownChangesOnly(env, item)) === null
+		) {
 			return finish(env, item, runId, {
 				ticketId: item.ticketId,
 				result: 'failed',
@@ -283,7 +303,7 @@ async function describeDrift(env: DeliveryEnv, item: PlannedWrite, error: Confli
 export async function deliverOne(
 	env: DeliveryEnv,
 	item: PlannedWrite,
-	options: {runId: string | null; force: boolean},
+	options: {runId: string | null; force: boolean; ownChangeChecked?: boolean},
 ): Promise<DeliveryResult> {
 	const {runId, force} = options;
 	const early = await checkedPreflight(env, item, runId, force);
@@ -312,6 +332,12 @@ export async function deliverOne(
 			...(warnings.length > 0 ? {reason: `sent, but ${warnings.join('; ')}`} : {}),
 		};
 	} catch (error) {
+		if (error instanceof ConflictError && !force && options.ownChangeChecked !== true) {
+			// The desk refused on drift: if the only change is csr's own earlier message, write against the new stamp.
+			const current = await ownChangesOnly(env, item).catch(() => null);
+			if (current !== null)
+				return deliverOne(env, {...item, expectedUpdatedAt: current}, {...options, ownChangeChecked: true});
+		}
 		return handleFailure(env, item, runId, error);
 	}
 }

@@ -213,4 +213,9 @@ CREATE TABLE desk_lists (
 );
 `,
 	},
+	{
+		// An outbox item a retry could not deliver for good (its error is in last_error): `outbox list` says so.
+		version: 4,
+		sql: 'ALTER TABLE outbox ADD COLUMN failed_at TEXT;',
+	},
 ];
