@@ -135,6 +135,14 @@ export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, cont
 	};
 	// Offline on purpose: the agent and profile come from the local config, never from the help desk.
 	const resolved = activeProfile(context, globals);
+	// A record knows its customer from the start, so `log purge --customer` finds it: from --customer, else from what
+	// csr already knows about the ticket, else (best effort, never failing the log) from the desk.
+	if (input.ticketId !== null && input.customerEmail === null) {
+		const known = await recordStoreOf(context).customerOfTicket(input.ticketId);
+		const customer = known ?? (await requesterOf(input.ticketId, resolved, globals, context));
+		if (customer !== null)
+			Object.assign(input, {customerEmail: customer.email, customerName: input.customerName ?? customer.name});
+	}
 	const actor = {
 		agent: resolved.profile.email ?? resolved.profile.user,
 		profile: resolved.name,
@@ -148,6 +156,27 @@ export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, cont
 	context.io.stdout.write(`${record.id}\n`);
 	if (followUp !== null && canShowProgress(globals, context)) {
 		context.io.stderr.write(`follow-up ${followUp.id} due ${formatInstant(followUp.dueAt)} UTC\n`);
+	}
+}
+
+/** The ticket's requester from the desk; null when the desk cannot say (down, no such ticket, no access). */
+async function requesterOf(
+	ticketId: string,
+	profile: ReturnType<typeof activeProfile>,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<{email: string; name: string | null} | null> {
+	try {
+		const desk = await context.openHelpDesk(profile, {verbose: globals.verbose === true});
+		try {
+			const [ticket] = await desk.getTickets([ticketId], context.signal);
+			const email = ticket?.requester.email ?? null;
+			return email === null ? null : {email, name: ticket?.requester.name ?? null};
+		} finally {
+			await desk.close();
+		}
+	} catch {
+		return null;
 	}
 }
 
@@ -265,7 +294,7 @@ export async function runLogPurge(flags: LogPurgeFlags, globals: GlobalOptions, 
 		context.io.stdout.write(`${toSafeJson({customer: email, ...result}, 2)}\n`);
 	} else {
 		context.io.stdout.write(
-			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}${result.otherTraces > 0 ? ` (and ${plural(result.otherTraces, 'queued message, draft or journal entry', 'queued messages, drafts or journal entries')})` : ''}\n`,
+			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}${result.otherTraces > 0 ? ` (and ${plural(result.otherTraces, 'queued message, draft or journal entry', 'queued messages, drafts or journal entries')})` : ''}${result.mentions > 0 ? `; the address was removed from ${plural(result.mentions, 'other text')}` : ''}\n`,
 		);
 	}
 	if (!result.scrubbed) {
