@@ -54,6 +54,22 @@ describe('usage errors in csr words', () => {
 		expect(JSON.parse(journal.stdout)).toEqual([]);
 	});
 
+	it('--dry-run exits 1 when a real run would fail for any ticket, saying why per ticket', async () => {
+		const desk = createMemoryHelpDesk([aTicket({id: '1'}), aTicket({id: '2', status: 'closed'})]);
+		context = createTestContext({helpDesk: desk});
+		const result = await runCsr(['reply', '1', '2', '3', '--body', 'Hello', '--dry-run'], context);
+		expect(result.exitCode).toBe(1);
+		expect(result.stdout).toContain('── #1 · public reply');
+		expect(result.stdout).toContain('failed   #2  ticket 2 is closed');
+		expect(result.stdout).toContain('failed   #3  ticket 3 not found');
+		expect(result.stderr).toContain('a real run would fail for 2 tickets');
+		const json = await runCsr(['reply', '1', '2', '--body', 'Hello', '--dry-run', '--json'], context);
+		expect(json.exitCode).toBe(1);
+		expect((JSON.parse(json.stdout) as {result: string}[]).map((row) => row.result)).toEqual(['failed', 'dry-run']);
+		expect((await runCsr(['reply', '1', '--body', 'Hello', '--dry-run'], context)).exitCode).toBe(0);
+		expect(desk.sent).toHaveLength(0);
+	});
+
 	it('config set with a bad value answers in csr words', async () => {
 		setup();
 		const result = await runCsr(['config', 'set', 'reply.concurrency', 'abc'], context);

@@ -3,7 +3,7 @@ import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import type {Ticket} from '../../domain/ticket.js';
 import {TicketStatus} from '../../domain/ticket.js';
-import {UsageError} from '../../errors.js';
+import {ExitCode, SilentExit, UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {type HelpDesk, hasMacros, type TicketChanges} from '../../providers/help-desk.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
@@ -242,7 +242,7 @@ export async function runReply(
 			result: 'failed',
 			reason: `ticket ${ticketId} not found on ${profile.name}`,
 		}));
-		if (flags.dryRun) return printDryRun(items, notFound, globals, context);
+		if (flags.dryRun) return printDryRun(items, [...notFound, ...closedOf(tickets)], globals, context);
 
 		const printer = createResultPrinter(globals, context, ids.length);
 		for (const result of notFound) printer.onResult(result, 0, ids.length);
@@ -315,12 +315,26 @@ function localeNoteFor(
 	return used === wanted ? null : `no ${wanted} variant for the customer's ${requester}`;
 }
 
+/** Tickets a real run would fail on before sending: closed ones take no replies or changes on any desk csr speaks. */
+function closedOf(tickets: readonly Ticket[]): DeliveryResult[] {
+	return tickets
+		.filter((ticket) => ticket.status === 'closed')
+		.map((ticket) => ({
+			ticketId: ticket.id,
+			result: 'failed' as const,
+			reason: `ticket ${ticket.id} is closed; the desk takes no replies or changes on closed tickets`,
+		}));
+}
+
+/** Shows what a run would send; exits 1 (with a line per ticket saying why) when a real run would fail anywhere. */
 function printDryRun(
-	items: readonly PlannedItem[],
+	planned: readonly PlannedItem[],
 	notFound: readonly DeliveryResult[],
 	globals: GlobalOptions,
 	context: Context,
 ): void {
+	const failing = new Set(notFound.map((result) => result.ticketId));
+	const items = planned.filter((item) => !failing.has(item.ticketId));
 	const format = formatOf(globals);
 	if (format === 'json' || format === 'ndjson') {
 		const rows = [
@@ -353,6 +367,12 @@ function printDryRun(
 		for (const result of notFound) context.io.stdout.write(`failed   #${result.ticketId}  ${result.reason}\n`);
 	}
 	context.io.stderr.write(`dry run: ${items.length} message${items.length === 1 ? '' : 's'} rendered, nothing sent\n`);
+	if (notFound.length > 0) {
+		context.io.stderr.write(
+			`csr: a real run would fail for ${notFound.length} ticket${notFound.length === 1 ? '' : 's'} (see above)\n`,
+		);
+		throw new SilentExit(ExitCode.failed);
+	}
 }
 
 async function resumeReply(
