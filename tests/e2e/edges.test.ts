@@ -65,7 +65,8 @@ describe('a closed stdout ends csr quietly with exit 0', () => {
 	}
 
 	it('csr reply - --dry-run | head -c 0', async () => {
-		const ended = await withClosedStdout(['reply', '-', '--body', 'Hello', '--dry-run'], '13\n14\n');
+		const ids = (await box.csr(['queue', '--status', 'open', '--ids', '--limit', '3'])).stdout;
+		const ended = await withClosedStdout(['reply', '-', '--body', 'Hello', '--dry-run'], ids);
 		expect(ended.stderr).not.toMatch(/EPIPE|at .*\.js/);
 		expect(ended.code).toBe(0);
 	});
