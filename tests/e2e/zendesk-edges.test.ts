@@ -43,7 +43,7 @@ const publicAgentComments = (ticketId: number, marker: string) =>
 describe('side lookups never block the work (Zendesk, a third of requesters forbidden)', () => {
 	it('csr show works for every ticket, saying what is not visible', async () => {
 		let hidden = 0;
-		for (let id = 1; id <= 30; id++) {
+		for (let id = 1; id <= 12; id++) {
 			const shown = await box.csr(['show', String(id)]);
 			expect(shown.exitCode, `#${id}: ${shown.stderr}`).toBe(0);
 			expect(shown.stdout).toContain('Customer');
@@ -52,7 +52,7 @@ describe('side lookups never block the work (Zendesk, a third of requesters forb
 		expect(hidden).toBeGreaterThan(0);
 		const json = JSON.parse((await box.csr(['show', '1', '--json'])).stdout) as {customer: {notVisible?: string[]}};
 		expect(json.customer.notVisible).toContain('recentTickets');
-	});
+	}, 90_000);
 
 	it('a bulk reply killed with SIGKILL after the desk applied a batch, then re-run, answers every ticket exactly once', async () => {
 		const marker = 'Killed run, answered once';
