@@ -51,11 +51,30 @@ export function parseList<T extends string>(flag: string, raw: string, allowed: 
 	return parsed.data;
 }
 
-export function parsePositiveInt(flag: string, raw: string): number {
+export function parsePositiveInt(flag: string, raw: string, max = Number.MAX_SAFE_INTEGER): number {
 	if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
 		throw new UsageError(`invalid ${flag} "${raw}": expected a whole number of 1 or more`);
 	}
+	if (Number(raw) > max)
+		throw new UsageError(`invalid ${flag} "${raw}": at most ${max}`, 'Use --all to get everything.');
 	return Number(raw);
+}
+
+/** The most a --limit may ask for; more is what --all is for. */
+export const maxLimit = 10_000;
+
+/**
+ * One ticket id as the user typed it (`12`, `#12`). Every desk csr speaks to numbers its tickets 1, 2, 3…, so anything
+ * else (`abc`, `-5`, `0`) cannot be a ticket there: a usage error (exit 2) before any request or journal entry.
+ */
+export function parseTicketId(what: string, raw: string): string {
+	const id = raw.trim().replace(/^#/, '');
+	if (!/^[1-9][0-9]{0,17}$/.test(id))
+		throw new UsageError(
+			`invalid ${what} "${raw}"`,
+			'Ticket ids are whole numbers like 12, as your help desk shows them.',
+		);
+	return id;
 }
 
 /** Ticket ids from arguments, or from stdin when the only argument is `-` (one id per line, blank lines ignored). */
@@ -65,13 +84,10 @@ export async function readTicketIds(args: readonly string[], context: Context): 
 		const {readAll} = await import('../io/streams.js');
 		ids = (await readAll(context.io.stdin)).split(/\s+/);
 	}
-	ids = ids.map((id) => id.trim().replace(/^#/, '')).filter((id) => id !== '');
-	const bad = ids.find((id) => !/^[A-Za-z0-9._-]{1,64}$/.test(id));
-	if (bad !== undefined)
-		throw new UsageError(
-			`invalid ticket id "${bad}"`,
-			'Ticket ids are numbers like 12 (or the id your help desk shows).',
-		);
+	ids = ids
+		.map((id) => id.trim())
+		.filter((id) => id !== '')
+		.map((id) => parseTicketId('ticket id', id));
 	if (ids.length === 0)
 		throw new UsageError('no ticket ids given', 'Pass ids as arguments, or `-` to read them from stdin.');
 	return [...new Set(ids)];

@@ -27,6 +27,12 @@ function readVersion(): string {
 	return (JSON.parse(readFileSync(packageJson, 'utf8')) as {version: string}).version;
 }
 
+/** Commander's messages in csr's voice: "csr: unknown command 'lsit' (did you mean list?)". */
+function inCsrWords(text: string): string {
+	const message = text.startsWith('error: ') ? `csr: ${text.slice(7)}` : text;
+	return message.replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)');
+}
+
 /**
  * The command tree. Command files only declare flags and lazily import their run module, so `csr --version`
  * and `csr --help` load no more than commander.
@@ -49,7 +55,7 @@ export function buildProgram(context: Context): Command {
 		.configureOutput({
 			writeOut: (text) => context.io.stdout.write(text),
 			writeErr: (text) => context.io.stderr.write(text),
-			outputError: (text, write) => write(text.startsWith('error:') ? `csr: ${text.slice(7)}` : text),
+			outputError: (text, write) => write(inCsrWords(text)),
 		});
 	program.hook('preAction', () => context.prepare());
 	registerQueueCommand(program, context);
@@ -72,7 +78,21 @@ export function buildProgram(context: Context): Command {
 	registerDemoCommand(program, context);
 	registerTemplatesCommand(program, context);
 	registerTuiCommand(program, context);
+	program
+		.command('help')
+		.description('show help for csr or one of its commands (same as --help)')
+		.argument('[command...]', 'a command, e.g. queue or log list')
+		.action(async (words: string[]) => {
+			const {helpFor} = await import('./unknown-command.js');
+			helpFor(program, words);
+		});
+	// Words the root was given that are no command are a typo, not arguments; settings made here are not inherited.
+	program.allowExcessArguments(true);
 	program.action(async () => {
+		if (program.args.length > 0) {
+			const {rejectStrayWords} = await import('./unknown-command.js');
+			rejectStrayWords(program, program);
+		}
 		if (context.io.stdinIsTty && context.io.stdoutIsTty) {
 			const tui = program.commands.find((command) => command.name() === 'tui');
 			if (tui) return tui.parseAsync([], {from: 'user'}) as unknown as Promise<void>;

@@ -115,11 +115,23 @@ export const demoProfile: Profile = {
 
 /** Settings `csr config get|set` knows, with their parser and default. */
 export const settingDefinitions = {
-	'stats.maxCacheAgeMinutes': {parse: z.coerce.number().int().nonnegative(), default: 15},
+	'stats.maxCacheAgeMinutes': {
+		parse: z.coerce.number().int().nonnegative(),
+		default: 15,
+		expects: 'a whole number of minutes, 0 or more',
+	},
 	/** The CES answers' scale, `MIN-MAX`; "easy" is from MAX − 2 (5 on 1–7). */
-	'stats.cesScale': {parse: z.string().regex(/^\s*\d{1,2}\s*-\s*\d{1,2}\s*$/, 'a scale like 1-7'), default: '1-7'},
-	'tui.refreshSeconds': {parse: z.coerce.number().int().nonnegative(), default: 60},
-	'tui.afterSend': {parse: z.enum(['next', 'stay']), default: 'next'},
+	'stats.cesScale': {
+		parse: z.string().regex(/^\s*\d{1,2}\s*-\s*\d{1,2}\s*$/, 'a scale like 1-7'),
+		default: '1-7',
+		expects: 'a scale like 1-7',
+	},
+	'tui.refreshSeconds': {
+		parse: z.coerce.number().int().nonnegative(),
+		default: 60,
+		expects: 'a whole number of seconds, 0 or more (0: never)',
+	},
+	'tui.afterSend': {parse: z.enum(['next', 'stay']), default: 'next', expects: 'next or stay'},
 	timezone: {
 		parse: z.string().refine((zone) => {
 			try {
@@ -130,13 +142,22 @@ export const settingDefinitions = {
 			}
 		}, 'an IANA time zone such as Europe/Copenhagen or UTC'),
 		default: null,
+		expects: 'an IANA time zone such as Europe/Copenhagen or UTC',
 	},
-	'reply.concurrency': {parse: z.coerce.number().int().min(1).max(16), default: 4},
-	editor: {parse: z.string().min(1), default: null},
-	defaultLocale: {parse: z.string().min(2), default: 'en'},
+	'reply.concurrency': {
+		parse: z.coerce.number().int().min(1).max(16),
+		default: 4,
+		expects: 'a whole number from 1 to 16',
+	},
+	editor: {parse: z.string().min(1), default: null, expects: 'an editor command, e.g. "code --wait"'},
+	defaultLocale: {parse: z.string().min(2), default: 'en', expects: 'a locale such as en, da or sv-SE'},
 	/** `csr survey send`: the survey link, with {ticket}, {kind} and {locale} filled in per ticket. */
-	'survey.url': {parse: z.url({protocol: /^https?$/}), default: null},
+	'survey.url': {parse: z.url({protocol: /^https?$/}), default: null, expects: 'an http(s) URL'},
 	/** `csr survey send` skips a ticket surveyed within this many days. */
-	'survey.windowDays': {parse: z.coerce.number().int().nonnegative(), default: 30},
+	'survey.windowDays': {
+		parse: z.coerce.number().int().nonnegative(),
+		default: 30,
+		expects: 'a whole number of days, 0 or more',
+	},
 } as const;
 export type SettingName = keyof typeof settingDefinitions;

@@ -49,10 +49,16 @@ export const TicketSummary = Ticket.pick({
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 
+/** Parts of a customer's context the desk refused or could not give (403, 404, timeout): shown as not visible. */
+export const CustomerContextPart = z.enum(['recentTickets', 'lastCsat', 'organization']);
+export type CustomerContextPart = z.infer<typeof CustomerContextPart>;
+
 export const Customer = Requester.extend({
 	organization: GroupRef.nullable(),
 	lastCsat: Satisfaction.nullable(),
 	recentTickets: z.array(TicketSummary),
+	/** Present only when a side lookup failed; the rest of the thread is complete. */
+	notVisible: z.array(CustomerContextPart).optional(),
 });
 export type Customer = z.infer<typeof Customer>;
 

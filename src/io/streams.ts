@@ -18,7 +18,21 @@ export type TestIo = IoStreams & {
 	stderrText(): string;
 };
 
+/**
+ * A closed pipe (`csr queue | head`) is how a reader says it has seen enough: the rest of the output is dropped,
+ * nothing is printed about it, and the command goes on to its normal end (a bulk send keeps sending and journaling)
+ * and its normal exit code, as `git log | head` does. Any other stream error still surfaces.
+ */
+export function endQuietlyOnClosedPipe(stream: Writable): void {
+	stream.on('error', (error: Error & {code?: string}) => {
+		if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+		throw error;
+	});
+}
+
 export function systemIo(env: Readonly<Record<string, string | undefined>>, noColorFlag = false): IoStreams {
+	endQuietlyOnClosedPipe(process.stdout);
+	endQuietlyOnClosedPipe(process.stderr);
 	const stdoutIsTty = process.stdout.isTTY === true;
 	const forceColor = env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
 	return {

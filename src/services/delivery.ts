@@ -2,9 +2,9 @@ import {createHash, randomUUID} from 'node:crypto';
 import type {Outcome} from '../domain/records.js';
 import type {Channel} from '../domain/ticket.js';
 import {AuthError, ConflictError, messageOf, ProviderError} from '../errors.js';
-import type {BatchItem, BatchOutcome, HelpDesk, TicketChanges} from '../providers/help-desk.js';
+import type {HelpDesk, TicketChanges} from '../providers/help-desk.js';
 import {type Database, transaction} from '../store/database.js';
-import {clearDelivery, findDelivery, markSending, markSent, setItemState} from '../store/journal.js';
+import {clearDelivery, findDelivery, markSending, markSent, sentMessageIds, setItemState} from '../store/journal.js';
 import {enqueue} from '../store/outbox.js';
 import {insertRecord} from '../store/records.js';
 
@@ -72,6 +72,22 @@ async function wasDelivered(
 	return match?.id ?? null;
 }
 
+/**
+ * When every message written to the ticket since the plan read it is one csr itself delivered (a reply queued before
+ * this note, sent by the same retry), the change is csr's own: returns the ticket's current stamp to write against.
+ * Null when anyone else wrote, or when only fields changed (csr cannot tell whose change that was).
+ */
+async function ownChangesOnly(env: DeliveryEnv, item: PlannedWrite): Promise<string | null> {
+	if (item.expectedUpdatedAt === null) return null;
+	const own = sentMessageIds(env.db, env.profile, item.ticketId);
+	if (own.size === 0) return null;
+	const thread = await env.desk.getThread(item.ticketId, env.signal);
+	const since = Date.parse(item.expectedUpdatedAt);
+	const fresh = thread.messages.filter((message) => Date.parse(message.createdAt) > since);
+	if (fresh.length === 0 || !fresh.every((message) => own.has(message.id))) return null;
+	return thread.ticket.updatedAt;
+}
+
 function recordFor(env: DeliveryEnv, item: PlannedWrite, at: string) {
 	return {
 		id: randomUUID(),
@@ -98,7 +114,7 @@ function firstLine(body: string): string {
 }
 
 /** Commits what the desk confirmed: delivery sent, run item sent, and the interaction record, in one transaction. */
-function commitSent(env: DeliveryEnv, item: PlannedWrite, messageId: string | null, runId: string | null): void {
+export function commitSent(env: DeliveryEnv, item: PlannedWrite, messageId: string | null, runId: string | null): void {
 	const at = env.now().toISOString();
 	transaction(env.db, () => {
 		markSent(env.db, env.profile, item.ticketId, item.intentHash, messageId, at);
@@ -227,7 +243,11 @@ async function preflight(
 	}
 	if (item.expectedUpdatedAt !== null && !force && !env.desk.capabilities.supportsSafeUpdate) {
 		const [current] = await env.desk.getTickets([item.ticketId], env.signal);
-		if (current !== undefined && current.updatedAt !== item.expectedUpdatedAt) {
+		if (
+			current !== undefined &&
+			current.updatedAt !== item.expectedUpdatedAt &&
+			(await ownChangesOnly(env, item)) === null
+		) {
 			return finish(env, item, runId, {
 				ticketId: item.ticketId,
 				result: 'failed',
@@ -236,6 +256,30 @@ async function preflight(
 		}
 	}
 	return null;
+}
+
+/**
+ * The preflight, which must not end a run: when the desk cannot answer it (the thread check of an earlier attempt,
+ * the drift read), nothing is sent to that ticket and it gets its own line; a temporary failure goes to the outbox,
+ * whose retry checks again. The delivery row stays as it was, so an attempt of unknown fate is still looked for.
+ */
+export async function checkedPreflight(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	runId: string | null,
+	force: boolean,
+): Promise<DeliveryResult | null> {
+	try {
+		return await preflight(env, item, runId, force);
+	} catch (error) {
+		if (error instanceof AuthError || env.signal?.aborted) throw error;
+		if (isTemporary(error)) return queue(env, item, runId, error);
+		return finish(env, item, runId, {
+			ticketId: item.ticketId,
+			result: 'failed',
+			reason: `could not check the ticket before sending (${messageOf(error)}); nothing sent`,
+		});
+	}
 }
 
 async function describeDrift(env: DeliveryEnv, item: PlannedWrite, error: ConflictError): Promise<string> {
@@ -259,10 +303,10 @@ async function describeDrift(env: DeliveryEnv, item: PlannedWrite, error: Confli
 export async function deliverOne(
 	env: DeliveryEnv,
 	item: PlannedWrite,
-	options: {runId: string | null; force: boolean},
+	options: {runId: string | null; force: boolean; ownChangeChecked?: boolean},
 ): Promise<DeliveryResult> {
 	const {runId, force} = options;
-	const early = await preflight(env, item, runId, force);
+	const early = await checkedPreflight(env, item, runId, force);
 	if (early !== null) return early;
 	markSending(
 		env.db,
@@ -288,11 +332,17 @@ export async function deliverOne(
 			...(warnings.length > 0 ? {reason: `sent, but ${warnings.join('; ')}`} : {}),
 		};
 	} catch (error) {
+		if (error instanceof ConflictError && !force && options.ownChangeChecked !== true) {
+			// The desk refused on drift: if the only change is csr's own earlier message, write against the new stamp.
+			const current = await ownChangesOnly(env, item).catch(() => null);
+			if (current !== null)
+				return deliverOne(env, {...item, expectedUpdatedAt: current}, {...options, ownChangeChecked: true});
+		}
 		return handleFailure(env, item, runId, error);
 	}
 }
 
-async function handleFailure(
+export async function handleFailure(
 	env: DeliveryEnv,
 	item: PlannedWrite,
 	runId: string | null,
@@ -310,70 +360,4 @@ async function handleFailure(
 		});
 	}
 	return finish(env, item, runId, {ticketId: item.ticketId, result: 'failed', reason: messageOf(error)});
-}
-
-/** Sends a batch through the provider's bulk API (Zendesk update_many) with the same journal discipline. */
-export async function deliverBatch(
-	env: DeliveryEnv,
-	items: readonly PlannedWrite[],
-	options: {runId: string | null; force: boolean},
-): Promise<DeliveryResult[]> {
-	const results: DeliveryResult[] = [];
-	const ready: PlannedWrite[] = [];
-	for (const item of items) {
-		const early = await preflight(env, item, options.runId, options.force);
-		if (early !== null) results.push(early);
-		else ready.push(item);
-	}
-	if (ready.length === 0 || env.desk.sendBatch === undefined) return results;
-	const startedAt = env.now().toISOString();
-	transaction(env.db, () => {
-		for (const item of ready)
-			markSending(
-				env.db,
-				{
-					profile: env.profile,
-					ticketId: item.ticketId,
-					intentHash: item.intentHash,
-					body: item.body,
-					runId: options.runId,
-				},
-				startedAt,
-			);
-	});
-	const batch: BatchItem[] = ready.map((item) => ({
-		ticketId: item.ticketId,
-		message: {body: item.body, public: item.isPublic, changes: item.changes},
-		options: {
-			idempotencyKey: `csr-${item.intentHash}`,
-			expectedUpdatedAt: options.force || item.expectedUpdatedAt === null ? undefined : item.expectedUpdatedAt,
-		},
-	}));
-	let outcomes: BatchOutcome[];
-	try {
-		outcomes = await env.desk.sendBatch(batch, env.signal);
-	} catch (error) {
-		for (const item of ready) results.push(await handleFailure(env, item, options.runId, error));
-		return results;
-	}
-	const byTicket = new Map(outcomes.map((outcome) => [outcome.ticketId, outcome]));
-	for (const item of ready) {
-		const outcome = byTicket.get(item.ticketId);
-		if (outcome === undefined) {
-			results.push(
-				await handleFailure(
-					env,
-					item,
-					options.runId,
-					new ProviderError('the desk did not report a result for this ticket', {kind: 'temporary'}),
-				),
-			);
-		} else if (outcome.ok) {
-			commitSent(env, item, outcome.messageId, options.runId);
-			results.push({ticketId: item.ticketId, result: 'sent', messageId: outcome.messageId});
-		} else {
-			results.push(await handleFailure(env, item, options.runId, outcome.error));
-		}
-	}
-	return results;
 }

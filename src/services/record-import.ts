@@ -2,6 +2,7 @@ import {z} from 'zod';
 import {InteractionRecord} from '../domain/records.js';
 import {FailedError, InterruptedError} from '../errors.js';
 import type {ImportResult, RecordStore} from '../store/record-store.js';
+import {unguardCsvCell} from '../text/csv.js';
 import {decodeText, InputFormatError, readCsvRecords, readLines, type TextSource} from './csv-reader.js';
 import {recordCsvColumns} from './record-shape.js';
 
@@ -81,7 +82,7 @@ function fromCsvFields(header: readonly string[], fields: readonly string[]): Re
 	const flat = new Map(header.map((name, index) => [name, fields[index] ?? '']));
 	const value = (name: string): string | null => {
 		const text = flat.get(name);
-		return text === undefined || text === '' ? null : text;
+		return text === undefined || text === '' ? null : unguardCsvCell(text);
 	};
 	const duration = value('duration_sec');
 	return {

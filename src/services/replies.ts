@@ -1,14 +1,9 @@
 import {randomUUID} from 'node:crypto';
 import {type Database, transaction} from '../store/database.js';
 import {findRun, findUnfinishedRun, finishRun, insertRun, runItems} from '../store/journal.js';
-import {
-	type DeliveryEnv,
-	type DeliveryResult,
-	deliverBatch,
-	deliverOne,
-	fromStoredWrite,
-	type PlannedWrite,
-} from './delivery.js';
+import {type DeliveryEnv, type DeliveryResult, deliverOne, fromStoredWrite, type PlannedWrite} from './delivery.js';
+import {deliverBatch} from './delivery-batch.js';
+import {mayContinue} from './interrupt.js';
 
 export type PlannedRun = {
 	readonly runId: string;
@@ -125,7 +120,7 @@ export async function executeRun(
 	const useBatches = env.desk.capabilities.supportsBulk && env.desk.sendBatch !== undefined && run.items.length > 1;
 	if (useBatches) {
 		for (let start = 0; start < run.items.length; start += 100) {
-			if (env.signal?.aborted) break;
+			if (!(await mayContinue(env.signal))) break;
 			for (const result of await deliverBatch(env, run.items.slice(start, start + 100), {
 				runId: run.runId,
 				force: options.force,
@@ -135,7 +130,7 @@ export async function executeRun(
 	} else {
 		let next = 0;
 		const worker = async () => {
-			while (next < run.items.length && !env.signal?.aborted) {
+			while ((await mayContinue(env.signal)) && next < run.items.length) {
 				const item = run.items[next++] as PlannedWrite;
 				report(await deliverOne(env, item, {runId: run.runId, force: options.force}));
 			}

@@ -6,6 +6,7 @@ import type {Database} from '../store/database.js';
 import {insertRecord} from '../store/records.js';
 import type {DeliveryResult} from './delivery.js';
 import {isTemporary} from './delivery.js';
+import {mayContinue} from './interrupt.js';
 
 export type UpdateEnv = {
 	readonly desk: HelpDesk;
@@ -45,7 +46,7 @@ export async function applyUpdates(
 ): Promise<DeliveryResult[]> {
 	const results: DeliveryResult[] = [];
 	for (const ticketId of ids) {
-		if (env.signal?.aborted) break;
+		if (!(await mayContinue(env.signal))) break;
 		let result: DeliveryResult;
 		try {
 			const ticket: Ticket = await env.desk.updateTicket(

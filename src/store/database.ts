@@ -11,29 +11,56 @@ export type Database = DatabaseSync;
  * write at once, and secure_delete so purged personal data does not linger in free pages.
  */
 export function openDatabase(path: string, options: {migrate?: boolean} = {}): DatabaseSync {
-	mkdirSync(dirname(path), {recursive: true, mode: 0o700});
-	if (!existsSync(path)) {
-		// Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
-		closeSync(openSync(path, 'a', 0o600));
-	}
 	let db: DatabaseSync;
 	try {
+		mkdirSync(dirname(path), {recursive: true, mode: 0o700});
+		if (!existsSync(path)) {
+			// Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
+			closeSync(openSync(path, 'a', 0o600));
+		}
 		db = new DatabaseSync(path, {timeout: 10_000});
 		db.exec('PRAGMA journal_mode = WAL');
 		db.exec('PRAGMA synchronous = NORMAL');
 		db.exec('PRAGMA foreign_keys = ON');
 		db.exec('PRAGMA secure_delete = ON');
 	} catch (error) {
-		throw new StoreError(
-			`cannot open the local database ${path}: ${error instanceof Error ? error.message : String(error)}`,
-			{
-				hint: 'Check the permissions of the data directory ($CSR_DATA_DIR).',
-				cause: error,
-			},
-		);
+		throw cannotOpen(path, error);
 	}
-	if (options.migrate !== false) migrate(db);
+	if (options.migrate !== false) {
+		try {
+			migrate(db);
+		} catch (error) {
+			db.close();
+			throw cannotOpen(path, error);
+		}
+	}
 	return db;
+}
+
+/** Why the database cannot be used, with the path and what to do: the same shape for every cause. */
+function cannotOpen(path: string, error: unknown): StoreError {
+	const code = (error as {code?: unknown}).code;
+	const text = error instanceof Error ? error.message : String(error);
+	const directory = dirname(path);
+	if (code === 'EEXIST' || code === 'ENOTDIR')
+		return new StoreError(`the data directory ${directory} is not a directory (a file is in its place)`, {
+			hint: 'Move that file away, or point $CSR_DATA_DIR at a directory.',
+			cause: error,
+		});
+	if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || /readonly|permission/i.test(text))
+		return new StoreError(`cannot read and write the local database ${path}: ${text}`, {
+			hint: `Give your user read and write access to ${directory} (chmod u+rwX), or point $CSR_DATA_DIR at a directory you own.`,
+			cause: error,
+		});
+	if (/not a database|malformed|corrupt/i.test(text))
+		return new StoreError(`the local database ${path} is damaged or not a csr database (${text})`, {
+			hint: `Move it aside (mv ${path} ${path}.broken) and run again: csr starts a new one.`,
+			cause: error,
+		});
+	return new StoreError(`cannot open the local database ${path}: ${text}`, {
+		hint: `Check that ${directory} is a directory you can write to ($CSR_DATA_DIR), with free space.`,
+		cause: error,
+	});
 }
 
 /** Runs `work` in one IMMEDIATE transaction (takes the write lock up front, so concurrent writers queue, not fail). */

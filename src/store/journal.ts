@@ -198,3 +198,13 @@ export function clearDelivery(db: Database, profile: string, ticketId: string, i
 		`DELETE FROM deliveries WHERE profile = ? AND ticket_id = ? AND intent_hash = ? AND state = 'sending'`,
 	).run(profile, ticketId, intentHash);
 }
+
+/** Ids of the messages csr itself delivered to a ticket: its own changes, which a drift check must not count. */
+export function sentMessageIds(db: Database, profile: string, ticketId: string): Set<string> {
+	const rows = db
+		.prepare(
+			`SELECT message_id FROM deliveries WHERE profile = ? AND ticket_id = ? AND state = 'sent' AND message_id IS NOT NULL`,
+		)
+		.all(profile, ticketId);
+	return new Set(rows.map((row) => String(row['message_id'])));
+}

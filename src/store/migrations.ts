@@ -241,4 +241,9 @@ DELETE FROM sync_tickets;
 DELETE FROM sync_state WHERE stream = 'tickets';
 `,
 	},
+	{
+		// An outbox item a retry could not deliver for good (its error is in last_error): `outbox list` says so.
+		version: 5,
+		sql: 'ALTER TABLE outbox ADD COLUMN failed_at TEXT;',
+	},
 ];

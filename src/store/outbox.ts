@@ -20,6 +20,8 @@ export type OutboxItem = {
 	readonly attempts: number;
 	readonly lastError: string | null;
 	readonly lastAttemptAt: string | null;
+	/** When a retry was refused for good (conflict, closed ticket, invalid): retrying again will not help. */
+	readonly failedAt: string | null;
 };
 
 const toItem = (row: Record<string, unknown>): OutboxItem => ({
@@ -41,16 +43,17 @@ const toItem = (row: Record<string, unknown>): OutboxItem => ({
 	attempts: Number(row['attempts']),
 	lastError: (row['last_error'] as string | null) ?? null,
 	lastAttemptAt: (row['last_attempt_at'] as string | null) ?? null,
+	failedAt: (row['failed_at'] as string | null) ?? null,
 });
 
 /** Keeps a reply that could not be delivered now. One item per (profile, ticket, intent): queuing twice updates it. */
-export function enqueue(db: Database, item: Omit<OutboxItem, 'attempts' | 'lastAttemptAt'>): void {
+export function enqueue(db: Database, item: Omit<OutboxItem, 'attempts' | 'lastAttemptAt' | 'failedAt'>): void {
 	db.prepare(
 		`INSERT INTO outbox (id, profile, ticket_id, is_public, body, changes_json, intent_hash, expected_updated_at, template,
 			customer_email, customer_name, channel, action, run_id, created_at, attempts, last_error, last_attempt_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
 		ON CONFLICT (profile, ticket_id, intent_hash) DO UPDATE SET attempts = outbox.attempts + 1,
-			last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at`,
+			last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at, failed_at = NULL`,
 	).run(
 		item.id,
 		item.profile,
@@ -93,10 +96,9 @@ export function removeOutboxItem(db: Database, id: string): boolean {
 	return Number(db.prepare('DELETE FROM outbox WHERE id = ?').run(id).changes) > 0;
 }
 
-export function recordOutboxAttempt(db: Database, id: string, error: string, now: string): void {
-	db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ? WHERE id = ?').run(
-		error,
-		now,
-		id,
-	);
+/** A retry the desk refused for good: the current error, and when. */
+export function markOutboxFailed(db: Database, id: string, error: string, now: string): void {
+	db.prepare(
+		'UPDATE outbox SET attempts = attempts + 1, last_error = ?, last_attempt_at = ?, failed_at = ? WHERE id = ?',
+	).run(error, now, now, id);
 }

@@ -30,10 +30,13 @@ export type {RecordQuery} from './records.js';
 export type ImportResult = {readonly imported: number; readonly present: number};
 
 export type PurgeResult = {
+	/** The customer's records, and those of their tickets that were written without a customer. */
 	readonly records: number;
 	readonly followUps: number;
 	/** Journal items, outbox messages, drafts and unconfirmed delivery bodies of the customer's tickets. */
 	readonly otherTraces: number;
+	/** Other rows whose text named the address: the address replaced with [erased]. */
+	readonly mentions: number;
 	/** False when another process kept the write-ahead log from being emptied: traces may remain until it ends. */
 	readonly scrubbed: boolean;
 };
@@ -94,8 +97,13 @@ export function createSqliteRecordStore(db: Database): RecordStore {
 			const key = customerKeyOf(email) ?? '';
 			const counts = transaction(db, () => {
 				// Traces first: they find the customer's tickets through the records still there.
-				const otherTraces = deleteCustomerTraces(db, key);
-				return {records: deleteCustomerRecords(db, key), followUps: deleteCustomerFollowUps(db, key), otherTraces};
+				const traces = deleteCustomerTraces(db, key);
+				return {
+					records: deleteCustomerRecords(db, key) + traces.ticketRecords,
+					followUps: deleteCustomerFollowUps(db, key) + traces.ticketFollowUps,
+					otherTraces: traces.otherTraces,
+					mentions: traces.mentions,
+				};
 			});
 			return {...counts, scrubbed: scrubFreedData(db)};
 		},

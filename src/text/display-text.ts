@@ -1,5 +1,7 @@
 /** Shown where something unsafe was removed, so a reader knows the text was altered. */
 export const removedMarker = '\u2426'; // ␦ SYMBOL FOR SUBSTITUTE FORM TWO
+/** Shown where a one-line field (subject, name, summary in a table) had a line break. */
+export const lineBreakMarker = '\u23CE'; // ⏎ RETURN SYMBOL
 
 // ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC (ESC P|X|^|_ … ST),
 // and two-character escapes. Also their 8-bit C1 forms (U+009B CSI, U+009D OSC, U+0090 DCS, …).
@@ -12,8 +14,9 @@ const escapeSequence = new RegExp(
 	'g',
 );
 
-// C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, zero-width and BOM.
-const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+// C0 controls except tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates, zero-width, the
+// line and paragraph separators (U+2028/2029: invisible in most terminals, a line break in others) and BOM.
+const unsafeCharacter = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
 
 /**
  * Makes customer or help-desk text safe to print: removes escape sequences (CSI, OSC 8 links, OSC 52 clipboard
@@ -25,9 +28,15 @@ export function toDisplayText(untrusted: string): string {
 	return normalised.replace(escapeSequence, removedMarker).replace(unsafeCharacter, removedMarker);
 }
 
-/** One line for tables and lists: sanitised, whitespace runs (newlines, tabs) folded to single spaces. */
+/**
+ * One line for tables, lists and headers: sanitised; a line break inside becomes a visible ⏎ (so
+ * "Refund approved⏎DENIED" does not read as one sentence), other whitespace runs fold to single spaces.
+ */
 export function toDisplayLine(untrusted: string): string {
-	return toDisplayText(untrusted).replace(/\s+/g, ' ').trim();
+	return toDisplayText(untrusted)
+		.trim()
+		.replace(/[^\S\n]*\n\s*/g, lineBreakMarker)
+		.replace(/\s+/g, ' ');
 }
 
 const jsonUnsafe = /[\u007F-\u009F\u061C\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2069\uFEFF]/g;

@@ -80,12 +80,19 @@ function customerLines(customer: Customer, width: number, timeZone: string | und
 		segments: [
 			{text: 'Last CSAT: ', tone: 'muted'},
 			csat === null
-				? {text: 'none', tone: 'muted'}
+				? {text: customer.notVisible?.includes('lastCsat') ? '(not visible to you)' : 'none', tone: 'muted'}
 				: {text: `${csat.score} (${formatWhen(csat.at, timeZone)})`, tone: csat.score === 'good' ? 'ok' : 'danger'},
 		],
 	});
 	const others = customer.recentTickets.slice(0, 3);
-	if (others.length === 0) lines.push(plain('others', 'Other tickets: none', 'muted'));
+	if (others.length === 0)
+		lines.push(
+			plain(
+				'others',
+				`Other tickets: ${customer.notVisible?.includes('recentTickets') ? '(not visible to you)' : 'none'}`,
+				'muted',
+			),
+		);
 	for (const other of others) {
 		lines.push(
 			plain(

@@ -91,7 +91,22 @@ describe('csr queue', () => {
 	it('pages with --limit and says so on a TTY', async () => {
 		const result = await runCsr(['queue', '--limit', '2'], setup(true));
 		expect(result.stdout.trim().split('\n')).toHaveLength(3);
-		expect(result.stderr).toContain('Showing 2 of 3 tickets');
+		expect(result.stderr).toContain('Showing 2 of 3; use --all');
+	});
+
+	it('says it stopped at the limit also when piped, in every format, unless --quiet', async () => {
+		for (const format of [['--json'], ['--format', 'csv'], ['--format', 'ndjson'], ['--ids'], []]) {
+			const result = await runCsr(['queue', '--limit', '2', ...format], setup());
+			expect(result.stderr, format.join(' ')).toBe('Showing 2 of 3; use --all or --limit for more.\n');
+		}
+		expect((await runCsr(['queue', '--limit', '3', '--json'], setup())).stderr).toBe('');
+		expect((await runCsr(['--quiet', 'queue', '--limit', '2', '--json'], setup())).stderr).toBe('');
+	});
+
+	it('refuses a --limit beyond any sane listing, pointing at --all', async () => {
+		const result = await runCsr(['queue', '--limit', '99999999999'], setup());
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toContain('Use --all');
 	});
 
 	it('follows every page with --all', async () => {

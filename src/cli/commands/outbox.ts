@@ -17,6 +17,7 @@ export function registerOutboxCommand(program: Command, context: Context): void 
 		.description('send what the outbox holds (each item once; drift is checked again)')
 		.argument('[ids...]', 'outbox item ids (default: all of the active profile)')
 		.option('--force', 'send even if the ticket changed since the message was written')
+		.option('-y, --yes', 'accepted like on the other bulk commands (retrying sends what was already confirmed)')
 		.action(async (ids: string[], flags: OutboxFlags, command: Command) => {
 			const {runOutboxRetry} = await import('../run/outbox.js');
 			await runOutboxRetry(ids, flags, globalsOf(command), context);

@@ -22,7 +22,10 @@ export function registerTemplatesCommand(program: Command, context: Context): vo
 	templates
 		.command('list', {isDefault: true})
 		.description('list templates with their locales and where they come from')
+		// `csr templates lsit` reaches the default command: answer "unknown command", not "too many arguments".
+		.allowExcessArguments(true)
 		.action(async (_flags: unknown, command: Command) => {
+			if (command.args.length > 0) (await import('../unknown-command.js')).rejectStrayWords(command, templates);
 			await (await load()).runTemplatesList(globalsOf(command), context);
 		});
 	templates

@@ -2,10 +2,10 @@ import type {Writable} from 'node:stream';
 import type {FollowUp, InteractionRecord} from '../../domain/records.js';
 import {formatDuration} from '../../domain/time.js';
 import {followUpStateOf} from '../../services/followups.js';
-import {recordCsvColumns, toCsvValues, toRecordJson} from '../../services/records.js';
+import {recordCsvColumns, toRecordJson} from '../../services/records.js';
+import {csvField, csvRow} from '../../text/csv.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
-import {csvField, csvRow} from './csv.js';
 import type {Paint} from './paint.js';
 import {type Column, formatTable} from './table.js';
 
@@ -43,14 +43,11 @@ const recordColumns: Column<InteractionRecord>[] = [
 export const recordCsvHeader = csvRow(recordCsvColumns);
 
 /**
- * One record in ndjson or CSV (the shapes export writes and import reads). CSV carries text raw for an exact round
- * trip, so when it goes to a terminal, `isTerminal` neutralises escape sequences first (JSON escapes them anyway).
+ * One record in ndjson or CSV (the shapes export writes and import reads). ndjson is the exact round trip; CSV is a
+ * spreadsheet and terminal surface, so its text is neutralised and formula cells guarded by the one CSV writer.
  */
-export function formatRecordLine(record: InteractionRecord, format: 'ndjson' | 'csv', isTerminal = false): string {
+export function formatRecordLine(record: InteractionRecord, format: 'ndjson' | 'csv'): string {
 	if (format === 'ndjson') return `${toSafeJson(toRecordJson(record))}\n`;
-	if (isTerminal) {
-		return csvRow(toCsvValues(record).map((value) => (typeof value === 'string' ? toDisplayText(value) : value)));
-	}
 	// Field by field, without intermediate arrays: an export writes this a million times.
 	const {customer} = record;
 	return `${csvField(record.id)},${csvField(record.at)},${csvField(record.agent)},${csvField(record.profile)},${csvField(record.provider)},${csvField(record.ticketId)},${csvField(customer.email)},${csvField(customer.name)},${csvField(record.channel)},${csvField(record.action)},${csvField(record.template)},${csvField(record.status)},${csvField(record.outcome)},${csvField(record.durationSec)},${csvField(record.summary)},${csvField(record.followUpAt)}\r\n`;
@@ -59,7 +56,7 @@ export function formatRecordLine(record: InteractionRecord, format: 'ndjson' | '
 export function formatRecords(
 	records: readonly InteractionRecord[],
 	format: OutputFormat,
-	options: {columns: number; isTerminal?: boolean},
+	options: {columns: number},
 ): string {
 	switch (format) {
 		case 'json':
@@ -67,7 +64,7 @@ export function formatRecords(
 		case 'ndjson':
 			return records.map((record) => formatRecordLine(record, 'ndjson')).join('');
 		case 'csv':
-			return recordCsvHeader + records.map((record) => formatRecordLine(record, 'csv', options.isTerminal)).join('');
+			return recordCsvHeader + records.map((record) => formatRecordLine(record, 'csv')).join('');
 		case 'table':
 			return formatTable(records, recordColumns, options.columns, true);
 	}
@@ -108,7 +105,6 @@ export async function writeRecordPages(
 	stream: Writable,
 	pages: AsyncIterable<readonly InteractionRecord[]>,
 	format: 'ndjson' | 'csv',
-	isTerminal = false,
 ): Promise<number> {
 	let failure: Error | null = null;
 	let wake: (() => void) | null = null;
@@ -140,7 +136,7 @@ export async function writeRecordPages(
 		for await (const page of pages) {
 			if (failure !== null) break;
 			for (const record of page) {
-				const line = formatRecordLine(record, format, isTerminal);
+				const line = formatRecordLine(record, format);
 				// A UTF-16 code unit takes at most 3 bytes in UTF-8.
 				if (used + line.length * 3 > chunkBytes) await flush();
 				if (line.length * 3 > chunkBytes) await write(line);

@@ -2,9 +2,9 @@ import {backlogAgeBuckets} from '../../kpi/backlog.js';
 import {metricDefinitions} from '../../kpi/definitions.js';
 import type {AgentActivity, DurationStats, StatsGroup, StatsReport} from '../../kpi/report.js';
 import type {ActivityResult, StatsExplanation, StatsResult, StatsTrends} from '../../services/stats.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
-import {csvRow} from './csv.js';
 import type {Paint} from './paint.js';
 import {type Column, formatTable} from './table.js';
 

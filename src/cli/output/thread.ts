@@ -45,6 +45,9 @@ function formatMessage(message: Message, paint: Paint): string {
 }
 
 /** The human view of a ticket. Every string from the desk passes the sanitiser. */
+/** A part of the customer's context the desk refused or could not give. */
+const notVisibleText = '(not visible to you)';
+
 export function formatThread(thread: TicketThread, options: {now: Date; paint: Paint}): string {
 	const {ticket, customer, messages} = thread;
 	const {paint} = options;
@@ -68,10 +71,10 @@ export function formatThread(thread: TicketThread, options: {now: Date; paint: P
 		`  ${toDisplayLine(customer.name)}${customer.email ? ` <${toDisplayLine(customer.email)}>` : ''}${customer.locale ? ` · language ${toDisplayLine(customer.locale)}` : ' · language unknown'}${customer.organization ? ` · ${toDisplayLine(customer.organization.name)}` : ''}`,
 		customer.lastCsat
 			? `  last CSAT: ${customer.lastCsat.score === 'good' ? paint.ok('good') : paint.error('bad')} (${formatWhen(customer.lastCsat.at)})${customer.lastCsat.comment ? ` "${toDisplayLine(customer.lastCsat.comment)}"` : ''}`
-			: '  last CSAT: none',
+			: `  last CSAT: ${customer.notVisible?.includes('lastCsat') ? notVisibleText : 'none'}`,
 		customer.recentTickets.length > 0
 			? `  other tickets: ${customer.recentTickets.map((other) => `#${other.id} ${toDisplayLine(other.subject)} (${other.status})`).join('; ')}`
-			: '  other tickets: none',
+			: `  other tickets: ${customer.notVisible?.includes('recentTickets') ? notVisibleText : 'none'}`,
 		'',
 		...messages.map((message) => `${formatMessage(message, paint)}\n`),
 	];

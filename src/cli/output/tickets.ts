@@ -1,9 +1,9 @@
 import type {Ticket} from '../../domain/ticket.js';
 import {ticketJsonKeys} from '../../domain/ticket.js';
 import {slaMinutesLeft} from '../../domain/urgency.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
-import {csvRow} from './csv.js';
 import type {Paint} from './paint.js';
 import {type Column, formatTable} from './table.js';
 

@@ -1,8 +1,7 @@
-import {z} from 'zod';
 import {type SettingName, settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
-import {toSafeJson} from '../../text/display-text.js';
+import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {formatOf} from '../options.js';
 
 const settingNames = Object.keys(settingDefinitions) as SettingName[];
@@ -33,9 +32,13 @@ export async function runConfigGet(key: string | undefined, globals: GlobalOptio
 
 export async function runConfigSet(key: string, raw: string, _globals: GlobalOptions, context: Context): Promise<void> {
 	const name = checkKey(key);
-	const parsed = settingDefinitions[name].parse.safeParse(raw);
-	if (!parsed.success)
-		throw new UsageError(`invalid value for ${name}: ${z.prettifyError(parsed.error).replace(/\n/g, ' ')}`);
+	const definition = settingDefinitions[name];
+	const parsed = raw.trim() === '' ? undefined : definition.parse.safeParse(raw.trim());
+	if (parsed === undefined || !parsed.success)
+		throw new UsageError(
+			`invalid value "${toDisplayLine(raw)}" for ${name}: expected ${definition.expects}`,
+			`For example: csr config set ${name} ${String(definition.default ?? 'VALUE')}`,
+		);
 	await context.config().update((config) => ({...config, settings: {...config.settings, [name]: parsed.data}}));
 	context.io.stderr.write(`${name} set to ${String(parsed.data)}\n`);
 }

@@ -2,9 +2,9 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {parseSpanMs, parseWhen, spanForms, whenForms} from '../../domain/time.js';
 import {UsageError} from '../../errors.js';
 import {addFeedbackFollowUps, type FeedbackItem, type FeedbackKind, listFeedback} from '../../services/feedback.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {canShowProgress, formatOf, openDesk} from '../options.js';
-import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
 import {recordStoreOf} from './log.js';
 

@@ -11,10 +11,10 @@ import {
 	snoozeFollowUp,
 } from '../../services/followups.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import {activeProfile, colorOf, formatOf, parsePositiveInt} from '../options.js';
+import {activeProfile, colorOf, formatOf, maxLimit, parsePositiveInt, parseTicketId} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatFollowUps, formatInstant, toFollowUpJson} from '../output/records.js';
-import {parseInstantFlag, parseTicketId, recordStoreOf} from './log.js';
+import {parseInstantFlag, recordStoreOf} from './log.js';
 
 export type FollowUpAddFlags = {in?: string; at?: string; note?: string; customer?: string};
 
@@ -74,7 +74,7 @@ export async function runFollowUpList(
 				: flags.all
 					? 'all'
 					: 'open';
-	const limit = flags.limit === undefined ? undefined : parsePositiveInt('--limit', flags.limit);
+	const limit = flags.limit === undefined ? undefined : parsePositiveInt('--limit', flags.limit, maxLimit);
 	const followUps = await listFollowUps(recordStoreOf(context), view, now, {limit});
 	const paint = createPaint(colorOf(globals, context));
 	context.io.stdout.write(formatFollowUps(followUps, formatOf(globals), {columns: context.io.columns, now, paint}));

@@ -1,9 +1,9 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {hasKnowledgeBase, type KnowledgeArticle} from '../../providers/help-desk.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
 import {formatOf, openDesk, parsePositiveInt} from '../options.js';
-import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
 
 export type KbFlags = {locale?: string; limit?: string};

@@ -5,8 +5,7 @@ import type {TicketThread} from '../../domain/message.js';
 import {UsageError} from '../../errors.js';
 import {articleFromTicket, knowledgeOf, type TicketKnowledge, templateFromTicket} from '../../templates/from-ticket.js';
 import {chooseLocale, parseLocaleFlag} from '../../templates/locale.js';
-import {canShowProgress, openDesk} from '../options.js';
-import {parseTicketId} from './log.js';
+import {canShowProgress, openDesk, parseTicketId} from '../options.js';
 
 /** The ticket's thread and what it teaches; a ticket without an agent reply has nothing to draft from. */
 async function readKnowledge(

@@ -18,7 +18,16 @@ import {
 } from '../../services/records.js';
 import {createSqliteRecordStore, type RecordQuery, type RecordStore} from '../../store/record-store.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
-import {activeProfile, canShowProgress, colorOf, formatOf, parseList, parsePositiveInt} from '../options.js';
+import {
+	activeProfile,
+	canShowProgress,
+	colorOf,
+	formatOf,
+	maxLimit,
+	parseList,
+	parsePositiveInt,
+	parseTicketId,
+} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatInstant, formatRecordDetail, formatRecords, toFollowUpJson, writeRecordPages} from '../output/records.js';
 
@@ -50,17 +59,6 @@ export type LogPurgeFlags = {customer?: string; yes?: boolean};
 /** The record store over this context's local database. */
 export function recordStoreOf(context: Context): RecordStore {
 	return createSqliteRecordStore(context.store());
-}
-
-export function parseTicketId(flag: string, raw: string): string {
-	const id = raw.trim().replace(/^#/, '');
-	if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) {
-		throw new UsageError(
-			`invalid ${flag} "${raw}"`,
-			'Ticket ids are numbers like 12 (or the id your help desk shows).',
-		);
-	}
-	return id;
 }
 
 function parseEmail(flag: string, raw: string): string {
@@ -108,7 +106,12 @@ export function parseRecordFilters(
 		since: flags.since === undefined ? undefined : parseInstantFlag('--since', flags.since, now, 'past'),
 		until: flags.until === undefined ? undefined : parseInstantFlag('--until', flags.until, now, 'past'),
 		agent,
-		limit: flags.limit !== undefined ? parsePositiveInt('--limit', flags.limit) : flags.all ? undefined : defaultLimit,
+		limit:
+			flags.limit !== undefined
+				? parsePositiveInt('--limit', flags.limit, maxLimit)
+				: flags.all
+					? undefined
+					: defaultLimit,
 	};
 }
 
@@ -132,6 +135,14 @@ export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, cont
 	};
 	// Offline on purpose: the agent and profile come from the local config, never from the help desk.
 	const resolved = activeProfile(context, globals);
+	// A record knows its customer from the start, so `log purge --customer` finds it: from --customer, else from what
+	// csr already knows about the ticket, else (best effort, never failing the log) from the desk.
+	if (input.ticketId !== null && input.customerEmail === null) {
+		const known = await recordStoreOf(context).customerOfTicket(input.ticketId);
+		const customer = known ?? (await requesterOf(input.ticketId, resolved, globals, context));
+		if (customer !== null)
+			Object.assign(input, {customerEmail: customer.email, customerName: input.customerName ?? customer.name});
+	}
 	const actor = {
 		agent: resolved.profile.email ?? resolved.profile.user,
 		profile: resolved.name,
@@ -148,6 +159,27 @@ export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, cont
 	}
 }
 
+/** The ticket's requester from the desk; null when the desk cannot say (down, no such ticket, no access). */
+async function requesterOf(
+	ticketId: string,
+	profile: ReturnType<typeof activeProfile>,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<{email: string; name: string | null} | null> {
+	try {
+		const desk = await context.openHelpDesk(profile, {verbose: globals.verbose === true});
+		try {
+			const [ticket] = await desk.getTickets([ticketId], context.signal);
+			const email = ticket?.requester.email ?? null;
+			return email === null ? null : {email, name: ticket?.requester.name ?? null};
+		} finally {
+			await desk.close();
+		}
+	} catch {
+		return null;
+	}
+}
+
 export async function runLogList(flags: LogFilterFlags, globals: GlobalOptions, context: Context): Promise<void> {
 	const query = parseRecordFilters(flags, globals, context, 50);
 	const limit = query.limit;
@@ -157,14 +189,11 @@ export async function runLogList(flags: LogFilterFlags, globals: GlobalOptions, 
 		limit: limit === undefined ? undefined : limit + 1,
 	});
 	const records = limit === undefined ? found : found.slice(0, limit);
-	context.io.stdout.write(
-		formatRecords(records, formatOf(globals), {columns: context.io.columns, isTerminal: context.io.stdoutIsTty}),
-	);
-	if (canShowProgress(globals, context)) {
-		if (records.length === 0) context.io.stderr.write('No records match.\n');
-		else if (found.length > records.length)
-			context.io.stderr.write(`Showing the ${records.length} newest records; use --limit or --all for more.\n`);
-	}
+	context.io.stdout.write(formatRecords(records, formatOf(globals), {columns: context.io.columns}));
+	// Stopping at the limit is said also in a pipe: a script must not take a partial list for the whole.
+	if (found.length > records.length && globals.quiet !== true)
+		context.io.stderr.write(`Showing the ${records.length} newest records; use --limit or --all for more.\n`);
+	if (canShowProgress(globals, context) && records.length === 0) context.io.stderr.write('No records match.\n');
 }
 
 export async function runLogShow(id: string, globals: GlobalOptions, context: Context): Promise<void> {
@@ -175,9 +204,7 @@ export async function runLogShow(id: string, globals: GlobalOptions, context: Co
 	} else if (format === 'json') {
 		context.io.stdout.write(`${toSafeJson(toRecordJson(record), 2)}\n`);
 	} else {
-		context.io.stdout.write(
-			formatRecords([record], format, {columns: context.io.columns, isTerminal: context.io.stdoutIsTty}),
-		);
+		context.io.stdout.write(formatRecords([record], format, {columns: context.io.columns}));
 	}
 }
 
@@ -193,7 +220,7 @@ export async function runLogExport(flags: LogFilterFlags, globals: GlobalOptions
 	// Small pages: a page is what stays alive across a young-generation GC, and V8 grows that generation (and the RSS)
 	// when much survives; 50 keeps a 1M-record export near 110 MB where 1,000 reaches 210 MB.
 	const pages = recordStoreOf(context).iterateRecords(query, 50);
-	const count = await writeRecordPages(context.io.stdout, pages, format, context.io.stdoutIsTty);
+	const count = await writeRecordPages(context.io.stdout, pages, format);
 	if (canShowProgress(globals, context) && !context.io.stdoutIsTty) {
 		context.io.stderr.write(`exported ${count} record${count === 1 ? '' : 's'}\n`);
 	}
@@ -267,7 +294,7 @@ export async function runLogPurge(flags: LogPurgeFlags, globals: GlobalOptions, 
 		context.io.stdout.write(`${toSafeJson({customer: email, ...result}, 2)}\n`);
 	} else {
 		context.io.stdout.write(
-			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}${result.otherTraces > 0 ? ` (and ${plural(result.otherTraces, 'queued message, draft or journal entry', 'queued messages, drafts or journal entries')})` : ''}\n`,
+			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}${result.otherTraces > 0 ? ` (and ${plural(result.otherTraces, 'queued message, draft or journal entry', 'queued messages, drafts or journal entries')})` : ''}${result.mentions > 0 ? `; the address was removed from ${plural(result.mentions, 'other text')}` : ''}\n`,
 		);
 	}
 	if (!result.scrubbed) {

@@ -2,9 +2,9 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {retryOutbox} from '../../services/outbox.js';
 import {findOutboxItem, listOutbox, type OutboxItem, removeOutboxItem} from '../../store/outbox.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
-import {csvRow} from '../output/csv.js';
 import {createResultPrinter} from '../output/results.js';
 import {formatTable} from '../output/table.js';
 
@@ -21,17 +21,19 @@ const toJson = (item: OutboxItem) => ({
 	attempts: item.attempts,
 	lastError: item.lastError,
 	lastAttemptAt: item.lastAttemptAt,
+	failedAt: item.failedAt,
 });
 
 export async function runOutboxList(globals: GlobalOptions, context: Context): Promise<void> {
 	const profile = activeProfile(context, globals);
 	const items = listOutbox(context.store(), profile.name);
 	const format = formatOf(globals);
+	if (globals.quiet !== true) hintFailed(items, context);
 	if (format === 'json') context.io.stdout.write(`${toSafeJson(items.map(toJson), 2)}\n`);
 	else if (format === 'ndjson') context.io.stdout.write(items.map((item) => `${toSafeJson(toJson(item))}\n`).join(''));
 	else if (format === 'csv') {
 		context.io.stdout.write(
-			csvRow(['id', 'ticket_id', 'public', 'template', 'created_at', 'attempts', 'last_error', 'body']) +
+			csvRow(['id', 'ticket_id', 'public', 'template', 'created_at', 'attempts', 'last_error', 'failed_at', 'body']) +
 				items
 					.map((item) =>
 						csvRow([
@@ -42,6 +44,7 @@ export async function runOutboxList(globals: GlobalOptions, context: Context): P
 							item.createdAt,
 							item.attempts,
 							item.lastError,
+							item.failedAt,
 							item.body,
 						]),
 					)
@@ -60,7 +63,8 @@ export async function runOutboxList(globals: GlobalOptions, context: Context): P
 					{header: 'TICKET', width: 7, value: (item) => `#${item.ticketId}`},
 					{header: 'KIND', width: 6, value: (item) => (item.isPublic ? 'reply' : 'note')},
 					{header: 'TRIES', width: 5, value: (item) => String(item.attempts)},
-					{header: 'LAST ERROR', width: 30, value: (item) => toDisplayLine(item.lastError ?? '')},
+					{header: 'STATE', width: 7, value: (item) => (item.failedAt === null ? 'waiting' : 'failed')},
+					{header: 'LAST ERROR', width: 40, value: (item) => toDisplayLine(item.lastError ?? '')},
 					{header: 'MESSAGE', value: (item) => toDisplayLine(item.body)},
 				],
 				context.io.columns,
@@ -68,6 +72,17 @@ export async function runOutboxList(globals: GlobalOptions, context: Context): P
 			),
 		);
 	}
+}
+
+/** Items a retry refused for good will not go through by retrying: say what to do with them, in every format. */
+function hintFailed(items: readonly OutboxItem[], context: Context): void {
+	const failed = items.filter((item) => item.failedAt !== null);
+	if (failed.length === 0) return;
+	const ids = failed.map((item) => item.id.slice(0, 8)).join(' ');
+	context.io.stderr.write(
+		`csr: ${failed.length} message(s) failed for good (see LAST ERROR). Discard with: csr outbox drop ${ids} --yes` +
+			'\n(or, if the ticket only changed since, send anyway with csr outbox retry ID --force)\n',
+	);
 }
 
 function pick(ids: readonly string[], all: OutboxItem[], context: Context): OutboxItem[] {

@@ -4,9 +4,9 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {normalizeLocale} from '../../templates/locale.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {formatOf} from '../options.js';
-import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
 
 export type ProfileAddFlags = {

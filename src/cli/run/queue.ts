@@ -4,7 +4,16 @@ import {sortKeys} from '../../domain/urgency.js';
 import {UsageError} from '../../errors.js';
 import type {AssigneeFilter, TicketQuery} from '../../providers/help-desk.js';
 import {listQueue} from '../../services/queue.js';
-import {activeProfile, canShowProgress, colorOf, formatOf, openDesk, parseList, parsePositiveInt} from '../options.js';
+import {
+	activeProfile,
+	canShowProgress,
+	colorOf,
+	formatOf,
+	maxLimit,
+	openDesk,
+	parseList,
+	parsePositiveInt,
+} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatTickets} from '../output/tickets.js';
 
@@ -51,7 +60,7 @@ export function parseQueueFlags(
 		search: merged.search,
 		view: savedView === undefined ? merged.view : undefined,
 		sort: sort as TicketQuery['sort'],
-		limit: merged.limit === undefined ? 50 : parsePositiveInt('--limit', String(merged.limit)),
+		limit: merged.limit === undefined ? 50 : parsePositiveInt('--limit', String(merged.limit), maxLimit),
 		all: merged.all === true,
 	};
 }
@@ -93,13 +102,13 @@ export async function runQueue(flags: QueueFlags, globals: GlobalOptions, contex
 		if (result.cap) {
 			context.io.stderr.write(`csr: the help desk stopped at ${result.cap.limit} results. ${result.cap.hint}\n`);
 		}
-		if (context.io.stderrIsTty && globals.quiet !== true) {
-			if (result.tickets.length === 0) context.io.stderr.write('No tickets match.\n');
-			else if (result.hasMore && !flags.ids && format === 'table') {
-				const total = result.totalCount === null ? '' : ` of ${result.totalCount}`;
-				context.io.stderr.write(`Showing ${result.tickets.length}${total} tickets; use --all or --limit for more.\n`);
-			}
+		// So is stopping at the limit while more match: a script must not work on a partial queue without knowing.
+		if (result.hasMore && globals.quiet !== true) {
+			const total = result.totalCount === null ? '' : ` of ${result.totalCount}`;
+			context.io.stderr.write(`Showing ${result.tickets.length}${total}; use --all or --limit for more.\n`);
 		}
+		if (context.io.stderrIsTty && globals.quiet !== true && result.tickets.length === 0)
+			context.io.stderr.write('No tickets match.\n');
 	} finally {
 		await desk.close();
 	}

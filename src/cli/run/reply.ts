@@ -6,16 +6,15 @@ import {TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {type HelpDesk, hasMacros, type TicketChanges} from '../../providers/help-desk.js';
-import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
+import {type DeliveryResult, hashIntent} from '../../services/delivery.js';
 import {executeRun, loadRun, planRun} from '../../services/replies.js';
 import {renderAgentText} from '../../templates/agent-text.js';
-import {chooseLocale, normalizeLocale} from '../../templates/locale.js';
 import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
 import {parseVarFlags} from '../../templates/vars.js';
-import {toDisplayText, toSafeJson} from '../../text/display-text.js';
-import {activeProfile, formatOf, parsePositiveInt, readTicketIds} from '../options.js';
+import {activeProfile, parsePositiveInt, readTicketIds} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
+import {closedOf, localeNoteFor, type PlannedItem, printDryRun} from './reply-dry-run.js';
 
 export type ReplyFlags = {
 	internal?: boolean;
@@ -243,7 +242,7 @@ export async function runReply(
 			result: 'failed',
 			reason: `ticket ${ticketId} not found on ${profile.name}`,
 		}));
-		if (flags.dryRun) return printDryRun(items, notFound, globals, context);
+		if (flags.dryRun) return printDryRun(items, [...notFound, ...closedOf(tickets)], globals, context);
 
 		const printer = createResultPrinter(globals, context, ids.length);
 		for (const result of notFound) printer.onResult(result, 0, ids.length);
@@ -291,69 +290,6 @@ export async function runReply(
 	} finally {
 		await desk.close();
 	}
-}
-
-type PlannedItem = PlannedWrite & {
-	locale: string | null;
-	/** Why the locale is not the customer's own (unknown language, no variant), shown in dry runs. */
-	localeNote: string | null;
-	requesterLocale: string | null;
-};
-
-/** Says, visibly, when a template's locale is a fallback rather than the customer's language (PRODUCT.md §4). */
-function localeNoteFor(
-	used: string,
-	requester: string | null,
-	flag: string | undefined,
-	profileDefault: string | null | undefined,
-): string | null {
-	if (flag !== undefined) return used === chooseLocale({flag}) ? null : `no ${chooseLocale({flag})} variant`;
-	const wanted = normalizeLocale(requester);
-	if (wanted === null) {
-		const fallback = normalizeLocale(profileDefault) === null ? 'English' : "the profile's default";
-		return `customer's language unknown: ${fallback}`;
-	}
-	return used === wanted ? null : `no ${wanted} variant for the customer's ${requester}`;
-}
-
-function printDryRun(
-	items: readonly PlannedItem[],
-	notFound: readonly DeliveryResult[],
-	globals: GlobalOptions,
-	context: Context,
-): void {
-	const format = formatOf(globals);
-	if (format === 'json' || format === 'ndjson') {
-		const rows = [
-			...notFound,
-			...items.map((item) => ({
-				ticketId: item.ticketId,
-				result: 'dry-run' as const,
-				public: item.isPublic,
-				locale: item.locale,
-				requesterLocale: item.requesterLocale,
-				body: item.body,
-				changes: item.changes ?? null,
-			})),
-		];
-		context.io.stdout.write(
-			format === 'json' ? `${toSafeJson(rows, 2)}\n` : rows.map((row) => `${toSafeJson(row)}\n`).join(''),
-		);
-	} else {
-		for (const item of items) {
-			const details = [
-				item.isPublic ? 'public reply' : 'internal note',
-				item.locale ? `locale ${item.locale}${item.localeNote ? ` (${item.localeNote})` : ''}` : '',
-				item.template ? `template ${item.template}` : '',
-				item.changes?.status ? `sets status ${item.changes.status}` : '',
-			].filter(Boolean);
-			context.io.stdout.write(
-				`── #${item.ticketId} · ${details.join(' · ')}\n${toDisplayText(item.body).trimEnd()}\n\n`,
-			);
-		}
-		for (const result of notFound) context.io.stdout.write(`failed   #${result.ticketId}  ${result.reason}\n`);
-	}
-	context.io.stderr.write(`dry run: ${items.length} message${items.length === 1 ? '' : 's'} rendered, nothing sent\n`);
 }
 
 async function resumeReply(

@@ -1,13 +1,11 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
-import {colorOf, formatOf, openDesk} from '../options.js';
+import {colorOf, formatOf, openDesk, parseTicketId} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatThread, formatThreadJson} from '../output/thread.js';
 
 export async function runShow(rawId: string, globals: GlobalOptions, context: Context): Promise<void> {
-	const id = rawId.trim().replace(/^#/, '');
-	if (!/^[A-Za-z0-9._-]{1,64}$/.test(id))
-		throw new UsageError(`invalid ticket id "${rawId}"`, 'Ticket ids look like 12.');
+	const id = parseTicketId('ticket id', rawId);
 	const format = formatOf(globals);
 	if (format === 'csv') throw new UsageError('csr show has no csv format', 'Use --json or --format ndjson.');
 	const {desk} = await openDesk(context, globals);

@@ -3,9 +3,9 @@ import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {chooseLocale, parseLocaleFlag} from '../../templates/locale.js';
 import {customerTextOf, type Suggestion, suggestTemplates} from '../../templates/suggest.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {canShowProgress, formatOf, openDesk, parsePositiveInt} from '../options.js';
-import {csvRow} from '../output/csv.js';
 import {formatTable} from '../output/table.js';
 import {templateDirsFor} from './templates.js';
 

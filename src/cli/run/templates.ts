@@ -18,9 +18,9 @@ import {
 import {loadAndRender, loadTemplateFile} from '../../templates/render.js';
 import type {TemplateAgent} from '../../templates/scope.js';
 import {parseVarFlags} from '../../templates/vars.js';
+import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
-import {activeProfile, canShowProgress, formatOf, openDesk} from '../options.js';
-import {csvRow} from '../output/csv.js';
+import {activeProfile, canShowProgress, formatOf, openDesk, parseTicketId} from '../options.js';
 import {formatTable} from '../output/table.js';
 
 export type TemplatesShowFlags = {locale?: string};
@@ -157,19 +157,13 @@ export async function runTemplatesShow(
 	context.io.stdout.write(display.endsWith('\n') ? display : `${display}\n`);
 }
 
-function parseTicketId(raw: string): string {
-	const id = raw.trim().replace(/^#/, '');
-	if (!/^[A-Za-z0-9._-]{1,64}$/.test(id)) throw new UsageError(`invalid --ticket "${raw}"`, 'Ticket ids look like 12.');
-	return id;
-}
-
 export async function runTemplatesRender(
 	name: string,
 	flags: TemplatesRenderFlags,
 	globals: GlobalOptions,
 	context: Context,
 ): Promise<void> {
-	const ticketId = parseTicketId(flags.ticket);
+	const ticketId = parseTicketId('--ticket', flags.ticket);
 	const vars = parseVarFlags(flags.var);
 	const localeFlag = flags.locale === undefined ? undefined : parseLocaleFlag(flags.locale);
 	const dirs = templateDirsFor(context);

@@ -1,5 +1,6 @@
 import type {Satisfaction, TicketSummary, TicketThread} from '../../domain/message.js';
 import {ProviderError} from '../../errors.js';
+import {bestEffort, notVisible} from '../http/best-effort.js';
 import {type FreshdeskApi, ticketNumber} from './api.js';
 import {enrich} from './contacts.js';
 import {descriptionMessage, scoreFromRating, toMessage, toTicket} from './map.js';
@@ -86,8 +87,9 @@ export async function getThread(api: FreshdeskApi, ticketId: string, signal?: Ab
 	const requesterId = raw.requester_id ?? raw.requester?.id ?? null;
 	const [thread, recent, csat] = await Promise.all([
 		conversations(api, id, signal),
-		requesterId === null ? [] : recentTickets(api, requesterId, id, signal),
-		requesterId === null ? null : lastSatisfaction(api, requesterId, signal),
+		// Context, best effort: a refused or failed lookup shows as not visible, never fails the thread.
+		requesterId === null ? {value: []} : bestEffort(() => recentTickets(api, requesterId, id, signal), signal),
+		requesterId === null ? {value: null} : bestEffort(() => lastSatisfaction(api, requesterId, signal), signal),
 		// Authors are named from the agent list; the contact gives the requester's language (the template locale).
 		api.agents(signal),
 		requesterId === null ? null : api.contact(requesterId, signal),
@@ -105,8 +107,9 @@ export async function getThread(api: FreshdeskApi, ticketId: string, signal?: Ab
 				raw.company == null
 					? null
 					: {id: String(raw.company.id), name: raw.company.name ?? `company ${raw.company.id}`},
-			lastCsat: csat,
-			recentTickets: recent,
+			lastCsat: csat?.value ?? null,
+			recentTickets: recent?.value ?? [],
+			...notVisible([recent === null && 'recentTickets', csat === null && 'lastCsat']),
 		},
 		messages,
 	};

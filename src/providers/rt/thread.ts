@@ -1,4 +1,5 @@
 import type {AuthorRole, Customer, TicketThread} from '../../domain/message.js';
+import {bestEffort} from '../http/best-effort.js';
 import {mapLimit, notFound, type RtApi, ticketNumber} from './api.js';
 import {bodyPart, messageTypes, systemUsers, toMessage, toSummary, toTicket} from './map.js';
 import {
@@ -76,20 +77,27 @@ async function customerOf(api: RtApi, raw: RtTicket, signal?: AbortSignal): Prom
 	const ticket = toTicket(raw, api.webBase);
 	const requestor = raw.Requestor[0];
 	let recentTickets: Customer['recentTickets'] = [];
+	let hidden = false;
 	if (requestor !== undefined) {
-		const page = await api.get(
-			'/tickets',
-			{
-				query: `Requestor.Name = ${quote(requestor.Name || requestor.id)} AND id != ${Number(raw.id)}`,
-				orderby: 'Created',
-				order: 'DESC',
-				per_page: 5,
-				...ticketFields,
-			},
-			rtTicketPage,
+		// Context, best effort: a refused or failed search shows as not visible, never fails the thread.
+		const found = await bestEffort(
+			() =>
+				api.get(
+					'/tickets',
+					{
+						query: `Requestor.Name = ${quote(requestor.Name || requestor.id)} AND id != ${Number(raw.id)}`,
+						orderby: 'Created',
+						order: 'DESC',
+						per_page: 5,
+						...ticketFields,
+					},
+					rtTicketPage,
+					signal,
+				),
 			signal,
 		);
-		recentTickets = page.items.map((item) => toSummary(toTicket(item, api.webBase)));
+		if (found === null) hidden = true;
+		else recentTickets = found.value.items.map((item) => toSummary(toTicket(item, api.webBase)));
 	}
 	const organization = requestor?.Organization.trim() ?? '';
 	return {
@@ -98,6 +106,7 @@ async function customerOf(api: RtApi, raw: RtTicket, signal?: AbortSignal): Prom
 		// RT has no satisfaction ratings.
 		lastCsat: null,
 		recentTickets,
+		...(hidden ? {notVisible: ['recentTickets' as const]} : {}),
 	};
 }
 

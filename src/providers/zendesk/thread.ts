@@ -1,5 +1,6 @@
 import type {Message, Satisfaction, TicketSummary, TicketThread} from '../../domain/message.js';
 import type {Ticket} from '../../domain/ticket.js';
+import {bestEffort, notVisible} from '../http/best-effort.js';
 import {ticketNotFound, ticketNumber, type ZendeskApi} from './api.js';
 import {toMessage, toTicket} from './map.js';
 import {commentsResponse, ticketResponse, ticketsResponse, type ZendeskComment, type ZendeskTicket} from './schemas.js';
@@ -90,25 +91,26 @@ export async function getThread(api: ZendeskApi, ticketId: string, signal?: Abor
 	const requesterId = raw.requester_id;
 	const [comments, recent] = await Promise.all([
 		fetchComments(api, ticketId, signal),
+		// The requester's other tickets are context: a 403/404 on them (restricted agents) must not fail the thread.
 		requesterId == null
-			? Promise.resolve([])
-			: api
-					.get(
+			? Promise.resolve({value: []})
+			: bestEffort(async () => {
+					const body = await api.get(
 						`/api/v2/users/${requesterId}/tickets/requested.json`,
 						{'page[size]': 6, sort: '-updated_at', include: 'users,groups'},
 						ticketsResponse,
 						signal,
-					)
-					.then((body) => {
-						api.directory.absorb(body);
-						return body.tickets;
-					}),
+					);
+					api.directory.absorb(body);
+					return body.tickets;
+				}, signal),
 	]);
 	const ticket = toTicket(raw, api.directory, api.origin);
 	const requester = requesterId == null ? undefined : api.directory.users.get(requesterId);
 	const organizationId = requester?.organization_id ?? raw.organization_id ?? null;
 	const organization = organizationId === null ? undefined : api.directory.organizations.get(organizationId);
-	const others = recent.filter((candidate) => candidate.id !== raw.id);
+	const others = (recent?.value ?? []).filter((candidate) => candidate.id !== raw.id);
+	const csat = lastCsat([raw, ...others]);
 	const messages: Message[] = comments.map((comment) => toMessage(comment, api.directory, ticket.channel));
 	return {
 		ticket,
@@ -118,8 +120,9 @@ export async function getThread(api: ZendeskApi, ticketId: string, signal?: Abor
 				organizationId === null
 					? null
 					: {id: String(organizationId), name: organization?.name ?? `organization ${organizationId}`},
-			lastCsat: lastCsat([raw, ...others]),
+			lastCsat: csat,
 			recentTickets: others.slice(0, 5).map((other) => toSummary(toTicket(other, api.directory, api.origin))),
+			...(recent === null ? notVisible(['recentTickets', csat === null && 'lastCsat']) : {}),
 		},
 		messages,
 	};

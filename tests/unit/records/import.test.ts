@@ -8,6 +8,7 @@ import {FailedError} from '../../../src/errors.js';
 import {importRecords, type ParsedRow, parseImportedRow, readImportRows} from '../../../src/services/records.js';
 import {type Database, openDatabase} from '../../../src/store/database.js';
 import {createSqliteRecordStore, type RecordStore} from '../../../src/store/record-store.js';
+import {toDisplayText} from '../../../src/text/display-text.js';
 import {aRecord} from './fixtures.js';
 
 let directory: string;
@@ -115,7 +116,7 @@ describe('readImportRows', () => {
 });
 
 describe('importRecords', () => {
-	it('round-trips an export exactly, in both formats, including awkward text', async () => {
+	it('round-trips an export, exactly in ndjson and neutralised in CSV, including awkward text and formulas', async () => {
 		const awkward = [
 			aRecord({
 				id: 'q1',
@@ -140,16 +141,21 @@ describe('importRecords', () => {
 				customer: {email: null, name: null},
 			}),
 			aRecord({id: 'q4', summary: 'bidi \u202E and C1 \u009B and emoji 🙂'}),
+			aRecord({id: 'q5', summary: '=HYPERLINK("https://evil.example","x")', customer: {email: null, name: "'@Ann"}}),
 		];
+		// CSV is a spreadsheet and terminal surface: CRLF becomes LF and unsafe characters a visible marker.
+		const neutralised = awkward.map((record) =>
+			record.summary === null ? record : {...record, summary: toDisplayText(record.summary)},
+		);
 		await store.importBatch(awkward);
 		for (const format of ['ndjson', 'csv'] as const) {
 			const exported = await exportAll(store, format);
 			const otherDb = openDatabase(join(directory, `${format}.db`));
 			const other = createSqliteRecordStore(otherDb);
 			const result = await importRecords(other, readImportRows(text(exported)));
-			expect(result).toMatchObject({imported: 4, present: 0});
+			expect(result).toMatchObject({imported: 5, present: 0});
 			expect(await exportAll(other, format)).toBe(exported);
-			expect(await other.listRecords({order: 'oldest'})).toEqual(awkward);
+			expect(await other.listRecords({order: 'oldest'})).toEqual(format === 'ndjson' ? awkward : neutralised);
 			otherDb.close();
 		}
 	});

@@ -159,6 +159,7 @@ describe('SQLite record store', () => {
 			records: 2,
 			followUps: 1,
 			otherTraces: 0,
+			mentions: 0,
 			scrubbed: true,
 		});
 		expect(ids(await store.listRecords({}))).toEqual(['c']);
@@ -188,7 +189,7 @@ describe('SQLite record store', () => {
 			traces.filter((trace) => files().some((file) => readFileSync(file).includes(Buffer.from(trace, 'utf8'))));
 		expect(found()).toEqual(traces);
 		const result = await store.purgeCustomer('x@example.com');
-		expect(result).toEqual({records: 75, followUps: 1, otherTraces: 0, scrubbed: true});
+		expect(result).toEqual({records: 75, followUps: 1, otherTraces: 0, mentions: 0, scrubbed: true});
 		expect(found()).toEqual([]);
 		expect(await store.listRecords({limit: 1_000_000})).toHaveLength(2925);
 	});
@@ -213,6 +214,7 @@ describe('SQLite record store', () => {
 			records: 0,
 			followUps: 0,
 			otherTraces: 0,
+			mentions: 0,
 			scrubbed: true,
 		});
 		expect(inFile()).toBe(false);

@@ -38,8 +38,9 @@ describe('toDisplayText', () => {
 });
 
 describe('toDisplayLine', () => {
-	it('folds newlines and tabs to single spaces', () => {
-		expect(toDisplayLine(' a\n\tb  c ')).toBe('a b c');
+	it('folds tabs and spaces to single spaces, and marks a line break with ⏎', () => {
+		expect(toDisplayLine(' a\t b  c ')).toBe('a b c');
+		expect(toDisplayLine(' a\n\tb  c ')).toBe('a⏎b c');
 	});
 });
 
