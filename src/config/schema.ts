@@ -60,6 +60,8 @@ export const Profile = z.object({
 	/** Stored with --token-stdin; the file is 0600. Never printed. */
 	token: z.string().nullable().default(null),
 	oauth: OAuthTokens.nullable().default(null),
+	/** This profile's team store (PostgreSQL URL), over the global store.url: `csr config set store.url URL --profile P`. */
+	storeUrl: z.string().nullable().optional(),
 	/** Saved queue filters, by name: `csr queue --view NAME` and the TUI's views. */
 	views: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 	/** The schedule business-time KPIs are measured on; null: calendar time only (and the desk's own business times). */
@@ -84,6 +86,7 @@ export const demoProfile: Profile = {
 	agent: {name: 'Demo Agent', signature: 'Demo Agent\nCustomer Care'},
 	token: null,
 	oauth: null,
+	storeUrl: null,
 	views: {},
 	businessHours: {
 		timeZone: 'Europe/Copenhagen',
@@ -120,5 +123,17 @@ export const settingDefinitions = {
 	'reply.concurrency': {parse: z.coerce.number().int().min(1).max(16), default: 4},
 	editor: {parse: z.string().min(1), default: null},
 	defaultLocale: {parse: z.string().min(2), default: 'en'},
+	/** The team store (PostgreSQL); empty: this machine's SQLite file. Never printed with its password. */
+	'store.url': {
+		parse: z
+			.string()
+			.trim()
+			.refine(
+				(value) => value === '' || /^postgres(ql)?:\/\//i.test(value),
+				'expected postgres://USER@HOST:PORT/DATABASE',
+			)
+			.transform((value) => (value === '' ? null : value)),
+		default: null,
+	},
 } as const;
 export type SettingName = keyof typeof settingDefinitions;

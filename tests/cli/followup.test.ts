@@ -51,6 +51,8 @@ describe('csr followup add', () => {
 				createdAt: '2026-11-20T12:00:00.000Z',
 				doneAt: null,
 				profile: 'demo',
+				agent: 'you@demo.csr',
+				assignee: 'you@demo.csr',
 			},
 			expect.objectContaining({ticketId: '43', dueAt: '2026-12-01T09:30:00.000Z', note: null}),
 		]);

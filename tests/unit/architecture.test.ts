@@ -19,7 +19,7 @@ const allowed: Record<string, Rule> = {
 	kpi: {layers: ['domain'], packages: []},
 	templates: {layers: ['domain', 'text', 'errors', 'providers/help-desk'], packages: ['liquidjs', 'yaml', 'zod']},
 	config: {layers: ['errors'], packages: ['conf', 'zod']},
-	store: {layers: ['domain', 'errors'], packages: []},
+	store: {layers: ['domain', 'errors'], packages: ['pg', 'pg-cursor']},
 	'providers/help-desk': {layers: ['domain'], packages: []},
 	'providers/http': {layers: ['errors', 'domain', 'text', 'providers/help-desk'], packages: ['undici', 'zod']},
 	'providers/*': {
