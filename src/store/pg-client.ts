@@ -37,6 +37,11 @@ export async function poolFor(target: TeamStoreTarget): Promise<Pool> {
 	});
 	// A connection the server drops while idle (a restart) must not crash the process; the next query reconnects.
 	pool.on('error', () => {});
+	// The same for a connection in use (a server stopped mid-transaction): the query in flight rejects and says so;
+	// the 'error' event the client also emits must not end the process as an unhandled one.
+	pool.on('connect', (client) => {
+		client.on('error', () => {});
+	});
 	pools.set(target.key, pool);
 	return pool;
 }
