@@ -55,9 +55,9 @@ export async function listFollowUps(
 	}
 }
 
-/** How many follow-ups `list --due` would show: the one COUNT behind `csr queue`'s hint. */
-export function countDueFollowUps(store: RecordStore, now: Date): Promise<number> {
-	return store.countFollowUpsDueBefore(startOfNextUtcDay(now).toISOString());
+/** How many follow-ups `list --due` would show (for `assignee` only when given): the COUNT behind `csr queue`'s hint. */
+export function countDueFollowUps(store: RecordStore, now: Date, assignee?: string): Promise<number> {
+	return store.countFollowUpsDueBefore(startOfNextUtcDay(now).toISOString(), assignee);
 }
 
 /** The hint `csr queue` prints on a TTY, or null when nothing is due. */

@@ -1,7 +1,7 @@
-import type {Pool, PoolClient} from 'pg';
+import type {Pool} from 'pg';
 import type {FollowUp, InteractionRecord} from '../domain/records.js';
 import {type Database, transaction} from './database.js';
-import {followUpColumns, followUpParams, followUpQuerySql, insertFollowUpSql, toFollowUp} from './followups.js';
+import {followUpColumns, followUpQuerySql, toFollowUp} from './followups.js';
 import {
 	describePgError,
 	inTransaction,
@@ -13,27 +13,17 @@ import {
 } from './pg-client.js';
 import type {TeamStoreTarget} from './pg-config.js';
 import {createSqliteRecordStore, type RecordStore} from './record-store.js';
-import {
-	customerKeyOf,
-	escapeLike,
-	insertRecordSql,
-	recordColumns,
-	recordParams,
-	recordQuerySql,
-	selectTicketCustomer,
-	toRecord,
-	toRecordFromArray,
-} from './records.js';
+import {customerKeyOf, escapeLike, recordColumns, recordQuerySql, selectTicketCustomer, toRecord} from './records.js';
 import {
 	countPending,
 	deleteCustomerPending,
 	deletePending,
 	enqueueForTeamStore,
 	notePushFailure,
-	type PendingRow,
 	selectPending,
 } from './team-queue.js';
 import {checkTeamSchema} from './team-schema.js';
+import {applyPending, insertRecords, iterateTeamRecords, vacuum} from './team-sql.js';
 
 export type PushResult = {
 	readonly pushed: number;
@@ -304,93 +294,4 @@ export function createTeamRecordStore(
 			return Number(rows[0]?.['n'] ?? 0);
 		},
 	};
-}
-
-/**
- * After a purge, VACUUM removes the deleted rows from the table files (they would otherwise stay until autovacuum
- * gets there). It needs the table owner (or MAINTAIN): agents without it get `vacuumed: false` and the owner's
- * routine autovacuum does it later.
- */
-async function vacuum(pool: Pool): Promise<boolean> {
-	try {
-		await pool.query('VACUUM records, followups');
-		return true;
-	} catch {
-		return false;
-	}
-}
-
-const rowsPerInsert = 1000;
-
-/** Multi-row inserts, ON CONFLICT DO NOTHING; returns how many rows were new. */
-async function insertRecords(client: PoolClient, records: readonly InteractionRecord[]): Promise<number> {
-	let inserted = 0;
-	for (let start = 0; start < records.length; start += rowsPerInsert) {
-		const chunk = records.slice(start, start + rowsPerInsert);
-		inserted += await insertRows(client, insertRecordSql, chunk.map(recordParams));
-	}
-	return inserted;
-}
-
-async function insertRows(client: PoolClient, singleRowSql: string, rows: readonly unknown[][]): Promise<number> {
-	if (rows.length === 0) return 0;
-	const [head, tail] = singleRowSql.split(/VALUES\s*\([^)]*\)/);
-	const width = rows[0]?.length ?? 0;
-	const values = rows.map(
-		(_, row) => `(${Array.from({length: width}, (_unused, column) => `$${row * width + column + 1}`).join(', ')})`,
-	);
-	const result = await client.query(`${head}VALUES ${values.join(', ')}${tail}`, toPgParams(rows.flat()));
-	return result.rowCount ?? 0;
-}
-
-async function applyPending(client: PoolClient, rows: readonly PendingRow[]): Promise<void> {
-	const records: InteractionRecord[] = [];
-	const followUps: unknown[][] = [];
-	for (const row of rows) {
-		if (row.kind === 'record') records.push(JSON.parse(row.payload) as InteractionRecord);
-		else followUps.push(followUpParams(JSON.parse(row.payload) as FollowUp));
-	}
-	await insertRecords(client, records);
-	for (let start = 0; start < followUps.length; start += rowsPerInsert) {
-		await insertRows(client, insertFollowUpSql, followUps.slice(start, start + rowsPerInsert));
-	}
-}
-
-/** A server-side cursor (pg-cursor) on its own connection: constant memory for exports of millions. */
-async function* iterateTeamRecords(
-	ready: () => Promise<Pool>,
-	push: () => Promise<PushResult>,
-	recordQuery: Parameters<RecordStore['listRecords']>[0],
-	pageSize: number,
-	asStoreError: (error: unknown, doing: string) => Error,
-): AsyncGenerator<InteractionRecord[]> {
-	await push();
-	let client: PoolClient;
-	try {
-		client = await (await ready()).connect();
-	} catch (error) {
-		throw asStoreError(error, 'the export');
-	}
-	const {default: Cursor} = await import('pg-cursor');
-	const {sql, params} = recordQuerySql(recordQuery);
-	const cursor = client.query(new Cursor(toPgSql(sql), params, {rowMode: 'array'}));
-	let broken = false;
-	try {
-		for (;;) {
-			let rows: unknown[][];
-			try {
-				rows = (await cursor.read(pageSize)) as unknown[][];
-			} catch (error) {
-				broken = true;
-				throw asStoreError(error, 'the export');
-			}
-			if (rows.length === 0) break;
-			yield rows.map(toRecordFromArray);
-		}
-	} finally {
-		await cursor.close().catch(() => {
-			broken = true;
-		});
-		client.release(broken);
-	}
 }

@@ -159,7 +159,11 @@ export async function runFollowUpSnooze(
 export async function writeDueFollowUpHint(globals: GlobalOptions, context: Context): Promise<void> {
 	if (!context.io.stderrIsTty || globals.quiet === true) return;
 	try {
-		const hint = formatDueHint(await countDueFollowUps(recordStoreOf(context), context.now()));
+		const store = recordStoreOf(context);
+		// With a team store, the hint counts this agent's follow-ups, as `followup list` does.
+		const {profile} = activeProfile(context, globals);
+		const me = isTeamRecordStore(store) ? (profile.email ?? profile.user ?? undefined) : undefined;
+		const hint = formatDueHint(await countDueFollowUps(store, context.now(), me));
 		if (hint !== null) context.io.stderr.write(`${hint}\n`);
 	} catch {
 		// The hint is a nicety; the queue itself already printed.

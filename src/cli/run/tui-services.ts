@@ -10,6 +10,7 @@ import {listQueue} from '../../services/queue.js';
 import {applyUpdates} from '../../services/updates.js';
 import {deleteDraft, findDraft, listDrafts, saveDraft} from '../../store/drafts.js';
 import {countOutbox, findOutboxItem, listOutbox, removeOutboxItem} from '../../store/outbox.js';
+import {isTeamRecordStore} from '../../store/team-record-store.js';
 import {TemplateError} from '../../templates/errors.js';
 import {listTemplates, templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender, loadTemplateFile} from '../../templates/render.js';
@@ -136,7 +137,11 @@ export function createTuiServices(
 				...(email ? {agent: email} : {}),
 			});
 			return {
-				dueFollowUps: await store.countFollowUpsDueBefore(startOfNextUtcDay(now).toISOString()),
+				// With a team store: this agent's follow-ups, as `csr followup list` shows them.
+				dueFollowUps: await store.countFollowUpsDueBefore(
+					startOfNextUtcDay(now).toISOString(),
+					isTeamRecordStore(store) ? (email ?? undefined) : undefined,
+				),
 				outbox: countOutbox(db(), profile.name),
 				repliesToday: replies.length,
 			};
