@@ -101,7 +101,7 @@ export async function runStoreStatus(globals: GlobalOptions, context: Context): 
 	}
 	if (push.waiting > 0) {
 		throw new QueuedError(
-			`${push.waiting} write${push.waiting === 1 ? '' : 's'} still wait for the team store${push.problem ? ` (${push.problem})` : ''}`,
+			`${push.waiting === 1 ? '1 write still waits' : `${push.waiting} writes still wait`} for the team store${push.problem ? ` (${push.problem})` : ''}`,
 			'They are safe on this machine; run `csr store status` again when the team store is back.',
 		);
 	}
