@@ -17,10 +17,12 @@ import {registerReportCommand} from './commands/report.js';
 import {registerShowCommand} from './commands/show.js';
 import {registerStatsCommand} from './commands/stats.js';
 import {registerSurveyCommand} from './commands/survey.js';
+import {registerStoreCommand} from './commands/store.js';
 import {registerSyncCommand} from './commands/sync.js';
 import {registerTemplatesCommand} from './commands/templates.js';
 import {registerTuiCommand} from './commands/tui.js';
 import {registerUpdateCommands} from './commands/update.js';
+import {globalsOf} from './globals.js';
 
 function readVersion(): string {
 	const packageJson = new URL('../../package.json', import.meta.url);
@@ -57,7 +59,13 @@ export function buildProgram(context: Context): Command {
 			writeErr: (text) => context.io.stderr.write(text),
 			outputError: (text, write) => write(inCsrWords(text)),
 		});
-	program.hook('preAction', () => context.prepare());
+	program.hook('preAction', async (_program, action) => {
+		await context.prepare();
+		const {routeToConfiguredTeamStore} = await import('./team-routing.js');
+		const path: string[] = [];
+		for (let command: Command | null = action; command?.parent; command = command.parent) path.unshift(command.name());
+		routeToConfiguredTeamStore(context, globalsOf(action), path.join(' '));
+	});
 	registerQueueCommand(program, context);
 	registerShowCommand(program, context);
 	registerReplyCommand(program, context);
@@ -65,6 +73,7 @@ export function buildProgram(context: Context): Command {
 	registerOutboxCommand(program, context);
 	registerLogCommand(program, context);
 	registerFollowupCommand(program, context);
+	registerStoreCommand(program, context);
 	registerKbCommand(program, context);
 	registerFeedbackCommand(program, context);
 	registerSurveyCommand(program, context);

@@ -65,6 +65,8 @@ export const Profile = z.object({
 	/** Stored with --token-stdin; the file is 0600. Never printed. */
 	token: z.string().nullable().default(null),
 	oauth: OAuthTokens.nullable().default(null),
+	/** This profile's team store (PostgreSQL URL), over the global store.url: `csr config set store.url URL --profile P`. */
+	storeUrl: z.string().nullable().optional(),
 	/** Saved queue filters, by name: `csr queue --view NAME` and the TUI's views. */
 	views: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 	/** The schedule business-time KPIs are measured on; null: calendar time only (and the desk's own business times). */
@@ -98,6 +100,7 @@ export const demoProfile: Profile = {
 	},
 	token: null,
 	oauth: null,
+	storeUrl: null,
 	views: {},
 	businessHours: {
 		timeZone: 'Europe/Copenhagen',
@@ -158,6 +161,19 @@ export const settingDefinitions = {
 		parse: z.coerce.number().int().nonnegative(),
 		default: 30,
 		expects: 'a whole number of days, 0 or more',
+	},
+	/** The team store (PostgreSQL); empty: this machine's SQLite file. Never printed with its password. */
+	'store.url': {
+		parse: z
+			.string()
+			.trim()
+			.refine(
+				(value) => value === '' || /^postgres(ql)?:\/\//i.test(value),
+				'expected postgres://USER@HOST:PORT/DATABASE',
+			)
+			.transform((value) => (value === '' ? null : value)),
+		default: null,
+		expects: 'postgres://USER@HOST:PORT/DATABASE (empty: this machine only)',
 	},
 } as const;
 export type SettingName = keyof typeof settingDefinitions;

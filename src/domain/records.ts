@@ -54,5 +54,9 @@ export const FollowUp = z.object({
 	createdAt: z.string(),
 	doneAt: z.string().nullable(),
 	profile: z.string().nullable(),
+	/** The agent who made it (their email, or user name). */
+	agent: z.string().nullable(),
+	/** The agent it is for: the maker, or a colleague (`followup add --to`). Null on follow-ups from before teams. */
+	assignee: z.string().nullable(),
 });
 export type FollowUp = z.infer<typeof FollowUp>;

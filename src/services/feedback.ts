@@ -111,7 +111,7 @@ const kindWords: Readonly<Record<FeedbackKind, string>> = {
 export async function addFeedbackFollowUps(
 	store: RecordStore,
 	items: readonly FeedbackItem[],
-	options: {profile: string; dueAt: Date; now: Date},
+	options: {profile: string; agent: string | null; dueAt: Date; now: Date},
 ): Promise<{created: string[]; existing: string[]}> {
 	const created: string[] = [];
 	const existing: string[] = [];
@@ -132,6 +132,9 @@ export async function addFeedbackFollowUps(
 			createdAt: options.now.toISOString(),
 			doneAt: null,
 			profile: options.profile,
+			// The agent who ran it makes the callback; on a team store it is in their own list.
+			agent: options.agent,
+			assignee: options.agent,
 		});
 		created.push(item.id);
 	}

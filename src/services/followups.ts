@@ -28,16 +28,17 @@ export async function listFollowUps(
 	store: RecordStore,
 	view: FollowUpView,
 	now: Date,
-	options: {limit?: number | undefined} = {},
+	options: {limit?: number | undefined; assignee?: string | undefined} = {},
 ): Promise<FollowUp[]> {
 	switch (view) {
 		case 'open':
-			return store.listFollowUps({state: 'open', limit: options.limit});
+			return store.listFollowUps({state: 'open', limit: options.limit, assignee: options.assignee});
 		case 'due':
 			return store.listFollowUps({
 				state: 'open',
 				dueBefore: startOfNextUtcDay(now).toISOString(),
 				limit: options.limit,
+				assignee: options.assignee,
 			});
 		case 'overdue':
 			// `<` on text: due exactly now is overdue too, so compare with the next millisecond.
@@ -45,17 +46,18 @@ export async function listFollowUps(
 				state: 'open',
 				dueBefore: new Date(now.getTime() + 1).toISOString(),
 				limit: options.limit,
+				assignee: options.assignee,
 			});
 		case 'done':
-			return store.listFollowUps({state: 'done', limit: options.limit});
+			return store.listFollowUps({state: 'done', limit: options.limit, assignee: options.assignee});
 		case 'all':
-			return store.listFollowUps({state: 'all', limit: options.limit});
+			return store.listFollowUps({state: 'all', limit: options.limit, assignee: options.assignee});
 	}
 }
 
-/** How many follow-ups `list --due` would show: the one COUNT behind `csr queue`'s hint. */
-export function countDueFollowUps(store: RecordStore, now: Date): Promise<number> {
-	return store.countFollowUpsDueBefore(startOfNextUtcDay(now).toISOString());
+/** How many follow-ups `list --due` would show (for `assignee` only when given): the COUNT behind `csr queue`'s hint. */
+export function countDueFollowUps(store: RecordStore, now: Date, assignee?: string): Promise<number> {
+	return store.countFollowUpsDueBefore(startOfNextUtcDay(now).toISOString(), assignee);
 }
 
 /** The hint `csr queue` prints on a TTY, or null when nothing is due. */
@@ -71,6 +73,10 @@ export type FollowUpInput = {
 	/** When absent, taken from the ticket's latest record, so a purge of the customer finds the follow-up too. */
 	readonly customerEmail?: string | null | undefined;
 	readonly profile: string | null;
+	/** Who makes it (the agent's email or user name). */
+	readonly agent: string | null;
+	/** Whom it is for: a colleague (`--to`), else the maker. */
+	readonly assignee?: string | null | undefined;
 };
 
 export async function addFollowUp(store: RecordStore, input: FollowUpInput, clock: Clock): Promise<FollowUp> {
@@ -90,6 +96,8 @@ export async function addFollowUp(store: RecordStore, input: FollowUpInput, cloc
 		createdAt: clock.now.toISOString(),
 		doneAt: null,
 		profile: input.profile,
+		agent: input.agent,
+		assignee: input.assignee ?? input.agent,
 	};
 	await store.addFollowUp(followUp);
 	return followUp;

@@ -96,6 +96,8 @@ export function toLogRecord(
 					customerEmail: input.customerEmail,
 					dueAt: input.followUpAt,
 					note: input.summary,
+					agent: actor.agent,
+					assignee: actor.agent,
 					createdAt: record.at,
 					doneAt: null,
 					profile: actor.profile,

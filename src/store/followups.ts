@@ -9,10 +9,12 @@ export type FollowUpQuery = {
 	readonly dueBefore?: string | undefined;
 	readonly ticketId?: string | undefined;
 	readonly customerEmail?: string | undefined;
+	/** Only those for this agent (matched case-insensitively, ASCII). */
+	readonly assignee?: string | undefined;
 	readonly limit?: number | undefined;
 };
 
-const columns = 'id, ticket_id, customer_email, due_at, note, created_at, done_at, profile';
+const columns = 'id, ticket_id, customer_email, due_at, note, created_at, done_at, profile, agent, assignee';
 
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 
@@ -26,15 +28,20 @@ export function toFollowUp(row: Record<string, unknown>): FollowUp {
 		createdAt: String(row['created_at']),
 		doneAt: text(row['done_at']),
 		profile: text(row['profile']),
+		agent: text(row['agent']),
+		assignee: text(row['assignee']),
 	};
 }
 
-export function insertFollowUp(db: Database, followUp: FollowUp): void {
-	cachedStatement(
-		db,
-		`INSERT INTO followups (id, ticket_id, customer_email, due_at, note, created_at, done_at, profile, customer_key)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-	).run(
+/** Portable SQL (both dialects; `ON CONFLICT DO NOTHING` makes a re-push harmless). */
+export const insertFollowUpSql = `INSERT INTO followups (id, ticket_id, customer_email, due_at, note, created_at, done_at,
+	profile, customer_key, agent, assignee)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO NOTHING`;
+
+/** The values of insertFollowUpSql, in order. */
+export function followUpParams(followUp: FollowUp): (string | null)[] {
+	return [
 		followUp.id,
 		followUp.ticketId,
 		followUp.customerEmail,
@@ -44,11 +51,17 @@ export function insertFollowUp(db: Database, followUp: FollowUp): void {
 		followUp.doneAt,
 		followUp.profile,
 		customerKeyOf(followUp.customerEmail),
-	);
+		followUp.agent,
+		followUp.assignee,
+	];
 }
 
-/** Soonest due first (done ones: most recently done first when listed alone). */
-export function selectFollowUps(db: Database, query: FollowUpQuery): FollowUp[] {
+export function insertFollowUp(db: Database, followUp: FollowUp): void {
+	cachedStatement(db, insertFollowUpSql).run(...followUpParams(followUp));
+}
+
+/** Portable SQL for a query, soonest due first (done ones: most recently done first when listed alone). */
+export function followUpQuerySql(query: FollowUpQuery): {sql: string; params: (string | number)[]} {
 	const where: string[] = [];
 	const params: (string | number)[] = [];
 	const state = query.state ?? 'open';
@@ -66,22 +79,36 @@ export function selectFollowUps(db: Database, query: FollowUpQuery): FollowUp[] 
 		where.push('customer_key = ?');
 		params.push(customerKeyOf(query.customerEmail) ?? '');
 	}
+	if (query.assignee !== undefined) {
+		where.push('lower(assignee) = ?');
+		params.push(query.assignee.toLowerCase());
+	}
 	let sql = `SELECT ${columns} FROM followups${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''}`;
 	sql += state === 'done' ? ' ORDER BY done_at DESC, id' : ' ORDER BY due_at, id';
 	if (query.limit !== undefined) {
 		sql += ' LIMIT ?';
 		params.push(query.limit);
 	}
+	return {sql, params};
+}
+
+export function selectFollowUps(db: Database, query: FollowUpQuery): FollowUp[] {
+	const {sql, params} = followUpQuerySql(query);
 	return cachedStatement(db, sql)
 		.all(...params)
 		.map(toFollowUp);
 }
 
+/** Every column of a follow-up, for queries of other stores. */
+export const followUpColumns = columns;
+
 /** Open follow-ups due before `before`: the one cheap query behind `csr queue`'s hint and the TUI's status bar. */
-export function countOpenFollowUpsDueBefore(db: Database, before: string): number {
-	const row = cachedStatement(db, 'SELECT COUNT(*) AS n FROM followups WHERE done_at IS NULL AND due_at < ?').get(
-		before,
-	);
+export function countOpenFollowUpsDueBefore(db: Database, before: string, assignee?: string): number {
+	const sql = 'SELECT COUNT(*) AS n FROM followups WHERE done_at IS NULL AND due_at < ?';
+	const row =
+		assignee === undefined
+			? cachedStatement(db, sql).get(before)
+			: cachedStatement(db, `${sql} AND lower(assignee) = ?`).get(before, assignee.toLowerCase());
 	return Number(row?.['n'] ?? 0);
 }
 

@@ -1,12 +1,8 @@
 /**
- * The one schema of csr's local database (records, follow-ups, bulk-run journal, outbox, drafts, sync cache).
- * Append new versions; never edit an applied one. SQL stays portable (TEXT/INTEGER/REAL, no SQLite-only syntax
- * beyond what PostgreSQL also accepts) so a team store can follow later.
+ * What a team store (PostgreSQL) shares with the local database: the interaction log and the follow-ups. One text
+ * for both dialects (TEXT/INTEGER only, ISO 8601 UTC text timestamps), so the two schemas cannot drift apart.
  */
-export const migrations: readonly {readonly version: number; readonly sql: string}[] = [
-	{
-		version: 1,
-		sql: `
+const sharedTables = `
 CREATE TABLE records (
 	id TEXT PRIMARY KEY,
 	at TEXT NOT NULL,
@@ -44,7 +40,24 @@ CREATE TABLE followups (
 );
 CREATE INDEX followups_due ON followups (done_at, due_at);
 CREATE INDEX followups_customer ON followups (customer_key);
+`;
 
+/** Who made a follow-up and whom it is for (`followup add --to`); both stores, both dialects. */
+const followUpOwners = `
+ALTER TABLE followups ADD COLUMN agent TEXT;
+ALTER TABLE followups ADD COLUMN assignee TEXT;
+CREATE INDEX followups_assignee ON followups (assignee, done_at, due_at);
+`;
+
+/**
+ * The one schema of csr's local database (records, follow-ups, bulk-run journal, outbox, drafts, sync cache, what
+ * waits for the team store). Append new versions; never edit an applied one.
+ */
+export const migrations: readonly {readonly version: number; readonly sql: string}[] = [
+	{
+		version: 1,
+		sql: `
+${sharedTables}
 CREATE TABLE runs (
 	id TEXT PRIMARY KEY,
 	profile TEXT NOT NULL,
@@ -246,4 +259,33 @@ DELETE FROM sync_state WHERE stream = 'tickets';
 		version: 5,
 		sql: 'ALTER TABLE outbox ADD COLUMN failed_at TEXT;',
 	},
+	{
+		// A team store (PostgreSQL) is configured: records and follow-up changes wait here until it has them, so an
+		// unreachable database loses nothing. `store` names the team store (host, port, database; no credentials) so
+		// a row is only ever pushed where it was meant to go. Rows are pushed in seq order and deleted once pushed.
+		version: 6,
+		sql: `${followUpOwners}
+CREATE TABLE team_pending (
+	seq INTEGER PRIMARY KEY,
+	store TEXT NOT NULL,
+	kind TEXT NOT NULL,
+	ref_id TEXT NOT NULL,
+	customer_key TEXT,
+	payload TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	attempts INTEGER NOT NULL DEFAULT 0,
+	last_error TEXT
+);
+CREATE INDEX team_pending_store ON team_pending (store, seq);
+`,
+	},
+];
+
+/**
+ * The team store's schema (PostgreSQL): the shared tables, the same text as the local database's. Applied by
+ * `csr store migrate`, tracked in its own schema_version table. Append new versions; never edit an applied one.
+ */
+export const teamMigrations: readonly {readonly version: number; readonly sql: string}[] = [
+	{version: 1, sql: sharedTables},
+	{version: 2, sql: followUpOwners},
 ];

@@ -39,11 +39,13 @@ export type PurgeResult = {
 	readonly mentions: number;
 	/** False when another process kept the write-ahead log from being emptied: traces may remain until it ends. */
 	readonly scrubbed: boolean;
+	/** With a team store: what was erased there (included in the totals above), and whether VACUUM ran after. */
+	readonly team?: {readonly records: number; readonly followUps: number; readonly vacuumed: boolean} | undefined;
 };
 
 /**
- * The interaction log and follow-ups, whatever holds them. Today: the local SQLite file. The interface is async and
- * the SQL portable so a team can later put the same contract in front of PostgreSQL.
+ * The interaction log and follow-ups, whatever holds them: the local SQLite file (createSqliteRecordStore), or a
+ * team's PostgreSQL behind this machine's queue (createTeamRecordStore). Same contract, same portable SQL.
  */
 export interface RecordStore {
 	/** Writes a record and, when given, the follow-up it set, atomically. False when a record with that id exists. */
@@ -67,7 +69,8 @@ export interface RecordStore {
 	completeFollowUp(id: string, doneAt: string): Promise<boolean>;
 	/** False when the follow-up was already done. */
 	rescheduleFollowUp(id: string, dueAt: string): Promise<boolean>;
-	countFollowUpsDueBefore(before: string): Promise<number>;
+	/** Open follow-ups due before `before`; only those for `assignee` when given. */
+	countFollowUpsDueBefore(before: string, assignee?: string): Promise<number>;
 }
 
 /** The RecordStore over csr's SQLite database (`context.store()`). */
@@ -114,7 +117,7 @@ export function createSqliteRecordStore(db: Database): RecordStore {
 		listFollowUps: async (query) => selectFollowUps(db, query),
 		completeFollowUp: async (id, doneAt) => transaction(db, () => markFollowUpDone(db, id, doneAt)),
 		rescheduleFollowUp: async (id, dueAt) => transaction(db, () => rescheduleFollowUp(db, id, dueAt)),
-		countFollowUpsDueBefore: async (before) => countOpenFollowUpsDueBefore(db, before),
+		countFollowUpsDueBefore: async (before, assignee) => countOpenFollowUpsDueBefore(db, before, assignee),
 	};
 }
 

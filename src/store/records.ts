@@ -1,6 +1,7 @@
 import type {StatementSync} from 'node:sqlite';
 import type {InteractionRecord} from '../domain/records.js';
 import type {Database} from './database.js';
+import {enqueueForTeamStore} from './team-queue.js';
 
 /** What `csr log list|export` and stats filter records by. Every field narrows; absent means any. */
 export type RecordQuery = {
@@ -42,7 +43,8 @@ export function customerKeyOf(email: string | null): string | null {
 	return email === null ? null : email.trim().toLowerCase();
 }
 
-const insertSql = `INSERT INTO records (id, at, agent, profile, provider, ticket_id, customer_email, customer_name, channel,
+/** Portable SQL (both dialects); the values come from recordParams. */
+export const insertRecordSql = `INSERT INTO records (id, at, agent, profile, provider, ticket_id, customer_email, customer_name, channel,
 	action, template, status, outcome, duration_sec, summary, follow_up_at, customer_key)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO NOTHING`;
@@ -52,7 +54,13 @@ ON CONFLICT (id) DO NOTHING`;
  * Synchronous so callers can put it in the same transaction as the journal entry it belongs to.
  */
 export function insertRecord(db: Database, record: InteractionRecord): boolean {
-	const result = cachedStatement(db, insertSql).run(
+	if (enqueueForTeamStore(db, 'record', record.id, customerKeyOf(record.customer.email), record)) return true;
+	return Number(cachedStatement(db, insertRecordSql).run(...recordParams(record)).changes) > 0;
+}
+
+/** The values of insertRecordSql, in order. */
+export function recordParams(record: InteractionRecord): (string | number | null)[] {
+	return [
 		record.id,
 		record.at,
 		record.agent,
@@ -70,11 +78,11 @@ export function insertRecord(db: Database, record: InteractionRecord): boolean {
 		record.summary,
 		record.followUpAt,
 		customerKeyOf(record.customer.email),
-	);
-	return Number(result.changes) > 0;
+	];
 }
 
-const columns = `id, at, agent, profile, provider, ticket_id, customer_email, customer_name, channel, action, template,
+/** Every column of a record, in toRecordFromArray's order. */
+export const recordColumns = `id, at, agent, profile, provider, ticket_id, customer_email, customer_name, channel, action, template,
 	status, outcome, duration_sec, summary, follow_up_at`;
 
 type Row = Record<string, unknown>;
@@ -135,7 +143,7 @@ export function recordQuerySql(query: RecordQuery): {sql: string; params: (strin
 		params.push(query.agent.toLowerCase());
 	}
 	const direction = query.order === 'oldest' ? 'ASC' : 'DESC';
-	let sql = `SELECT ${columns} FROM records${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at ${direction}, id ${direction}`;
+	let sql = `SELECT ${recordColumns} FROM records${where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY at ${direction}, id ${direction}`;
 	if (query.limit !== undefined) {
 		sql += ' LIMIT ?';
 		params.push(query.limit);
@@ -162,8 +170,8 @@ export function* iterateRecords(db: Database, query: RecordQuery): Generator<Int
 	for (const row of statement.iterate(...params)) yield toRecordFromArray(row as unknown as readonly unknown[]);
 }
 
-/** A row selected as an array (in `columns` order) to the domain shape. */
-function toRecordFromArray(row: readonly unknown[]): InteractionRecord {
+/** A row selected as an array (in `recordColumns` order) to the domain shape. */
+export function toRecordFromArray(row: readonly unknown[]): InteractionRecord {
 	return {
 		id: String(row[0]),
 		at: String(row[1]),
@@ -185,9 +193,9 @@ function toRecordFromArray(row: readonly unknown[]): InteractionRecord {
 
 /** Records whose id is `idOrPrefix` or starts with it (at most `limit`), exact match first. */
 export function selectRecordsByIdPrefix(db: Database, idOrPrefix: string, limit: number): InteractionRecord[] {
-	const exact = cachedStatement(db, `SELECT ${columns} FROM records WHERE id = ?`).get(idOrPrefix);
+	const exact = cachedStatement(db, `SELECT ${recordColumns} FROM records WHERE id = ?`).get(idOrPrefix);
 	if (exact !== undefined) return [toRecord(exact)];
-	return cachedStatement(db, `SELECT ${columns} FROM records WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`)
+	return cachedStatement(db, `SELECT ${recordColumns} FROM records WHERE id LIKE ? ESCAPE '\\' ORDER BY id LIMIT ?`)
 		.all(`${escapeLike(idOrPrefix)}%`, limit)
 		.map(toRecord);
 }

@@ -51,6 +51,8 @@ describe('csr followup add', () => {
 				createdAt: '2026-11-20T12:00:00.000Z',
 				doneAt: null,
 				profile: 'demo',
+				agent: 'you@demo.csr',
+				assignee: 'you@demo.csr',
 			},
 			expect.objectContaining({ticketId: '43', dueAt: '2026-12-01T09:30:00.000Z', note: null}),
 		]);
@@ -154,5 +156,28 @@ describe('csr queue hint', () => {
 		const context = setup({tty: true});
 		await addFollowUp(context, ['42', '--in', '2d']);
 		expect((await runCsr(['queue'], context)).stderr).toBe('');
+	});
+});
+
+describe('csr followup without a team store', () => {
+	it('refuses --to (no colleague could see it) with exit code 2, and --mine lists what this agent made', async () => {
+		const context = setup();
+		const refused = await runCsr(['followup', 'add', '42', '--in', '1d', '--to', 'bob@example.com'], context);
+		expect(refused.exitCode).toBe(2);
+		expect(refused.stderr).toContain('--to needs a team store');
+		await addFollowUp(context, ['42', '--in', '1d']);
+		expect(await list(context, ['--mine'])).toMatchObject([{agent: 'you@demo.csr', assignee: 'you@demo.csr'}]);
+		expect((await runCsr(['followup', 'list', '--mine', '--team'], context)).exitCode).toBe(2);
+	});
+
+	it('prints a team store URL set in the config without its password', async () => {
+		const context = setup();
+		await runCsr(['config', 'set', 'store.url', 'postgres://alice:s3cret@db.example/csr'], context);
+		const got = await runCsr(['config', 'get', 'store.url'], context);
+		expect(got.stdout).toBe('postgres://alice:***@db.example/csr\n');
+		const all = await runCsr(['config', 'get', '--json'], context);
+		expect(all.stdout).not.toContain('s3cret');
+		const bad = await runCsr(['config', 'set', 'store.url', 'mysql://db.example/csr'], context);
+		expect(bad.exitCode).toBe(2);
 	});
 });

@@ -387,6 +387,8 @@ describe('the follow-ups pane', () => {
 				createdAt: '',
 				doneAt: null,
 				profile: null,
+				agent: null,
+				assignee: null,
 			},
 			{
 				id: 'f2',
@@ -397,6 +399,8 @@ describe('the follow-ups pane', () => {
 				createdAt: '',
 				doneAt: null,
 				profile: null,
+				agent: null,
+				assignee: null,
 			},
 			{
 				id: 'f3',
@@ -407,6 +411,8 @@ describe('the follow-ups pane', () => {
 				createdAt: '',
 				doneAt: null,
 				profile: null,
+				agent: null,
+				assignee: null,
 			},
 		];
 		const snoozed: {id: string; dueAt: string}[] = [];

@@ -22,7 +22,7 @@ const allowed: Record<string, Rule> = {
 		packages: ['liquidjs', 'yaml', 'zod', '@orama/stemmers'],
 	},
 	config: {layers: ['errors'], packages: ['conf', 'zod']},
-	store: {layers: ['domain', 'errors'], packages: []},
+	store: {layers: ['domain', 'errors'], packages: ['pg', 'pg-cursor']},
 	'providers/help-desk': {layers: ['domain'], packages: []},
 	'providers/http': {layers: ['errors', 'domain', 'text', 'providers/help-desk'], packages: ['undici', 'zod']},
 	'providers/*': {

@@ -13,6 +13,7 @@ export function registerFollowupCommand(program: Command, context: Context): voi
 		.option('--at <date>', 'due at this date or datetime (UTC unless it has a zone)')
 		.option('--note <text>', 'what to do')
 		.option('--customer <email>', "the customer (default: from the ticket's latest record)")
+		.option('--to <email>', 'give it to a colleague (needs a team store)')
 		.addHelpText(
 			'after',
 			'\nExamples:\n  csr followup add 42 --in 3d --note "check the refund arrived"\n  csr followup add 42 --at 2026-12-01T09:00',
@@ -29,6 +30,8 @@ export function registerFollowupCommand(program: Command, context: Context): voi
 		.option('--done', 'only finished ones')
 		.option('--all', 'open and finished')
 		.option('--limit <n>', 'at most this many')
+		.option('--mine', 'only yours, given to you or made by you (default with a team store)')
+		.option('--team', "everyone's (with a team store)")
 		.action(async (flags: FollowUpListFlags, command: Command) => {
 			const {runFollowUpList} = await import('../run/followup.js');
 			await runFollowUpList(flags, globalsOf(command), context);

@@ -173,7 +173,18 @@ const followUpColumns = (now: Date): Column<FollowUp>[] => [
 	{header: 'NOTE', value: (followUp) => toDisplayLine(followUp.note ?? '')},
 ];
 
-const followUpCsvColumns = ['id', 'ticket_id', 'customer_email', 'due_at', 'note', 'created_at', 'done_at', 'profile'];
+const followUpCsvColumns = [
+	'id',
+	'ticket_id',
+	'customer_email',
+	'due_at',
+	'note',
+	'created_at',
+	'done_at',
+	'profile',
+	'agent',
+	'assignee',
+];
 
 export function toFollowUpJson(followUp: FollowUp): FollowUp {
 	return {
@@ -185,6 +196,8 @@ export function toFollowUpJson(followUp: FollowUp): FollowUp {
 		createdAt: followUp.createdAt,
 		doneAt: followUp.doneAt,
 		profile: followUp.profile,
+		agent: followUp.agent,
+		assignee: followUp.assignee,
 	};
 }
 
@@ -202,7 +215,20 @@ export function formatFollowUps(
 			return (
 				csvRow(followUpCsvColumns) +
 				followUps
-					.map((f) => csvRow([f.id, f.ticketId, f.customerEmail, f.dueAt, f.note, f.createdAt, f.doneAt, f.profile]))
+					.map((f) =>
+						csvRow([
+							f.id,
+							f.ticketId,
+							f.customerEmail,
+							f.dueAt,
+							f.note,
+							f.createdAt,
+							f.doneAt,
+							f.profile,
+							f.agent,
+							f.assignee,
+						]),
+					)
 					.join('')
 			);
 		case 'table': {

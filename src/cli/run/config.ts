@@ -1,6 +1,7 @@
 import {type SettingName, settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
+import {redactStoreUrl} from '../../store/pg-config.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {formatOf} from '../options.js';
 
@@ -13,6 +14,11 @@ function checkKey(key: string): SettingName {
 	return key as SettingName;
 }
 
+/** A setting as csr prints it: a team store URL never with its password. */
+function shown(name: SettingName, value: unknown): string {
+	return name === 'store.url' ? redactStoreUrl(String(value)) : String(value);
+}
+
 /** A setting's value: what the config says, else its default. */
 export function settingValue(settings: Record<string, unknown>, key: SettingName): unknown {
 	return settings[key] ?? settingDefinitions[key].default;
@@ -21,26 +27,49 @@ export function settingValue(settings: Record<string, unknown>, key: SettingName
 export async function runConfigGet(key: string | undefined, globals: GlobalOptions, context: Context): Promise<void> {
 	const {settings} = context.config().read();
 	if (key === undefined) {
-		const all = Object.fromEntries(settingNames.map((name) => [name, settingValue(settings, name)]));
+		const all = Object.fromEntries(
+			settingNames.map((name) => {
+				const value = settingValue(settings, name);
+				return [name, value === null ? null : shown(name, value)];
+			}),
+		);
 		if (formatOf(globals) === 'json') context.io.stdout.write(`${toSafeJson(all, 2)}\n`);
 		else context.io.stdout.write(settingNames.map((name) => `${name}=${all[name] ?? ''}\n`).join(''));
 		return;
 	}
-	const value = settingValue(settings, checkKey(key));
-	context.io.stdout.write(`${value === null ? '' : String(value)}\n`);
+	const name = checkKey(key);
+	let value = settingValue(settings, name);
+	if (name === 'store.url' && globals.profile !== undefined) {
+		value = context.config().read().profiles[globals.profile]?.storeUrl ?? value;
+	}
+	context.io.stdout.write(`${value === null ? '' : shown(name, value)}\n`);
 }
 
-export async function runConfigSet(key: string, raw: string, _globals: GlobalOptions, context: Context): Promise<void> {
+export async function runConfigSet(key: string, raw: string, globals: GlobalOptions, context: Context): Promise<void> {
 	const name = checkKey(key);
 	const definition = settingDefinitions[name];
 	const parsed = raw.trim() === '' ? undefined : definition.parse.safeParse(raw.trim());
 	if (parsed === undefined || !parsed.success)
 		throw new UsageError(
-			`invalid value "${toDisplayLine(raw)}" for ${name}: expected ${definition.expects}`,
+			`invalid value ${name === 'store.url' ? '' : `"${toDisplayLine(raw)}" `}for ${name}: expected ${definition.expects}`,
 			`For example: csr config set ${name} ${String(definition.default ?? 'VALUE')}`,
 		);
+	const profileName = globals.profile;
+	if (name === 'store.url' && profileName !== undefined) {
+		// Per profile: this profile's agents use this team store, whatever the global one is.
+		await context.config().update((config) => {
+			const profile = config.profiles[profileName];
+			if (profile === undefined) throw new UsageError(`no profile "${profileName}"`, 'See `csr profile list`.');
+			return {
+				...config,
+				profiles: {...config.profiles, [profileName]: {...profile, storeUrl: parsed.data as string | null}},
+			};
+		});
+		context.io.stderr.write(`${name} of profile ${profileName} set to ${shown(name, parsed.data ?? '')}\n`);
+		return;
+	}
 	await context.config().update((config) => ({...config, settings: {...config.settings, [name]: parsed.data}}));
-	context.io.stderr.write(`${name} set to ${String(parsed.data)}\n`);
+	context.io.stderr.write(`${name} set to ${shown(name, parsed.data ?? '')}\n`);
 }
 
 export async function runConfigPath(globals: GlobalOptions, context: Context): Promise<void> {

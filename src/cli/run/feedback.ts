@@ -48,7 +48,12 @@ export async function runFeedback(flags: FeedbackFlags, globals: GlobalOptions, 
 	writeFeedback(items, globals, context);
 	if (followupMs === null) return;
 	const dueAt = new Date(now.getTime() + followupMs);
-	const outcome = await addFeedbackFollowUps(recordStoreOf(context), items, {profile: profile.name, dueAt, now});
+	const outcome = await addFeedbackFollowUps(recordStoreOf(context), items, {
+		profile: profile.name,
+		agent: profile.profile.email ?? profile.profile.user ?? null,
+		dueAt,
+		now,
+	});
 	const skipped = items.filter((item) => item.ticketId === null).length;
 	context.io.stderr.write(
 		`csr: ${outcome.created.length} callback follow-up${outcome.created.length === 1 ? '' : 's'} created (due ${dueAt.toISOString()}), ${outcome.existing.length} already there${skipped > 0 ? `, ${skipped} without a ticket` : ''}\n`,

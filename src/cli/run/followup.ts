@@ -10,15 +10,25 @@ import {
 	listFollowUps,
 	snoozeFollowUp,
 } from '../../services/followups.js';
+import {isEmail} from '../../services/records.js';
+import {isTeamRecordStore} from '../../store/team-record-store.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, colorOf, formatOf, maxLimit, parsePositiveInt, parseTicketId} from '../options.js';
 import {createPaint} from '../output/paint.js';
 import {formatFollowUps, formatInstant, toFollowUpJson} from '../output/records.js';
 import {parseInstantFlag, recordStoreOf} from './log.js';
 
-export type FollowUpAddFlags = {in?: string; at?: string; note?: string; customer?: string};
+export type FollowUpAddFlags = {in?: string; at?: string; note?: string; customer?: string; to?: string};
 
-export type FollowUpListFlags = {due?: boolean; overdue?: boolean; done?: boolean; all?: boolean; limit?: string};
+export type FollowUpListFlags = {
+	due?: boolean;
+	overdue?: boolean;
+	done?: boolean;
+	all?: boolean;
+	limit?: string;
+	mine?: boolean;
+	team?: boolean;
+};
 
 export type FollowUpSnoozeFlags = {in?: string; at?: string};
 
@@ -44,14 +54,30 @@ export async function runFollowUpAdd(
 	const now = context.now();
 	const ticketId = parseTicketId('ticket id', ticket);
 	const dueAt = parseDue(flags, now);
+	const store = recordStoreOf(context);
+	const resolved = activeProfile(context, globals);
+	const agent = resolved.profile.email ?? resolved.profile.user;
+	let assignee: string | null = agent;
+	if (flags.to !== undefined) {
+		if (!isTeamRecordStore(store)) {
+			throw new UsageError(
+				'--to needs a team store: without one, follow-ups live on this machine only',
+				'Set one with `csr config set store.url postgres://…` (docs/TEAM-STORE.md).',
+			);
+		}
+		assignee = flags.to.trim();
+		if (!isEmail(assignee)) throw new UsageError(`invalid --to "${flags.to}": expected an email address`);
+	}
 	const followUp = await addFollowUp(
-		recordStoreOf(context),
+		store,
 		{
 			ticketId,
 			dueAt,
 			note: flags.note ?? null,
 			customerEmail: flags.customer?.trim(),
-			profile: activeProfile(context, globals).name,
+			profile: resolved.name,
+			agent,
+			assignee,
 		},
 		{now},
 	);
@@ -75,7 +101,21 @@ export async function runFollowUpList(
 					? 'all'
 					: 'open';
 	const limit = flags.limit === undefined ? undefined : parsePositiveInt('--limit', flags.limit, maxLimit);
-	const followUps = await listFollowUps(recordStoreOf(context), view, now, {limit});
+	if (flags.mine && flags.team) throw new UsageError('give at most one of --mine and --team');
+	const store = recordStoreOf(context);
+	// Alone, every follow-up on this machine is the agent's; with a team store, --mine (the default) narrows.
+	let assignee: string | undefined;
+	if (isTeamRecordStore(store) ? flags.team !== true : flags.mine === true) {
+		const {profile} = activeProfile(context, globals);
+		assignee = profile.email ?? profile.user ?? undefined;
+		if (assignee === undefined) {
+			throw new UsageError(
+				'csr does not know who you are: the profile has no email or user',
+				'Set it with `csr profile add NAME --email YOU@…` again, or use --team.',
+			);
+		}
+	}
+	const followUps = await listFollowUps(store, view, now, {limit, assignee});
 	const paint = createPaint(colorOf(globals, context));
 	context.io.stdout.write(formatFollowUps(followUps, formatOf(globals), {columns: context.io.columns, now, paint}));
 	if (followUps.length === 0 && context.io.stderrIsTty && globals.quiet !== true) {
@@ -119,7 +159,11 @@ export async function runFollowUpSnooze(
 export async function writeDueFollowUpHint(globals: GlobalOptions, context: Context): Promise<void> {
 	if (!context.io.stderrIsTty || globals.quiet === true) return;
 	try {
-		const hint = formatDueHint(await countDueFollowUps(recordStoreOf(context), context.now()));
+		const store = recordStoreOf(context);
+		// With a team store, the hint counts this agent's follow-ups, as `followup list` does.
+		const {profile} = activeProfile(context, globals);
+		const me = isTeamRecordStore(store) ? (profile.email ?? profile.user ?? undefined) : undefined;
+		const hint = formatDueHint(await countDueFollowUps(store, context.now(), me));
 		if (hint !== null) context.io.stderr.write(`${hint}\n`);
 	} catch {
 		// The hint is a nicety; the queue itself already printed.

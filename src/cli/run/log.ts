@@ -17,6 +17,8 @@ import {
 	toRecordJson,
 } from '../../services/records.js';
 import {createSqliteRecordStore, type RecordQuery, type RecordStore} from '../../store/record-store.js';
+import {teamStoreOf} from '../../store/team-queue.js';
+import {createTeamRecordStore} from '../../store/team-record-store.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {
 	activeProfile,
@@ -56,9 +58,18 @@ export type LogFilterFlags = {
 
 export type LogPurgeFlags = {customer?: string; yes?: boolean};
 
-/** The record store over this context's local database. */
+/**
+ * The record store of this command: the local database, or the team store when one is configured (the database
+ * handle is then routed to it, see cli/team-routing.ts). Warnings (a write kept locally) go to stderr.
+ */
 export function recordStoreOf(context: Context): RecordStore {
-	return createSqliteRecordStore(context.store());
+	const db = context.store();
+	const target = teamStoreOf(db);
+	if (target === undefined) return createSqliteRecordStore(db);
+	return createTeamRecordStore(db, target, {
+		now: context.now,
+		onWarning: (message) => context.io.stderr.write(`csr: ${toDisplayLine(message)}\n`),
+	});
 }
 
 function parseEmail(flag: string, raw: string): string {
@@ -295,6 +306,11 @@ export async function runLogPurge(flags: LogPurgeFlags, globals: GlobalOptions, 
 	} else {
 		context.io.stdout.write(
 			`erased ${plural(result.records, 'record')} and ${plural(result.followUps, 'follow-up')} of ${toDisplayLine(email)}${result.otherTraces > 0 ? ` (and ${plural(result.otherTraces, 'queued message, draft or journal entry', 'queued messages, drafts or journal entries')})` : ''}${result.mentions > 0 ? `; the address was removed from ${plural(result.mentions, 'other text')}` : ''}\n`,
+		);
+	}
+	if (result.team !== undefined && canShowProgress(globals, context)) {
+		context.io.stderr.write(
+			`team store ${teamStoreOf(context.store())?.key ?? ''}: erased ${plural(result.team.records, 'record')} and ${plural(result.team.followUps, 'follow-up')}${result.team.vacuumed ? '' : '; VACUUM was not allowed for this role, so the deleted rows stay in the table files until autovacuum (or the owner) runs'}\n`,
 		);
 	}
 	if (!result.scrubbed) {

@@ -10,12 +10,13 @@ import {listQueue} from '../../services/queue.js';
 import {applyUpdates} from '../../services/updates.js';
 import {deleteDraft, findDraft, listDrafts, saveDraft} from '../../store/drafts.js';
 import {countOutbox, findOutboxItem, listOutbox, removeOutboxItem} from '../../store/outbox.js';
-import {createSqliteRecordStore} from '../../store/record-store.js';
+import {isTeamRecordStore} from '../../store/team-record-store.js';
 import {TemplateError} from '../../templates/errors.js';
 import {listTemplates, templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender, loadTemplateFile} from '../../templates/render.js';
 import type {TemplateAgent} from '../../templates/scope.js';
 import type {Draft, Session, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
+import {recordStoreOf} from './log.js';
 
 async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal): Promise<TemplateAgent> {
 	const {agent, email} = profile.profile;
@@ -61,7 +62,7 @@ export function createTuiServices(
 		return agentPromise;
 	};
 	const db = () => context.store();
-	const records = () => createSqliteRecordStore(db());
+	const records = () => recordStoreOf(context);
 	const dirs = templateDirs({cwd: context.cwd, configDir: context.paths.configDir});
 	const cache = new Map<string, LoadedTemplate>();
 	const agentEmail = async () => profile.profile.email ?? (await agent()).email;
@@ -133,6 +134,8 @@ export function createTuiServices(
 				createdAt: context.now().toISOString(),
 				doneAt: null,
 				profile: profile.name,
+				agent: profile.profile.email ?? profile.profile.user,
+				assignee: profile.profile.email ?? profile.profile.user,
 			}),
 		listGroups: async (signal) => (await deskPromise).listGroups(signal),
 		listAgents: async (signal) => (await deskPromise).listAgents(signal),
@@ -151,7 +154,11 @@ export function createTuiServices(
 				...(email ? {agent: email} : {}),
 			});
 			return {
-				dueFollowUps: await store.countFollowUpsDueBefore(startOfNextUtcDay(now).toISOString()),
+				// With a team store: this agent's follow-ups, as `csr followup list` shows them.
+				dueFollowUps: await store.countFollowUpsDueBefore(
+					startOfNextUtcDay(now).toISOString(),
+					isTeamRecordStore(store) ? (email ?? undefined) : undefined,
+				),
 				outbox: countOutbox(db(), profile.name),
 				repliesToday: replies.length,
 			};

@@ -32,6 +32,8 @@ export function aFollowUp(overrides: Partial<FollowUp> = {}): FollowUp {
 		createdAt: '2026-11-20T10:00:00.000Z',
 		doneAt: null,
 		profile: 'demo',
+		agent: 'you@demo.csr',
+		assignee: 'you@demo.csr',
 		...overrides,
 	};
 }
