@@ -7,7 +7,7 @@ import type {ResolvedProfile} from './config/profiles.js';
 import type {Context} from './context.js';
 import {UsageError} from './errors.js';
 import {type IoStreams, systemIo} from './io/streams.js';
-import type {HelpDesk, ProviderSetup} from './providers/help-desk.js';
+import {type HelpDesk, hasTicketCreation, type ProviderSetup} from './providers/help-desk.js';
 import type {Database} from './store/database.js';
 
 /** Builds the provider for a profile; shared by the real context and by tests that want real providers. */
@@ -101,7 +101,14 @@ function withLatency(desk: HelpDesk, latencyMs: number): HelpDesk {
 			await delay();
 			return call(...args);
 		};
+	const creation = hasTicketCreation(desk)
+		? {
+				createTicket: slow(desk.createTicket.bind(desk)),
+				findCreatedTicket: slow(desk.findCreatedTicket.bind(desk)),
+			}
+		: {};
 	return {
+		...creation,
 		providerName: desk.providerName,
 		capabilities: desk.capabilities,
 		whoAmI: slow(desk.whoAmI.bind(desk)),

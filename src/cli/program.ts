@@ -9,6 +9,7 @@ import {registerFeedbackCommand} from './commands/feedback.js';
 import {registerFollowupCommand} from './commands/followup.js';
 import {registerKbCommand} from './commands/kb.js';
 import {registerLogCommand} from './commands/log.js';
+import {registerNewCommand} from './commands/new.js';
 import {registerOutboxCommand} from './commands/outbox.js';
 import {registerProfileCommand} from './commands/profile.js';
 import {registerQueueCommand} from './commands/queue.js';
@@ -70,6 +71,7 @@ export function buildProgram(context: Context): Command {
 	registerShowCommand(program, context);
 	registerReplyCommand(program, context);
 	registerUpdateCommands(program, context);
+	registerNewCommand(program, context);
 	registerOutboxCommand(program, context);
 	registerLogCommand(program, context);
 	registerFollowupCommand(program, context);

@@ -13,6 +13,7 @@ export const recordActions = [
 	'email',
 	'visit',
 	'log-note',
+	'create',
 ] as const;
 export const RecordAction = z.enum(recordActions);
 export type RecordAction = z.infer<typeof RecordAction>;

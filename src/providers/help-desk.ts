@@ -13,6 +13,8 @@ export type TicketQuery = {
 	readonly channels?: readonly Channel[] | undefined;
 	readonly tags?: readonly string[] | undefined;
 	readonly search?: string | undefined;
+	/** Only tickets requested by this email (case-insensitive). */
+	readonly requester?: string | undefined;
 	/** A provider view, by name or id (Zendesk views, saved searches). */
 	readonly view?: string | undefined;
 	readonly sort: SortKey;
@@ -281,6 +283,30 @@ export interface KnowledgeBase {
 	getArticle?(id: string, signal?: AbortSignal): Promise<KnowledgeArticleText>;
 }
 
+/** A ticket csr opens for a customer, with the agent's first public message. */
+export type NewTicket = {
+	readonly requester: {readonly email: string; readonly name: string | null};
+	readonly subject: string;
+	readonly body: string;
+	readonly channel: Channel;
+	readonly status?: TicketStatus | undefined;
+	readonly tags?: readonly string[] | undefined;
+	/** A group by name or id. */
+	readonly group?: string | undefined;
+	/** An agent by email, or 'me'. */
+	readonly assignee?: 'me' | {readonly email: string} | undefined;
+	readonly locale?: string | undefined;
+};
+
+export type CreatedTicket = {readonly ticket: Ticket; readonly messageId: string};
+
+export interface TicketCreation {
+	/** Creates the ticket; the same idempotency key again returns the ticket it created the first time. */
+	createTicket(ticket: NewTicket, options: WriteOptions, signal?: AbortSignal): Promise<CreatedTicket>;
+	/** The ticket an earlier createTicket with this key made (after a crash), or null when there is none. */
+	findCreatedTicket(requesterEmail: string, idempotencyKey: string, signal?: AbortSignal): Promise<string | null>;
+}
+
 export type OAuthTokens = NonNullable<ProviderSetup['oauth']>;
 
 export type SignInOptions = {
@@ -322,4 +348,9 @@ export function hasKnowledgeBase(desk: HelpDesk): desk is HelpDesk & KnowledgeBa
 export function hasSignIn(desk: HelpDesk): desk is HelpDesk & InteractiveSignIn {
 	const candidate = desk as HelpDesk & Partial<InteractiveSignIn>;
 	return typeof candidate.signIn === 'function' && typeof candidate.authInfo === 'function';
+}
+
+export function hasTicketCreation(desk: HelpDesk): desk is HelpDesk & TicketCreation {
+	const candidate = desk as HelpDesk & Partial<TicketCreation>;
+	return typeof candidate.createTicket === 'function' && typeof candidate.findCreatedTicket === 'function';
 }

@@ -2,7 +2,7 @@ import {createHash, randomUUID} from 'node:crypto';
 import type {Outcome} from '../domain/records.js';
 import type {Channel} from '../domain/ticket.js';
 import {AuthError, ConflictError, messageOf, ProviderError} from '../errors.js';
-import type {HelpDesk, TicketChanges} from '../providers/help-desk.js';
+import type {HelpDesk, NewTicket, TicketChanges} from '../providers/help-desk.js';
 import {type Database, transaction} from '../store/database.js';
 import {clearDelivery, findDelivery, markSending, markSent, sentMessageIds, setItemState} from '../store/journal.js';
 import {enqueue} from '../store/outbox.js';
@@ -21,7 +21,9 @@ export type PlannedWrite = {
 	readonly expectedUpdatedAt: string | null;
 	readonly customer: {readonly email: string | null; readonly name: string | null};
 	readonly channel: Channel | null;
-	readonly action: 'reply' | 'note' | 'escalate';
+	readonly action: 'reply' | 'note' | 'escalate' | 'create';
+	/** A new ticket to open with this body as its first message (`csr new`); ticketId is then the run's key for it. */
+	readonly create?: NewTicket | undefined;
 	readonly outcome: Outcome | null;
 	/** Handle time when csr knows it (TUI: from opening the ticket to sending). */
 	readonly durationSec: number | null;
@@ -88,14 +90,14 @@ async function ownChangesOnly(env: DeliveryEnv, item: PlannedWrite): Promise<str
 	return thread.ticket.updatedAt;
 }
 
-function recordFor(env: DeliveryEnv, item: PlannedWrite, at: string) {
+function recordFor(env: DeliveryEnv, item: PlannedWrite, at: string, ticketId: string) {
 	return {
 		id: randomUUID(),
 		at,
 		agent: env.agent,
 		profile: env.profile,
 		provider: env.desk.providerName,
-		ticketId: item.ticketId,
+		ticketId,
 		customer: item.customer,
 		channel: item.channel,
 		action: item.action,
@@ -113,17 +115,31 @@ function firstLine(body: string): string {
 	return line.length > 120 ? `${line.slice(0, 119)}…` : line;
 }
 
-/** Commits what the desk confirmed: delivery sent, run item sent, and the interaction record, in one transaction. */
-export function commitSent(env: DeliveryEnv, item: PlannedWrite, messageId: string | null, runId: string | null): void {
+/**
+ * Commits what the desk confirmed: delivery sent, run item sent, and the interaction record, in one transaction.
+ * `recordTicketId` is the ticket the record is about when it differs from the journal key (a created ticket).
+ */
+export function commitSent(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	messageId: string | null,
+	runId: string | null,
+	recordTicketId: string = item.ticketId,
+): void {
 	const at = env.now().toISOString();
 	transaction(env.db, () => {
 		markSent(env.db, env.profile, item.ticketId, item.intentHash, messageId, at);
 		if (runId !== null) setItemState(env.db, runId, item.ticketId, 'sent', {messageId}, at);
-		insertRecord(env.db, recordFor(env, item, at));
+		insertRecord(env.db, recordFor(env, item, at, recordTicketId));
 	});
 }
 
-function finish(env: DeliveryEnv, item: PlannedWrite, runId: string | null, result: DeliveryResult): DeliveryResult {
+export function finish(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	runId: string | null,
+	result: DeliveryResult,
+): DeliveryResult {
 	if (runId !== null && result.result !== 'sent') {
 		setItemState(
 			env.db,

@@ -4,6 +4,7 @@ import {findRun, findUnfinishedRun, finishRun, insertRun, runItems} from '../sto
 import {type DeliveryEnv, type DeliveryResult, deliverOne, fromStoredWrite, type PlannedWrite} from './delivery.js';
 import {deliverBatch} from './delivery-batch.js';
 import {mayContinue} from './interrupt.js';
+import {deliverNew} from './new-tickets.js';
 
 export type PlannedRun = {
 	readonly runId: string;
@@ -117,7 +118,11 @@ export async function executeRun(
 		options.onResult?.(result, results.length, total);
 	};
 	for (const result of run.settled) report(result);
-	const useBatches = env.desk.capabilities.supportsBulk && env.desk.sendBatch !== undefined && run.items.length > 1;
+	const useBatches =
+		run.items.every((item) => item.create === undefined) &&
+		env.desk.capabilities.supportsBulk &&
+		env.desk.sendBatch !== undefined &&
+		run.items.length > 1;
 	if (useBatches) {
 		for (let start = 0; start < run.items.length; start += 100) {
 			if (!(await mayContinue(env.signal))) break;
@@ -132,7 +137,11 @@ export async function executeRun(
 		const worker = async () => {
 			while ((await mayContinue(env.signal)) && next < run.items.length) {
 				const item = run.items[next++] as PlannedWrite;
-				report(await deliverOne(env, item, {runId: run.runId, force: options.force}));
+				report(
+					item.create === undefined
+						? await deliverOne(env, item, {runId: run.runId, force: options.force})
+						: await deliverNew(env, item, {runId: run.runId}),
+				);
 			}
 		};
 		await Promise.all(Array.from({length: Math.max(1, Math.min(options.concurrency, run.items.length))}, worker));

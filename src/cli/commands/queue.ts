@@ -18,6 +18,7 @@ export function registerQueueCommand(program: Command, context: Context): void {
 			value,
 		])
 		.option('--search <text>', 'free text in subject, requester or thread')
+		.option('--requester <email>', 'only tickets this customer requested')
 		.option('--sort <key>', 'urgency, priority, updated or created (default urgency)')
 		.option('--limit <n>', 'at most this many tickets (default 50)')
 		.option('--all', 'every matching ticket (follows pages)')

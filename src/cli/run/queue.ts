@@ -26,6 +26,7 @@ export type QueueFlags = {
 	channel?: string;
 	tag?: string[];
 	search?: string;
+	requester?: string;
 	sort?: string;
 	limit?: string;
 	all?: boolean;
@@ -57,7 +58,9 @@ export function parseQueueFlags(
 		priorities: merged.priority === undefined ? undefined : parseList('--priority', merged.priority, priorities),
 		channels: merged.channel === undefined ? undefined : parseList('--channel', merged.channel, channels),
 		tags: tags.map((tag) => tag.trim()).filter((tag) => tag !== ''),
-		search: merged.search,
+		// Desks without a requester filter still narrow by the email as free text; the result is then checked exactly.
+		search: merged.search ?? (merged.requester?.trim() || undefined),
+		requester: merged.requester?.trim() || undefined,
 		view: savedView === undefined ? merged.view : undefined,
 		sort: sort as TicketQuery['sort'],
 		limit: merged.limit === undefined ? 50 : parsePositiveInt('--limit', String(merged.limit), maxLimit),
@@ -77,7 +80,7 @@ export async function runQueue(flags: QueueFlags, globals: GlobalOptions, contex
 	const {desk} = await openDesk(context, globals);
 	const showProgress = canShowProgress(globals, context) && all;
 	try {
-		const result = await listQueue(
+		const listed = await listQueue(
 			desk,
 			query,
 			{
@@ -90,6 +93,11 @@ export async function runQueue(flags: QueueFlags, globals: GlobalOptions, contex
 			context.signal,
 		);
 		if (showProgress) context.io.stderr.write('\r\u001B[K');
+		const wanted = query.requester?.toLowerCase();
+		const result =
+			wanted === undefined
+				? listed
+				: {...listed, tickets: listed.tickets.filter((ticket) => ticket.requester.email?.toLowerCase() === wanted)};
 		if (flags.ids) {
 			context.io.stdout.write(result.tickets.map((ticket) => `${ticket.id}\n`).join(''));
 		} else {

@@ -59,6 +59,11 @@ export function createDemoQueue(desk: DeskBase) {
 			clauses.push('t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = ?)');
 			params.push(tag.trim().toLowerCase());
 		}
+		const requester = query.requester?.trim() ?? '';
+		if (requester !== '') {
+			clauses.push("t.requester_id IN (SELECT id FROM users WHERE role = 'customer' AND email = ? COLLATE NOCASE)");
+			params.push(requester);
+		}
 		const search = query.search?.trim() ?? '';
 		if (search !== '') {
 			// LIKE is case-insensitive for ASCII letters only; enough for names, order numbers and most words.

@@ -1,0 +1,62 @@
+import {AuthError, messageOf} from '../errors.js';
+import {hasTicketCreation} from '../providers/help-desk.js';
+import {clearDelivery, findDelivery, markSending} from '../store/journal.js';
+import {commitSent, type DeliveryEnv, type DeliveryResult, finish, isTemporary, type PlannedWrite} from './delivery.js';
+
+/**
+ * Opens one planned ticket at most once, on the same journal as replies: `sending` is committed before the request,
+ * and after a crash the desk is asked for the ticket it made under the intent's idempotency key before trying again.
+ * The journal key (`item.ticketId`) stands for the ticket until the desk gives it an id; the record gets the real id.
+ */
+export async function deliverNew(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	options: {runId: string | null},
+): Promise<DeliveryResult> {
+	const {runId} = options;
+	const create = item.create;
+	if (create === undefined || !hasTicketCreation(env.desk))
+		return finish(env, item, runId, {
+			ticketId: item.ticketId,
+			result: 'failed',
+			reason: 'this desk cannot open tickets',
+		});
+	const key = `csr-${item.intentHash}`;
+	const previous = findDelivery(env.db, env.profile, item.ticketId, item.intentHash);
+	if (previous?.state === 'sent') {
+		return finish(env, item, runId, {
+			ticketId: previous.messageId ?? item.ticketId,
+			result: 'skipped',
+			reason: 'already created',
+		});
+	}
+	if (previous?.state === 'sending') {
+		const found = await env.desk.findCreatedTicket(create.requester.email, key, env.signal);
+		if (found !== null) {
+			commitSent(env, item, found, runId, found);
+			return {ticketId: found, result: 'skipped', reason: 'already created by an interrupted run'};
+		}
+	}
+	markSending(
+		env.db,
+		{profile: env.profile, ticketId: item.ticketId, intentHash: item.intentHash, body: item.body, runId},
+		env.now().toISOString(),
+	);
+	try {
+		const created = await env.desk.createTicket(create, {idempotencyKey: key}, env.signal);
+		// The journal keeps the new ticket's id where replies keep the message id: a re-run reports it.
+		commitSent(env, item, created.ticket.id, runId, created.ticket.id);
+		return {ticketId: created.ticket.id, result: 'sent', messageId: created.messageId};
+	} catch (error) {
+		// Unknown fate: the delivery stays `sending`, so the same command run again looks before creating.
+		if (isTemporary(error))
+			return finish(env, item, runId, {
+				ticketId: item.ticketId,
+				result: 'failed',
+				reason: `${messageOf(error)}; run the same command again to continue (nothing is created twice)`,
+			});
+		clearDelivery(env.db, env.profile, item.ticketId, item.intentHash);
+		if (error instanceof AuthError) throw error;
+		return finish(env, item, runId, {ticketId: item.ticketId, result: 'failed', reason: messageOf(error)});
+	}
+}
