@@ -7,7 +7,7 @@ import type {ResolvedProfile} from './config/profiles.js';
 import type {Context} from './context.js';
 import {UsageError} from './errors.js';
 import {type IoStreams, systemIo} from './io/streams.js';
-import {type HelpDesk, hasTicketCreation, type ProviderSetup} from './providers/help-desk.js';
+import type {HelpDesk, ProviderSetup} from './providers/help-desk.js';
 import type {Database} from './store/database.js';
 
 /** Builds the provider for a profile; shared by the real context and by tests that want real providers. */
@@ -95,35 +95,18 @@ async function contactCacheFor(
 /** Delays every call of a desk, as a network would. */
 function withLatency(desk: HelpDesk, latencyMs: number): HelpDesk {
 	const delay = () => new Promise((resolve) => setTimeout(resolve, latencyMs));
-	const slow =
-		<A extends unknown[], R>(call: (...args: A) => Promise<R>) =>
-		async (...args: A): Promise<R> => {
-			await delay();
-			return call(...args);
-		};
-	const creation = hasTicketCreation(desk)
-		? {
-				createTicket: slow(desk.createTicket.bind(desk)),
-				findCreatedTicket: slow(desk.findCreatedTicket.bind(desk)),
-			}
-		: {};
-	return {
-		...creation,
-		providerName: desk.providerName,
-		capabilities: desk.capabilities,
-		whoAmI: slow(desk.whoAmI.bind(desk)),
-		listTickets: slow(desk.listTickets.bind(desk)),
-		getTickets: slow(desk.getTickets.bind(desk)),
-		getThread: slow(desk.getThread.bind(desk)),
-		sendMessage: slow(desk.sendMessage.bind(desk)),
-		updateTicket: slow(desk.updateTicket.bind(desk)),
-		listGroups: slow(desk.listGroups.bind(desk)),
-		listAgents: slow(desk.listAgents.bind(desk)),
-		exportTicketFacts: slow(desk.exportTicketFacts.bind(desk)),
-		exportSatisfaction: slow(desk.exportSatisfaction.bind(desk)),
-		exportSurveys: slow(desk.exportSurveys.bind(desk)),
-		close: desk.close.bind(desk),
-	};
+	// Every call of the desk, optional capabilities included (knowledge base, creation, macros): a wrapper that listed
+	// methods by name would drop the ones it did not know, and their type guards would then say the desk lacks them.
+	return new Proxy(desk, {
+		get(target, name, receiver) {
+			const value: unknown = Reflect.get(target, name, receiver);
+			if (typeof value !== 'function' || name === 'close') return value;
+			return async (...args: unknown[]) => {
+				await delay();
+				return (value as (...callArgs: unknown[]) => unknown).apply(target, args);
+			};
+		},
+	});
 }
 
 export type ContextOptions = {

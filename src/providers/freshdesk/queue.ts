@@ -1,12 +1,12 @@
 import {z} from 'zod';
-import type {Ticket, TicketStatus} from '../../domain/ticket.js';
+import type {Ticket} from '../../domain/ticket.js';
 import {ProviderError, UsageError} from '../../errors.js';
 import type {TicketPage, TicketQuery} from '../help-desk.js';
 import {encodeCursor, parseCursor} from '../http/cursor.js';
 import {type FreshdeskApi, ticketNumber} from './api.js';
 import {enrich} from './contacts.js';
 import {matches, statusCodesFor} from './filter.js';
-import {priorityToFreshdesk, statusCodes, statusToFreshdesk, toTicket} from './map.js';
+import {priorityToFreshdesk, toTicket} from './map.js';
 import {type FreshdeskTicket, freshdeskTicket, searchResponse, ticketList} from './schemas.js';
 import {isStatusListCursor, statusListPage, wantsStatusList} from './status-list.js';
 
