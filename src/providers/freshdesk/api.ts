@@ -5,6 +5,7 @@ import type {CachedContact, ContactCache, ProviderSetup} from '../help-desk.js';
 import {type Clock, systemClock} from '../http/clock.js';
 import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
 import type {RetryPolicy} from '../http/retry.js';
+import {type DeskNaming, numericTicketId, ticketNotFoundOn} from '../http/ticket-ids.js';
 import type {QueryValue} from '../http/url.js';
 import {describeFreshdeskError, freshdeskAuthHint, freshdeskCredentials} from './auth.js';
 import {createDirectory, type Directory} from './map.js';
@@ -353,25 +354,14 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 	};
 }
 
+const naming: DeskNaming = {desk: 'Freshdesk'};
+
 /** Freshdesk ids are numbers; anything else cannot name a ticket (and must never reach a URL path). */
 export function ticketNumber(ticketId: string): number {
-	if (!/^\d{1,19}$/.test(ticketId.trim())) {
-		throw new ProviderError(`Freshdesk has no ticket "${ticketId}": ticket ids are numbers`, {
-			kind: 'not-found',
-			status: 404,
-		});
-	}
-	return Number(ticketId.trim());
+	return numericTicketId(naming, ticketId);
 }
 
 /** A 404 on a ticket path, said in the agent's words. */
 export function ticketNotFound(ticketId: string, error: unknown): unknown {
-	if (error instanceof ProviderError && error.kind === 'not-found') {
-		return new ProviderError(`Freshdesk has no ticket ${ticketId} (or you cannot see it)`, {
-			kind: 'not-found',
-			status: 404,
-			cause: error,
-		});
-	}
-	return error;
+	return ticketNotFoundOn(naming, ticketId, error);
 }

@@ -6,6 +6,7 @@ import {type Clock, systemClock} from '../http/clock.js';
 import {describeErrorBody, type ErrorDescription} from '../http/errors.js';
 import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
 import type {RetryPolicy} from '../http/retry.js';
+import {type DeskNaming, numericTicketId, ticketNotFoundOn} from '../http/ticket-ids.js';
 import type {QueryValue} from '../http/url.js';
 import {type HsMailbox, type HsUser, halPage, hsMailbox, hsUser} from './schemas.js';
 
@@ -221,24 +222,13 @@ export function createHelpScoutApi(setup: ProviderSetup, options: HelpScoutOptio
 	};
 }
 
+const naming: DeskNaming = {desk: 'Help Scout', noun: 'conversation'};
+
 /** Help Scout conversation ids are numbers; anything else cannot name one (and must never reach a URL path). */
 export function conversationNumber(ticketId: string): number {
-	if (!/^\d{1,19}$/.test(ticketId.trim())) {
-		throw new ProviderError(`Help Scout has no conversation "${ticketId}": conversation ids are numbers`, {
-			kind: 'not-found',
-			status: 404,
-		});
-	}
-	return Number(ticketId.trim());
+	return numericTicketId(naming, ticketId);
 }
 
 export function conversationNotFound(ticketId: string, error: unknown): unknown {
-	if (error instanceof ProviderError && error.kind === 'not-found') {
-		return new ProviderError(`Help Scout has no conversation ${ticketId} (or you cannot see it)`, {
-			kind: 'not-found',
-			status: 404,
-			cause: error,
-		});
-	}
-	return error;
+	return ticketNotFoundOn(naming, ticketId, error);
 }

@@ -7,6 +7,7 @@ import type {Clock} from '../http/clock.js';
 import {describeErrorBody, type ErrorDescription} from '../http/errors.js';
 import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
 import type {RetryPolicy} from '../http/retry.js';
+import {type DeskNaming, numericTicketId} from '../http/ticket-ids.js';
 import type {QueryValue} from '../http/url.js';
 import {type RtTicket, type RtUser, rtCollection, rtCustomField, rtTicketPage, rtUser, rtUserPage} from './schemas.js';
 import {idsSql, ticketFields} from './ticket-sql.js';
@@ -110,12 +111,11 @@ export function tokenUserId(token: string | null): string | null {
 	return match?.[1] ?? null;
 }
 
+const naming: DeskNaming = {desk: 'RT'};
+
 /** RT ticket ids are numbers; anything else names no ticket (and never reaches a URL path). */
 export function ticketNumber(ticketId: string): number {
-	if (!/^\d{1,12}$/.test(ticketId)) {
-		throw new ProviderError(`RT has no ticket "${ticketId}": ticket ids are numbers`, {kind: 'not-found', status: 404});
-	}
-	return Number(ticketId);
+	return numericTicketId(naming, ticketId);
 }
 
 export function notFound(ticketId: string): ProviderError {

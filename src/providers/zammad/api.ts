@@ -7,6 +7,7 @@ import {type Clock, systemClock} from '../http/clock.js';
 import {describeErrorBody, type ErrorDescription} from '../http/errors.js';
 import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
 import type {RetryPolicy} from '../http/retry.js';
+import {type DeskNaming, numericTicketId, ticketNotFoundOn} from '../http/ticket-ids.js';
 import type {QueryValue} from '../http/url.js';
 import {
 	groupList,
@@ -264,25 +265,14 @@ export function createZammadApi(setup: ProviderSetup, options: ZammadOptions = {
 	};
 }
 
+const naming: DeskNaming = {desk: 'Zammad'};
+
 /** Zammad ids are numbers; anything else cannot name a ticket (and must never reach a URL path). */
 export function ticketNumber(ticketId: string): number {
-	if (!/^\d{1,19}$/.test(ticketId.trim())) {
-		throw new ProviderError(`Zammad has no ticket "${ticketId}": ticket ids are numbers`, {
-			kind: 'not-found',
-			status: 404,
-		});
-	}
-	return Number(ticketId.trim());
+	return numericTicketId(naming, ticketId);
 }
 
 /** A 404 on a ticket path, said in the agent's words. */
 export function ticketNotFound(ticketId: string, error: unknown): unknown {
-	if (error instanceof ProviderError && error.kind === 'not-found') {
-		return new ProviderError(`Zammad has no ticket ${ticketId} (or you cannot see it)`, {
-			kind: 'not-found',
-			status: 404,
-			cause: error,
-		});
-	}
-	return error;
+	return ticketNotFoundOn(naming, ticketId, error);
 }

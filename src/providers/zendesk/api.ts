@@ -6,6 +6,7 @@ import {type Clock, systemClock} from '../http/clock.js';
 import {createHttpClient, type HttpClient, type HttpRequest} from '../http/http-client.js';
 import {defaultRateLimitHeaders} from '../http/rate-limit.js';
 import type {RetryPolicy} from '../http/retry.js';
+import {type DeskNaming, numericTicketId, ticketNotFoundOn} from '../http/ticket-ids.js';
 import type {QueryValue} from '../http/url.js';
 import {createZendeskCredentials, zendeskAuthHint} from './credentials.js';
 import {createDirectory, type Directory} from './directory.js';
@@ -170,25 +171,14 @@ export function createZendeskApi(setup: ProviderSetup, options: ZendeskOptions =
 	return api;
 }
 
+const naming: DeskNaming = {desk: 'Zendesk'};
+
 /** Zendesk ids are numbers; anything else cannot name a ticket (and must never reach a URL path). */
 export function ticketNumber(ticketId: string): number {
-	if (!/^\d{1,19}$/.test(ticketId)) {
-		throw new ProviderError(`Zendesk has no ticket "${ticketId}": ticket ids are numbers`, {
-			kind: 'not-found',
-			status: 404,
-		});
-	}
-	return Number(ticketId);
+	return numericTicketId(naming, ticketId);
 }
 
 /** A 404 on a ticket path, said in the agent's words. */
 export function ticketNotFound(ticketId: string, error: unknown): unknown {
-	if (error instanceof ProviderError && error.kind === 'not-found') {
-		return new ProviderError(`Zendesk has no ticket ${ticketId} (or you cannot see it)`, {
-			kind: 'not-found',
-			status: 404,
-			cause: error,
-		});
-	}
-	return error;
+	return ticketNotFoundOn(naming, ticketId, error);
 }
