@@ -1,6 +1,7 @@
 import type {Ticket} from '../../domain/ticket.js';
-import {ConflictError, messageOf, ProviderError, UsageError} from '../../errors.js';
+import {messageOf, ProviderError, UsageError} from '../../errors.js';
 import type {BatchItem, BatchOutcome, OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
+import {refuseIfChanged} from '../http/drift.js';
 import {type FreshdeskApi, ticketNotFound, ticketNumber} from './api.js';
 import {enrich} from './contacts.js';
 import {priorityToFreshdesk, statusCodes, statusToFreshdesk, toTicket} from './map.js';
@@ -126,18 +127,8 @@ async function readTicket(api: FreshdeskApi, ticketId: string, signal?: AbortSig
 	return raw;
 }
 
-/**
- * Freshdesk has no conditional update, so csr re-reads the ticket right before it writes and refuses when
- * `updated_at` moved since the agent read it (best effort: a change in between the two requests still slips through).
- */
 function checkDrift(raw: FreshdeskTicket, options: WriteOptions): void {
-	if (options.expectedUpdatedAt === undefined) return;
-	if (Date.parse(options.expectedUpdatedAt) !== Date.parse(raw.updated_at)) {
-		throw new ConflictError(
-			`ticket ${raw.id} changed since it was read (updated ${raw.updated_at})`,
-			'Read it again, or use --force.',
-		);
-	}
+	refuseIfChanged(`ticket ${raw.id}`, raw.updated_at, options);
 }
 
 /** `PUT /api/v2/tickets/{id}`: a whole new value for each field, so repeating it cannot apply twice. */

@@ -1,7 +1,8 @@
 import type {Ticket} from '../../domain/ticket.js';
-import {ConflictError, messageOf, ProviderError, UsageError} from '../../errors.js';
+import {messageOf, ProviderError, UsageError} from '../../errors.js';
 import {plainToHtml} from '../../text/plain-to-html.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
+import {refuseIfChanged} from '../http/drift.js';
 import {conversationNotFound, conversationNumber, type HelpScoutApi} from './api.js';
 import {changedAt, statusToHelpScout, toTicket} from './map.js';
 import {fetchConversation, mailboxMap, resolveMailboxId, userByEmail} from './queue.js';
@@ -93,16 +94,8 @@ async function readConversation(api: HelpScoutApi, ticketId: string, signal?: Ab
 	return raw;
 }
 
-/** No collision control in Help Scout's API: csr re-reads the conversation and refuses when it changed. */
 function checkDrift(raw: HsConversation, options: WriteOptions): void {
-	if (options.expectedUpdatedAt === undefined) return;
-	const now = changedAt(raw);
-	if (Date.parse(options.expectedUpdatedAt) !== Date.parse(now)) {
-		throw new ConflictError(
-			`conversation ${raw.id} changed since it was read (updated ${now})`,
-			'Read it again, or use --force.',
-		);
-	}
+	refuseIfChanged(`conversation ${raw.id}`, changedAt(raw), options);
 }
 
 async function mapped(api: HelpScoutApi, raw: HsConversation, signal?: AbortSignal): Promise<Ticket> {

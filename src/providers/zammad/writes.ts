@@ -1,7 +1,8 @@
 import type {Ticket} from '../../domain/ticket.js';
-import {ConflictError, messageOf, ProviderError, UsageError} from '../../errors.js';
+import {messageOf, ProviderError, UsageError} from '../../errors.js';
 import {plainToHtml} from '../../text/plain-to-html.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
+import {refuseIfChanged} from '../http/drift.js';
 import {api as apiPath, ticketNotFound, ticketNumber, type ZammadApi} from './api.js';
 import {nobody, priorityFromName, stateTypes, toTicket, writeStateTypeFor} from './map.js';
 import {agentByEmail, fetchTicket, lookupFor, resolveGroupId, tagsForDisplay, tagsOf} from './queue.js';
@@ -86,18 +87,8 @@ async function readTicket(api: ZammadApi, ticketId: string, signal?: AbortSignal
 	return raw;
 }
 
-/**
- * Zammad has no conditional update, so csr re-reads the ticket right before it writes and refuses when `updated_at`
- * moved since the agent read it (best effort: a change between the two requests still slips through).
- */
 function checkDrift(raw: ZammadTicket, options: WriteOptions): void {
-	if (options.expectedUpdatedAt === undefined) return;
-	if (Date.parse(options.expectedUpdatedAt) !== Date.parse(raw.updated_at)) {
-		throw new ConflictError(
-			`ticket ${raw.id} changed since it was read (updated ${raw.updated_at})`,
-			'Read it again, or use --force.',
-		);
-	}
+	refuseIfChanged(`ticket ${raw.id}`, raw.updated_at, options);
 }
 
 /** Tag deltas: `POST /tags/add` and `DELETE /tags/remove`, one tag each (repeating one changes nothing). */
