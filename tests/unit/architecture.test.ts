@@ -61,7 +61,8 @@ function layerOf(path: string): string {
 	const [first, second] = parts;
 	if (parts.length === 1) return (first ?? '').replace(/\.(ts|tsx|js)$/, '');
 	if (first === 'providers') {
-		if (second === 'help-desk.ts' || second === 'help-desk.js') return 'providers/help-desk';
+		if (second === 'help-desk.ts' || second === 'help-desk.js' || second === 'capabilities')
+			return 'providers/help-desk';
 		if (second === 'http') return 'providers/http';
 		return `providers/${second}`;
 	}

@@ -1,0 +1,31 @@
+import type {Channel, Ticket, TicketStatus} from '../../domain/ticket.js';
+import type {HelpDesk, WriteOptions} from '../help-desk.js';
+
+/** A ticket csr opens for a customer, with the agent's first public message. */
+export type NewTicket = {
+	readonly requester: {readonly email: string; readonly name: string | null};
+	readonly subject: string;
+	readonly body: string;
+	readonly channel: Channel;
+	readonly status?: TicketStatus | undefined;
+	readonly tags?: readonly string[] | undefined;
+	/** A group by name or id. */
+	readonly group?: string | undefined;
+	/** An agent by email, or 'me'. */
+	readonly assignee?: 'me' | {readonly email: string} | undefined;
+	readonly locale?: string | undefined;
+};
+
+export type CreatedTicket = {readonly ticket: Ticket; readonly messageId: string};
+
+export interface TicketCreation {
+	/** Creates the ticket; the same idempotency key again returns the ticket it created the first time. */
+	createTicket(ticket: NewTicket, options: WriteOptions, signal?: AbortSignal): Promise<CreatedTicket>;
+	/** The ticket an earlier createTicket with this key made (after a crash), or null when there is none. */
+	findCreatedTicket(requesterEmail: string, idempotencyKey: string, signal?: AbortSignal): Promise<string | null>;
+}
+
+export function hasTicketCreation(desk: HelpDesk): desk is HelpDesk & TicketCreation {
+	const candidate = desk as HelpDesk & Partial<TicketCreation>;
+	return typeof candidate.createTicket === 'function' && typeof candidate.findCreatedTicket === 'function';
+}
