@@ -51,11 +51,23 @@ export type WriteOptions = {
 	readonly expectedUpdatedAt?: string | undefined;
 };
 
+/** A file sent with a message; `sha256` (hex of `bytes`) lets the journal tell the same upload from another. */
+export type OutgoingAttachment = {
+	/** Already sanitised: no path, no control characters. */
+	readonly fileName: string;
+	readonly contentType: string;
+	readonly bytes: Uint8Array;
+	readonly sha256: string;
+};
+
 export type OutgoingMessage = {
 	readonly body: string;
 	/** true: a reply the customer sees; false: an internal note. Always explicit. */
 	readonly public: boolean;
 	readonly changes?: TicketChanges | undefined;
+	/** Copies to these addresses (Zendesk email_ccs, Freshdesk cc_emails, RT Cc); public replies only. */
+	readonly cc?: readonly string[] | undefined;
+	readonly attachments?: readonly OutgoingAttachment[] | undefined;
 };
 
 export type SendResult = {

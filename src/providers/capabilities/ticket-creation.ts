@@ -1,5 +1,5 @@
 import type {Channel, Ticket, TicketStatus} from '../../domain/ticket.js';
-import type {HelpDesk, WriteOptions} from '../help-desk.js';
+import type {HelpDesk, OutgoingAttachment, WriteOptions} from '../help-desk.js';
 
 /** A ticket csr opens for a customer, with the agent's first public message. */
 export type NewTicket = {
@@ -14,6 +14,8 @@ export type NewTicket = {
 	/** An agent by email, or 'me'. */
 	readonly assignee?: 'me' | {readonly email: string} | undefined;
 	readonly locale?: string | undefined;
+	readonly cc?: readonly string[] | undefined;
+	readonly attachments?: readonly OutgoingAttachment[] | undefined;
 };
 
 export type CreatedTicket = {readonly ticket: Ticket; readonly messageId: string};
