@@ -1,5 +1,4 @@
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
 import {
 	type FakeAnswer,
 	type FakeServer,
@@ -8,6 +7,7 @@ import {
 	startFakeServer,
 	type VirtualClock,
 } from '../support/fake-server.js';
+import {deskFixture, errorFixtures} from '../support/fixtures.js';
 
 // A stateful fake Zendesk Support API on 127.0.0.1, built from the shapes in tests/fixtures/zendesk: tickets,
 // comments, users, groups, views, search, updates (safe_update), update_many jobs, metrics, CSAT, macros, Help Center
@@ -16,15 +16,10 @@ import {
 type Json = Record<string, unknown>;
 
 export function fixture<T = Json>(name: string): T {
-	return JSON.parse(readFileSync(new URL(`../fixtures/zendesk/${name}.json`, import.meta.url), 'utf8')) as T;
+	return deskFixture<T>('zendesk', name);
 }
 
-const errors = fixture<Record<string, Json>>('errors');
-export const errorBody = (prefix: string): Json => {
-	const key = Object.keys(errors).find((candidate) => candidate.startsWith(prefix));
-	if (key === undefined) throw new Error(`no error fixture ${prefix}`);
-	return errors[key] as Json;
-};
+export const errorBody = errorFixtures('zendesk');
 
 export type FakeUser = {
 	id: number;

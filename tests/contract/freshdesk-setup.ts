@@ -1,5 +1,6 @@
 import {createFreshdeskHelpDesk, type FreshdeskOptions} from '../../src/providers/freshdesk/freshdesk-help-desk.js';
 import type {ProviderSetup} from '../../src/providers/help-desk.js';
+import {deskOnFake, fakeDeskSetup, fakeTimeouts} from '../support/desk-on-fake.js';
 import {type FakeFreshdesk, type FakeFreshdeskOptions, startFakeFreshdesk} from '../support/fake-freshdesk.js';
 import type {VirtualClock} from '../support/fake-server.js';
 
@@ -11,20 +12,7 @@ export function freshdeskSetup(
 	clock: VirtualClock,
 	overrides: Partial<ProviderSetup> = {},
 ): ProviderSetup {
-	return {
-		profileName: 'fd',
-		baseUrl: url,
-		email: null,
-		user: null,
-		token: freshdeskKey,
-		tokenSource: 'env',
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir: '/nonexistent',
-		now: () => new Date(clock.now()),
-		log: undefined,
-		...overrides,
-	};
+	return fakeDeskSetup({name: 'fd', token: freshdeskKey}, url, clock, overrides);
 }
 
 /** Fake Freshdesk + a desk on it, sharing one virtual clock (instant, measurable waits). */
@@ -36,16 +24,9 @@ export async function freshdeskOnFake(
 	const fake = await startFakeFreshdesk({apiKey: freshdeskKey, ...options});
 	const desk = createFreshdeskHelpDesk(freshdeskSetup(fake.url, options.clock, setup), {
 		clock: options.clock,
-		timeouts: {connectMs: 2000, readMs: 2000},
+		timeouts: fakeTimeouts,
 		jobPollIntervalMs: 500,
 		...seams,
 	});
-	return {
-		fake,
-		desk,
-		close: async () => {
-			await desk.close();
-			await fake.close();
-		},
-	};
+	return deskOnFake(fake, desk);
 }

@@ -1,5 +1,6 @@
 import type {ProviderSetup} from '../../src/providers/help-desk.js';
 import {createHelpScoutHelpDesk, type HelpScoutOptions} from '../../src/providers/helpscout/helpscout-help-desk.js';
+import {deskOnFake, fakeDeskSetup, fakeTimeouts} from '../support/desk-on-fake.js';
 import {type FakeHelpScout, type FakeHelpScoutOptions, startFakeHelpScout} from '../support/fake-helpscout.js';
 import type {VirtualClock} from '../support/fake-server.js';
 
@@ -10,20 +11,8 @@ export function helpScoutSetup(
 	clock: VirtualClock,
 	overrides: Partial<ProviderSetup> = {},
 ): ProviderSetup {
-	return {
-		profileName: 'hs',
-		baseUrl: url,
-		email: null,
-		user: null,
-		token: `${helpScoutClient.id}:${helpScoutClient.secret}`,
-		tokenSource: 'env',
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir: '/nonexistent',
-		now: () => new Date(clock.now()),
-		log: undefined,
-		...overrides,
-	};
+	const token = `${helpScoutClient.id}:${helpScoutClient.secret}`;
+	return fakeDeskSetup({name: 'hs', token}, url, clock, overrides);
 }
 
 /** Fake Help Scout + a desk on it, sharing one virtual clock. */
@@ -39,15 +28,8 @@ export async function helpScoutOnFake(
 	});
 	const desk = createHelpScoutHelpDesk(helpScoutSetup(fake.url, options.clock, setup), {
 		clock: options.clock,
-		timeouts: {connectMs: 2000, readMs: 2000},
+		timeouts: fakeTimeouts,
 		...seams,
 	});
-	return {
-		fake,
-		desk,
-		close: async () => {
-			await desk.close();
-			await fake.close();
-		},
-	};
+	return deskOnFake(fake, desk);
 }

@@ -1,25 +1,13 @@
 import type {ProviderSetup} from '../../src/providers/help-desk.js';
 import {createZammadHelpDesk, type ZammadOptions} from '../../src/providers/zammad/zammad-help-desk.js';
+import {deskOnFake, fakeDeskSetup, fakeTimeouts} from '../support/desk-on-fake.js';
 import type {VirtualClock} from '../support/fake-server.js';
 import {type FakeZammad, type FakeZammadOptions, startFakeZammad} from '../support/fake-zammad.js';
 
 export const zammadToken = 'zammad-contract-token';
 
 export function zammadSetup(url: string, clock: VirtualClock, overrides: Partial<ProviderSetup> = {}): ProviderSetup {
-	return {
-		profileName: 'zm',
-		baseUrl: url,
-		email: null,
-		user: null,
-		token: zammadToken,
-		tokenSource: 'env',
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir: '/nonexistent',
-		now: () => new Date(clock.now()),
-		log: undefined,
-		...overrides,
-	};
+	return fakeDeskSetup({name: 'zm', token: zammadToken}, url, clock, overrides);
 }
 
 /** Fake Zammad + a desk on it, sharing one virtual clock. */
@@ -31,15 +19,8 @@ export async function zammadOnFake(
 	const fake = await startFakeZammad({token: zammadToken, ...options});
 	const desk = createZammadHelpDesk(zammadSetup(fake.url, options.clock, setup), {
 		clock: options.clock,
-		timeouts: {connectMs: 2000, readMs: 2000},
+		timeouts: fakeTimeouts,
 		...seams,
 	});
-	return {
-		fake,
-		desk,
-		close: async () => {
-			await desk.close();
-			await fake.close();
-		},
-	};
+	return deskOnFake(fake, desk);
 }

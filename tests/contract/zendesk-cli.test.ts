@@ -1,16 +1,10 @@
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {Command, Option} from 'commander';
 import {afterEach, describe, expect, it} from 'vitest';
 import {registerAuthCommand} from '../../src/cli/commands/auth.js';
 import {registerKbCommand} from '../../src/cli/commands/kb.js';
-import type {Context} from '../../src/context.js';
 import {CsrError, ExitCode} from '../../src/errors.js';
-import {createTestIo, type TestIo} from '../../src/io/streams.js';
-import {createContext} from '../../src/production.js';
 import type {HelpDesk} from '../../src/providers/help-desk.js';
-import {createTestContext, runCsr as runMain} from '../support/context.js';
+import {createTestContext, runCsr as runMain, type TestContext} from '../support/context.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
 import {type FakeZendesk, startFakeZendesk} from './fake-zendesk.js';
@@ -24,17 +18,11 @@ afterEach(async () => {
 	for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-type TestContext = Context & {readonly io: TestIo};
-
+/** The shared test context (temp HOME, config and data), removed after each test. */
 function testContext(env: Record<string, string>, helpDesk?: HelpDesk): TestContext {
-	const home = mkdtempSync(join(tmpdir(), 'csr-zendesk-cli-'));
-	cleanups.push(() => rmSync(home, {recursive: true, force: true}));
-	const io = createTestIo();
-	const base = createContext({
-		env: {HOME: home, CSR_CONFIG_DIR: join(home, 'config'), CSR_DATA_DIR: join(home, 'data'), ...env},
-		io,
-	});
-	return {...base, io, ...(helpDesk === undefined ? {} : {openHelpDesk: async () => helpDesk})};
+	const context = createTestContext({env, ...(helpDesk === undefined ? {} : {helpDesk})});
+	cleanups.push(() => context.cleanup());
+	return context;
 }
 
 async function runCsr(

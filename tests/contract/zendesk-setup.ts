@@ -1,25 +1,13 @@
 import type {ProviderSetup} from '../../src/providers/help-desk.js';
 import type {ZendeskOptions} from '../../src/providers/zendesk/api.js';
 import {createZendeskHelpDesk} from '../../src/providers/zendesk/zendesk-help-desk.js';
+import {deskOnFake, fakeDeskSetup, fakeTimeouts} from '../support/desk-on-fake.js';
 import type {VirtualClock} from '../support/fake-server.js';
 import {type FakeZendesk, type FakeZendeskOptions, startFakeZendesk} from './fake-zendesk.js';
 
 /** A ProviderSetup for a Zendesk profile pointing at `url`; bearer token "good-token" unless overridden. */
 export function zendeskSetup(url: string, clock: VirtualClock, overrides: Partial<ProviderSetup> = {}): ProviderSetup {
-	return {
-		profileName: 'work',
-		baseUrl: url,
-		email: null,
-		user: null,
-		token: 'good-token',
-		tokenSource: 'env',
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir: '/nonexistent',
-		now: () => new Date(clock.now()),
-		log: undefined,
-		...overrides,
-	};
+	return fakeDeskSetup({name: 'work', token: 'good-token'}, url, clock, overrides);
 }
 
 /** Fake Zendesk + a desk on it, sharing one virtual clock (instant, measurable waits). */
@@ -31,16 +19,9 @@ export async function zendeskOnFake(
 	const fake = await startFakeZendesk(options);
 	const desk = createZendeskHelpDesk(zendeskSetup(fake.url, options.clock, setup), {
 		clock: options.clock,
-		timeouts: {connectMs: 2000, readMs: 2000},
+		timeouts: fakeTimeouts,
 		jobPollIntervalMs: 500,
 		...seams,
 	});
-	return {
-		fake,
-		desk,
-		close: async () => {
-			await desk.close();
-			await fake.close();
-		},
-	};
+	return deskOnFake(fake, desk);
 }

@@ -1,10 +1,9 @@
-import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createDemoHelpDesk} from '../../src/providers/demo/demo-help-desk.js';
 import type {HelpDesk} from '../../src/providers/help-desk.js';
-import {binPath, createSandbox} from '../support/e2e.js';
+import {createSandbox} from '../support/e2e.js';
 
 let box: ReturnType<typeof createSandbox>;
 afterEach(() => box.cleanup());
@@ -99,22 +98,8 @@ describe('bulk replies on the demo desk', () => {
 		).stdout;
 		expect(ids.trim().split('\n')).toHaveLength(200);
 		const body = 'Update on the outage: service is restored. Kill-test marker 4711.';
-		const args = [binPath, 'reply', '-', '--body', body, '--yes', '--format', 'ndjson', '--concurrency', '2'];
-		const child = spawn(process.execPath, args, {env: box.env, stdio: ['pipe', 'pipe', 'pipe']});
-		child.stdin.end(ids);
-		let lines = 0;
-		await new Promise<void>((resolve) => {
-			child.stdout.on('data', (chunk: Buffer) => {
-				lines += chunk.toString().split('\n').length - 1;
-				if (lines >= 40 && child.exitCode === null) {
-					child.kill('SIGKILL');
-					resolve();
-				}
-			});
-			child.on('exit', () => resolve());
-		});
-		await new Promise((resolve) => child.on('close', resolve));
-		expect(child.signalCode).toBe('SIGKILL');
+		const args = ['reply', '-', '--body', body, '--yes', '--format', 'ndjson', '--concurrency', '2'];
+		expect(await box.killMidRun(args, {stdin: ids, afterLines: 40})).toBe('SIGKILL');
 		const rerun = await box.csr(['reply', '-', '--body', body, '--yes', '--json'], {
 			stdin: ids,
 			env: {CSR_DEMO_LATENCY_MS: '0'},

@@ -1,9 +1,8 @@
-import {spawn} from 'node:child_process';
 import {readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Ticket} from '../../src/domain/ticket.js';
-import {binPath, createSandbox} from '../support/e2e.js';
+import {createSandbox} from '../support/e2e.js';
 import {type FakeHelpScout, startFakeHelpScout} from '../support/fake-helpscout.js';
 import {createVirtualClock} from '../support/fake-server.js';
 
@@ -138,22 +137,8 @@ describe('csr on a Help Scout profile (built bin, fake Help Scout)', () => {
 			fake.addThread(id, {type: 'reply', body: sent.text, person: fake.me});
 			return {status: 0, drop: true};
 		};
-		const args = [binPath, 'reply', '-', '--body', body, '--yes', '--format', 'ndjson', '--concurrency', '2'];
-		const child = spawn(process.execPath, args, {env: {...box.env, ...env()}, stdio: ['pipe', 'pipe', 'pipe']});
-		child.stdin.end(ids);
-		let lines = 0;
-		await new Promise<void>((resolve) => {
-			child.stdout.on('data', (chunk: Buffer) => {
-				lines += chunk.toString().split('\n').length - 1;
-				if (lines >= 30 && child.exitCode === null) {
-					child.kill('SIGKILL');
-					resolve();
-				}
-			});
-			child.on('exit', () => resolve());
-		});
-		await new Promise((resolve) => child.on('close', resolve));
-		expect(child.signalCode).toBe('SIGKILL');
+		const args = ['reply', '-', '--body', body, '--yes', '--format', 'ndjson', '--concurrency', '2'];
+		expect(await box.killMidRun(args, {stdin: ids, afterLines: 30, env: env()})).toBe('SIGKILL');
 		fake.intercept = undefined;
 		const rerun = await box.csr(['reply', '-', '--body', body, '--yes', '--json'], {stdin: ids, env: env()});
 		const results = JSON.parse(rerun.stdout) as {result: string}[];

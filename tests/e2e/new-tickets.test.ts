@@ -1,8 +1,7 @@
-import {spawn} from 'node:child_process';
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {binPath, createSandbox} from '../support/e2e.js';
+import {createSandbox} from '../support/e2e.js';
 
 let box: ReturnType<typeof createSandbox>;
 afterEach(() => box.cleanup());
@@ -107,25 +106,19 @@ describe('csr new on the demo desk', () => {
 	it('after SIGKILL in the middle of 50 piped recipients, a re-run gives exactly 50 tickets', async () => {
 		box = createSandbox({CSR_DEMO_LATENCY_MS: '20'});
 		const emails = Array.from({length: 50}, (_, index) => `bulk${index}@example.com`);
-		const args = [binPath, 'new', '--to', '-', '--subject', 'Outage', '--template', 'outage-notice', '--yes'];
-		const child = spawn(process.execPath, [...args, '--format', 'ndjson'], {
-			env: box.env,
-			stdio: ['pipe', 'pipe', 'pipe'],
-		});
-		child.stdin.end(`${emails.join('\n')}\n`);
-		let lines = 0;
-		await new Promise<void>((resolve) => {
-			child.stdout.on('data', (chunk: Buffer) => {
-				lines += chunk.toString().split('\n').length - 1;
-				if (lines >= 10 && child.exitCode === null) {
-					child.kill('SIGKILL');
-					resolve();
-				}
-			});
-			child.on('exit', () => resolve());
-		});
-		await new Promise((resolve) => child.on('close', resolve));
-		expect(child.signalCode).toBe('SIGKILL');
+		const args = [
+			'new',
+			'--to',
+			'-',
+			'--subject',
+			'Outage',
+			'--template',
+			'outage-notice',
+			'--yes',
+			'--format',
+			'ndjson',
+		];
+		expect(await box.killMidRun(args, {stdin: `${emails.join('\n')}\n`, afterLines: 10})).toBe('SIGKILL');
 		const rerun = await box.csr(
 			['new', '--to', '-', '--subject', 'Outage', '--template', 'outage-notice', '--yes', '--json'],
 			{

@@ -1,4 +1,4 @@
-import {execFile} from 'node:child_process';
+import {execFile, spawn} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -34,5 +34,25 @@ export function createSandbox(extraEnv: Record<string, string> = {}) {
 			child.stdin?.end(options.stdin ?? '');
 		});
 	}
-	return {home, env, csr, cleanup: () => rmSync(home, {recursive: true, force: true})};
+	/**
+	 * Runs the built bin with `stdin` and kills it with SIGKILL once it has printed `afterLines` lines of stdout (a crash
+	 * in the middle of a run). Resolves with the signal that ended it: 'SIGKILL', or null when it finished first.
+	 */
+	function killMidRun(
+		args: string[],
+		options: {stdin: string; afterLines: number; env?: Record<string, string>},
+	): Promise<NodeJS.Signals | null> {
+		const child = spawn(process.execPath, [binPath, ...args], {
+			env: {...env, ...options.env},
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		child.stdin.end(options.stdin);
+		let lines = 0;
+		child.stdout.on('data', (chunk: Buffer) => {
+			lines += chunk.toString().split('\n').length - 1;
+			if (lines >= options.afterLines && child.exitCode === null) child.kill('SIGKILL');
+		});
+		return new Promise((resolve) => child.on('close', () => resolve(child.signalCode)));
+	}
+	return {home, env, csr, killMidRun, cleanup: () => rmSync(home, {recursive: true, force: true})};
 }

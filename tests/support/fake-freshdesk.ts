@@ -1,5 +1,4 @@
 import {randomBytes} from 'node:crypto';
-import {readFileSync} from 'node:fs';
 import {
 	type FakeAnswer,
 	type FakeServer,
@@ -7,6 +6,7 @@ import {
 	startFakeServer,
 	type VirtualClock,
 } from './fake-server.js';
+import {deskFixture, errorFixtures} from './fixtures.js';
 
 // A stateful fake Freshdesk API v2 on 127.0.0.1, built from the shapes in tests/fixtures/freshdesk: tickets (list with
 // filters, Link pagination and includes; show; update), the filter search language, conversations, reply and note,
@@ -17,16 +17,10 @@ import {
 type Json = Record<string, unknown>;
 
 export function fixture<T = Json>(name: string): T {
-	return JSON.parse(readFileSync(new URL(`../fixtures/freshdesk/${name}.json`, import.meta.url), 'utf8')) as T;
+	return deskFixture<T>('freshdesk', name);
 }
 
-const errors = fixture<Record<string, Json>>('errors');
-/** An error body from errors.json by the start of its key ("401", "403", "400_validation"). */
-export function errorBody(prefix: string): Json {
-	const key = Object.keys(errors).find((candidate) => candidate.startsWith(prefix));
-	if (key === undefined) throw new Error(`no error fixture ${prefix}`);
-	return errors[key] as Json;
-}
+export const errorBody = errorFixtures('freshdesk');
 
 /** Freshdesk's 400 envelope (errors.json's shape) for one field. */
 export function validationError(field: string, message: string, code: string): FakeAnswer {

@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import {
 	type FakeAnswer,
 	type FakeServer,
@@ -6,6 +5,7 @@ import {
 	startFakeServer,
 	type VirtualClock,
 } from './fake-server.js';
+import {deskFixture, errorFixtures} from './fixtures.js';
 
 // A stateful fake Help Scout Mailbox API 2.0 on 127.0.0.1, built from the payloads in tests/fixtures/helpscout (the
 // official PHP client's test payloads): the OAuth2 client-credentials token endpoint (form POST, expiring tokens),
@@ -18,15 +18,10 @@ import {
 type Json = Record<string, unknown>;
 
 export function helpScoutFixture<T = Json>(name: string): T {
-	return JSON.parse(readFileSync(new URL(`../fixtures/helpscout/${name}.json`, import.meta.url), 'utf8')) as T;
+	return deskFixture<T>('helpscout', name);
 }
 
-const errors = helpScoutFixture<Record<string, Json>>('errors');
-export function helpScoutError(prefix: string): Json {
-	const key = Object.keys(errors).find((candidate) => candidate.startsWith(prefix));
-	if (key === undefined) throw new Error(`no error fixture ${prefix}`);
-	return errors[key] as Json;
-}
+export const helpScoutError = errorFixtures('helpscout');
 /** The 400 vnd.error envelope for one field. */
 export function hsValidation(path: string, message: string): FakeAnswer {
 	const template = helpScoutError('400_validation');

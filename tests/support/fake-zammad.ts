@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import {
 	type FakeAnswer,
 	type FakeServer,
@@ -6,6 +5,7 @@ import {
 	startFakeServer,
 	type VirtualClock,
 } from './fake-server.js';
+import {deskFixture, errorFixtures} from './fixtures.js';
 
 // A stateful fake Zammad REST API v1 on 127.0.0.1, built from the documented payloads in tests/fixtures/zammad:
 // users/me and users, groups, ticket_states, ticket_priorities, organizations, the ticket list (page/per_page, max
@@ -17,15 +17,10 @@ import {
 type Json = Record<string, unknown>;
 
 export function zammadFixture<T = Json>(name: string): T {
-	return JSON.parse(readFileSync(new URL(`../fixtures/zammad/${name}.json`, import.meta.url), 'utf8')) as T;
+	return deskFixture<T>('zammad', name);
 }
 
-const errors = zammadFixture<Record<string, Json>>('errors');
-export function zammadError(prefix: string): Json {
-	const key = Object.keys(errors).find((candidate) => candidate.startsWith(prefix));
-	if (key === undefined) throw new Error(`no error fixture ${prefix}`);
-	return errors[key] as Json;
-}
+export const zammadError = errorFixtures('zammad');
 
 const templateTicket = zammadFixture('ticket_show');
 const templateArticles = zammadFixture<Json[]>('ticket_articles_by_ticket');
