@@ -289,9 +289,14 @@ describe('Freshdesk queue', () => {
 			email: 'dummyname@example.com',
 			locale: 'en',
 		});
+		// A listing names agents and groups from the ticket fields (no /agents, no /groups); a read adds the agent's email.
 		const assigned = page.tickets.find((ticket) => ticket.assignee?.id === String(fake.me.id));
-		expect(assigned?.assignee).toEqual({id: String(fake.me.id), name: 'Rachel', email: 'rachel@example.com'});
+		expect(assigned?.assignee).toMatchObject({id: String(fake.me.id), name: 'Rachel'});
 		expect(page.tickets.some((ticket) => ticket.group?.name === 'Billing')).toBe(true);
+		expect(calls(fake, 'GET', '/api/v2/agents')).toHaveLength(0);
+		expect(calls(fake, 'GET', '/api/v2/groups')).toHaveLength(0);
+		const thread = await desk.getThread(assigned?.id ?? '');
+		expect(thread.ticket.assignee).toEqual({id: String(fake.me.id), name: 'Rachel', email: 'rachel@example.com'});
 		const contactCalls = calls(fake, 'GET', /^\/api\/v2\/contacts\/\d+$/).map((request) => request.pathname);
 		expect(new Set(contactCalls).size).toBe(contactCalls.length);
 		await desk.listTickets(query({limit: 30}));

@@ -70,30 +70,34 @@ function expectOwnLanguages(fake: FakeFreshdesk, tickets: readonly {id: string; 
 }
 
 describe('Freshdesk: contacts cache and request counts', () => {
-	it('lists all 170 unresolved of 400 tickets in ≤ 5 requests on a warm cache, each requester in their own language', async () => {
+	it('lists all 170 unresolved of 400 tickets in ≤ 5 requests, cold and warm, each requester in their own language once the cache is filled', async () => {
 		const {fake, open} = await world();
 		const cold = await listQueue(open(), {...unresolved}, {all: true});
-		const coldRequests = fake.requests.length;
 		expect(cold.tickets).toHaveLength(170);
-		expectOwnLanguages(fake, cold.tickets);
 		// Never one contact read per ticket: the contacts come from the listing, 100 a page.
 		expect(fake.requests.filter((request) => /^\/api\/v2\/contacts\/\d+$/.test(request.pathname))).toEqual([]);
-		// The cold floor with every name and language right (the bar of 5 is met warm only): the status-ordered
-		// list, 100 a page, for the 150 open and pending; one search for the 20 in custom statuses (they sort after the
-		// 230 resolved and closed); every contact once, 100 a page (the requesters are nearly all 155 contacts); and one
-		// read each of the status labels, agents and groups, which csr.db then keeps for an hour.
-		const perPage = (count: number) => Math.ceil(count / 100);
+		// Cold: the ticket fields (status labels, and every agent's and group's name), the status-ordered list, 100 a page,
+		// for the 150 open and pending; one search for the 20 in custom statuses (they sort after the 230 resolved and
+		// closed); and one page of contacts, the rest of the fill left to the next runs. No /agents, no /groups.
 		const byPath = new Map<string, number>();
 		for (const request of fake.requests) byPath.set(request.pathname, (byPath.get(request.pathname) ?? 0) + 1);
 		expect(Object.fromEntries(byPath)).toEqual({
 			'/api/v2/ticket_fields': 1,
-			'/api/v2/tickets': perPage(150),
+			'/api/v2/tickets': Math.ceil(150 / 100),
 			'/api/v2/search/tickets': 1,
-			'/api/v2/contacts': perPage(fake.contacts.size),
-			'/api/v2/agents': 1,
-			'/api/v2/groups': 1,
+			'/api/v2/contacts': 1,
 		});
-		expect(coldRequests).toBe(8);
+		expect(fake.requests.length).toBeLessThanOrEqual(Math.ceil(170 / 100) + 3);
+		// Names from the ticket fields; languages of the contacts read so far, none made up for the rest.
+		const assigned = cold.tickets.find((ticket) => ticket.assignee !== null);
+		expect(assigned?.assignee?.name).toMatch(/^(Sam Kingston|.+)$/);
+		expect(cold.tickets.some((ticket) => ticket.assignee?.name.startsWith('agent '))).toBe(false);
+		expect(cold.tickets.some((ticket) => ticket.group?.name.startsWith('group '))).toBe(false);
+		for (const ticket of cold.tickets) {
+			const requester = fake.contacts.get(fake.tickets.get(Number(ticket.id))?.requester_id ?? -1);
+			expect([null, requester?.language]).toContain(ticket.requester.locale);
+		}
+		expect(cold.tickets.filter((ticket) => ticket.requester.locale !== null).length).toBeGreaterThan(50);
 
 		fake.requests.length = 0;
 		const warm = await listQueue(open(), {...unresolved}, {all: true});
@@ -101,6 +105,21 @@ describe('Freshdesk: contacts cache and request counts', () => {
 		expectOwnLanguages(fake, warm.tickets);
 		expect(fake.requests.length).toBeLessThanOrEqual(Math.ceil(170 / 100) + 3);
 		expect(warm.tickets.filter((ticket) => ticket.status === 'on-hold')).toHaveLength(20);
+	});
+
+	it('reads every contact before choosing languages for a reply, even when a listing left the fill part-way', async () => {
+		const {fake, open} = await world();
+		const cold = await listQueue(open(), {...unresolved}, {all: true});
+		const unknown = cold.tickets.filter((ticket) => ticket.requester.locale === null).map((ticket) => ticket.id);
+		expect(unknown.length).toBeGreaterThanOrEqual(20);
+		fake.requests.length = 0;
+		const tickets = await open().getTickets(unknown.slice(0, 20));
+		expectOwnLanguages(fake, tickets);
+		// The rest of the contacts listing, then at most a few single reads (contacts outside its window).
+		expect(fake.requests.filter((request) => request.pathname === '/api/v2/contacts').length).toBeGreaterThan(0);
+		expect(
+			fake.requests.filter((request) => /^\/api\/v2\/contacts\/\d+$/.test(request.pathname)).length,
+		).toBeLessThanOrEqual(3);
 	});
 
 	it('serves the first page of the queue in ≤ 3 requests on a warm cache', async () => {
@@ -116,6 +135,7 @@ describe('Freshdesk: contacts cache and request counts', () => {
 	it('picks up a changed language with one incremental _updated_since listing', async () => {
 		const {fake, clock, open} = await world();
 		const query = {...unresolved, statuses: ['new', 'open', 'pending']} satisfies TicketQuery;
+		await listQueue(open(), query, {all: false});
 		const first = await listQueue(open(), query, {all: false});
 		expectOwnLanguages(fake, first.tickets);
 		const contact = fake.contacts.get(Number(first.tickets[0]?.requester.id));
@@ -183,22 +203,34 @@ describe('Freshdesk: contacts cache and request counts', () => {
 		const choices = Object.entries((field?.['choices'] ?? {}) as Record<string, unknown>).filter(
 			([code]) => Number(code) <= 5,
 		);
+		const [groupField, agentField] = fixture<Record<string, unknown>[]>('ticket_fields_agent_group');
+		const names = {
+			groups: Object.fromEntries(fake.groups.map((group) => [group.name, group.id])),
+			agents: Object.fromEntries(fake.agents.map((agent) => [agent.name, agent.id])),
+		};
 		fake.intercept = (request) =>
 			request.pathname === '/api/v2/ticket_fields'
-				? {status: 200, json: [{...field, choices: Object.fromEntries(choices)}]}
+				? {
+						status: 200,
+						json: [
+							{...field, choices: Object.fromEntries(choices)},
+							{...groupField, choices: names.groups},
+							{...agentField, choices: names.agents},
+						],
+					}
 				: undefined;
 		const desk = createFreshdeskHelpDesk(freshdeskSetup(fake.url, clock), {clock});
 		closers.push(() => desk.close());
 		const result = await listQueue(desk, {...unresolved}, {all: true});
 		expect(result.tickets).toHaveLength(150);
-		expectOwnLanguages(fake, result.tickets);
 		expect(fake.requests.filter((request) => request.pathname === '/api/v2/search/tickets')).toEqual([]);
-		// Labels, 2 list pages, 2 contacts pages, agents, groups.
-		expect(fake.requests).toHaveLength(7);
+		// The ticket fields, 2 list pages, 1 contacts page.
+		expect(fake.requests).toHaveLength(4);
 	});
 
 	it('forgets a purged customer: csr log purge erases them from the contacts cache', async () => {
 		const {fake, db, open} = await world();
+		await listQueue(open(), {...unresolved}, {all: true});
 		await listQueue(open(), {...unresolved}, {all: true});
 		const someone = [...fake.contacts.values()].find((contact) => contact.id >= 8000);
 		if (someone === undefined) throw new Error('no contact');

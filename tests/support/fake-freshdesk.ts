@@ -729,8 +729,20 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		}
 		if (method === 'GET' && path === '/api/v2/groups')
 			return listPage(request, groups, (group) => ({...group, description: null}));
-		if (method === 'GET' && path === '/api/v2/ticket_fields')
-			return {status: 200, json: fixture('ticket_fields_status')};
+		if (method === 'GET' && path === '/api/v2/ticket_fields') {
+			// The default group and agent fields name every group and agent: `choices` is `{name: id}`.
+			const [groupField, agentField] = fixture<Json[]>('ticket_fields_agent_group');
+			const groupChoices = Object.fromEntries(groups.map((group) => [group.name, group.id]));
+			const agentChoices = Object.fromEntries(agents.map((agent) => [agent.name, agent.id]));
+			return {
+				status: 200,
+				json: [
+					...fixture<Json[]>('ticket_fields_status'),
+					{...groupField, choices: groupChoices},
+					{...agentField, choices: agentChoices},
+				],
+			};
+		}
 		if (method === 'GET' && path === '/api/v2/contacts') {
 			const since = query.get('_updated_since');
 			if (since !== null && Number.isNaN(Date.parse(since)))

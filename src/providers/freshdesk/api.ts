@@ -19,6 +19,7 @@ import {
 	groupList,
 	ticketFieldList,
 } from './schemas.js';
+import {factsFromFields, fieldFacts, noFieldFacts} from './ticket-fields.js';
 
 /** Seams for tests and tuning; production uses the defaults. */
 export type FreshdeskOptions = {
@@ -43,8 +44,8 @@ export type FreshdeskApi = {
 	readonly directory: Directory;
 	/** Contacts and directory lists kept between runs (the profile's cache in csr.db, or memory). */
 	readonly cache: ContactCache;
-	/** This desk's one contacts listing (contacts.ts), once started. */
-	contactsRefresh: Promise<void> | undefined;
+	/** This desk's contacts listings (contacts.ts) by budget, once started. */
+	readonly contactsRefresh: Map<'page' | 'complete', Promise<void>>;
 	readonly setup: ProviderSetup;
 	readonly clock: Clock;
 	readonly options: FreshdeskOptions;
@@ -101,33 +102,8 @@ function parse<Schema extends z.ZodType>(response: HttpResponse, schema: Schema,
 	return parsed.data;
 }
 
-/** Statuses from `ticket_fields`: `choices` is `{"2": ["Open", "Being Processed"], …}` (agent label first). */
-function statusLabelsFrom(fields: z.output<typeof ticketFieldList>): Map<number, string> {
-	const labels = new Map<number, string>();
-	const field = fields.find((candidate) => candidate.type === 'default_status' || candidate.name === 'status');
-	const choices = field?.choices;
-	const add = (code: unknown, label: unknown) => {
-		const number = Number(code);
-		const text = Array.isArray(label) ? label[0] : label;
-		if (Number.isInteger(number) && typeof text === 'string' && text.trim() !== '') labels.set(number, text.trim());
-	};
-	if (Array.isArray(choices)) {
-		for (const choice of choices) {
-			if (choice !== null && typeof choice === 'object') {
-				const entry = choice as Record<string, unknown>;
-				add(entry['value'] ?? entry['id'], entry['label'] ?? entry['name']);
-			}
-		}
-	} else if (choices !== null && typeof choices === 'object') {
-		for (const [code, label] of Object.entries(choices as Record<string, unknown>)) add(code, label);
-	}
-	return labels;
-}
-
 /** How long cached agents, groups and status labels count before csr reads them again. */
 export const directoryMaxAgeMs = 60 * 60_000;
-
-const statusLabelList = z.array(z.tuple([z.number(), z.string()]));
 
 /** A Freshdesk contact as the contacts cache keeps it: `language` is the customer's locale. */
 export function toCachedContact(contact: FreshdeskContact): CachedContact {
@@ -286,14 +262,21 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 
 	const contacts = new Map<number, Promise<FreshdeskContact | null>>();
 
+	/** Status labels, agent and group names from `ticket_fields` (ticket-fields.ts), one request an hour. */
 	const loadStatusLabels = cached(async (signal) => {
 		if (directory.statusLabels !== null) return directory.statusLabels;
-		const entries = await storedList('status-labels', statusLabelList, async () => {
+		const [facts] = await storedList('ticket-fields', z.array(fieldFacts), async () => {
 			const response = await send({method: 'GET', path: '/api/v2/ticket_fields', signal, allowStatuses: [403, 404]});
 			const parsed = ticketFieldList.safeParse(response.body);
-			return response.status >= 400 || !parsed.success ? [] : [...statusLabelsFrom(parsed.data)];
+			return [response.status >= 400 || !parsed.success ? noFieldFacts : factsFromFields(parsed.data)];
 		});
-		directory.statusLabels = new Map(entries);
+		const known = facts ?? noFieldFacts;
+		// Names only where nothing better is known: an agent read from /agents also has an email.
+		for (const [id, name] of known.agents) {
+			if (!directory.agents.has(id)) directory.agents.set(id, {id, contact: {name, email: null}});
+		}
+		for (const [id, name] of known.groups) if (!directory.groups.has(id)) directory.groups.set(id, name);
+		directory.statusLabels = new Map(known.statuses);
 		return directory.statusLabels;
 	});
 
@@ -301,7 +284,7 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 		origin: http.origin,
 		directory,
 		cache,
-		contactsRefresh: undefined,
+		contactsRefresh: new Map(),
 		setup,
 		clock,
 		options,
