@@ -279,6 +279,17 @@ CREATE TABLE team_pending (
 CREATE INDEX team_pending_store ON team_pending (store, seq);
 `,
 	},
+	{
+		// csr dashboard: a ticket's running SLA target and since when its requester waits for an answer. The tickets
+		// stream reads every ticket again at the next sync (its cursor is forgotten, its rows and completion kept), so
+		// rows synced before have them too.
+		version: 7,
+		sql: `ALTER TABLE sync_tickets ADD COLUMN sla_due_at TEXT;
+ALTER TABLE sync_tickets ADD COLUMN waiting_since TEXT;
+CREATE INDEX sync_tickets_open ON sync_tickets (profile, status, waiting_since);
+UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
+`,
+	},
 ];
 
 /**
