@@ -5,7 +5,6 @@ import {toDisplayLine} from '../../text/display-text.js';
 import {DashboardBoard} from '../components/dashboard-board.js';
 import {DashboardTickets} from '../components/dashboard-tickets.js';
 import {type BoardItem, boardItems, type DashboardServices, moveSelection, scrollTop} from '../dashboard-model.js';
-import {formatClock} from '../format.js';
 import {useAsync} from '../hooks/use-async.js';
 import {useDashboard} from '../hooks/use-dashboard.js';
 import {actionOf} from '../keymap.js';
@@ -68,7 +67,7 @@ export function DashboardScreen({services, width, height, onQuit}: Props) {
 			<Text wrap="truncate-end">
 				<Text inverse bold>{` ${services.profileName} `}</Text>
 				<Text> dashboard</Text>
-				{refreshedAt === null ? null : <Text> · as of {formatClock(refreshedAt, 'UTC')} UTC</Text>}
+				{refreshedAt === null ? null : <Text> · as of {refreshedAt.toISOString().slice(11, 19)} UTC</Text>}
 				<Text color={theme.muted}>{every}</Text>
 				{state.kind === 'ready' && state.refreshing ? <Text color={theme.muted}> · refreshing</Text> : null}
 				{state.kind === 'ready' && state.value.warning !== null ? (
