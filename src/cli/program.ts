@@ -4,6 +4,7 @@ import type {Context} from '../context.js';
 import {registerAuthCommand} from './commands/auth.js';
 import {registerCompletionCommand} from './commands/completion.js';
 import {registerConfigCommand} from './commands/config.js';
+import {registerDashboardCommand} from './commands/dashboard.js';
 import {registerDemoCommand} from './commands/demo.js';
 import {registerFeedbackCommand} from './commands/feedback.js';
 import {registerFollowupCommand} from './commands/followup.js';
@@ -81,6 +82,7 @@ export function buildProgram(context: Context): Command {
 	registerSurveyCommand(program, context);
 	registerStatsCommand(program, context);
 	registerReportCommand(program, context);
+	registerDashboardCommand(program, context);
 	registerSyncCommand(program, context);
 	registerProfileCommand(program, context);
 	registerAuthCommand(program, context);

@@ -55,6 +55,24 @@ function teamFactsOf(messages: NonNullable<TicketFacts['publicMessages']>) {
 	return {replies, firstReplyBy: replies[0]?.agentKey ?? null, agentTouches: countTouches(lines)};
 }
 
+/**
+ * Since when the requester of an unsolved ticket waits for an agent (new or open; pending and on-hold wait for
+ * someone else): from the thread, the first customer message after the last public agent reply; without the thread,
+ * the creation when nobody has replied yet, else the ticket's last change. Null when nobody waits.
+ */
+export function waitingSinceOf(facts: TicketFacts): string | null {
+	const {ticket} = facts;
+	if (ticket.status !== 'new' && ticket.status !== 'open') return null;
+	const messages = facts.publicMessages;
+	if (messages === undefined) return facts.firstReplyAt === null ? ticket.createdAt : ticket.updatedAt;
+	let since: string | null = null;
+	for (const message of messages) {
+		if (message.agent !== null) since = null;
+		else since ??= message.at;
+	}
+	return since;
+}
+
 export function toCachedTicket(facts: TicketFacts): CachedTicket {
 	const {ticket} = facts;
 	return {
@@ -74,6 +92,8 @@ export function toCachedTicket(facts: TicketFacts): CachedTicket {
 		reopens: facts.reopens,
 		publicAgentReplies: facts.publicAgentReplies,
 		slaBreached: facts.slaBreached,
+		slaDueAt: ticket.slaDueAt,
+		waitingSince: waitingSinceOf(facts),
 		...(facts.publicMessages === undefined ? {} : teamFactsOf(facts.publicMessages)),
 		...(facts.solvedBy === undefined ? {} : {solvedBy: agentKeyOf(facts.solvedBy)}),
 	};

@@ -27,12 +27,16 @@ export type BusinessTimes = {
 
 /** Rows whose business minutes csr must (re)compute for schedule `fingerprint`: never computed, or on another one. */
 export function readBusinessPending(db: Database, profile: string, fingerprint: string): BusinessPendingRow[] {
+	// "Neither of the two" as ranges around them, so SQLite reads the (profile, business_source) index, not the table:
+	// once every row is measured, this finds nothing without a scan.
+	const [low, high] = [deskSource, fingerprint].sort();
 	const rows = db
 		.prepare(
 			`SELECT ticket_id, group_name, created_at, first_reply_at, solved_at, resolution_minutes FROM sync_tickets
-			WHERE profile = ? AND (business_source IS NULL OR (business_source <> ? AND business_source <> ?))`,
+			WHERE profile = ? AND (business_source IS NULL OR business_source < ? OR (business_source > ? AND business_source < ?)
+				OR business_source > ?)`,
 		)
-		.all(profile, deskSource, fingerprint);
+		.all(profile, low ?? '', low ?? '', high ?? '', high ?? '');
 	return rows.map((row) => ({
 		ticketId: String(row['ticket_id']),
 		groupName: row['group_name'] === null ? null : String(row['group_name']),

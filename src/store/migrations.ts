@@ -279,6 +279,36 @@ CREATE TABLE team_pending (
 CREATE INDEX team_pending_store ON team_pending (store, seq);
 `,
 	},
+	{
+		// csr dashboard: a ticket's running SLA target and since when its requester waits for an answer. The tickets
+		// stream reads every ticket again at the next sync (its cursor is forgotten, its rows and completion kept), so
+		// rows synced before have them too.
+		version: 7,
+		sql: `ALTER TABLE sync_tickets ADD COLUMN sla_due_at TEXT;
+ALTER TABLE sync_tickets ADD COLUMN waiting_since TEXT;
+CREATE INDEX sync_tickets_unsolved ON sync_tickets (profile, status, waiting_since)
+	WHERE status IN ('new', 'open', 'pending', 'on-hold');
+UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
+`,
+	},
+	{
+		// csr stats at 100,000 tickets: the business-hours percentiles walk a value-first covering index like their
+		// calendar twins (instead of sorting the table twice each), the team's per-agent percentiles walk an index in
+		// the order of their window function (no sort), and the business pass finds "nothing to measure" in an index.
+		// Replies per agent in a window read only the replies' index. No index leads with profile (but the partial one
+		// of the dashboard's unsolved tickets): every profile's rows are most of the table, and SQLite (without ANALYZE) would
+		// otherwise prefer such an index to the scans and value-first walks the aggregations are written for.
+		version: 8,
+		sql: `CREATE INDEX sync_tickets_first_reply_business ON sync_tickets (first_reply_business_minutes, profile, created_at);
+CREATE INDEX sync_tickets_resolution_business ON sync_tickets (resolution_business_minutes, profile, solved_at, status);
+CREATE INDEX sync_tickets_first_reply_by ON sync_tickets (first_reply_by, first_reply_minutes, profile, created_at);
+CREATE INDEX sync_tickets_solved_by ON sync_tickets (solved_by, resolution_minutes, profile, solved_at, status, agent_touches,
+	public_agent_replies);
+CREATE INDEX sync_tickets_business_source ON sync_tickets (business_source, profile);
+DROP INDEX sync_replies_at;
+CREATE INDEX sync_replies_at ON sync_replies (profile, at, agent_key);
+`,
+	},
 ];
 
 /**

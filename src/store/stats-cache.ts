@@ -55,6 +55,10 @@ export type CachedTicket = {
 	readonly firstReplyBy?: string | null;
 	readonly solvedBy?: string | null;
 	readonly agentTouches?: number | null;
+	/** The running SLA target as the desk gives it (csr dashboard); null without one. */
+	readonly slaDueAt?: string | null;
+	/** Since when the requester waits for an agent's answer (csr dashboard); null when nobody waits. */
+	readonly waitingSince?: string | null;
 };
 
 export type CachedRating = {
@@ -76,8 +80,8 @@ export type CachedSurvey = {
 const upsertTicketSql = `INSERT INTO sync_tickets (profile, ticket_id, status, channel, agent_key, group_name, created_at,
 	updated_at, solved_at, first_reply_minutes, first_reply_business_minutes, resolution_minutes,
 	resolution_business_minutes, reopens, public_agent_replies, sla_breached, first_reply_at, business_source,
-	first_reply_by, solved_by, agent_touches)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	first_reply_by, solved_by, agent_touches, sla_due_at, waiting_since)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel = excluded.channel,
 	agent_key = excluded.agent_key, group_name = excluded.group_name, created_at = excluded.created_at,
 	updated_at = excluded.updated_at, solved_at = excluded.solved_at, first_reply_minutes = excluded.first_reply_minutes,
@@ -85,7 +89,8 @@ ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel
 	resolution_minutes = excluded.resolution_minutes, resolution_business_minutes = excluded.resolution_business_minutes,
 	reopens = excluded.reopens, public_agent_replies = excluded.public_agent_replies, sla_breached = excluded.sla_breached,
 	first_reply_at = excluded.first_reply_at, business_source = excluded.business_source,
-	first_reply_by = excluded.first_reply_by, solved_by = excluded.solved_by, agent_touches = excluded.agent_touches`;
+	first_reply_by = excluded.first_reply_by, solved_by = excluded.solved_by, agent_touches = excluded.agent_touches,
+	sla_due_at = excluded.sla_due_at, waiting_since = excluded.waiting_since`;
 
 function writeTickets(db: Database, profile: string, items: readonly CachedTicket[]): void {
 	const upsert = statement(db, upsertTicketSql);
@@ -114,6 +119,8 @@ function writeTickets(db: Database, profile: string, items: readonly CachedTicke
 			ticket.firstReplyBy ?? null,
 			ticket.solvedBy ?? null,
 			ticket.agentTouches ?? null,
+			ticket.slaDueAt == null ? null : toCacheTime(ticket.slaDueAt, what),
+			ticket.waitingSince == null ? null : toCacheTime(ticket.waitingSince, what),
 		);
 		if (ticket.replies !== undefined) writeReplies(db, profile, ticket.ticketId, ticket.replies);
 	}

@@ -45,6 +45,31 @@ function runChromium(args: string[]): Promise<{stdout: string; stderr: string; c
 	});
 }
 
+/**
+ * The widest run of a screenshot row that has the charts' blue (#2563eb) at both ends and no page background
+ * (#f3f4f6) between them, as a share of the picture's width: a chart drawn across the full width gives a long run; two
+ * charts side by side are split by the page background between them.
+ */
+function widestChartRun(picture: {width: number; height: number; rgba: Uint8Array}): number {
+	const near = (i: number, [r, g, b]: readonly number[]) =>
+		Math.abs((picture.rgba[i] as number) - (r as number)) < 24 &&
+		Math.abs((picture.rgba[i + 1] as number) - (g as number)) < 24 &&
+		Math.abs((picture.rgba[i + 2] as number) - (b as number)) < 24;
+	let widest = 0;
+	for (let y = 0; y < picture.height; y++) {
+		let start = -1;
+		for (let x = 0; x < picture.width; x++) {
+			const i = (y * picture.width + x) * 4;
+			if (near(i, [0xf3, 0xf4, 0xf6])) start = -1;
+			else if (near(i, [0x25, 0x63, 0xeb])) {
+				if (start < 0) start = x;
+				widest = Math.max(widest, (x - start) / picture.width);
+			}
+		}
+	}
+	return widest;
+}
+
 let box: ReturnType<typeof createSandbox> | undefined;
 afterEach(() => box?.cleanup());
 
@@ -74,6 +99,8 @@ describe.skipIf(!installed)('csr report --html in headless Chromium', () => {
 		// A blank page is one colour; the report has a dark header, white cards, blue and green bars, grey text.
 		expect(colours).toBeGreaterThan(20);
 		expect(inked).toBeGreaterThan(0.3);
+		// The charts use the full width of the page, not half of it.
+		expect(widestChartRun(picture)).toBeGreaterThan(0.55);
 
 		// What the browser built from the file: every key figure it shows equals csr stats --json.
 		const dom = await runChromium(['--dump-dom', `file://${file}`]);

@@ -51,11 +51,14 @@ function axisLabel(unit: ChartSpec['unit']): {formatter?: (value: number) => str
 	return {};
 }
 
-/** One chart as an SVG string (width × height px), with its legend when it has more than one series. */
+/**
+ * One chart as an SVG string (width × height px, 1180 × 300 unless told: the report's content width), with its
+ * legend when it has more than one series. The page scales it to the full width through its viewBox.
+ */
 export async function renderChart(spec: ChartSpec): Promise<string> {
 	const echarts = await loadECharts();
-	const width = spec.width ?? 560;
-	const height = spec.height ?? 260;
+	const width = spec.width ?? 1180;
+	const height = spec.height ?? 300;
 	const chart = echarts.init(null, null, {renderer: 'svg', ssr: true, width, height});
 	try {
 		const categoryAxis = {type: 'category' as const, data: [...spec.categories], axisLabel: {hideOverlap: true}};

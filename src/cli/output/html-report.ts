@@ -15,14 +15,14 @@ import {formatMinutes} from './stats.js';
 const styles = `
 *{box-sizing:border-box}body{font:14px/1.45 system-ui,sans-serif;margin:0;color:#111827;background:#f3f4f6}
 header{background:#1f2937;color:#f9fafb;padding:20px 32px}header h1{margin:0 0 4px;font-size:22px}
-header p{margin:0;color:#d1d5db}main{padding:16px 32px 48px;max-width:1280px}
+header p{margin:0;color:#d1d5db}main{padding:16px 32px 48px;max-width:1600px}
 h2{font-size:17px;margin:28px 0 10px}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(190px,1fr));gap:12px}
 .card{background:#fff;border-radius:8px;padding:12px 14px;box-shadow:0 1px 2px #0002}
 .card .label{color:#6b7280;font-size:12px;text-transform:uppercase;letter-spacing:.04em}
 .card .value{font-size:26px;font-weight:600;margin:2px 0}.card .detail{color:#4b5563;font-size:12px}
-.charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(580px,1fr));gap:12px}
+.charts{display:grid;grid-template-columns:1fr;gap:12px}
 figure{background:#fff;border-radius:8px;margin:0;padding:10px;box-shadow:0 1px 2px #0002}
-figcaption{font-weight:600;margin:0 0 6px}figure svg{max-width:100%;height:auto}
+figcaption{font-weight:600;margin:0 0 6px}figure svg{display:block;width:100%;height:auto}
 table{border-collapse:collapse;background:#fff;width:100%;box-shadow:0 1px 2px #0002}
 th,td{padding:6px 10px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap}
 th:first-child,td:first-child{text-align:left;white-space:normal;overflow-wrap:anywhere}th{background:#f9fafb}

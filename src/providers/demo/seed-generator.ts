@@ -140,6 +140,16 @@ export function createGenerator(options: SeedOptions, writer: Writer) {
 		return customer;
 	}
 
+	// How solved tickets get solved, spread evenly per channel: the golden-ratio sequence (every run of consecutive
+	// tickets is evenly spread too), so even a 150-ticket desk shows each channel with the model's share of one-touch
+	// solves (35 %) instead of one random draw's, and one-touch compares fairly between chat and email.
+	const solvesByChannel = new Map<Channel, number>();
+	function solveShapeFor(channel: Channel): number {
+		const count = solvesByChannel.get(channel) ?? 0;
+		solvesByChannel.set(channel, count + 1);
+		return (0.5 + count * 0.618_033_988_749_895) % 1;
+	}
+
 	function ticket(id: number): void {
 		const random = createRandom(mixSeed(options.seed, id));
 		const createdMs = createdTimes[id - 1] ?? nowMs;
@@ -187,6 +197,7 @@ export function createGenerator(options: SeedOptions, writer: Writer) {
 			ageMs,
 			phone,
 			random,
+			...(status === 'solved' || status === 'closed' ? {solveShape: solveShapeFor(channel)} : {}),
 		});
 		const subjectChoices = scenario.subjects?.[opening] ?? text.subjects.map((_, index) => index);
 		const subject = tidy(

@@ -43,6 +43,12 @@ export function planThread(input: {
 	ageMs: number;
 	phone: string;
 	random: Random;
+	/**
+	 * How a solved ticket gets solved, in [0, 1): under 0.35 in one touch, under 0.8 after a conversation, else
+	 * solved, reopened and solved again. The generator spreads it evenly per channel (seed-generator.ts); without it
+	 * the ticket's own random draw decides.
+	 */
+	solveShape?: number;
 }): {steps: Step[]; opening: number} {
 	const {status, pack, text, scenario, channel, vars, customer, priority, assigneeId, random} = input;
 	const steps: Step[] = [];
@@ -168,7 +174,8 @@ export function planThread(input: {
 		customerSays(random.pick(chasers)(vars), (12 * 60 + random.next() * 48 * 60) * pace);
 	};
 	const solveFlow = () => {
-		const shape = canSolveInOneTouch ? random.next() : 0.5;
+		const drawn = canSolveInOneTouch ? random.next() : 0.5;
+		const shape = canSolveInOneTouch ? (input.solveShape ?? drawn) : 0.5;
 		if (shape < 0.35) {
 			resolve(firstReplyDelay(), false);
 			statusChange('open', 'solved', 0);
