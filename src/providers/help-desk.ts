@@ -249,4 +249,5 @@ export * from './capabilities/article-drafts.js';
 export * from './capabilities/knowledge-base.js';
 export * from './capabilities/macros.js';
 export * from './capabilities/sign-in.js';
+export * from './capabilities/survey-links.js';
 export * from './capabilities/ticket-creation.js';

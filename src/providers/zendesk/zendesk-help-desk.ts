@@ -1,5 +1,5 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
-import type {ArticleDrafts, Capabilities, HelpDesk, ProviderSetup} from '../help-desk.js';
+import type {ArticleDrafts, Capabilities, DeskSurveyLinks, HelpDesk, ProviderSetup} from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {createZendeskArticleDrafts} from './article-drafts.js';
 import {sendBatch} from './batch.js';
@@ -12,6 +12,7 @@ import {toAgentRef} from './map.js';
 import {loginWithLoopback, revokeCurrentToken} from './oauth.js';
 import {getTickets, listTickets} from './queue.js';
 import {usersResponse, type ZendeskUser} from './schemas.js';
+import {createZendeskSurveyLinks} from './survey-links.js';
 import {getThread} from './thread.js';
 import {sendMessage, updateTicket} from './writes.js';
 
@@ -34,7 +35,7 @@ export const zendeskCapabilities: Capabilities = {
 export function createZendeskHelpDesk(
 	setup: ProviderSetup,
 	options: ZendeskOptions = {},
-): HelpDesk & ZendeskExtras & ArticleDrafts {
+): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -80,6 +81,7 @@ export function createZendeskHelpDesk(
 		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),
 		getArticle: (articleId, signal) => getArticle(api, articleId, signal),
 		...createZendeskArticleDrafts(api),
+		...createZendeskSurveyLinks(),
 		authInfo: () => describeZendeskAuth(setup),
 		signIn: (signInOptions, signal) =>
 			loginWithLoopback({
