@@ -13,7 +13,7 @@ export async function run({root, report}) {
 	const {suggestTemplates} = await import(pathToFileURL(join(root, 'dist', 'templates', 'suggest.js')).href);
 	const {builtInTemplateDir} = await import(pathToFileURL(join(root, 'dist', 'templates', 'lookup.js')).href);
 	const dirs = [builtInTemplateDir()];
-	for (const set of ['labelled', 'held-out']) {
+	for (const set of ['labelled', 'held-out', 'fresh']) {
 		const {messages} = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'suggest', `${set}.json`), 'utf8'));
 		await measure(set, messages, {suggestTemplates, dirs, report});
 	}
