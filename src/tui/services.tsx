@@ -23,6 +23,8 @@ export type Session = {
 	readonly timeZone: string;
 	/** The queue the TUI opens with (the CLI's defaults). */
 	readonly baseQuery: TicketQuery;
+	/** A team store holds the follow-ups: the follow-ups pane shows the agent's own or the team's. */
+	readonly teamStore?: boolean | undefined;
 };
 
 export type TemplateSummary = {
@@ -118,8 +120,11 @@ export type TuiServices = {
 	): Promise<readonly KnowledgeArticle[] | null>;
 	statusCounts(): Promise<StatusCounts>;
 	listOutbox(): Promise<readonly OutboxEntry[]>;
-	/** Open follow-ups due today or overdue, soonest first. */
-	listDueFollowUps(): Promise<readonly FollowUp[]>;
+	/**
+	 * Open follow-ups due today or overdue, soonest first. With a team store, `mine` (the default) is those for this
+	 * agent and `team` everyone's; alone, every follow-up on this machine is the agent's.
+	 */
+	listDueFollowUps(view?: 'mine' | 'team'): Promise<readonly FollowUp[]>;
 	/** Bad CSAT, NPS detractors and hard CES answers of the last 7 days, newest first; null: the desk has none to give. */
 	listFeedback?(signal: AbortSignal): Promise<readonly FeedbackItem[] | null>;
 	completeFollowUp(id: string): Promise<void>;

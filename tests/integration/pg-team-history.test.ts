@@ -1,7 +1,14 @@
 import {rmSync} from 'node:fs';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {sessionOf} from '../../src/cli/run/tui.js';
+import {createTuiServices} from '../../src/cli/run/tui-services.js';
+import {routeToConfiguredTeamStore} from '../../src/cli/team-routing.js';
+import {resolveProfile} from '../../src/config/profiles.js';
+import {createTestIo} from '../../src/io/streams.js';
+import {createContext} from '../../src/production.js';
 import {closePools} from '../../src/store/pg-client.js';
 import {createSandbox} from '../support/e2e.js';
+import {createMemoryHelpDesk} from '../support/memory-help-desk.js';
 import {createDatabase, type PgServer, pgInstalled, queryPg, startPg, stopPg} from './pg-server.js';
 
 /*
@@ -142,5 +149,40 @@ describe.runIf(installed)('the team store for a supervisor and for older local r
 			summary: string;
 		}[];
 		expect(listed.map((record) => record.summary).sort()).toEqual(['new 1', 'old 1', 'old 2', 'old 3']);
+	}, 120_000);
+
+	it("the TUI's follow-ups pane reads mine or the team's from the team store", async () => {
+		if (server === undefined) throw new Error('no server');
+		const url = await createDatabase(server, `csr_tui_${process.pid}`);
+		const alice = await agentOnDemo(url, 'alice@team.test');
+		expect((await alice.csr(['store', 'migrate'])).exitCode).toBe(0);
+		const bob = await agentOnDemo(url, 'bob@team.test');
+		const add = (box: typeof alice, args: string[]) => box.csr(['followup', 'add', ...args, '--in', '1m']);
+		expect((await add(alice, ['11', '--note', 'for bob', '--to', 'bob@team.test'])).exitCode).toBe(0);
+		expect((await add(alice, ['12', '--note', 'alice herself'])).exitCode).toBe(0);
+		expect((await add(bob, ['13', '--note', 'bob himself'])).exitCode).toBe(0);
+
+		// Bob's TUI, a day later (everything is due), over his own config and data.
+		const base = createContext({
+			env: bob.env,
+			io: createTestIo(),
+			cwd: bob.home,
+			now: () => new Date(Date.now() + 86_400_000),
+		});
+		const context = {...base, openHelpDesk: async () => createMemoryHelpDesk([])};
+		await context.prepare();
+		routeToConfiguredTeamStore(context, {}, 'tui');
+		const profile = resolveProfile(context.config().read(), undefined, context.env);
+		const session = sessionOf(context, profile);
+		expect(session.teamStore).toBe(true);
+		const services = createTuiServices(context, profile, session);
+		try {
+			const notes = async (view: 'mine' | 'team') =>
+				(await services.listDueFollowUps(view)).map((followUp) => followUp.note).sort();
+			expect(await notes('mine')).toEqual(['bob himself', 'for bob']);
+			expect(await notes('team')).toEqual(['alice herself', 'bob himself', 'for bob']);
+		} finally {
+			await services.close();
+		}
 	}, 120_000);
 });

@@ -164,7 +164,13 @@ export function createTuiServices(
 				repliesToday: replies.length,
 			};
 		},
-		listDueFollowUps: async () => listFollowUps(records(), 'due', context.now()),
+		listDueFollowUps: async (view = 'mine') => {
+			const store = records();
+			// As `csr followup list`: with a team store, mine are those given to this agent (by the profile's email).
+			const email = profile.profile.email;
+			const assignee = isTeamRecordStore(store) && view === 'mine' && email ? email : undefined;
+			return listFollowUps(store, 'due', context.now(), {assignee});
+		},
 		listFeedback: async (signal) => {
 			const desk = await deskPromise;
 			if (!desk.capabilities.supportsSatisfaction && !desk.capabilities.supportsSurveys) return null;
