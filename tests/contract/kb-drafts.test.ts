@@ -6,6 +6,7 @@ import {createFreshdeskHelpDesk} from '../../src/providers/freshdesk/freshdesk-h
 import {hasArticleDrafts} from '../../src/providers/help-desk.js';
 import {createZendeskHelpDesk} from '../../src/providers/zendesk/zendesk-help-desk.js';
 import {createTestContext, runCsr, type TestContext} from '../support/context.js';
+import {fakeTimeouts} from '../support/desk-on-fake.js';
 import {startFakeFreshdesk} from '../support/fake-freshdesk.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {startFakeZendesk} from './fake-zendesk.js';
@@ -45,7 +46,7 @@ async function onZendesk() {
 	fake.addComment(2, customer.id, question(customer.name, customer.email), true);
 	fake.addComment(2, fake.me.id, answer(customer.name.split(' ')[0] ?? ''), true);
 	const context = contextOn(() =>
-		createZendeskHelpDesk(zendeskSetup(fake.url, clock), {clock, timeouts: {connectMs: 2000, readMs: 2000}}),
+		createZendeskHelpDesk(zendeskSetup(fake.url, clock), {clock, timeouts: fakeTimeouts}),
 	);
 	return {fake, context, customer};
 }
@@ -66,7 +67,7 @@ async function onFreshdesk() {
 	});
 	fake.addConversation(2, {userId: fake.me.id, body: answer(customer.name), incoming: false, private: false});
 	const context = contextOn(() =>
-		createFreshdeskHelpDesk(freshdeskSetup(fake.url, clock), {clock, timeouts: {connectMs: 2000, readMs: 2000}}),
+		createFreshdeskHelpDesk(freshdeskSetup(fake.url, clock), {clock, timeouts: fakeTimeouts}),
 	);
 	return {fake, context, customer};
 }

@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {ExitCode} from '../../src/errors.js';
 import {createZendeskHelpDesk} from '../../src/providers/zendesk/zendesk-help-desk.js';
 import {createTestContext, runCsr, type TestContext} from '../support/context.js';
+import {fakeTimeouts} from '../support/desk-on-fake.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {startFakeZendesk} from './fake-zendesk.js';
 import {zendeskSetup} from './zendesk-setup.js';
@@ -22,8 +23,7 @@ async function onZendesk() {
 	cleanups.push(() => base.cleanup());
 	const context: TestContext = {
 		...base,
-		openHelpDesk: async () =>
-			createZendeskHelpDesk(zendeskSetup(fake.url, clock), {clock, timeouts: {connectMs: 2000, readMs: 2000}}),
+		openHelpDesk: async () => createZendeskHelpDesk(zendeskSetup(fake.url, clock), {clock, timeouts: fakeTimeouts}),
 	};
 	const lastPublicComment = (ticketId: number) =>
 		(fake.comments.get(ticketId) ?? []).filter((comment) => comment.public && comment.author_id === fake.me.id).at(-1);
