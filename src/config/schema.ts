@@ -162,6 +162,24 @@ export const settingDefinitions = {
 		default: 30,
 		expects: 'a whole number of days, 0 or more',
 	},
+	/** `csr kb new`: the Zendesk Help Center section or Freshdesk solution folder its drafts go to. */
+	'kb.section': {
+		parse: z
+			.string()
+			.trim()
+			.regex(/^\d{1,20}$/, 'a section or folder id (a number)'),
+		default: null,
+		expects: 'a Zendesk Help Center section id or a Freshdesk solution folder id (a number)',
+	},
+	/** `csr kb new` on Zendesk: the Guide permission group whose agents may edit the draft. */
+	'kb.permissionGroup': {
+		parse: z
+			.string()
+			.trim()
+			.regex(/^\d{1,20}$/, 'a permission group id (a number)'),
+		default: null,
+		expects: 'a Zendesk Guide permission group id (a number)',
+	},
 	/** The team store (PostgreSQL); empty: this machine's SQLite file. Never printed with its password. */
 	'store.url': {
 		parse: z

@@ -31,6 +31,7 @@ import {
 	type SurveyAggregate,
 	type Window,
 } from '../store/stats-cache.js';
+import {groupTeamActivity, type TeamActivityRow} from '../store/team-activity.js';
 
 // The query csr stats asks, and the aggregates it reads from the KPI cache for one --by dimension.
 
@@ -130,8 +131,17 @@ export function toAgents(activity: Map<string, ActivityAggregate> | undefined): 
 		}));
 }
 
-export function readActivity(db: Database, query: StatsQuery, dimension: Dimension) {
-	const raw = aggregateActivity(db, query.profile, toWindow(query.window), dimension, activityActions);
+/** The log's activity by dimension: this machine's SQLite log, or the team store's rows when given (team mode). */
+export function readActivity(
+	db: Database,
+	query: StatsQuery,
+	dimension: Dimension,
+	teamRows?: readonly TeamActivityRow[],
+) {
+	const raw =
+		teamRows === undefined || dimension === 'group'
+			? aggregateActivity(db, query.profile, toWindow(query.window), dimension, activityActions)
+			: groupTeamActivity(db, query.profile, teamRows, dimension);
 	return foldActivity(raw, dimension === 'agent');
 }
 

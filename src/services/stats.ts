@@ -1,6 +1,7 @@
 import type {AgentActivity, StatsGroup, StatsReport} from '../kpi/report.js';
 import {dayWindow, type StatsWindow, weekWindow, windowDays, windowWeeks} from '../kpi/window.js';
 import type {Database} from '../store/database.js';
+import type {TeamActivityRow} from '../store/team-activity.js';
 import {readActivity, readParts, type StatsBy, type StatsQuery, toAgents} from './stats-parts.js';
 import {buildReport, explain, groupKeys, type StatsExplanation, type StatsTrends} from './stats-report.js';
 import {computeTeam} from './team.js';
@@ -78,7 +79,7 @@ export function computeGroups(
 	return {groups, groupTrends};
 }
 
-/** --source records: only agent activity, from the local interaction log. */
+/** --source records: only agent activity, from the interaction log (this machine's, or the team store's). */
 export type ActivityResult = {
 	readonly report: {
 		readonly window: {readonly since: string; readonly until: string};
@@ -94,14 +95,19 @@ export type ActivityResult = {
 	readonly records: number;
 };
 
-export function computeActivity(db: Database, query: StatsQuery): ActivityResult {
+/** `teamRows`: the team store's log (`readTeamActivity`) instead of this machine's. */
+export function computeActivity(
+	db: Database,
+	query: StatsQuery,
+	teamRows?: readonly TeamActivityRow[],
+): ActivityResult {
 	const asJson = (window: StatsWindow) => ({since: window.since.toISOString(), until: window.until.toISOString()});
-	const overall = readActivity(db, query, 'all');
+	const overall = readActivity(db, query, 'all', teamRows);
 	const records = [...(overall.get('')?.values() ?? [])].reduce((sum, value) => sum + value.records, 0);
 	let groups: ActivityResult['groups'] = null;
 	if (query.by !== null) {
 		const by = query.by;
-		const activity = readActivity(db, query, by);
+		const activity = readActivity(db, query, by, teamRows);
 		const keys =
 			by === 'day' ? windowDays(query.window) : by === 'week' ? windowWeeks(query.window) : [...activity.keys()].sort();
 		groups = keys.map((key) => ({

@@ -69,6 +69,16 @@ async function insertRows(client: PoolClient, singleRowSql: string, rows: readon
 	return result.rowCount ?? 0;
 }
 
+/** Follow-ups in batches, ON CONFLICT DO NOTHING; returns how many were new. */
+export async function insertFollowUps(client: PoolClient, followUps: readonly FollowUp[]): Promise<number> {
+	let inserted = 0;
+	for (let start = 0; start < followUps.length; start += rowsPerInsert) {
+		const rows = followUps.slice(start, start + rowsPerInsert).map(followUpParams);
+		inserted += await insertRows(client, insertFollowUpSql, rows);
+	}
+	return inserted;
+}
+
 export async function applyPending(client: PoolClient, rows: readonly PendingRow[]): Promise<void> {
 	const records: InteractionRecord[] = [];
 	const followUps: unknown[][] = [];

@@ -1,5 +1,6 @@
 import type {Message, TicketThread} from '../domain/message.js';
 import {type Replacements, scrubPersonalData} from '../text/personal-data.js';
+import {plainToHtml} from '../text/plain-to-html.js';
 import {splitName} from './scope.js';
 
 /** A solved ticket's question and answer, ready to become a template or an article. */
@@ -89,8 +90,17 @@ export function templateFromTicket(thread: TicketThread, knowledge: TicketKnowle
 	return {text, vars};
 }
 
-/** An article draft in Markdown: the question and the answer, with every personal detail taken out. */
-export function articleFromTicket(thread: TicketThread, knowledge: TicketKnowledge, locale: string): string {
+/** An article's parts, personal data taken out: its title, the customer's question and the agent's answer. */
+export type ArticleParts = {
+	readonly title: string;
+	readonly locale: string;
+	readonly ticketId: string;
+	readonly question: readonly string[];
+	readonly answer: string;
+};
+
+/** The article's title, question and answer with every personal detail taken out. */
+export function articlePartsOf(thread: TicketThread, knowledge: TicketKnowledge, locale: string): ArticleParts {
 	const {customer, agents} = peopleOf(thread);
 	const replacements: Replacements = {
 		email: '[email]',
@@ -106,22 +116,52 @@ export function articleFromTicket(thread: TicketThread, knowledge: TicketKnowled
 			.replace(/[ \t]+$/gm, '')
 			.replace(/\n{3,}/g, '\n\n')
 			.trim();
-	const title = clean(knowledge.subject).replace(/\s+/g, ' ') || 'Question from a customer';
+	return {
+		title: clean(knowledge.subject).replace(/\s+/g, ' ') || 'Question from a customer',
+		locale,
+		ticketId: thread.ticket.id,
+		question: knowledge.question.map(clean).filter((text) => text !== ''),
+		answer: clean(knowledge.answer),
+	};
+}
+
+/** An article draft in Markdown: the question and the answer, with every personal detail taken out. */
+export function articleFromTicket(thread: TicketThread, knowledge: TicketKnowledge, locale: string): string {
+	const parts = articlePartsOf(thread, knowledge, locale);
 	return [
 		'---',
-		`title: ${JSON.stringify(title)}`,
+		`title: ${JSON.stringify(parts.title)}`,
 		`locale: ${locale}`,
 		'status: draft',
-		`source: ${JSON.stringify(`ticket ${thread.ticket.id}`)}`,
+		`source: ${JSON.stringify(`ticket ${parts.ticketId}`)}`,
 		'---',
-		`# ${title}`,
+		`# ${parts.title}`,
 		'',
 		'## Question',
 		'',
-		...knowledge.question.map((text) => `${clean(text)}\n`),
+		...parts.question.map((text) => `${text}\n`),
 		'## Answer',
 		'',
-		clean(knowledge.answer),
+		parts.answer,
 		'',
+	].join('\n');
+}
+
+const questionHeading: Record<string, [string, string]> = {
+	en: ['Question', 'Answer'],
+	da: ['Spørgsmål', 'Svar'],
+	sv: ['Fråga', 'Svar'],
+	nb: ['Spørsmål', 'Svar'],
+	de: ['Frage', 'Antwort'],
+};
+
+/** The article as the HTML body a desk stores: every text escaped, the headings in the article's language. */
+export function articleHtml(parts: ArticleParts): string {
+	const [question, answer] = questionHeading[parts.locale.slice(0, 2).toLowerCase()] ?? ['Question', 'Answer'];
+	return [
+		`<h2>${question}</h2>`,
+		...parts.question.map((text) => plainToHtml(text)),
+		`<h2>${answer}</h2>`,
+		plainToHtml(parts.answer),
 	].join('\n');
 }

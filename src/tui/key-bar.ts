@@ -70,6 +70,7 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 		{keys: 'v', does: 'view'},
 		{keys: 'F', does: 'follow-ups'},
 		{keys: 'O', does: 'outbox'},
+		{keys: 'B', does: 'feedback'},
 		{keys: 'J/K', does: 'scroll preview'},
 		{keys: '?', does: 'keys'},
 		{keys: 'q', does: 'quit'},

@@ -29,6 +29,7 @@ export const keymap = {
 	select: {keys: ['space'], help: 'select for bulk s / a / t', context: 'queue'},
 	filter: {keys: ['/'], help: 'filter: status:open tag:vip words', context: 'queue'},
 	followUps: {keys: ['F'], help: 'follow-ups due: open, d done, z snooze', context: 'workstation'},
+	feedback: {keys: ['B'], help: 'bad feedback: CSAT, detractors, hard CES; enter opens', context: 'workstation'},
 	outbox: {keys: ['O'], help: 'outbox: why not sent, R send again, D drop', context: 'workstation'},
 	goto: {keys: [':', '#'], help: 'open a ticket by number (:123)', context: 'workstation'},
 	nextView: {keys: ['v'], help: 'next saved view of the profile', context: 'queue'},

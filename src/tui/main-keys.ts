@@ -20,6 +20,7 @@ export type MainIntent =
 				| 'goto'
 				| 'outbox'
 				| 'followUps'
+				| 'feedback'
 				| 'nextView'
 				| 'refresh'
 				| 'help'
@@ -65,6 +66,7 @@ const anywhere = [
 	'goto',
 	'outbox',
 	'followUps',
+	'feedback',
 	'reply',
 	'note',
 	'status',
@@ -142,6 +144,8 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return {kind: 'outbox'};
 		case 'followUps':
 			return {kind: 'followUps'};
+		case 'feedback':
+			return {kind: 'feedback'};
 		case 'open':
 		case 'select':
 		case 'unfold':

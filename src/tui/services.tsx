@@ -4,6 +4,7 @@ import type {FollowUp} from '../domain/records.js';
 import type {AgentRef, GroupRef, Ticket} from '../domain/ticket.js';
 import type {KnowledgeArticle, TicketChanges, TicketQuery} from '../providers/help-desk.js';
 import type {DeliveryResult, PlannedWrite} from '../services/delivery.js';
+import type {FeedbackItem} from '../services/feedback.js';
 import type {QueueResult} from '../services/queue.js';
 
 /** A saved queue view of the profile, as a filter line (`status:open tag:vip`). */
@@ -22,6 +23,8 @@ export type Session = {
 	readonly timeZone: string;
 	/** The queue the TUI opens with (the CLI's defaults). */
 	readonly baseQuery: TicketQuery;
+	/** A team store holds the follow-ups: the follow-ups pane shows the agent's own or the team's. */
+	readonly teamStore?: boolean | undefined;
 };
 
 export type TemplateSummary = {
@@ -117,8 +120,13 @@ export type TuiServices = {
 	): Promise<readonly KnowledgeArticle[] | null>;
 	statusCounts(): Promise<StatusCounts>;
 	listOutbox(): Promise<readonly OutboxEntry[]>;
-	/** Open follow-ups due today or overdue, soonest first. */
-	listDueFollowUps(): Promise<readonly FollowUp[]>;
+	/**
+	 * Open follow-ups due today or overdue, soonest first. With a team store, `mine` (the default) is those for this
+	 * agent and `team` everyone's; alone, every follow-up on this machine is the agent's.
+	 */
+	listDueFollowUps(view?: 'mine' | 'team'): Promise<readonly FollowUp[]>;
+	/** Bad CSAT, NPS detractors and hard CES answers of the last 7 days, newest first; null: the desk has none to give. */
+	listFeedback?(signal: AbortSignal): Promise<readonly FeedbackItem[] | null>;
 	completeFollowUp(id: string): Promise<void>;
 	snoozeFollowUp(id: string, dueAt: string): Promise<void>;
 	/** Sends a kept message again through the same journal and drift check; it leaves the outbox once the desk has it. */

@@ -85,6 +85,10 @@ export type FakeZendesk = {
 	readonly comments: Map<number, FakeComment[]>;
 	readonly users: Map<number, FakeUser>;
 	readonly me: FakeUser;
+	/** Help Center articles created through the API (drafts or not), as the fake stored them. */
+	readonly createdArticles: Json[];
+	/** Help Center sections that exist (articles can be created in them). */
+	readonly sections: Set<number>;
 	readonly stats: {
 		overQuota: number;
 		chaos429: number;
@@ -165,6 +169,8 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	}
 	const tickets = new Map<number, FakeTicket>();
 	const comments = new Map<number, FakeComment[]>();
+	const createdArticles: Json[] = [];
+	const sections = new Set([360001, 360002]);
 	const jobs = new Map<string, Job>();
 	const metrics = new Map<number, Json>();
 	const codes = new Map<string, string>();
@@ -653,6 +659,8 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			if (!tickets.has(Number(match[1]))) return {status: 404, json: errorBody('404')};
 			return {status: 200, json: fixture('macro_apply_preview.oas')};
 		}
+		match = /^\/api\/v2\/help_center(?:\/([\w-]+))?\/sections\/(\d+)\/articles$/.exec(path);
+		if (match && method === 'POST') return createArticle(request, match[1] ?? null, Number(match[2]));
 		match = /^\/api\/v2\/help_center\/articles\/(\d+)$/.exec(path);
 		if (match) {
 			const article = fixture<{results: Json[]}>('help_center_articles_search.oas').results.find(
@@ -679,6 +687,47 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			return {status: 200, json: {results, count: results.length, next_page: null}};
 		}
 		return undefined;
+	}
+
+	/** CreateArticle as the Help Center OpenAPI describes it (fixture help_center_article_create.oas). */
+	function createArticle(request: RecordedRequest, pathLocale: string | null, sectionId: number): FakeAnswer {
+		if (!sections.has(sectionId)) return {status: 404, json: errorBody('404')};
+		let body: Json;
+		try {
+			body = JSON.parse(request.body) as Json;
+		} catch {
+			return {status: 400, json: {error: 'InvalidJson', description: 'the body is not JSON'}};
+		}
+		const article = body['article'] as Json | undefined;
+		const required = ['title', 'locale', 'permission_group_id', 'user_segment_id'];
+		const missing = required.filter((key) => article === undefined || !(key in article));
+		if (article === undefined || missing.length > 0 || typeof article['title'] !== 'string') {
+			const details = Object.fromEntries(missing.map((key) => [key, [{description: `${key} is required`}]]));
+			return {status: 422, json: {error: 'RecordInvalid', description: 'Record validation errors', details}};
+		}
+		const documented = fixture<{response: {article: Json}}>('help_center_article_create.oas').response.article;
+		const id = 37486578 + createdArticles.length;
+		const locale = String(article['locale']);
+		const created: Json = {
+			...documented,
+			id,
+			title: article['title'],
+			body: article['body'] ?? null,
+			locale,
+			section_id: sectionId,
+			draft: article['draft'] === true,
+			author_id: me.id,
+			permission_group_id: article['permission_group_id'],
+			user_segment_id: article['user_segment_id'],
+			url: `${origin()}/api/v2/help_center/${pathLocale ?? locale}/articles/${id}.json`,
+			html_url: `${origin()}/hc/${pathLocale ?? locale}/articles/${id}`,
+		};
+		createdArticles.push(created);
+		return {
+			status: 201,
+			headers: {location: `${origin()}/api/v2/help_center/articles/${id}.json`},
+			json: {article: created},
+		};
 	}
 
 	function search(request: RecordedRequest): FakeAnswer {
@@ -855,6 +904,8 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		comments,
 		users,
 		me,
+		createdArticles,
+		sections,
 		stats,
 		intercept: undefined,
 		afterRoute: undefined,

@@ -120,6 +120,8 @@ export type FakeFreshdesk = {
 	readonly groups: {id: number; name: string}[];
 	readonly ratings: Json[];
 	readonly jobs: Map<string, Job>;
+	/** Solution articles created through the API, as the fake stored them; folders 80 and 81 exist. */
+	readonly createdSolutions: Json[];
 	readonly stats: {overQuota: number; bulkJobs: number; puts: number};
 	/** Answers before the fake's own routes; return undefined to fall through. */
 	intercept: ((request: RecordedRequest) => FakeAnswer | undefined) | undefined;
@@ -384,6 +386,7 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 	}
 
 	const jobs = new Map<string, Job>();
+	const createdSolutions: Json[] = [];
 	const stats = {overQuota: 0, bulkJobs: 0, puts: 0};
 	let server: FakeServer | undefined;
 
@@ -699,6 +702,33 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		}
 	}
 
+	/** "Create a Solution Article" (fixture solution_article_created): title, description and status 1|2 required. */
+	function createSolution(request: RecordedRequest, folderId: number): FakeAnswer {
+		const folder = solutionArticles.find((article) => article.folder_id === folderId);
+		if (folder === undefined) return {status: 404, body: ''};
+		const parsed = parseBody(request);
+		if ('answer' in parsed) return parsed.answer;
+		const {title, description, status} = parsed.body;
+		if (typeof title !== 'string' || title === '')
+			return validationError('title', 'It should not be blank as this is a mandatory field', 'missing_field');
+		if (typeof description !== 'string' || description === '')
+			return validationError('description', 'It should not be blank as this is a mandatory field', 'missing_field');
+		if (status !== 1 && status !== 2)
+			return validationError('status', 'It should be one of these values: 1,2', 'invalid_value');
+		const created: Json = {
+			...fixture('solution_article_created'),
+			id: 5100 + createdSolutions.length,
+			folder_id: folderId,
+			category_id: folder.category_id,
+			agent_id: me.id,
+			title,
+			description,
+			status,
+		};
+		createdSolutions.push(created);
+		return {status: 201, json: created};
+	}
+
 	function route(request: RecordedRequest): FakeAnswer | undefined {
 		const {method, pathname: path, query} = request;
 		const solutionSearch = /^\/api\/v2\/search\/solutions(?:\/([\w-]+))?$/.exec(path);
@@ -713,6 +743,8 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			);
 			return {status: 200, json: found.map(({language: _language, ...article}) => article)};
 		}
+		const solutionCreate = /^\/api\/v2\/solutions\/folders\/(\d+)\/articles$/.exec(path);
+		if (method === 'POST' && solutionCreate) return createSolution(request, Number(solutionCreate[1]));
 		const solutionShow = /^\/api\/v2\/solutions\/articles\/(\d+)$/.exec(path);
 		if (method === 'GET' && solutionShow) {
 			const article = solutionArticles.find((candidate) => candidate.id === Number(solutionShow[1]));
@@ -879,6 +911,7 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		groups,
 		ratings,
 		jobs,
+		createdSolutions,
 		stats,
 		intercept: undefined,
 		addConversation,

@@ -2,6 +2,7 @@ import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
 import type {KbFlags} from '../run/kb.js';
+import type {KbNewFlags} from '../run/knowledge-drafts.js';
 
 export function registerKbCommand(program: Command, context: Context): void {
 	const kb = program
@@ -38,14 +39,28 @@ export function registerKbCommand(program: Command, context: Context): void {
 			await runKbShow(id, globalsOf(command), context, flags.link === true);
 		});
 	kb.command('new')
-		.description('draft an article from a solved ticket into ./.csr/kb (Markdown), personal data taken out')
+		.description(
+			'draft an article from a solved ticket, personal data taken out: a draft on Zendesk Help Center or in Freshdesk solutions, a Markdown file in ./.csr/kb on other desks',
+		)
 		.requiredOption(
 			'--from-ticket <id>',
 			"the ticket: the customer's messages are the question, the last reply the answer",
 		)
 		.option('--locale <locale>', "the article's language (default: the requester's)")
-		.addHelpText('after', '\nExamples:\n  csr kb new --from-ticket 42')
-		.action(async (flags: {fromTicket: string; locale?: string}, command: Command) => {
+		.option(
+			'--section <id>',
+			'Zendesk Help Center section or Freshdesk solution folder for the draft (default: setting kb.section)',
+		)
+		.option(
+			'--permission-group <id>',
+			'Zendesk: the Guide permission group that may edit it (default: setting kb.permissionGroup)',
+		)
+		.option('--markdown', 'write the Markdown file in ./.csr/kb even where the desk keeps drafts')
+		.addHelpText(
+			'after',
+			'\nExamples:\n  csr kb new --from-ticket 42\n  csr kb new --from-ticket 42 --section 360001234567 --permission-group 56\n  csr kb new --from-ticket 42 --markdown',
+		)
+		.action(async (flags: KbNewFlags, command: Command) => {
 			const {runKbNew} = await import('../run/knowledge-drafts.js');
 			await runKbNew(flags, globalsOf(command), context);
 		});

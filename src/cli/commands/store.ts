@@ -1,6 +1,7 @@
 import type {Command} from 'commander';
 import type {Context} from '../../context.js';
 import {globalsOf} from '../globals.js';
+import type {StorePushFlags} from '../run/store.js';
 
 export function registerStoreCommand(program: Command, context: Context): void {
 	const store = program
@@ -27,5 +28,16 @@ export function registerStoreCommand(program: Command, context: Context): void {
 		.action(async (_flags: unknown, command: Command) => {
 			const {runStoreStatus} = await import('../run/store.js');
 			await runStoreStatus(globalsOf(command), context);
+		});
+	store
+		.command('push')
+		.description(
+			"share this machine's records and follow-ups from before the team store (idempotent: nothing goes twice)",
+		)
+		.option('--dry-run', 'count what would be pushed, send nothing')
+		.addHelpText('after', '\nExamples:\n  csr store push --dry-run\n  csr store push')
+		.action(async (flags: StorePushFlags, command: Command) => {
+			const {runStorePush} = await import('../run/store.js');
+			await runStorePush(flags, globalsOf(command), context);
 		});
 }

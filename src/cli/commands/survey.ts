@@ -12,7 +12,7 @@ export function registerSurveyCommand(program: Command, context: Context): void 
 		.requiredOption('--kind <kind>', 'csat, nps or ces')
 		.option(
 			'--url <link>',
-			'the survey link; {ticket}, {kind} and {locale} are filled in (default: setting survey.url)',
+			"the survey link; {ticket}, {kind} and {locale} are filled in (default: the desk's own CSAT link on Zendesk, else setting survey.url)",
 		)
 		.option('--within <span>', 'skip tickets surveyed within this span (default: setting survey.windowDays, 30 days)')
 		.option('--force', 'send even to tickets surveyed within the window')

@@ -3,13 +3,17 @@ import {UsageError} from '../../errors.js';
 import {resolveWindow} from '../../kpi/window.js';
 import {planBusinessHours} from '../../services/business-hours.js';
 import {computeActivity, computeStats, type StatsBy, type StatsSource, statsDimensions} from '../../services/stats.js';
+import {activityActions, toWindow} from '../../services/stats-parts.js';
 import {countBusinessSources} from '../../store/business-times.js';
+import {readTeamActivity} from '../../store/team-activity.js';
+import {isTeamRecordStore} from '../../store/team-record-store.js';
 import {activeProfile, colorOf, formatOf, parseList} from '../options.js';
 import {formatBusinessExplanation} from '../output/business-hours.js';
 import {createPaint} from '../output/paint.js';
 import {formatActivity, formatActivityExplanation, formatExplanation, formatStats} from '../output/stats.js';
 import {formatTeam} from '../output/team-table.js';
 import {formatTrendCharts} from '../output/trend-charts.js';
+import {recordStoreOf} from './log.js';
 import {cesScaleSetting, refreshStatsCache} from './stats-refresh.js';
 
 export type StatsFlags = {
@@ -47,9 +51,18 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 	const query = {profile: profile.name, window: resolved.window, now, by, cesScale: cesScaleSetting(context)};
 	const explainTo = format === 'table' ? context.io.stdout : context.io.stderr;
 	if (source === 'records') {
-		const result = computeActivity(db, query);
+		// Team mode: every agent's records, from the team store (this machine's waiting writes pushed first).
+		const store = recordStoreOf(context);
+		const teamRows = isTeamRecordStore(store)
+			? await readTeamActivity(db, store, profile.name, toWindow(resolved.window), activityActions)
+			: undefined;
+		const result = computeActivity(db, query, teamRows);
 		context.io.stdout.write(formatActivity(result, format, {columns: context.io.columns, paint}));
-		if (flags.explain === true) explainTo.write(`\n${formatActivityExplanation(result)}`);
+		if (flags.explain === true) {
+			explainTo.write(`\n${formatActivityExplanation(result)}`);
+			if (isTeamRecordStore(store))
+				explainTo.write(`  From the team store ${store.target.key}: every agent's records.\n`);
+		}
 		return;
 	}
 	const lastSync = await refreshStatsCache({sync: flags.sync !== false}, globals, context);

@@ -1,5 +1,6 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {FailedError, QueuedError, UsageError} from '../../errors.js';
+import {countLocalOnly, type HistoryCounts, pushLocalHistory} from '../../store/local-history.js';
 import {poolFor, teamStoreError} from '../../store/pg-client.js';
 import type {TeamStoreTarget} from '../../store/pg-config.js';
 import {summarisePending} from '../../store/team-queue.js';
@@ -79,13 +80,22 @@ export async function runStoreMigrate(globals: GlobalOptions, context: Context):
 export async function runStoreStatus(globals: GlobalOptions, context: Context): Promise<void> {
 	const {target} = targetOf(context, globals);
 	const db = context.store();
-	const push = await createTeamRecordStore(db, target, {now: context.now}).push();
+	const store = createTeamRecordStore(db, target, {now: context.now});
+	const push = await store.push();
+	// Older records of this machine (from before the team store) that `csr store push` would share; null when the
+	// team store cannot be asked.
+	let localOnly: HistoryCounts | null = null;
+	try {
+		localOnly = await countLocalOnly(db, await store.ready());
+	} catch {
+		localOnly = null;
+	}
 	const waiting = summarisePending(db);
 	const here = waiting.find((entry) => entry.store === target.key);
 	const others = waiting.filter((entry) => entry.store !== target.key);
 	if (formatOf(globals) === 'json') {
 		context.io.stdout.write(
-			`${toSafeJson({store: target.key, pushed: push.pushed, waiting: {records: here?.records ?? 0, followUps: here?.followUps ?? 0}, oldest: here?.oldest ?? null, problem: push.problem, otherStores: others}, 2)}\n`,
+			`${toSafeJson({store: target.key, pushed: push.pushed, waiting: {records: here?.records ?? 0, followUps: here?.followUps ?? 0}, oldest: here?.oldest ?? null, problem: push.problem, otherStores: others, localOnly}, 2)}\n`,
 		);
 	} else {
 		const line =
@@ -93,6 +103,11 @@ export async function runStoreStatus(globals: GlobalOptions, context: Context): 
 				? 'nothing waits'
 				: `${here.records} record${here.records === 1 ? '' : 's'} and ${here.followUps} follow-up${here.followUps === 1 ? '' : 's'} wait (oldest ${here.oldest ?? '?'}): ${push.problem ?? here.lastError ?? 'not pushed yet'}`;
 		context.io.stdout.write(`team store ${target.key}: pushed ${push.pushed}, ${line}\n`);
+		if (localOnly !== null && localOnly.records + localOnly.followUps > 0) {
+			context.io.stdout.write(
+				`  older on this machine, not on the team store: ${plural(localOnly.records, 'record')} and ${plural(localOnly.followUps, 'follow-up')} (csr store push shares them)\n`,
+			);
+		}
 		for (const other of others) {
 			context.io.stdout.write(
 				`  for ${other.store} (not the current store): ${other.records} records, ${other.followUps} follow-ups\n`,
@@ -104,5 +119,43 @@ export async function runStoreStatus(globals: GlobalOptions, context: Context): 
 			`${push.waiting === 1 ? '1 write still waits' : `${push.waiting} writes still wait`} for the team store${push.problem ? ` (${push.problem})` : ''}`,
 			'They are safe on this machine; run `csr store status` again when the team store is back.',
 		);
+	}
+}
+
+const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+
+export type StorePushFlags = {dryRun?: boolean};
+
+/**
+ * `csr store push [--dry-run]`: shares this machine's records and follow-ups from before it used the team store.
+ * Idempotent by id: run again, nothing is sent twice. --dry-run only counts what would go.
+ */
+export async function runStorePush(flags: StorePushFlags, globals: GlobalOptions, context: Context): Promise<void> {
+	const {target} = targetOf(context, globals);
+	const db = context.store();
+	const store = createTeamRecordStore(db, target, {now: context.now});
+	const json = formatOf(globals) === 'json';
+	try {
+		const pool = await store.ready();
+		if (flags.dryRun === true) {
+			const missing = await countLocalOnly(db, pool);
+			context.io.stdout.write(
+				json
+					? `${toSafeJson({store: target.key, dryRun: true, wouldPush: missing}, 2)}\n`
+					: `team store ${target.key}: would push ${plural(missing.records, 'record')} and ${plural(missing.followUps, 'follow-up')} from this machine (dry run: nothing sent)\n`,
+			);
+			return;
+		}
+		await store.push();
+		const result = await pushLocalHistory(db, pool);
+		context.io.stdout.write(
+			json
+				? `${toSafeJson({store: target.key, ...result}, 2)}\n`
+				: `team store ${target.key}: pushed ${plural(result.pushed.records, 'record')} and ${plural(result.pushed.followUps, 'follow-up')} from this machine; ${result.present.records + result.present.followUps} already there\n`,
+		);
+	} catch (error) {
+		throw error instanceof Error && error.name === 'StoreError'
+			? error
+			: teamStoreError(target, error, "pushing this machine's records");
 	}
 }

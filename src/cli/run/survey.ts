@@ -2,6 +2,7 @@ import {settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {parseSpanMs, spanForms} from '../../domain/time.js';
 import {UsageError} from '../../errors.js';
+import {type HelpDesk, hasDeskSurveyLinks} from '../../providers/help-desk.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
 import {executeRun, planRun} from '../../services/replies.js';
 import {lastSurveyOf, type SurveyKind, surveyKinds, surveyLinkFor, surveyTemplate} from '../../services/surveys.js';
@@ -22,14 +23,12 @@ function parseSurveyFlags(flags: SurveySendFlags, settings: Record<string, unkno
 		throw new UsageError(`invalid --kind "${flags.kind ?? ''}": expected one of ${surveyKinds.join(', ')}`);
 	}
 	const rawUrl = flags.url ?? settings['survey.url'];
-	if (rawUrl === undefined || rawUrl === null) {
-		throw new UsageError(
-			'no survey link: csr has nowhere to send the customer',
-			'Set one: csr config set survey.url "https://survey.example.com/{kind}?ticket={ticket}&lang={locale}", or pass --url.',
-		);
+	let url: string | null = null;
+	if (rawUrl !== undefined && rawUrl !== null) {
+		const parsed = settingDefinitions['survey.url'].parse.safeParse(rawUrl);
+		if (!parsed.success) throw new UsageError(`invalid survey link "${String(rawUrl)}": expected an http(s) URL`);
+		url = parsed.data;
 	}
-	const url = settingDefinitions['survey.url'].parse.safeParse(rawUrl);
-	if (!url.success) throw new UsageError(`invalid survey link "${String(rawUrl)}": expected an http(s) URL`);
 	let windowMs: number;
 	if (flags.within !== undefined) {
 		const span = parseSpanMs(flags.within);
@@ -39,7 +38,26 @@ function parseSurveyFlags(flags: SurveySendFlags, settings: Record<string, unkno
 		const days = settingDefinitions['survey.windowDays'].parse.safeParse(settings['survey.windowDays'] ?? 30);
 		windowMs = (days.success ? days.data : 30) * dayMs;
 	}
-	return {kind, url: url.data, windowMs};
+	return {kind, url, explicitUrl: flags.url !== undefined, windowMs};
+}
+
+/**
+ * The link the survey carries: --url when given, else the desk's own rating link (Zendesk CSAT), else the profile's
+ * `survey.url`.
+ */
+function surveyLinkOf(
+	desk: HelpDesk,
+	kind: SurveyKind,
+	profileUrl: string | null,
+	explicitUrl: boolean,
+): {link: string; desk: boolean} {
+	const deskLink = hasDeskSurveyLinks(desk) ? desk.deskSurveyLink(kind) : null;
+	if (profileUrl !== null && (explicitUrl || deskLink === null)) return {link: profileUrl, desk: false};
+	if (deskLink !== null) return {link: deskLink, desk: true};
+	throw new UsageError(
+		`no survey link: ${desk.providerName} has no ${kind.toUpperCase()} rating link of its own, and csr has nowhere to send the customer`,
+		'Set one: csr config set survey.url "https://survey.example.com/{kind}?ticket={ticket}&lang={locale}", or pass --url.',
+	);
 }
 
 /**
@@ -53,12 +71,13 @@ export async function runSurveySend(
 	globals: GlobalOptions,
 	context: Context,
 ): Promise<void> {
-	const {kind, url, windowMs} = parseSurveyFlags(flags, context.config().read().settings);
+	const {kind, url: profileUrl, explicitUrl, windowMs} = parseSurveyFlags(flags, context.config().read().settings);
 	const ids = await readTicketIds(args, context);
 	const now = context.now();
 	const day = now.toISOString().slice(0, 10);
 	const {desk, profile} = await openDesk(context, globals);
 	try {
+		const url = surveyLinkOf(desk, kind, profileUrl, explicitUrl);
 		const tickets = await desk.getTickets(ids, context.signal);
 		const found = new Set(tickets.map((ticket) => ticket.id));
 		const early: DeliveryResult[] = ids
@@ -89,7 +108,7 @@ export async function runSurveySend(
 					cache,
 				});
 			const locale = render('-').locale;
-			const rendered = render(surveyLinkFor(url, {ticket: ticket.id, kind, locale}));
+			const rendered = render(url.desk ? url.link : surveyLinkFor(url.link, {ticket: ticket.id, kind, locale}));
 			items.push({
 				ticketId: ticket.id,
 				isPublic: true,
@@ -117,7 +136,7 @@ export async function runSurveySend(
 		const db = context.store();
 		const run = planRun(db, {
 			profile: profile.name,
-			fingerprint: hashIntent([profile.name, 'survey', kind, url, day, ids]),
+			fingerprint: hashIntent([profile.name, 'survey', kind, url.link, day, ids]),
 			kind: 'reply',
 			planJson: JSON.stringify({survey: kind, ids}),
 			items,

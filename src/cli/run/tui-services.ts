@@ -4,6 +4,7 @@ import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
 import {type HelpDesk, hasKnowledgeBase} from '../../providers/help-desk.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
+import {listFeedback} from '../../services/feedback.js';
 import {completeFollowUp, listFollowUps, snoozeFollowUp} from '../../services/followups.js';
 import {retryOutbox} from '../../services/outbox.js';
 import {listQueue} from '../../services/queue.js';
@@ -163,7 +164,19 @@ export function createTuiServices(
 				repliesToday: replies.length,
 			};
 		},
-		listDueFollowUps: async () => listFollowUps(records(), 'due', context.now()),
+		listDueFollowUps: async (view = 'mine') => {
+			const store = records();
+			// As `csr followup list`: with a team store, mine are those given to this agent (by the profile's email).
+			const email = profile.profile.email;
+			const assignee = isTeamRecordStore(store) && view === 'mine' && email ? email : undefined;
+			return listFollowUps(store, 'due', context.now(), {assignee});
+		},
+		listFeedback: async (signal) => {
+			const desk = await deskPromise;
+			if (!desk.capabilities.supportsSatisfaction && !desk.capabilities.supportsSurveys) return null;
+			const since = new Date(context.now().getTime() - 7 * 86_400_000);
+			return listFeedback(desk, {since, kinds: ['bad', 'detractor', 'hard']}, signal);
+		},
 		completeFollowUp: async (id) => {
 			await completeFollowUp(records(), id, context.now());
 		},

@@ -6,6 +6,7 @@ import {UsageError} from '../../errors.js';
 import {viewToFilter} from '../../tui/filter.js';
 import type {Session, TuiServices} from '../../tui/services.js';
 import {activeProfile, colorOf} from '../options.js';
+import {teamStoreUrlOf} from '../team-routing.js';
 import {settingValue} from './config.js';
 import {loadInkLean} from './lean-ink.js';
 import {parseQueueFlags} from './queue.js';
@@ -43,6 +44,7 @@ export function sessionOf(context: Context, profile: ResolvedProfile): Session {
 		afterSend: afterSendOf(context),
 		timeZone: timeZoneOf(context),
 		baseQuery: {...defaults, limit: queueLimit},
+		teamStore: teamStoreUrlOf(context, profile) !== null,
 	};
 }
 
@@ -50,7 +52,7 @@ export function sessionOf(context: Context, profile: ResolvedProfile): Session {
  * Services whose implementation (templates, journal, store, the desk) loads while the first frame is drawn: each call
  * waits for it. Keeps Liquid, YAML and SQLite off the path to the first frame.
  */
-function lazyServices(
+export function lazyServices(
 	session: Session,
 	now: () => Date,
 	load: Promise<TuiServices & {close(): Promise<void>}>,
@@ -65,6 +67,7 @@ function lazyServices(
 		listQueue: call('listQueue'),
 		getThread: call('getThread'),
 		listTemplates: call('listTemplates'),
+		suggestTemplates: call('suggestTemplates'),
 		renderTemplate: call('renderTemplate'),
 		sendMessage: call('sendMessage'),
 		updateTickets: call('updateTickets'),
@@ -76,6 +79,7 @@ function lazyServices(
 		statusCounts: call('statusCounts'),
 		listOutbox: call('listOutbox'),
 		listDueFollowUps: call('listDueFollowUps'),
+		listFeedback: call('listFeedback'),
 		completeFollowUp: call('completeFollowUp'),
 		snoozeFollowUp: call('snoozeFollowUp'),
 		retryOutbox: call('retryOutbox'),

@@ -1,5 +1,6 @@
-import type {HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {ArticleDrafts, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
+import {createFreshdeskArticleDrafts} from './article-drafts.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
 import {toAgentRef} from './map.js';
 import {getTickets, listTickets} from './queue.js';
@@ -19,7 +20,7 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase {
+): HelpDesk & KnowledgeBase & ArticleDrafts {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -55,6 +56,7 @@ export function createFreshdeskHelpDesk(
 		exportSurveys: async () => ({items: [], nextCursor: null}),
 		searchArticles: (query, locale, signal) => searchSolutions(api, query, locale, signal),
 		getArticle: (articleId, signal) => getSolution(api, articleId, signal),
+		...createFreshdeskArticleDrafts(api),
 		close: () => api.close(),
 	};
 }

@@ -1,6 +1,7 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
-import type {Capabilities, HelpDesk, ProviderSetup} from '../help-desk.js';
+import type {ArticleDrafts, Capabilities, DeskSurveyLinks, HelpDesk, ProviderSetup} from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
+import {createZendeskArticleDrafts} from './article-drafts.js';
 import {sendBatch} from './batch.js';
 import {createUpdateBudget} from './budget.js';
 import {describeZendeskAuth} from './credentials.js';
@@ -11,6 +12,7 @@ import {toAgentRef} from './map.js';
 import {loginWithLoopback, revokeCurrentToken} from './oauth.js';
 import {getTickets, listTickets} from './queue.js';
 import {usersResponse, type ZendeskUser} from './schemas.js';
+import {createZendeskSurveyLinks} from './survey-links.js';
 import {getThread} from './thread.js';
 import {sendMessage, updateTicket} from './writes.js';
 
@@ -30,7 +32,10 @@ export const zendeskCapabilities: Capabilities = {
 };
 
 /** Zendesk Support (API v2) behind the HelpDesk interface, plus macros, Help Center search and auth details. */
-export function createZendeskHelpDesk(setup: ProviderSetup, options: ZendeskOptions = {}): HelpDesk & ZendeskExtras {
+export function createZendeskHelpDesk(
+	setup: ProviderSetup,
+	options: ZendeskOptions = {},
+): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -75,6 +80,8 @@ export function createZendeskHelpDesk(setup: ProviderSetup, options: ZendeskOpti
 		previewMacro: (ticketId, macroId, signal) => previewMacro(api, ticketId, macroId, signal),
 		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),
 		getArticle: (articleId, signal) => getArticle(api, articleId, signal),
+		...createZendeskArticleDrafts(api),
+		...createZendeskSurveyLinks(),
 		authInfo: () => describeZendeskAuth(setup),
 		signIn: (signInOptions, signal) =>
 			loginWithLoopback({

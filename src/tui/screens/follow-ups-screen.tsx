@@ -39,11 +39,16 @@ function localWhen(iso: string, timeZone: string): string {
 	});
 }
 
-/** `F`: the follow-ups due today or overdue; enter opens the ticket, d marks done, z snoozes to tomorrow 09:00. */
+/**
+ * `F`: the follow-ups due today or overdue; enter opens the ticket, d marks done, z snoozes to tomorrow 09:00. With a
+ * team store, t switches between the agent's own (given to them) and the whole team's, with whom each is for.
+ */
 export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 	const services = useServices();
+	const team = services.session.teamStore === true;
+	const [view, setView] = useState<'mine' | 'team'>('mine');
 	const [revision, setRevision] = useState(0);
-	const {state} = useAsync(() => services.listDueFollowUps(), [services, revision]);
+	const {state} = useAsync(() => services.listDueFollowUps(view), [services, revision, view]);
 	const [cursor, setCursor] = useState(0);
 	const [notice, setNotice] = useState<Flash | null>(null);
 	const [changed, setChanged] = useState(false);
@@ -65,6 +70,11 @@ export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 		if (move === 'listUp' || move === 'up') return setCursor(Math.max(0, cursor - 1));
 		if (move === 'listDown' || move === 'down') return setCursor(Math.min(items.length - 1, cursor + 1));
 		if (key.escape || input === 'q' || input === 'F') return onClose(changed);
+		if (input === 't' && team) {
+			setCursor(0);
+			setNotice(null);
+			return setView(view === 'mine' ? 'team' : 'mine');
+		}
 		if (item === undefined) return;
 		if (key.return) {
 			if (item.ticketId === null)
@@ -83,7 +93,10 @@ export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 
 	return (
 		<Box flexDirection="column" width={width} height={height}>
-			<Text bold>Follow-ups due today and overdue</Text>
+			<Text bold>
+				Follow-ups due today and overdue
+				{team ? (view === 'mine' ? ' · mine (t: the team’s)' : ' · the team’s (t: mine)') : ''}
+			</Text>
 			{state.kind === 'loading' ? <Text color={theme.muted}>Reading your follow-ups…</Text> : null}
 			{state.kind === 'failed' ? (
 				<Text color={theme.danger}>Could not read the follow-ups: {toDisplayLine(state.message)}</Text>
@@ -101,6 +114,11 @@ export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 							entry.ticketId === null ? toDisplayLine(entry.customerEmail ?? '') : `#${toDisplayLine(entry.ticketId)}`,
 							9,
 						)}
+						{view === 'team' ? (
+							<Text color={theme.muted}>
+								{fitLine(`→ ${toDisplayLine(entry.assignee ?? entry.agent ?? 'anyone')}`, 22)}
+							</Text>
+						) : null}
 						{toDisplayLine(entry.note ?? '')}
 					</Text>
 				);
@@ -109,7 +127,7 @@ export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 			<Text wrap="truncate-end" color={notice ? colorOf(notice.tone) : theme.muted}>
 				{notice
 					? toDisplayLine(notice.text)
-					: '↑↓ choose · enter open the ticket · d done · z snooze to tomorrow 09:00 · esc back'}
+					: `↑↓ choose · enter open the ticket · d done · z snooze to tomorrow 09:00${team ? ' · t mine/team' : ''} · esc back`}
 			</Text>
 		</Box>
 	);

@@ -3,6 +3,7 @@ import type {Flash} from '../components/hint-line.js';
 import {AssignScreen} from './assign-screen.js';
 import {type ComposeOutcome, ComposeScreen} from './compose-screen.js';
 import {EscalateScreen} from './escalate-screen.js';
+import {FeedbackScreen} from './feedback-screen.js';
 import {FollowUpScreen} from './follow-up-screen.js';
 import {FollowUpsScreen} from './follow-ups-screen.js';
 import {HelpScreen} from './help-screen.js';
@@ -46,6 +47,8 @@ export function ModeView({
 			return <HelpScreen onClose={onClose} width={width} height={height} />;
 		case 'followUps':
 			return <FollowUpsScreen onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />;
+		case 'feedback':
+			return <FeedbackScreen onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />;
 		case 'outbox':
 			return <OutboxScreen onClose={onClose} width={width} height={height} />;
 		case 'quit':

@@ -29,7 +29,7 @@ import {ModeView} from './mode-view.js';
 export type Mode =
 	| {readonly kind: 'main'}
 	| {readonly kind: 'filter' | 'goto'; readonly text: string; readonly error: string | null}
-	| {readonly kind: 'help' | 'outbox' | 'followUps'}
+	| {readonly kind: 'help' | 'outbox' | 'followUps' | 'feedback'}
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
 	| {readonly kind: 'escalate' | 'followUp'; readonly ticket: Ticket}
@@ -245,6 +245,7 @@ export function Workstation({width, height, onQuit}: Props) {
 					return setMode({kind: 'goto', text: '', error: null});
 				case 'outbox':
 				case 'followUps':
+				case 'feedback':
 					return setMode({kind: intent.kind});
 				case 'nextView': {
 					const next = state.viewIndex + 1 >= views.length ? -1 : state.viewIndex + 1;
@@ -271,8 +272,9 @@ export function Workstation({width, height, onQuit}: Props) {
 				: thread.state.kind === 'failed'
 					? {kind: 'failed', message: thread.state.message}
 					: {kind: 'loading'};
-	const isFullScreen =
-		mode.kind === 'help' || mode.kind === 'quit' || mode.kind === 'outbox' || mode.kind === 'followUps';
+	const isFullScreen = (['help', 'quit', 'outbox', 'followUps', 'feedback'] as const).some(
+		(kind) => kind === mode.kind,
+	);
 	const rightTitle = rightTitleOf(mode, shownId, state.focus, {seen: scroll + bodyHeight, total: lines.length});
 	const overlay = (
 		<ModeView
