@@ -1,9 +1,10 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
-import type {Capabilities, HelpDesk, ProviderSetup} from '../help-desk.js';
+import type {Capabilities, CustomerDirectory, HelpDesk, ProviderSetup} from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {sendBatch} from './batch.js';
 import {createUpdateBudget} from './budget.js';
 import {describeZendeskAuth} from './credentials.js';
+import {findZendeskCustomer} from './customers.js';
 import type {ZendeskExtras} from './extras.js';
 import {exportSatisfaction, exportSurveys, exportTicketFacts} from './kpi.js';
 import {getArticle, listMacros, previewMacro, searchArticles} from './macros.js';
@@ -30,7 +31,10 @@ export const zendeskCapabilities: Capabilities = {
 };
 
 /** Zendesk Support (API v2) behind the HelpDesk interface, plus macros, Help Center search and auth details. */
-export function createZendeskHelpDesk(setup: ProviderSetup, options: ZendeskOptions = {}): HelpDesk & ZendeskExtras {
+export function createZendeskHelpDesk(
+	setup: ProviderSetup,
+	options: ZendeskOptions = {},
+): HelpDesk & ZendeskExtras & CustomerDirectory {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -75,6 +79,7 @@ export function createZendeskHelpDesk(setup: ProviderSetup, options: ZendeskOpti
 		previewMacro: (ticketId, macroId, signal) => previewMacro(api, ticketId, macroId, signal),
 		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),
 		getArticle: (articleId, signal) => getArticle(api, articleId, signal),
+		findCustomer: (key, signal) => findZendeskCustomer(api, key, signal),
 		authInfo: () => describeZendeskAuth(setup),
 		signIn: (signInOptions, signal) =>
 			loginWithLoopback({
