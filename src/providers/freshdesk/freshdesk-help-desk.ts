@@ -1,5 +1,6 @@
-import type {HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
+import {findFreshdeskCustomer} from './customers.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
 import {toAgentRef} from './map.js';
 import {getTickets, listTickets} from './queue.js';
@@ -19,7 +20,7 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase {
+): HelpDesk & KnowledgeBase & CustomerDirectory {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -55,6 +56,7 @@ export function createFreshdeskHelpDesk(
 		exportSurveys: async () => ({items: [], nextCursor: null}),
 		searchArticles: (query, locale, signal) => searchSolutions(api, query, locale, signal),
 		getArticle: (articleId, signal) => getSolution(api, articleId, signal),
+		findCustomer: (key, signal) => findFreshdeskCustomer(api, key, signal),
 		close: () => api.close(),
 	};
 }
