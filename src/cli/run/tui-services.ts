@@ -3,6 +3,7 @@ import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
 import {type HelpDesk, hasKnowledgeBase} from '../../providers/help-desk.js';
+import {lookUpCustomer} from '../../services/customer.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
 import {completeFollowUp, listFollowUps, snoozeFollowUp} from '../../services/followups.js';
 import {retryOutbox} from '../../services/outbox.js';
@@ -164,6 +165,11 @@ export function createTuiServices(
 			};
 		},
 		listDueFollowUps: async () => listFollowUps(records(), 'due', context.now()),
+		lookUpCustomer: async (ticket, signal) => {
+			const {email, id} = ticket.requester;
+			const sources = {desk: await deskPromise, records, db, profile: profile.name};
+			return lookUpCustomer(sources, email === null ? {id} : {email}, {limit: 50, all: false}, signal);
+		},
 		completeFollowUp: async (id) => {
 			await completeFollowUp(records(), id, context.now());
 		},
