@@ -76,6 +76,7 @@ function lazyServices(
 		statusCounts: call('statusCounts'),
 		listOutbox: call('listOutbox'),
 		listDueFollowUps: call('listDueFollowUps'),
+		lookUpCustomer: call('lookUpCustomer'),
 		completeFollowUp: call('completeFollowUp'),
 		snoozeFollowUp: call('snoozeFollowUp'),
 		retryOutbox: call('retryOutbox'),
