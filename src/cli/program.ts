@@ -4,6 +4,7 @@ import type {Context} from '../context.js';
 import {registerAuthCommand} from './commands/auth.js';
 import {registerCompletionCommand} from './commands/completion.js';
 import {registerConfigCommand} from './commands/config.js';
+import {registerCustomerCommand} from './commands/customer.js';
 import {registerDashboardCommand} from './commands/dashboard.js';
 import {registerDemoCommand} from './commands/demo.js';
 import {registerFeedbackCommand} from './commands/feedback.js';
@@ -70,6 +71,7 @@ export function buildProgram(context: Context): Command {
 	});
 	registerQueueCommand(program, context);
 	registerShowCommand(program, context);
+	registerCustomerCommand(program, context);
 	registerReplyCommand(program, context);
 	registerUpdateCommands(program, context);
 	registerNewCommand(program, context);

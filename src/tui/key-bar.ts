@@ -20,6 +20,7 @@ const ticketKeys: readonly BarItem[] = [
 	{keys: 'e', does: 'escalate'},
 	{keys: 'f', does: 'follow-up'},
 	{keys: 't', does: 'tags'},
+	{keys: 'c', does: 'customer'},
 ];
 
 /**

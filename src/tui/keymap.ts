@@ -19,6 +19,7 @@ export const keymap = {
 	tags: {keys: ['t'], help: 'add or remove tags', context: 'workstation'},
 	escalate: {keys: ['e'], help: 'escalate to a group with a reason', context: 'workstation'},
 	followUp: {keys: ['f'], help: 'follow-up: 2d, tomorrow, a date', context: 'workstation'},
+	customer: {keys: ['c'], help: 'the customer: profile, other tickets, records', context: 'workstation'},
 	up: {keys: ['up', 'k'], help: 'previous ticket', context: 'queue'},
 	down: {keys: ['down', 'j'], help: 'next ticket', context: 'queue'},
 	pageUp: {keys: ['ctrl+u'], help: 'page up', context: 'queue'},

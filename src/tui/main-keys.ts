@@ -2,7 +2,7 @@ import type {Key} from 'ink';
 import {actionOf, type KeyAction, keymap, keyName} from './keymap.js';
 import type {Focus} from './workstation-state.js';
 
-export type TicketActionKind = 'reply' | 'note' | 'status' | 'assign' | 'tags' | 'escalate' | 'followUp';
+export type TicketActionKind = 'reply' | 'note' | 'status' | 'assign' | 'tags' | 'escalate' | 'followUp' | 'customer';
 
 /** What a key in the queue/thread view asks for. */
 export type MainIntent =
@@ -43,6 +43,7 @@ const ticketActions: Partial<Record<KeyAction, TicketActionKind>> = {
 	tags: 'tags',
 	escalate: 'escalate',
 	followUp: 'followUp',
+	customer: 'customer',
 };
 
 // Order matters where keys are shared: in the thread j/k scroll, in the queue they move.
@@ -74,6 +75,7 @@ const anywhere = [
 	'tags',
 	'escalate',
 	'followUp',
+	'customer',
 	'scrollDown',
 	'scrollUp',
 	'threadPageDown',

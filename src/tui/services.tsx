@@ -3,6 +3,7 @@ import type {TicketThread} from '../domain/message.js';
 import type {FollowUp} from '../domain/records.js';
 import type {AgentRef, GroupRef, Ticket} from '../domain/ticket.js';
 import type {KnowledgeArticle, TicketChanges, TicketQuery} from '../providers/help-desk.js';
+import type {CustomerOverview} from '../services/customer.js';
 import type {DeliveryResult, PlannedWrite} from '../services/delivery.js';
 import type {FeedbackItem} from '../services/feedback.js';
 import type {QueueResult} from '../services/queue.js';
@@ -137,6 +138,11 @@ export type TuiServices = {
 	loadDraft(ticketId: string): Promise<Draft | null>;
 	discardDraft(ticketId: string): Promise<void>;
 	listDrafts(): Promise<readonly Draft[]>;
+	/**
+	 * The whole customer of a ticket (`c`): profile, their tickets newest first, records, follow-ups, ratings; the side
+	 * parts best effort. Absent: the workstation says it cannot show customers.
+	 */
+	lookUpCustomer?(ticket: Ticket, signal: AbortSignal): Promise<CustomerOverview>;
 	/** $EDITOR; the caller suspends the TUI around it. */
 	editText(initial: string, fileName: string): Promise<string>;
 };

@@ -28,6 +28,10 @@ export type FakeUser = {
 	role: 'end-user' | 'agent' | 'admin';
 	locale: string;
 	organization_id: number | null;
+	/** Customers' profile fields (Users API): phone, Zendesk's zone name and the IANA one. */
+	phone?: string | null;
+	time_zone?: string;
+	iana_time_zone?: string;
 };
 
 export type FakeComment = {
@@ -165,6 +169,9 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			role: 'end-user',
 			locale: index % 5 === 0 ? 'da' : 'en-US',
 			organization_id: index % 2 === 0 ? 3001 : null,
+			phone: index % 3 === 2 ? null : `+45 20 ${String(10 + index).padStart(2, '0')} 30 40`,
+			time_zone: index % 5 === 0 ? 'Copenhagen' : 'London',
+			iana_time_zone: index % 5 === 0 ? 'Europe/Copenhagen' : 'Europe/London',
 		});
 	}
 	const tickets = new Map<number, FakeTicket>();
@@ -439,6 +446,11 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 					return String(candidate.group_id) === value || group?.name.toLowerCase() === value.toLowerCase();
 				});
 			} else if (key === 'via') add('via', (candidate) => String(candidate.via.channel) === value);
+			else if (key === 'requester')
+				add(`requester${index}`, (candidate) => {
+					const requester = users.get(candidate.requester_id);
+					return requester?.email.toLowerCase() === value.toLowerCase() || String(requester?.id) === value;
+				});
 			else if (key === 'tags') add('tags', (candidate) => candidate.tags.includes(value));
 			else return false;
 		}
@@ -469,6 +481,38 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		if (path === '/api/v2/groups') {
 			const {page, meta, links} = cursorPage(request, groups);
 			return {status: 200, json: {groups: page, meta, links}};
+		}
+		if (path === '/api/v2/users/search' && method === 'GET') {
+			// Users API: `query=email:ADDRESS` finds the user with that address (any case); include=organizations sideloads.
+			const wanted = (request.query.get('query') ?? '').replace(/^email:/, '').toLowerCase();
+			const found = [...users.values()].filter((user) => user.email.toLowerCase() === wanted);
+			return {
+				status: 200,
+				json: {
+					users: found.map(userView),
+					...(includes(request, 'organizations')
+						? {organizations: organizations.filter((org) => found.some((user) => user.organization_id === org.id))}
+						: {}),
+					next_page: null,
+					previous_page: null,
+					count: found.length,
+				},
+			};
+		}
+		const userMatch = /^\/api\/v2\/users\/(\d+)$/.exec(path);
+		if (userMatch && method === 'GET') {
+			const user = users.get(Number(userMatch[1]));
+			if (user === undefined) return {status: 404, json: errorBody('404')};
+			const organization = organizations.filter((org) => org.id === user.organization_id);
+			return {
+				status: 200,
+				json: {user: userView(user), ...(includes(request, 'organizations') ? {organizations: organization} : {})},
+			};
+		}
+		const organizationMatch = /^\/api\/v2\/organizations\/(\d+)$/.exec(path);
+		if (organizationMatch && method === 'GET') {
+			const organization = organizations.find((org) => org.id === Number(organizationMatch[1]));
+			return organization === undefined ? {status: 404, json: errorBody('404')} : {status: 200, json: {organization}};
 		}
 		if (path === '/api/v2/users') {
 			const agents = [...users.values()].filter((user) => user.role !== 'end-user').map(userView);

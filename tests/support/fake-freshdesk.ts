@@ -89,6 +89,10 @@ export type FakeContact = {
 	language: string;
 	company_id: number | null;
 	updated_at: string;
+	/** Profile fields (Contacts API); the documented contact's when left out. */
+	phone?: string | null;
+	mobile?: string | null;
+	time_zone?: string;
 };
 type Job = {id: string; polls: number; data: {id: number; success: boolean; error?: Json}[]};
 
@@ -252,8 +256,12 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			name: name ?? '',
 			email: `${(name ?? '').split(' ')[0]?.toLowerCase()}@example.com`,
 			language: language ?? 'en',
-			company_id: null,
+			company_id: index === 1 ? 501 : null,
 			updated_at: daysAgo(30 + index),
+			// Lars has only a mobile; the others a phone in their country's format.
+			phone: index === 1 ? null : (['+46 70-123 45 67', '', '+47 912 34 567', '+49 151 2345678'][index] ?? null),
+			mobile: index === 1 ? '+45 20 30 40 50' : null,
+			time_zone: ['Stockholm', 'Copenhagen', 'Oslo', 'Berlin'][index] ?? 'UTC',
 		});
 	}
 	const firstNames = ['Mette', 'Olle', 'Greta', 'Hans', 'Ingrid', 'Amélie', 'João', 'Sofie', 'Nils', 'Karin'];
@@ -791,6 +799,13 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			const contact = contacts.get(Number(contactMatch[1]));
 			return contact === undefined ? {status: 404, body: ''} : {status: 200, json: contactJson(contact)};
 		}
+		const companyMatch = /^\/api\/v2\/companies\/(\d+)$/.exec(path);
+		if (method === 'GET' && companyMatch) {
+			const name = companies.get(Number(companyMatch[1]));
+			return name === undefined
+				? {status: 404, body: ''}
+				: {status: 200, json: {id: Number(companyMatch[1]), name, description: null, domains: []}};
+		}
 		if (method === 'GET' && path === '/api/v2/search/tickets') return search(request);
 		if (method === 'GET' && path === '/api/v2/tickets') {
 			const filter = query.get('filter');
@@ -803,6 +818,7 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			}
 			const since = query.get('updated_since');
 			const requester = query.get('requester_id');
+			const requesterEmail = query.get('email')?.toLowerCase() ?? null;
 			const orderBy = query.get('order_by') ?? 'created_at';
 			const ascending = query.get('order_type') === 'asc';
 			let list = [...tickets.values()];
@@ -812,6 +828,8 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 					? list.filter((ticket) => Date.parse(ticket.created_at) >= clock.now() - 30 * 86_400_000)
 					: list.filter((ticket) => Date.parse(ticket.updated_at) >= Date.parse(since));
 			if (requester !== null) list = list.filter((ticket) => ticket.requester_id === Number(requester));
+			if (requesterEmail !== null)
+				list = list.filter((ticket) => contacts.get(ticket.requester_id)?.email.toLowerCase() === requesterEmail);
 			if (filter === 'new_and_my_open')
 				list = list.filter(
 					(ticket) => ticket.status === 2 && (ticket.responder_id === null || ticket.responder_id === me.id),

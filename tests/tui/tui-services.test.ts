@@ -118,4 +118,16 @@ describe('the TUI services', () => {
 		await services.addFollowUp({ticket: swede, dueAt: '2026-11-25T15:00:00.000Z', note: null});
 		expect((await services.statusCounts()).dueFollowUps).toBe(1);
 	});
+
+	it("look up a ticket's customer for c: only their tickets, their follow-ups, the rest best effort", async () => {
+		const other = aTicket({id: '8', requester: {id: 'u8', name: 'Bo', email: 'bo@example.se', locale: 'sv'}});
+		const solved = aTicket({id: '3', status: 'solved', requester: swede.requester, createdAt: '2026-11-01T00:00:00Z'});
+		const {services} = await setup([swede, other, solved]);
+		await services.addFollowUp({ticket: swede, dueAt: '2026-11-25T15:00:00.000Z', note: 'call back'});
+		const overview = await services.lookUpCustomer?.(swede, new AbortController().signal);
+		expect(overview?.customer).toMatchObject({name: 'Sven Ek', email: 'sven@example.se'});
+		expect(overview?.tickets.map((ticket) => ticket.id)).toEqual(['7', '3']);
+		expect(overview?.followUps?.map((followUp) => followUp.note)).toEqual(['call back']);
+		expect(overview?.notVisible).toEqual([]);
+	});
 });

@@ -3,6 +3,7 @@ import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
 import {type HelpDesk, hasKnowledgeBase} from '../../providers/help-desk.js';
+import {lookUpCustomer} from '../../services/customer.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
 import {listFeedback} from '../../services/feedback.js';
 import {completeFollowUp, listFollowUps, snoozeFollowUp} from '../../services/followups.js';
@@ -176,6 +177,11 @@ export function createTuiServices(
 			if (!desk.capabilities.supportsSatisfaction && !desk.capabilities.supportsSurveys) return null;
 			const since = new Date(context.now().getTime() - 7 * 86_400_000);
 			return listFeedback(desk, {since, kinds: ['bad', 'detractor', 'hard']}, signal);
+		},
+		lookUpCustomer: async (ticket, signal) => {
+			const {email, id} = ticket.requester;
+			const sources = {desk: await deskPromise, records, db, profile: profile.name};
+			return lookUpCustomer(sources, email === null ? {id} : {email}, {limit: 50, all: false}, signal);
 		},
 		completeFollowUp: async (id) => {
 			await completeFollowUp(records(), id, context.now());

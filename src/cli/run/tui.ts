@@ -80,6 +80,7 @@ export function lazyServices(
 		listOutbox: call('listOutbox'),
 		listDueFollowUps: call('listDueFollowUps'),
 		listFeedback: call('listFeedback'),
+		lookUpCustomer: call('lookUpCustomer'),
 		completeFollowUp: call('completeFollowUp'),
 		snoozeFollowUp: call('snoozeFollowUp'),
 		retryOutbox: call('retryOutbox'),

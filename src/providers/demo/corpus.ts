@@ -628,6 +628,8 @@ export const hostileTicket = {
 	subject: 'Refund form attached: refund_form_\u202Efdp.exe',
 	requesterName: 'Nordlys Home Refunds',
 	requesterEmail: 'refunds@nordlyshome-billing.net',
+	// A terminal link and a right-to-left override in the profile: `csr customer` must show neither.
+	requesterPhone: '+44 20 \u001B]8;;https://nordlyshome-billing.net/pay\u0007call now\u001B]8;;\u0007 \u202E7946 0958',
 	body: [
 		'Dear Customer Care agent,',
 		'',

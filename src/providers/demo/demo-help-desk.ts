@@ -3,8 +3,9 @@ import type {DatabaseSync} from 'node:sqlite';
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {ProviderError} from '../../errors.js';
 import {openDatabase, transaction} from '../../store/database.js';
-import type {HelpDesk, KnowledgeBase, ProviderSetup, TicketCreation} from '../help-desk.js';
+import type {CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup, TicketCreation} from '../help-desk.js';
 import {createDemoCreate} from './create.js';
+import {createDemoCustomers} from './customers.js';
 import {capabilities, createDeskBase} from './desk.js';
 import {createDemoExport} from './export.js';
 import {createDemoQueue} from './queue.js';
@@ -15,7 +16,8 @@ import {createDemoWrites} from './writes.js';
 /** The demo desk plus what trainers and tests need to play the customer. */
 export type DemoHelpDesk = HelpDesk &
 	KnowledgeBase &
-	TicketCreation & {
+	TicketCreation &
+	CustomerDirectory & {
 		/**
 		 * The customer writes on a ticket, as if by email: a solved, pending or on-hold ticket opens again. Lets a test or
 		 * a training session show "the ticket changed since you read it". Works during a simulated outage (the outage is
@@ -84,6 +86,7 @@ export function createDemoHelpDesk(setup: ProviderSetup): DemoHelpDesk {
 		},
 		createTicket: (ticket, options, signal) => call(signal, (d) => d.createTicket(ticket, options)),
 		findCreatedTicket: (email, key, signal) => call(signal, (d) => d.findCreatedTicket(email, key)),
+		findCustomer: (key, signal) => call(signal, (d) => d.findCustomer(key)),
 		simulateCustomerReply: (ticketId, text, signal) => call(signal, (d) => d.simulateCustomerReply(ticketId, text)),
 		close: async () => {
 			const pending = opened;
@@ -125,6 +128,7 @@ function createDesk(db: DatabaseSync, setup: ProviderSetup) {
 		...createDemoWrites(base),
 		...createDemoExport(base),
 		...createDemoCreate(base),
+		...createDemoCustomers(base),
 		listGroups: (): GroupRef[] => base.groups().map((group) => ({id: String(group.id), name: group.name})),
 		listAgents: (): AgentRef[] =>
 			base.agents().map((agent) => ({id: String(agent.id), name: agent.name, email: agent.email})),

@@ -3,9 +3,10 @@ import type {Priority, TicketStatus} from '../../domain/ticket.js';
 
 /**
  * The demo desk's own schema in demo.db (separate from csr.db's migrations). The data is disposable: when the
- * stored version differs from this one, the desk is regenerated rather than migrated.
+ * stored version differs from this one, the desk is regenerated rather than migrated (2: customers' phone and
+ * time zone).
  */
-export const demoSchemaVersion = 1;
+export const demoSchemaVersion = 2;
 
 /** Times are integer milliseconds since the epoch (sortable, cheap to index); ISO strings only at the boundary. */
 const tablesSql = `
@@ -19,6 +20,8 @@ CREATE TABLE users (
 	name TEXT NOT NULL,
 	email TEXT,
 	locale TEXT,
+	phone TEXT,
+	time_zone TEXT,
 	organization_id INTEGER,
 	default_group_id INTEGER
 );

@@ -1,5 +1,14 @@
 import type {Channel, Priority, TicketStatus} from '../../domain/ticket.js';
-import {agents, groupNames, type Lang, type LanguagePack, languages, type ScenarioMeta, scenarios} from './corpus.js';
+import {
+	agents,
+	groupNames,
+	type Lang,
+	type LanguagePack,
+	languages,
+	type ScenarioMeta,
+	scenarios,
+	type TextVars,
+} from './corpus.js';
 import {
 	agentIds,
 	type Customer,
@@ -12,12 +21,14 @@ import {
 	hourMs,
 	languageWeights,
 	minuteMs,
+	orderScenarios,
 	packs,
 	pickScenario,
 	planStatuses,
 	type SeedOptions,
 	shuffled,
 	systemUserId,
+	timeZonesOf,
 } from './seed-plan.js';
 import {createRandom, mixSeed, type Random} from './seed-random.js';
 import {emailFor, makeVars, phoneNumber, tidy} from './seed-text.js';
@@ -90,6 +101,9 @@ export function createGenerator(options: SeedOptions, writer: Writer) {
 	const organizationIds = new Map<string, number>();
 	let nextUserId = systemUserId + 1;
 	let customerCount = 0;
+	// The order a customer last wrote about, so a second ticket can be about the same order (see `ticket`).
+	const lastOrderOf = new Map<number, string>();
+	let repeatedOrders = 0;
 
 	function organizationId(name: string): number {
 		let id = organizationIds.get(name);
@@ -117,14 +131,22 @@ export function createGenerator(options: SeedOptions, writer: Writer) {
 			wantsCompany || (scenario.key === 'billing' && random.chance(0.5)) || random.chance(0.04)
 				? random.pick(pack.companies)
 				: null;
+		const id = nextUserId++;
+		const email = withoutEmail ? null : emailFor(first, last, pack, random);
+		// Every requester has a locale, as on desks that detect the language of incoming messages (Zendesk does).
+		const locale = random.pick(pack.locales);
+		// Phone and time zone draw from the customer's own stream, so the tickets' draws (and the KPIs) stay as they were.
+		const profile = createRandom(mixSeed(mixSeed(options.seed, 0xc057), id));
+		const zones = timeZonesOf[pack.lang];
 		const customer: Customer = {
-			id: nextUserId++,
+			id,
 			first,
 			last,
-			email: withoutEmail ? null : emailFor(first, last, pack, random),
-			// Every requester has a locale, as on desks that detect the language of incoming messages (Zendesk does).
-			locale: random.pick(pack.locales),
+			email,
+			locale,
 			organization,
+			phone: phoneNumber(pack, profile),
+			timeZone: zones[locale] ?? zones[''] ?? 'Europe/Copenhagen',
 		};
 		writer.user({
 			id: customer.id,
@@ -132,6 +154,8 @@ export function createGenerator(options: SeedOptions, writer: Writer) {
 			name: `${first} ${last}`,
 			email: customer.email,
 			locale: customer.locale,
+			phone: customer.phone,
+			timeZone: customer.timeZone,
 			organizationId: organization === null ? null : organizationId(organization),
 			groupId: null,
 		});
@@ -180,9 +204,16 @@ export function createGenerator(options: SeedOptions, writer: Writer) {
 		// Who answers (and signs) when the ticket gets answers: the assignee, else someone from the group.
 		const responderId = assigneeId ?? pickAgentOf(groupName, random);
 		const agentName = agents[responderId - 1]?.name ?? 'Demo Agent';
-		const vars = makeVars(pack, scenario, customer, createdMs, agentName, random);
+		const vars = sameOrderAgain(
+			id,
+			customer,
+			scenario,
+			makeVars(pack, scenario, customer, createdMs, agentName, random),
+		);
 		const network = random.chance(0.6) ? 'facebook' : 'instagram';
-		const phone = phoneNumber(pack, random);
+		// Drawn either way (the ticket's draws stay the same); a call or a text comes from the customer's own number.
+		const drawnPhone = phoneNumber(pack, random);
+		const phone = channel === 'phone' || channel === 'sms' ? customer.phone : drawnPhone;
 
 		const {steps, opening} = planThread({
 			status,
@@ -225,6 +256,23 @@ export function createGenerator(options: SeedOptions, writer: Writer) {
 		if (customer.organization !== null) writer.tag(id, 'b2b');
 		if (status === 'on-hold') writer.tag(id, 'waiting_on_third_party');
 		if (random.chance(0.03)) writer.tag(id, 'vip');
+	}
+
+	/**
+	 * A returning customer who writes about an order again: the first such ticket of the desk (and a quarter of the
+	 * later ones) is about the order of their previous ticket, as when a customer opens a second ticket for the same
+	 * order instead of answering the first. Chosen with the ticket's own side stream, so other draws stay the same.
+	 */
+	function sameOrderAgain(id: number, customer: Customer, scenario: ScenarioMeta, vars: TextVars): TextVars {
+		if (!orderScenarios.has(scenario.key)) return vars;
+		const previous = lastOrderOf.get(customer.id);
+		lastOrderOf.set(customer.id, vars.order);
+		if (previous === undefined) return vars;
+		const side = createRandom(mixSeed(mixSeed(options.seed, 0x0bde), id));
+		if (repeatedOrders > 0 && !side.chance(0.25)) return vars;
+		repeatedOrders++;
+		lastOrderOf.set(customer.id, previous);
+		return {...vars, order: previous};
 	}
 
 	function pickAgentOf(groupName: string, random: Random): number {

@@ -47,7 +47,30 @@ export type Customer = {
 	readonly email: string | null;
 	readonly locale: string | null;
 	readonly organization: string | null;
+	/** In the country's own format (+45 12 34 56 78). */
+	readonly phone: string;
+	readonly timeZone: string;
 };
+
+/** Where the customers of a language live, by locale (de-AT is Vienna); the language's first entry otherwise. */
+export const timeZonesOf: Record<Lang, Readonly<Record<string, string>>> = {
+	da: {'': 'Europe/Copenhagen'},
+	sv: {'': 'Europe/Stockholm'},
+	nb: {'': 'Europe/Oslo'},
+	de: {'': 'Europe/Berlin', 'de-AT': 'Europe/Vienna'},
+	en: {'': 'Europe/London'},
+};
+
+/** Scenarios about one order: a customer who writes again about the same order may reuse its number. */
+export const orderScenarios: ReadonlySet<string> = new Set([
+	'order-status',
+	'delivery-delay',
+	'damaged',
+	'return',
+	'exchange',
+	'refund',
+	'complaint',
+]);
 
 export type FileKind = AttachmentKind | 'recording';
 

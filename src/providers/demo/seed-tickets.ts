@@ -155,6 +155,8 @@ export function writeHostileTicket(
 		name: hostileTicket.requesterName,
 		email: hostileTicket.requesterEmail,
 		locale: 'en',
+		phone: hostileTicket.requesterPhone,
+		timeZone: 'Europe/London',
 		organizationId: null,
 		groupId: null,
 	});

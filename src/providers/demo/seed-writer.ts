@@ -12,6 +12,8 @@ export type Writer = {
 		name: string;
 		email: string | null;
 		locale: string | null;
+		phone?: string | null;
+		timeZone?: string | null;
 		organizationId: number | null;
 		groupId: number | null;
 	}): void;
@@ -65,7 +67,8 @@ export type Writer = {
 export function createWriter(db: DatabaseSync): Writer {
 	const statements = {
 		user: db.prepare(
-			'INSERT INTO users (id, role, name, email, locale, organization_id, default_group_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+			`INSERT INTO users (id, role, name, email, locale, phone, time_zone, organization_id, default_group_id)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		),
 		organization: db.prepare('INSERT INTO organizations (id, name) VALUES (?, ?)'),
 		group: db.prepare('INSERT INTO agent_groups (id, name) VALUES (?, ?)'),
@@ -87,7 +90,17 @@ export function createWriter(db: DatabaseSync): Writer {
 	let nextMessageId = 1;
 	return {
 		user: (row) =>
-			statements.user.run(row.id, row.role, row.name, row.email, row.locale, row.organizationId, row.groupId),
+			statements.user.run(
+				row.id,
+				row.role,
+				row.name,
+				row.email,
+				row.locale,
+				row.phone ?? null,
+				row.timeZone ?? null,
+				row.organizationId,
+				row.groupId,
+			),
 		organization: (id, name) => statements.organization.run(id, name),
 		group: (id, name) => statements.group.run(id, name),
 		ticket: (row) =>

@@ -1,6 +1,7 @@
-import type {ArticleDrafts, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {ArticleDrafts, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
 import {createFreshdeskArticleDrafts} from './article-drafts.js';
+import {findFreshdeskCustomer} from './customers.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
 import {toAgentRef} from './map.js';
 import {getTickets, listTickets} from './queue.js';
@@ -20,7 +21,7 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase & ArticleDrafts {
+): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -57,6 +58,7 @@ export function createFreshdeskHelpDesk(
 		searchArticles: (query, locale, signal) => searchSolutions(api, query, locale, signal),
 		getArticle: (articleId, signal) => getSolution(api, articleId, signal),
 		...createFreshdeskArticleDrafts(api),
+		findCustomer: (key, signal) => findFreshdeskCustomer(api, key, signal),
 		close: () => api.close(),
 	};
 }

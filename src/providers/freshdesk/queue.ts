@@ -7,6 +7,7 @@ import {type FreshdeskApi, ticketNumber} from './api.js';
 import {enrich} from './contacts.js';
 import {matches, statusCodesFor} from './filter.js';
 import {priorityToFreshdesk, toTicket} from './map.js';
+import {requesterPage} from './requester.js';
 import {type FreshdeskTicket, freshdeskTicket, searchResponse, ticketList} from './schemas.js';
 import {isStatusListCursor, statusListPage, wantsStatusList} from './status-list.js';
 
@@ -204,11 +205,12 @@ async function viewPage(api: FreshdeskApi, query: TicketQuery, signal?: AbortSig
 }
 
 /**
- * The queue: one of Freshdesk's lists when `view` is set; a big page of open and pending tickets (`--all`) from the
+ * The queue: one of Freshdesk's lists when `view` is set; one customer's tickets with `requester`; a big page of open and pending tickets (`--all`) from the
  * status-ordered ticket list, 100 a page; else a search built from the filters (30 a page).
  */
 export async function listTickets(api: FreshdeskApi, query: TicketQuery, signal?: AbortSignal): Promise<TicketPage> {
 	if (query.view) return viewPage(api, query, signal);
+	if (query.requester?.trim()) return requesterPage(api, query, signal);
 	if (isStatusListCursor(query.cursor) || (query.cursor === undefined && (await wantsStatusList(api, query, signal))))
 		return statusListPage(api, query, searchPage, signal);
 	return searchPage(api, query, signal);

@@ -1,8 +1,9 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {AuthError} from '../../errors.js';
-import type {Capabilities, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {Capabilities, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
+import {findRtCustomer} from './customers.js';
 import {toAssignee, toTicket} from './map.js';
 import {exportTicketFacts, listTickets} from './queue.js';
 import {rtGroupPage, rtQueue, rtUserRef} from './schemas.js';
@@ -29,7 +30,10 @@ export const rtCapabilities: Capabilities = {
  * (Nobody = unassigned), the first requestor is the requester, custom fields stand in for tags. See map.ts for the
  * status and priority mapping.
  */
-export function createRtHelpDesk(setup: ProviderSetup, options: RtOptions = {}): HelpDesk & KnowledgeBase {
+export function createRtHelpDesk(
+	setup: ProviderSetup,
+	options: RtOptions = {},
+): HelpDesk & KnowledgeBase & CustomerDirectory {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -93,6 +97,7 @@ export function createRtHelpDesk(setup: ProviderSetup, options: RtOptions = {}):
 		exportSurveys: async () => ({items: [], nextCursor: null}),
 		searchArticles: (query, _locale, signal) => searchRtArticles(api, query, signal),
 		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
+		findCustomer: (key, signal) => findRtCustomer(api, key, signal),
 		close: () => api.close(),
 	};
 }

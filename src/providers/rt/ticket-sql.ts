@@ -51,7 +51,10 @@ export function toTicketSql(query: TicketQuery): string | null {
 		const {field, value} = tagCondition(tag);
 		conditions.push(`CF.{${field.replace(/[{}]/g, '')}} = ${quote(value)}`);
 	}
-	if (query.search !== undefined && query.search.trim() !== '') {
+	const requester = query.requester?.trim();
+	if (requester) conditions.push(`Requestor.EmailAddress = ${quote(requester)}`);
+	// `csr queue --requester` also passes the address as free text for desks without the filter; RT has it.
+	if (query.search !== undefined && query.search.trim() !== '' && query.search.trim() !== requester) {
 		const term = quote(query.search.trim());
 		// Content search needs RT's full-text index, which most installs lack; subject and requester always work.
 		conditions.push(`(Subject LIKE ${term} OR Requestor.EmailAddress LIKE ${term} OR Requestor.RealName LIKE ${term})`);

@@ -54,7 +54,10 @@ export function toSearchQuery(query: TicketQuery): string {
 	// Channels without a via name (social, review, other) are filtered here, not by Zendesk.
 	if (vias.length > 0 && vias.every((via) => via !== null)) terms.push(...vias.map((via) => `via:${via}`));
 	for (const tag of query.tags ?? []) terms.push(`tags:${quoted(tag)}`);
-	if (query.search?.trim()) terms.push(query.search.trim());
+	const requester = query.requester?.trim();
+	if (requester) terms.push(`requester:${quoted(requester)}`);
+	// `csr queue --requester` also passes the address as free text for desks without the filter; Zendesk has it.
+	if (query.search?.trim() && query.search.trim() !== requester) terms.push(query.search.trim());
 	return terms.join(' ');
 }
 
@@ -66,6 +69,8 @@ function matchesFilters(ticket: Ticket, query: TicketQuery): boolean {
 	}
 	if (query.channels && query.channels.length > 0 && !query.channels.includes(ticket.channel as Channel)) return false;
 	for (const tag of query.tags ?? []) if (!ticket.tags.includes(tag)) return false;
+	const requester = query.requester?.trim().toLowerCase();
+	if (requester && ticket.requester.email?.toLowerCase() !== requester) return false;
 	return true;
 }
 

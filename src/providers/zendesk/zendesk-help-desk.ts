@@ -1,10 +1,18 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
-import type {ArticleDrafts, Capabilities, DeskSurveyLinks, HelpDesk, ProviderSetup} from '../help-desk.js';
+import type {
+	ArticleDrafts,
+	Capabilities,
+	CustomerDirectory,
+	DeskSurveyLinks,
+	HelpDesk,
+	ProviderSetup,
+} from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {createZendeskArticleDrafts} from './article-drafts.js';
 import {sendBatch} from './batch.js';
 import {createUpdateBudget} from './budget.js';
 import {describeZendeskAuth} from './credentials.js';
+import {findZendeskCustomer} from './customers.js';
 import type {ZendeskExtras} from './extras.js';
 import {exportSatisfaction, exportSurveys, exportTicketFacts} from './kpi.js';
 import {getArticle, listMacros, previewMacro, searchArticles} from './macros.js';
@@ -35,7 +43,7 @@ export const zendeskCapabilities: Capabilities = {
 export function createZendeskHelpDesk(
 	setup: ProviderSetup,
 	options: ZendeskOptions = {},
-): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks {
+): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks & CustomerDirectory {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -82,6 +90,7 @@ export function createZendeskHelpDesk(
 		getArticle: (articleId, signal) => getArticle(api, articleId, signal),
 		...createZendeskArticleDrafts(api),
 		...createZendeskSurveyLinks(),
+		findCustomer: (key, signal) => findZendeskCustomer(api, key, signal),
 		authInfo: () => describeZendeskAuth(setup),
 		signIn: (signInOptions, signal) =>
 			loginWithLoopback({

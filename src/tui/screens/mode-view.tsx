@@ -2,6 +2,7 @@ import type {Ticket} from '../../domain/ticket.js';
 import type {Flash} from '../components/hint-line.js';
 import {AssignScreen} from './assign-screen.js';
 import {type ComposeOutcome, ComposeScreen} from './compose-screen.js';
+import {CustomerScreen} from './customer-screen.js';
 import {EscalateScreen} from './escalate-screen.js';
 import {FeedbackScreen} from './feedback-screen.js';
 import {FollowUpScreen} from './follow-up-screen.js';
@@ -49,6 +50,10 @@ export function ModeView({
 			return <FollowUpsScreen onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />;
 		case 'feedback':
 			return <FeedbackScreen onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />;
+		case 'customer':
+			return (
+				<CustomerScreen ticket={mode.ticket} onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />
+			);
 		case 'outbox':
 			return <OutboxScreen onClose={onClose} width={width} height={height} />;
 		case 'quit':

@@ -32,7 +32,7 @@ export type Mode =
 	| {readonly kind: 'help' | 'outbox' | 'followUps' | 'feedback'}
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
-	| {readonly kind: 'escalate' | 'followUp'; readonly ticket: Ticket}
+	| {readonly kind: 'escalate' | 'followUp' | 'customer'; readonly ticket: Ticket}
 	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
 
 const emptyTickets: readonly Ticket[] = [];
@@ -157,7 +157,7 @@ export function Workstation({width, height, onQuit}: Props) {
 		if (action === 'reply' || action === 'note') {
 			if (state.opened?.id !== ticket.id) dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime()});
 			setMode({kind: 'compose', ticket, isPublic: action === 'reply', openedAtMs: openedAt(ticket)});
-		} else if (action === 'escalate' || action === 'followUp') setMode({kind: action, ticket});
+		} else if (action === 'escalate' || action === 'followUp' || action === 'customer') setMode({kind: action, ticket});
 		else return setMode({kind: action, targets});
 		// A selection is for s, a and t; say so rather than let the agent think the others work on it.
 		setFlash(

@@ -216,6 +216,45 @@ describe('seedDemoDesk', () => {
 		expect(small.find((ticket) => ticket.subject.includes('\u202E'))?.id).toBe(5);
 	});
 
+	it("gives customers a phone number in their country's format, a time zone, and some an organisation", () => {
+		const customers = rows<{locale: string; phone: string | null; time_zone: string | null; org: string | null}>(
+			db,
+			`SELECT u.locale, u.phone, u.time_zone, o.name AS org FROM users u LEFT JOIN organizations o
+			ON o.id = u.organization_id WHERE u.role = 'customer' AND u.id IN (SELECT requester_id FROM tickets WHERE id <> 13)`,
+		);
+		const formats: Record<string, [RegExp, string]> = {
+			da: [/^\+45 \d\d \d\d \d\d \d\d$/, 'Europe/Copenhagen'],
+			sv: [/^\+46 7\d-\d{3} \d\d \d\d$/, 'Europe/Stockholm'],
+			nb: [/^\+47 \d{3} \d\d \d{3}$/, 'Europe/Oslo'],
+			no: [/^\+47 \d{3} \d\d \d{3}$/, 'Europe/Oslo'],
+			de: [/^\+49 1\d\d \d{7}$/, 'Europe/Berlin'],
+			en: [/^\+44 7\d{3} \d{6}$/, 'Europe/London'],
+		};
+		for (const customer of customers) {
+			const [phone, zone] = formats[customer.locale.slice(0, 2)] ?? [/^$/, ''];
+			expect(customer.phone).toMatch(phone);
+			expect(customer.time_zone).toBe(customer.locale === 'de-AT' ? 'Europe/Vienna' : zone);
+		}
+		expect(new Set(customers.map((customer) => customer.phone)).size).toBeGreaterThan(customers.length * 0.7);
+		const organisations = new Set(customers.map((customer) => customer.org).filter((org) => org !== null));
+		expect(organisations.size).toBeGreaterThanOrEqual(3);
+	});
+
+	it('has a customer who wrote twice about the same order: two tickets, one order number', () => {
+		const threads = rows<{id: number; requester_id: number; text: string}>(
+			db,
+			`SELECT t.id, t.requester_id, t.subject || ' ' || (SELECT group_concat(body, ' ') FROM messages m
+			WHERE m.ticket_id = t.id AND m.author_role = 'customer') AS text FROM tickets t`,
+		);
+		const ticketsOf = new Map<string, Set<number>>();
+		for (const thread of threads)
+			for (const order of thread.text.match(/\b1[0-3]\d{5}\b/g) ?? []) {
+				const key = `${thread.requester_id}:${order}`;
+				ticketsOf.set(key, (ticketsOf.get(key) ?? new Set()).add(thread.id));
+			}
+		expect([...ticketsOf.values()].filter((ids) => ids.size >= 2).length).toBeGreaterThanOrEqual(1);
+	});
+
 	it('refuses sizes outside 1…1,000,000 and a fractional seed', () => {
 		const db = new DatabaseSync(':memory:');
 		expect(() => seedDemoDesk(db, {tickets: 0, seed: 1, now})).toThrow(RangeError);
