@@ -9,8 +9,11 @@ import {type DeliveryEnv, hashIntent, isTemporary} from './delivery.js';
 
 /** What `csr merge` means to do, read from the desk before anything changes. */
 export type MergePlan = {
+	readonly sourceIds: readonly string[];
+	readonly targetId: string;
+	/** The tickets as read (empty when the journal says the merge was done). */
 	readonly sources: readonly Ticket[];
-	readonly target: Ticket;
+	readonly target: Ticket | null;
 	readonly comment: string | null;
 	/** The journal key: profile, sources (sorted), target and comment. */
 	readonly intentHash: string;
@@ -46,38 +49,40 @@ export async function planMerge(
 	const sorted = [...request.sourceIds].sort();
 	const intentHash = hashIntent([env.profile, 'merge', sorted, request.targetId, request.comment]);
 	const previous = findDelivery(env.db, env.profile, journalKey(request.targetId), intentHash);
+	const ids = {sourceIds: request.sourceIds, targetId: request.targetId, comment: request.comment, intentHash};
+	// Done before: nothing to read or check (a desk may no longer show a merged ticket under its own id).
+	if (previous?.state === 'sent') return {...ids, sources: [], target: null, alreadyDone: true};
 	const tickets = await env.desk.getTickets([...request.sourceIds, request.targetId], env.signal);
 	const byId = new Map(tickets.map((ticket) => [ticket.id, ticket]));
+	const found = request.sourceIds.flatMap((id) => byId.get(id) ?? []);
+	if (previous?.state === 'sending' && found.every((ticket) => ticket.status === 'closed')) {
+		// The earlier attempt reached the desk before csr could write it down (its sources are closed, or gone
+		// into the target): finish the bookkeeping only.
+		const plan = {...ids, sources: found, target: byId.get(request.targetId) ?? null, alreadyDone: true};
+		commitMerge(env, plan);
+		return plan;
+	}
 	const absent = [...request.sourceIds, request.targetId].filter((id) => !byId.has(id));
 	if (absent.length > 0) throw missing(`${env.desk.providerName} desk (profile ${env.profile})`, absent);
-	const sources = request.sourceIds.map((id) => byId.get(id) as Ticket);
 	const target = byId.get(request.targetId) as Ticket;
-	const base = {sources, target, comment: request.comment, intentHash};
-	if (previous?.state === 'sent') return {...base, alreadyDone: true};
-	const closed = sources.filter((ticket) => ticket.status === 'closed');
-	if (previous?.state === 'sending' && closed.length === sources.length) {
-		// The earlier attempt reached the desk before csr could write it down: finish the bookkeeping only.
-		commitMerge(env, {...base, alreadyDone: false});
-		return {...base, alreadyDone: true};
-	}
 	if (target.status === 'closed')
 		throw new FailedError(
 			`ticket ${target.id} is closed; nothing can be merged into it`,
 			'Merge into an open ticket of the same customer.',
 		);
+	const closed = found.filter((ticket) => ticket.status === 'closed');
 	if (closed.length > 0)
 		throw new FailedError(
 			`ticket${closed.length === 1 ? '' : 's'} ${closed.map((ticket) => ticket.id).join(', ')} ${closed.length === 1 ? 'is' : 'are'} closed; closed tickets cannot be merged`,
 			'Leave closed tickets out of the merge.',
 		);
-	return {...base, alreadyDone: false};
+	return {...ids, sources: found, target, alreadyDone: false};
 }
 
 function commitMerge(env: DeliveryEnv, plan: MergePlan): void {
 	const at = env.now().toISOString();
-	const sourceIds = plan.sources.map((ticket) => ticket.id);
 	transaction(env.db, () => {
-		markSent(env.db, env.profile, journalKey(plan.target.id), plan.intentHash, sourceIds.join(','), at);
+		markSent(env.db, env.profile, journalKey(plan.targetId), plan.intentHash, plan.sourceIds.join(','), at);
 		for (const source of plan.sources)
 			insertRecord(env.db, {
 				id: randomUUID(),
@@ -93,7 +98,7 @@ function commitMerge(env: DeliveryEnv, plan: MergePlan): void {
 				status: 'closed',
 				outcome: null,
 				durationSec: null,
-				summary: `merged into #${plan.target.id}${plan.comment === null ? '' : `: ${firstLine(plan.comment)}`}`,
+				summary: `merged into #${plan.targetId}${plan.comment === null ? '' : `: ${firstLine(plan.comment)}`}`,
 				followUpAt: null,
 			});
 	});
@@ -110,9 +115,9 @@ function firstLine(text: string): string {
  * transaction. A temporary failure leaves `sending`, so the same command run again checks before merging again.
  */
 export async function executeMerge(env: DeliveryEnv, plan: MergePlan): Promise<MergeOutcome> {
-	const sourceIds = plan.sources.map((ticket) => ticket.id);
-	if (plan.alreadyDone)
-		return {result: 'skipped', targetId: plan.target.id, sourceIds, reason: 'already merged by an earlier run'};
+	const {sourceIds, targetId} = plan;
+	if (plan.alreadyDone || plan.target === null)
+		return {result: 'skipped', targetId, sourceIds, reason: 'already merged by an earlier run'};
 	const desk = env.desk;
 	if (!hasTicketMerge(desk)) throw new FailedError(`the ${desk.providerName} desk cannot merge tickets`);
 	const planned = [...plan.sources, plan.target];
@@ -128,7 +133,7 @@ export async function executeMerge(env: DeliveryEnv, plan: MergePlan): Promise<M
 				'Read it again with `csr show ID`, then run the merge again.',
 			);
 	}
-	const key = journalKey(plan.target.id);
+	const key = journalKey(targetId);
 	markSending(
 		env.db,
 		{profile: env.profile, ticketId: key, intentHash: plan.intentHash, body: sourceIds.join(','), runId: null},
@@ -138,7 +143,7 @@ export async function executeMerge(env: DeliveryEnv, plan: MergePlan): Promise<M
 		await desk.mergeTickets(
 			{
 				sourceIds,
-				targetId: plan.target.id,
+				targetId,
 				comment: plan.comment,
 				expectedUpdatedAt: Object.fromEntries(planned.map((ticket) => [ticket.id, ticket.updatedAt])),
 			},
@@ -154,5 +159,5 @@ export async function executeMerge(env: DeliveryEnv, plan: MergePlan): Promise<M
 		throw error;
 	}
 	commitMerge(env, plan);
-	return {result: 'merged', targetId: plan.target.id, sourceIds};
+	return {result: 'merged', targetId, sourceIds};
 }

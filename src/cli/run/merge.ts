@@ -34,7 +34,7 @@ function idsOf(sources: readonly string[], flags: MergeFlags): {sourceIds: strin
 const describe = (ticket: Ticket) =>
 	`#${ticket.id} ${toDisplayLine(ticket.subject)} (${ticket.status}, ${toDisplayLine(ticket.requester.email ?? ticket.requester.name)})`;
 
-function planText(plan: MergePlan): string {
+function planText(plan: MergePlan & {target: Ticket}): string {
 	const lines = [`Merge into ${describe(plan.target)}:`];
 	for (const source of plan.sources)
 		lines.push(`  ${describe(source)} → closed, with a note naming #${plan.target.id}`);
@@ -78,11 +78,12 @@ export async function runMerge(
 			signal: context.signal,
 		};
 		const plan = await planMerge(env, {sourceIds, targetId, comment});
-		if (!json && !plan.alreadyDone) context.io.stdout.write(planText(plan));
+		const {target} = plan;
+		if (!json && !plan.alreadyDone && target !== null) context.io.stdout.write(planText({...plan, target}));
 		if (flags.dryRun) {
 			if (json)
 				context.io.stdout.write(
-					`${toSafeJson({result: 'dry-run', target: summary(plan.target), sources: plan.sources.map(summary), comment}, 2)}\n`,
+					`${toSafeJson({result: 'dry-run', target: target === null ? null : summary(target), sources: plan.sources.map(summary), comment, alreadyDone: plan.alreadyDone}, 2)}\n`,
 				);
 			context.io.stderr.write(
 				plan.alreadyDone ? 'dry run: this merge was already done; nothing to do\n' : 'dry run: nothing merged\n',
