@@ -6,11 +6,13 @@ import type {
 	HelpDesk,
 	KnowledgeBase,
 	ProviderSetup,
+	TicketForwarding,
 	TicketMerge,
 } from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
 import {findRtCustomer} from './customers.js';
+import {forwardTicket} from './forward.js';
 import {toAssignee, toTicket} from './map.js';
 import {mergeTickets} from './merge.js';
 import {exportTicketFacts, listTickets} from './queue.js';
@@ -41,7 +43,7 @@ export const rtCapabilities: Capabilities = {
 export function createRtHelpDesk(
 	setup: ProviderSetup,
 	options: RtOptions = {},
-): HelpDesk & KnowledgeBase & CustomerDirectory & TicketMerge {
+): HelpDesk & KnowledgeBase & CustomerDirectory & TicketMerge & TicketForwarding {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -107,6 +109,7 @@ export function createRtHelpDesk(
 		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
 		findCustomer: (key, signal) => findRtCustomer(api, key, signal),
 		mergeTickets: (request, signal) => mergeTickets(api, request, signal),
+		forwardTicket: (ticketId, request, _writeOptions, signal) => forwardTicket(api, ticketId, request, signal),
 		close: () => api.close(),
 	};
 }
