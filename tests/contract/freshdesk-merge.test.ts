@@ -1,4 +1,10 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {ConflictError} from '../../src/errors.js';
+import {executeMerge, planMerge} from '../../src/services/merge.js';
+import {openDatabase} from '../../src/store/database.js';
 import {installFreshdeskMergeForward} from '../support/fake-merge-forward.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {describeForwardContract, describeMergeContract} from '../support/merge-forward-contract.js';
@@ -59,6 +65,23 @@ describe('freshdesk: merge and forward requests', () => {
 				},
 			]);
 		} finally {
+			await close();
+		}
+	});
+
+	it('refuses a merge when a ticket changed after the plan read it (Freshdesk cannot check inside the write)', async () => {
+		const {desk, fake, state, close} = await onFake();
+		const dir = mkdtempSync(join(tmpdir(), 'csr-fd-merge-'));
+		const db = openDatabase(join(dir, 'csr.db'));
+		try {
+			const env = {desk, db, profile: 'fd', agent: null, now: () => new Date()};
+			const plan = await planMerge(env, {sourceIds: ['2'], targetId: '6', comment: null});
+			fake.addConversation(2, {userId: fake.me.id, body: 'the customer again', incoming: true, private: false});
+			await expect(executeMerge(env, plan)).rejects.toBeInstanceOf(ConflictError);
+			expect(state.merges).toEqual([]);
+		} finally {
+			db.close();
+			rmSync(dir, {recursive: true, force: true});
 			await close();
 		}
 	});
