@@ -61,6 +61,7 @@ describe('freshdesk: merge and forward requests', () => {
 					body: {
 						body: '<p>Forwarded to claims@carrier.example.</p><p>Damaged</p><p>From: &lt;b&gt;customer&lt;/b&gt;</p>',
 						to_emails: ['claims@carrier.example'],
+						include_quoted_text: false,
 					},
 				},
 			]);

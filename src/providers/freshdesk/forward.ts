@@ -21,7 +21,12 @@ export async function forwardTicket(
 			{
 				method: 'POST',
 				path: `/api/v2/tickets/${id}/forward`,
-				json: {body: toHtml(`${forwardNoteText(request.to, null)}\n\n${request.body}`), to_emails: request.to},
+				json: {
+					body: toHtml(`${forwardNoteText(request.to, null)}\n\n${request.body}`),
+					to_emails: request.to,
+					// csr quotes the thread itself (plain text, customer text as data): not twice.
+					include_quoted_text: false,
+				},
 				signal,
 			},
 			forwardResponse,
