@@ -52,19 +52,28 @@ export function forwardBody(
 /** Reads the thread and composes what goes out; the journal says whether the same forward was already done. */
 export async function planForward(
 	env: DeliveryEnv,
-	input: {ticketId: string; to: readonly string[]; note: string | null; lastOnly: boolean},
+	input: {
+		ticketId: string;
+		to: readonly string[];
+		note: string | null;
+		lastOnly: boolean;
+		/** The agent's note as it goes out (their text is a template, as a reply's is), given the ticket. */
+		renderNote?: ((note: string, ticket: TicketThread['ticket']) => string) | undefined;
+	},
 ): Promise<ForwardPlan> {
 	const to = [...new Set(input.to.map((email) => email.trim().toLowerCase()))];
 	const intentHash = hashIntent([env.profile, 'forward', input.ticketId, [...to].sort(), input.note, input.lastOnly]);
 	const thread = await env.desk.getThread(input.ticketId, env.signal);
-	const {body, count} = forwardBody(thread, input.note, input.lastOnly);
+	const note =
+		input.note === null || input.renderNote === undefined ? input.note : input.renderNote(input.note, thread.ticket);
+	const {body, count} = forwardBody(thread, note, input.lastOnly);
 	if (count === 0)
 		throw new FailedError(`ticket ${input.ticketId} has no public message to forward`, 'Add a note with --note.');
 	const previous = findDelivery(env.db, env.profile, journalKey(input.ticketId), intentHash);
 	return {
 		ticketId: input.ticketId,
 		thread,
-		request: {to, body, note: input.note, subject: `Fwd: ${thread.ticket.subject} [#${thread.ticket.id}]`},
+		request: {to, body, note, subject: `Fwd: ${thread.ticket.subject} [#${thread.ticket.id}]`},
 		messageCount: count,
 		intentHash,
 		alreadyDone: previous?.state === 'sent',

@@ -44,7 +44,13 @@ function missing(desk: string, ids: readonly string[]): ProviderError {
  */
 export async function planMerge(
 	env: DeliveryEnv,
-	request: {sourceIds: readonly string[]; targetId: string; comment: string | null},
+	request: {
+		sourceIds: readonly string[];
+		targetId: string;
+		comment: string | null;
+		/** The agent's comment as it goes to the desk (their text is a template, as a reply's is), given the target. */
+		renderComment?: ((comment: string, target: Ticket) => string) | undefined;
+	},
 ): Promise<MergePlan> {
 	const sorted = [...request.sourceIds].sort();
 	const intentHash = hashIntent([env.profile, 'merge', sorted, request.targetId, request.comment]);
@@ -76,7 +82,11 @@ export async function planMerge(
 			`ticket${closed.length === 1 ? '' : 's'} ${closed.map((ticket) => ticket.id).join(', ')} ${closed.length === 1 ? 'is' : 'are'} closed; closed tickets cannot be merged`,
 			'Leave closed tickets out of the merge.',
 		);
-	return {...ids, sources: found, target, alreadyDone: false};
+	const comment =
+		request.comment === null || request.renderComment === undefined
+			? request.comment
+			: request.renderComment(request.comment, target);
+	return {...ids, comment, sources: found, target, alreadyDone: false};
 }
 
 function commitMerge(env: DeliveryEnv, plan: MergePlan): void {

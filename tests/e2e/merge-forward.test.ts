@@ -75,6 +75,30 @@ describe('csr forward on the demo desk (built bin)', () => {
 		expect(dry.stdout).toContain('---------- Forwarded message ----------');
 		const before = await thread(id);
 
+		// The note is the agent's text: a typo in a placeholder stops it (exit 2) with nothing sent; --raw sends as typed.
+		const typo = await box.csr([
+			'forward',
+			id,
+			'--to',
+			'claims@carrier.example',
+			'--note',
+			'For {{ ticket.requester.firstname }}',
+		]);
+		expect(typo.exitCode).toBe(2);
+		expect(typo.stderr).toContain('--note uses undefined variable ticket.requester.firstname');
+		expect(await thread(id)).toEqual(before);
+		const raw = await box.csr([
+			'forward',
+			id,
+			'--to',
+			'x@carrier.example',
+			'--note',
+			'{{ as typed }}',
+			'--raw',
+			'--dry-run',
+		]);
+		expect(raw.stdout).toContain('{{ as typed }}');
+
 		const args = [
 			'forward',
 			id,

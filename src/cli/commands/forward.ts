@@ -12,7 +12,8 @@ export function registerForwardCommand(program: Command, context: Context): void
 			...previous,
 			value,
 		])
-		.option('--note <text>', 'your words above the forwarded messages (plain text)')
+		.option('--note <text>', 'your words above the forwarded messages (placeholders work, as in reply --body)')
+		.option('--raw', 'use --note exactly as typed (no placeholders)')
 		.option('--last', 'forward only the last public message, not the whole thread')
 		.option('--dry-run', 'show what would be sent; change nothing')
 		.addHelpText(

@@ -9,7 +9,8 @@ export function registerMergeCommand(program: Command, context: Context): void {
 		.description('merge duplicate tickets into one: the sources are closed with a note naming the target')
 		.argument('<source...>', 'ticket ids to merge (closed afterwards)')
 		.requiredOption('--into <target>', 'the ticket that stays open and gets a note naming the sources')
-		.option('--comment <text>', 'your words for the notes on the target and the sources (plain text)')
+		.option('--comment <text>', 'your words for the notes (the placeholders of templates work, as in reply --body)')
+		.option('--raw', 'use --comment exactly as typed (no placeholders)')
 		.option('--dry-run', 'read the tickets and show the plan; change nothing')
 		.option('-y, --yes', 'do not ask before merging (required without a terminal)')
 		.addHelpText(

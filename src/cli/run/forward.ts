@@ -1,12 +1,15 @@
 import type {Context, GlobalOptions} from '../../context.js';
+import type {Ticket} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {hasTicketForwarding} from '../../providers/help-desk.js';
 import type {DeliveryEnv} from '../../services/delivery.js';
 import {executeForward, planForward} from '../../services/forward.js';
+import {renderAgentText} from '../../templates/agent-text.js';
 import {toDisplayText, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
+import {agentOf} from './reply-plan.js';
 
-export type ForwardFlags = {to: string[]; note?: string; last?: boolean; dryRun?: boolean};
+export type ForwardFlags = {to: string[]; note?: string; raw?: boolean; last?: boolean; dryRun?: boolean};
 
 const emailPattern = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
 
@@ -47,7 +50,14 @@ export async function runForward(rawId: string, flags: ForwardFlags, globals: Gl
 			now: context.now,
 			signal: context.signal,
 		};
-		const plan = await planForward(env, {ticketId, to, note, lastOnly: flags.last === true});
+		// The note is the agent's text: the same placeholders and strict checks as reply --body, unless --raw.
+		const agent = note === null || flags.raw ? null : await agentOf(profile, desk, context.signal);
+		const renderNote =
+			agent === null
+				? undefined
+				: (text: string, ticket: Ticket) =>
+						renderAgentText({text, source: '--note', ticket, agent, now: context.now()});
+		const plan = await planForward(env, {ticketId, to, note, lastOnly: flags.last === true, renderNote});
 		if (flags.dryRun) {
 			if (json)
 				context.io.stdout.write(

@@ -4,10 +4,12 @@ import {UsageError} from '../../errors.js';
 import {hasTicketMerge} from '../../providers/help-desk.js';
 import type {DeliveryEnv} from '../../services/delivery.js';
 import {executeMerge, type MergePlan, planMerge} from '../../services/merge.js';
+import {renderAgentText} from '../../templates/agent-text.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
+import {agentOf} from './reply-plan.js';
 
-export type MergeFlags = {into: string; comment?: string; dryRun?: boolean; yes?: boolean};
+export type MergeFlags = {into: string; comment?: string; raw?: boolean; dryRun?: boolean; yes?: boolean};
 
 /** A ticket id as the agent typed it (`4512` or `#4512`); desks csr merges on number their tickets. */
 function ticketId(raw: string, flag: string): string {
@@ -77,13 +79,20 @@ export async function runMerge(
 			now: context.now,
 			signal: context.signal,
 		};
-		const plan = await planMerge(env, {sourceIds, targetId, comment});
+		// The comment is the agent's text: the same placeholders and strict checks as reply --body, unless --raw.
+		const agent = comment === null || flags.raw ? null : await agentOf(profile, desk, context.signal);
+		const renderComment =
+			agent === null
+				? undefined
+				: (text: string, ticket: Ticket) =>
+						renderAgentText({text, source: '--comment', ticket, agent, now: context.now()});
+		const plan = await planMerge(env, {sourceIds, targetId, comment, renderComment});
 		const {target} = plan;
 		if (!json && !plan.alreadyDone && target !== null) context.io.stdout.write(planText({...plan, target}));
 		if (flags.dryRun) {
 			if (json)
 				context.io.stdout.write(
-					`${toSafeJson({result: 'dry-run', target: target === null ? null : summary(target), sources: plan.sources.map(summary), comment, alreadyDone: plan.alreadyDone}, 2)}\n`,
+					`${toSafeJson({result: 'dry-run', target: target === null ? null : summary(target), sources: plan.sources.map(summary), comment: plan.comment, alreadyDone: plan.alreadyDone}, 2)}\n`,
 				);
 			context.io.stderr.write(
 				plan.alreadyDone ? 'dry run: this merge was already done; nothing to do\n' : 'dry run: nothing merged\n',
