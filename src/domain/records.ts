@@ -14,6 +14,8 @@ export const recordActions = [
 	'visit',
 	'log-note',
 	'create',
+	'merge',
+	'forward',
 ] as const;
 export const RecordAction = z.enum(recordActions);
 export type RecordAction = z.infer<typeof RecordAction>;

@@ -8,6 +8,7 @@ import type {HelpDesk, ProviderSetup, TicketQuery} from '../../src/providers/hel
 import {createRtHelpDesk} from '../../src/providers/rt/rt-help-desk.js';
 import {binPath, createSandbox} from '../support/e2e.js';
 import {describeHelpDeskContract} from '../support/help-desk-contract.js';
+import {describeForwardContract, describeMergeContract} from '../support/merge-forward-contract.js';
 import {mailIn, type RtServer, rest2Client, rtInstalled, startRt, stopRt} from './rt-server.js';
 
 /*
@@ -397,6 +398,62 @@ describe.skipIf(!installed)('Request Tracker 5 (real server)', () => {
 		desk: createRtHelpDesk(setupFor(server)),
 		cleanup: async () => {},
 	}));
+
+	/** Three fresh open Support tickets from one customer, each with its opening message (for merge and forward). */
+	async function threeOpenTickets(): Promise<[string, string, string]> {
+		const ids: string[] = [];
+		for (const n of [1, 2, 3]) {
+			const id = await root.createTicket({
+				Queue: 'Support',
+				Subject: `Order 7${n}00 question`,
+				Requestor: 'twice@example.com',
+				Content: `About order 7${n}00, please help.`,
+				ContentType: 'text/plain',
+			});
+			await root.put(`/ticket/${id}`, {Status: 'open'});
+			ids.push(id);
+		}
+		return ids as [string, string, string];
+	}
+	const mergeForwardCase = async () => ({
+		desk: createRtHelpDesk(setupFor(server)),
+		cleanup: async () => {},
+		openTickets: threeOpenTickets,
+		missingId: '987654321',
+	});
+	describeMergeContract('rt (real RT 5)', mergeForwardCase);
+	describeForwardContract('rt (real RT 5)', mergeForwardCase);
+
+	it('rt: a merged ticket lives on inside the target (RT keeps the MergedInto link); a forward opens a linked ticket the third party gets', async () => {
+		const desk = createRtHelpDesk(setupFor(server));
+		try {
+			const [source, target, other] = await threeOpenTickets();
+			await desk.mergeTickets({sourceIds: [source], targetId: target, comment: null});
+			const merged = (await root.get(`/ticket/${source}`)) as {id: string; EffectiveId: {id: string}};
+			expect(String(merged.EffectiveId.id)).toBe(target);
+			const result = await desk.forwardTicket(
+				other,
+				{
+					to: ['claims@carrier.example', 'wh@warehouse.example'],
+					note: null,
+					subject: 'Fwd: parcel',
+					body: 'the thread',
+				},
+				{},
+			);
+			expect(result.via).toBe('linked-ticket');
+			const linked = (await root.get(`/ticket/${result.linkedTicketId}`)) as {
+				Requestor: {id: string}[];
+				Cc: {id: string}[];
+			};
+			expect(linked.Requestor.map((user) => user.id)).toEqual(['claims@carrier.example']);
+			expect(linked.Cc.map((user) => user.id)).toEqual(['wh@warehouse.example']);
+			const replies = await root.transactions(result.linkedTicketId ?? '', ['Correspond']);
+			expect(replies).toHaveLength(1);
+		} finally {
+			await desk.close();
+		}
+	});
 
 	describe('csr end to end (built bin)', () => {
 		let box: ReturnType<typeof createSandbox>;

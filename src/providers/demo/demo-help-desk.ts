@@ -3,11 +3,21 @@ import type {DatabaseSync} from 'node:sqlite';
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {ProviderError} from '../../errors.js';
 import {openDatabase, transaction} from '../../store/database.js';
-import type {CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup, TicketCreation} from '../help-desk.js';
+import type {
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+	TicketCreation,
+	TicketForwarding,
+	TicketMerge,
+} from '../help-desk.js';
 import {createDemoCreate} from './create.js';
 import {createDemoCustomers} from './customers.js';
 import {capabilities, createDeskBase} from './desk.js';
 import {createDemoExport} from './export.js';
+import {createDemoForward} from './forward.js';
+import {createDemoMerge} from './merge.js';
 import {createDemoQueue} from './queue.js';
 import {demoSchemaVersion, readDemoSchemaVersion} from './schema.js';
 import {createDemoThread} from './thread.js';
@@ -17,7 +27,11 @@ import {createDemoWrites} from './writes.js';
 export type DemoHelpDesk = HelpDesk &
 	KnowledgeBase &
 	TicketCreation &
-	CustomerDirectory & {
+	CustomerDirectory &
+	TicketMerge &
+	TicketForwarding & {
+		/** What the demo desk sent to third parties (forwards) for a ticket, oldest first. */
+		outboundFor(ticketId: string, signal?: AbortSignal): Promise<{to: string; subject: string; body: string}[]>;
 		/**
 		 * The customer writes on a ticket, as if by email: a solved, pending or on-hold ticket opens again. Lets a test or
 		 * a training session show "the ticket changed since you read it". Works during a simulated outage (the outage is
@@ -87,6 +101,10 @@ export function createDemoHelpDesk(setup: ProviderSetup): DemoHelpDesk {
 		createTicket: (ticket, options, signal) => call(signal, (d) => d.createTicket(ticket, options)),
 		findCreatedTicket: (email, key, signal) => call(signal, (d) => d.findCreatedTicket(email, key)),
 		findCustomer: (key, signal) => call(signal, (d) => d.findCustomer(key)),
+		mergeTickets: (request, signal) => call(signal, (d) => d.mergeTickets(request)),
+		forwardTicket: (ticketId, request, options, signal) =>
+			call(signal, (d) => d.forwardTicket(ticketId, request, options)),
+		outboundFor: (ticketId, signal) => call(signal, (d) => d.outboundFor(ticketId)),
 		simulateCustomerReply: (ticketId, text, signal) => call(signal, (d) => d.simulateCustomerReply(ticketId, text)),
 		close: async () => {
 			const pending = opened;
@@ -129,6 +147,8 @@ function createDesk(db: DatabaseSync, setup: ProviderSetup) {
 		...createDemoExport(base),
 		...createDemoCreate(base),
 		...createDemoCustomers(base),
+		...createDemoMerge(base),
+		...createDemoForward(base),
 		listGroups: (): GroupRef[] => base.groups().map((group) => ({id: String(group.id), name: group.name})),
 		listAgents: (): AgentRef[] =>
 			base.agents().map((agent) => ({id: String(agent.id), name: agent.name, email: agent.email})),

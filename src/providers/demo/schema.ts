@@ -118,6 +118,8 @@ const demoTables = [
 	'satisfaction',
 	'surveys',
 	'idempotency',
+	// Made on first use by forward.ts (additive, no version change); dropped with the rest on a reset.
+	'outbound',
 ] as const;
 
 /** Drops every demo table (indexes go with them). Call inside a transaction. */

@@ -1,9 +1,19 @@
-import type {ArticleDrafts, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {
+	ArticleDrafts,
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+	TicketForwarding,
+	TicketMerge,
+} from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
 import {createFreshdeskArticleDrafts} from './article-drafts.js';
 import {findFreshdeskCustomer} from './customers.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
+import {forwardTicket} from './forward.js';
 import {toAgentRef} from './map.js';
+import {mergeTickets} from './merge.js';
 import {getTickets, listTickets} from './queue.js';
 import {getSolution, searchSolutions} from './solutions.js';
 import {getThread} from './thread.js';
@@ -21,7 +31,7 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory {
+): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory & TicketMerge & TicketForwarding {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -59,6 +69,8 @@ export function createFreshdeskHelpDesk(
 		getArticle: (articleId, signal) => getSolution(api, articleId, signal),
 		...createFreshdeskArticleDrafts(api),
 		findCustomer: (key, signal) => findFreshdeskCustomer(api, key, signal),
+		mergeTickets: (request, signal) => mergeTickets(api, request, signal),
+		forwardTicket: (ticketId, request, _writeOptions, signal) => forwardTicket(api, ticketId, request, signal),
 		close: () => api.close(),
 	};
 }

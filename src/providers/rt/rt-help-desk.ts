@@ -1,10 +1,20 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {AuthError} from '../../errors.js';
-import type {Capabilities, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {
+	Capabilities,
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+	TicketForwarding,
+	TicketMerge,
+} from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
 import {findRtCustomer} from './customers.js';
+import {forwardTicket} from './forward.js';
 import {toAssignee, toTicket} from './map.js';
+import {mergeTickets} from './merge.js';
 import {exportTicketFacts, listTickets} from './queue.js';
 import {rtGroupPage, rtQueue, rtUserRef} from './schemas.js';
 import {getThread} from './thread.js';
@@ -33,7 +43,7 @@ export const rtCapabilities: Capabilities = {
 export function createRtHelpDesk(
 	setup: ProviderSetup,
 	options: RtOptions = {},
-): HelpDesk & KnowledgeBase & CustomerDirectory {
+): HelpDesk & KnowledgeBase & CustomerDirectory & TicketMerge & TicketForwarding {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -98,6 +108,8 @@ export function createRtHelpDesk(
 		searchArticles: (query, _locale, signal) => searchRtArticles(api, query, signal),
 		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
 		findCustomer: (key, signal) => findRtCustomer(api, key, signal),
+		mergeTickets: (request, signal) => mergeTickets(api, request, signal),
+		forwardTicket: (ticketId, request, _writeOptions, signal) => forwardTicket(api, ticketId, request, signal),
 		close: () => api.close(),
 	};
 }

@@ -6,7 +6,7 @@ import {applyTagDelta, priorityToRt, rtStatusFor, toPriority, toStatus, toTicket
 import {type RtTicket, rtMessages} from './schemas.js';
 import {fetchHistory} from './thread.js';
 
-async function fetchTicket(api: RtApi, ticketId: string, signal?: AbortSignal): Promise<RtTicket> {
+export async function fetchTicket(api: RtApi, ticketId: string, signal?: AbortSignal): Promise<RtTicket> {
 	const number = ticketNumber(ticketId);
 	const [raw] = (await api.ticketsById([ticketId], signal)).filter((ticket) => ticket.id === String(number));
 	if (raw === undefined) throw notFound(ticketId);

@@ -25,7 +25,7 @@ function rounds(items: readonly BatchItem[]): BatchItem[][] {
 	return result;
 }
 
-async function waitForJob(api: ZendeskApi, jobId: string, signal?: AbortSignal): Promise<JobStatus> {
+export async function waitForJob(api: ZendeskApi, jobId: string, signal?: AbortSignal): Promise<JobStatus> {
 	const started = api.clock.now();
 	const timeoutMs = api.options.jobTimeoutMs ?? 10 * 60_000;
 	let interval = api.options.jobPollIntervalMs ?? 1000;

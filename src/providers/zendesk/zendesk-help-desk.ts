@@ -6,6 +6,8 @@ import type {
 	DeskSurveyLinks,
 	HelpDesk,
 	ProviderSetup,
+	TicketForwarding,
+	TicketMerge,
 } from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {createZendeskArticleDrafts} from './article-drafts.js';
@@ -14,9 +16,11 @@ import {createUpdateBudget} from './budget.js';
 import {describeZendeskAuth} from './credentials.js';
 import {findZendeskCustomer} from './customers.js';
 import type {ZendeskExtras} from './extras.js';
+import {forwardTicket} from './forward.js';
 import {exportSatisfaction, exportSurveys, exportTicketFacts} from './kpi.js';
 import {getArticle, listMacros, previewMacro, searchArticles} from './macros.js';
 import {toAgentRef} from './map.js';
+import {mergeTickets} from './merge.js';
 import {loginWithLoopback, revokeCurrentToken} from './oauth.js';
 import {getTickets, listTickets} from './queue.js';
 import {usersResponse, type ZendeskUser} from './schemas.js';
@@ -43,10 +47,12 @@ export const zendeskCapabilities: Capabilities = {
 export function createZendeskHelpDesk(
 	setup: ProviderSetup,
 	options: ZendeskOptions = {},
-): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks & CustomerDirectory {
+): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks & CustomerDirectory & TicketMerge & TicketForwarding {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
+	const sendNote = async (ticketId: string, body: string, signal?: AbortSignal) =>
+		(await sendMessage(env, ticketId, {body, public: false}, {}, signal)).messageId;
 	return {
 		providerName: 'zendesk',
 		capabilities: zendeskCapabilities,
@@ -91,6 +97,9 @@ export function createZendeskHelpDesk(
 		...createZendeskArticleDrafts(api),
 		...createZendeskSurveyLinks(),
 		findCustomer: (key, signal) => findZendeskCustomer(api, key, signal),
+		mergeTickets: (request, signal) => mergeTickets(api, request, signal),
+		forwardTicket: (ticketId, request, writeOptions, signal) =>
+			forwardTicket(env, sendNote, ticketId, request, writeOptions, signal),
 		authInfo: () => describeZendeskAuth(setup),
 		signIn: (signInOptions, signal) =>
 			loginWithLoopback({

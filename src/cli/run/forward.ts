@@ -1,0 +1,85 @@
+import type {Context, GlobalOptions} from '../../context.js';
+import type {Ticket} from '../../domain/ticket.js';
+import {UsageError} from '../../errors.js';
+import {hasTicketForwarding} from '../../providers/help-desk.js';
+import type {DeliveryEnv} from '../../services/delivery.js';
+import {executeForward, planForward} from '../../services/forward.js';
+import {renderAgentText} from '../../templates/agent-text.js';
+import {toDisplayText, toSafeJson} from '../../text/display-text.js';
+import {activeProfile, formatOf} from '../options.js';
+import {agentOf} from './reply-plan.js';
+
+export type ForwardFlags = {to: string[]; note?: string; raw?: boolean; last?: boolean; dryRun?: boolean};
+
+const emailPattern = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+function recipients(raw: readonly string[]): string[] {
+	const emails = raw
+		.flatMap((value) => value.split(','))
+		.map((value) => value.trim())
+		.filter(Boolean);
+	for (const email of emails)
+		if (!emailPattern.test(email))
+			throw new UsageError(`invalid email "${email}" in --to`, 'Give one address like claims@carrier.example.');
+	if (emails.length === 0)
+		throw new UsageError('no address in --to', 'Example: csr forward 4512 --to claims@carrier.example');
+	return emails;
+}
+
+/** `csr forward ID --to EMAIL`: compose from the thread, send once through the desk, note and record it. */
+export async function runForward(rawId: string, flags: ForwardFlags, globals: GlobalOptions, context: Context) {
+	const profile = activeProfile(context, globals);
+	const ticketId = rawId.trim().replace(/^#/, '');
+	if (!/^\d{1,19}$/.test(ticketId))
+		throw new UsageError(`invalid ticket id "${rawId}": ticket ids are numbers`, 'Example: csr forward 4512 --to …');
+	const to = recipients(flags.to);
+	const note = flags.note === undefined || flags.note.trim() === '' ? null : flags.note.trim();
+	const json = formatOf(globals) === 'json';
+	const desk = await context.openHelpDesk(profile, {verbose: globals.verbose === true});
+	try {
+		if (!hasTicketForwarding(desk))
+			throw new UsageError(
+				`profile ${profile.name} (${desk.providerName}) cannot forward tickets from csr: the ${desk.providerName} desk has no forward csr can use`,
+				'Forward it from the help desk itself.',
+			);
+		const env: DeliveryEnv = {
+			desk,
+			db: context.store(),
+			profile: profile.name,
+			agent: profile.profile.email ?? profile.profile.user ?? null,
+			now: context.now,
+			signal: context.signal,
+		};
+		// The note is the agent's text: the same placeholders and strict checks as reply --body, unless --raw.
+		const agent = note === null || flags.raw ? null : await agentOf(profile, desk, context.signal);
+		const renderNote =
+			agent === null
+				? undefined
+				: (text: string, ticket: Ticket) =>
+						renderAgentText({text, source: '--note', ticket, agent, now: context.now()});
+		const plan = await planForward(env, {ticketId, to, note, lastOnly: flags.last === true, renderNote});
+		if (flags.dryRun) {
+			if (json)
+				context.io.stdout.write(
+					`${toSafeJson({result: 'dry-run', ticketId, to: plan.request.to, subject: plan.request.subject, body: plan.request.body}, 2)}\n`,
+				);
+			else
+				context.io.stdout.write(
+					`── to ${plan.request.to.join(', ')} · ${toDisplayText(plan.request.subject)}\n${toDisplayText(plan.request.body).trimEnd()}\n`,
+				);
+			context.io.stderr.write(
+				`dry run: ${plan.messageCount} message${plan.messageCount === 1 ? '' : 's'} would go out${plan.alreadyDone ? ' (already forwarded: a real run does nothing)' : ''}; nothing sent\n`,
+			);
+			return;
+		}
+		const outcome = await executeForward(env, plan);
+		if (json) context.io.stdout.write(`${toSafeJson(outcome, 2)}\n`);
+		else if (outcome.result === 'forwarded')
+			context.io.stdout.write(
+				`forwarded #${ticketId} (${plan.messageCount} message${plan.messageCount === 1 ? '' : 's'}) to ${outcome.to.join(', ')}${outcome.linkedTicketId === undefined ? '' : ` as ticket #${outcome.linkedTicketId}`}; noted on the ticket\n`,
+			);
+		else context.io.stdout.write(`#${ticketId} ${outcome.reason} to ${outcome.to.join(', ')}; nothing sent\n`);
+	} finally {
+		await desk.close();
+	}
+}

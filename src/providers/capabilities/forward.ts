@@ -1,0 +1,41 @@
+import type {HelpDesk, WriteOptions} from '../help-desk.js';
+
+/**
+ * A ticket's thread (or its last message) sent to a third party (a carrier, a warehouse). `body` is composed by csr
+ * before the desk sees it: the agent's note, then the forwarded messages as quoted plain text (customer text is data).
+ */
+export type ForwardRequest = {
+	readonly to: readonly string[];
+	readonly body: string;
+	/** The agent's own words, or null; desks that forward natively put it above the quoted thread. */
+	readonly note: string | null;
+	/** The subject the third party sees. */
+	readonly subject: string;
+};
+
+export type ForwardResult = {
+	/** The internal note (or forward entry) on the ticket that names who it went to. */
+	readonly messageId: string;
+	/** How the desk sent it. */
+	readonly via: 'forward' | 'side-conversation' | 'linked-ticket' | 'comment-cc';
+	/** The outbound ticket made for the third party, when the desk needed one. */
+	readonly linkedTicketId?: string | undefined;
+};
+
+export interface TicketForwarding {
+	forwardTicket(
+		ticketId: string,
+		request: ForwardRequest,
+		options: WriteOptions,
+		signal?: AbortSignal,
+	): Promise<ForwardResult>;
+}
+
+export function hasTicketForwarding(desk: HelpDesk): desk is HelpDesk & TicketForwarding {
+	return typeof (desk as HelpDesk & Partial<TicketForwarding>).forwardTicket === 'function';
+}
+
+/** The internal note that records a forward on the ticket, naming who it went to. */
+export function forwardNoteText(to: readonly string[], note: string | null): string {
+	return `Forwarded to ${to.join(', ')}.${note === null ? '' : `\n\n${note}`}`;
+}
