@@ -6,11 +6,13 @@ import type {
 	DeskSurveyLinks,
 	HelpDesk,
 	ProviderSetup,
+	TicketCreation,
 } from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {createZendeskArticleDrafts} from './article-drafts.js';
 import {sendBatch} from './batch.js';
 import {createUpdateBudget} from './budget.js';
+import {createZendeskCreate} from './create.js';
 import {describeZendeskAuth} from './credentials.js';
 import {findZendeskCustomer} from './customers.js';
 import type {ZendeskExtras} from './extras.js';
@@ -30,7 +32,7 @@ export {isZendeskHelpDesk, type ZendeskExtras, type ZendeskHelpDesk} from './ext
 export const zendeskCapabilities: Capabilities = {
 	supportsSafeUpdate: true,
 	supportsBulk: true,
-	// Zendesk honours Idempotency-Key on ticket creation only; csr never creates tickets. Writes are made safe to
+	// Zendesk honours Idempotency-Key on ticket creation only (create.ts sends it); other writes are made safe to
 	// repeat with safe_update + updated_stamp instead.
 	supportsIdempotencyKey: false,
 	supportsViews: true,
@@ -43,7 +45,7 @@ export const zendeskCapabilities: Capabilities = {
 export function createZendeskHelpDesk(
 	setup: ProviderSetup,
 	options: ZendeskOptions = {},
-): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks & CustomerDirectory {
+): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks & CustomerDirectory & TicketCreation {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -84,6 +86,7 @@ export function createZendeskHelpDesk(
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: (cursor, signal) => exportSatisfaction(api, cursor, signal),
 		exportSurveys: () => exportSurveys(),
+		...createZendeskCreate(api),
 		listMacros: (signal) => listMacros(api, signal),
 		previewMacro: (ticketId, macroId, signal) => previewMacro(api, ticketId, macroId, signal),
 		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),
