@@ -47,7 +47,10 @@ export function describeTicketCreationContract(name: string, open: () => Promise
 		let dir: string;
 		let db: Database;
 		let counter = 0;
-		const unique = (): string => `new${Date.now().toString(36)}${(counter += 1)}@example.net`;
+		const unique = (): string => {
+			counter += 1;
+			return `new${Date.now().toString(36)}${counter}@example.net`;
+		};
 		beforeEach(async () => {
 			opened = await open();
 			if (!hasTicketCreation(opened.desk)) throw new Error(`${name} has no ticket creation`);
