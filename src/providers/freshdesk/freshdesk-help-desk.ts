@@ -1,6 +1,14 @@
-import type {ArticleDrafts, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {
+	ArticleDrafts,
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+	TicketCreation,
+} from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
 import {createFreshdeskArticleDrafts} from './article-drafts.js';
+import {createFreshdeskCreate} from './create.js';
 import {findFreshdeskCustomer} from './customers.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
 import {toAgentRef} from './map.js';
@@ -21,7 +29,7 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory {
+): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory & TicketCreation {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -55,6 +63,7 @@ export function createFreshdeskHelpDesk(
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: (cursor, signal) => exportSatisfaction(api, cursor, signal),
 		exportSurveys: async () => ({items: [], nextCursor: null}),
+		...createFreshdeskCreate(api),
 		searchArticles: (query, locale, signal) => searchSolutions(api, query, locale, signal),
 		getArticle: (articleId, signal) => getSolution(api, articleId, signal),
 		...createFreshdeskArticleDrafts(api),
