@@ -1,8 +1,16 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {AuthError} from '../../errors.js';
-import type {Capabilities, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {
+	Capabilities,
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+	TicketCreation,
+} from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
+import {createRtCreate} from './create.js';
 import {findRtCustomer} from './customers.js';
 import {toAssignee, toTicket} from './map.js';
 import {exportTicketFacts, listTickets} from './queue.js';
@@ -33,7 +41,7 @@ export const rtCapabilities: Capabilities = {
 export function createRtHelpDesk(
 	setup: ProviderSetup,
 	options: RtOptions = {},
-): HelpDesk & KnowledgeBase & CustomerDirectory {
+): HelpDesk & KnowledgeBase & CustomerDirectory & TicketCreation {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -95,6 +103,7 @@ export function createRtHelpDesk(
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: async () => ({items: [], nextCursor: null}),
 		exportSurveys: async () => ({items: [], nextCursor: null}),
+		...createRtCreate(api),
 		searchArticles: (query, _locale, signal) => searchRtArticles(api, query, signal),
 		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
 		findCustomer: (key, signal) => findRtCustomer(api, key, signal),
