@@ -25,6 +25,7 @@ export type NewFlags = {
 	channel?: string;
 	status?: string;
 	tag?: string[];
+	cc?: string[];
 	group?: string;
 	assignee?: string;
 	locale?: string;
@@ -181,6 +182,7 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 			channel,
 			status,
 			tags: flags.tag,
+			cc: flags.cc?.map((email) => checkEmail(email, 'in --cc')),
 			group: flags.group,
 			assignee:
 				flags.assignee === undefined ? undefined : flags.assignee === 'me' ? ('me' as const) : {email: flags.assignee},
