@@ -95,6 +95,8 @@ export function describeTicketCreationContract(name: string, open: () => Promise
 			expect(notes).toHaveLength(1);
 			expect(notes[0]?.public).toBe(false);
 			expect(thread.messages.some((message) => message.public && message.text.includes('promised'))).toBe(false);
+			// No empty public message stands in for the opening one.
+			expect(thread.messages.filter((message) => message.public && message.text.trim() === '')).toEqual([]);
 		});
 
 		it('finds the ticket a key made, and nothing for another key', async () => {
