@@ -20,6 +20,7 @@ export const keymap = {
 	escalate: {keys: ['e'], help: 'escalate to a group with a reason', context: 'workstation'},
 	followUp: {keys: ['f'], help: 'follow-up: 2d, tomorrow, a date', context: 'workstation'},
 	customer: {keys: ['c'], help: 'the customer: profile, other tickets, records', context: 'workstation'},
+	newTicket: {keys: ['N'], help: 'new ticket: to, subject, first message', context: 'workstation'},
 	up: {keys: ['up', 'k'], help: 'previous ticket', context: 'queue'},
 	down: {keys: ['down', 'j'], help: 'next ticket', context: 'queue'},
 	pageUp: {keys: ['ctrl+u'], help: 'page up', context: 'queue'},

@@ -21,6 +21,7 @@ export type MainIntent =
 				| 'outbox'
 				| 'followUps'
 				| 'feedback'
+				| 'newTicket'
 				| 'nextView'
 				| 'refresh'
 				| 'help'
@@ -68,6 +69,7 @@ const anywhere = [
 	'outbox',
 	'followUps',
 	'feedback',
+	'newTicket',
 	'reply',
 	'note',
 	'status',
@@ -148,6 +150,8 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return {kind: 'followUps'};
 		case 'feedback':
 			return {kind: 'feedback'};
+		case 'newTicket':
+			return {kind: 'newTicket'};
 		case 'open':
 		case 'select':
 		case 'unfold':

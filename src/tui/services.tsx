@@ -60,6 +60,14 @@ export type TemplateRender =
 /** A message as the TUI plans it; the service adds the intent hash (profile, ticket, body) that makes it exactly-once. */
 export type MessagePlan = Omit<PlannedWrite, 'intentHash'>;
 
+/** A new ticket as `N` asks for it. */
+export type NewTicketInput = {
+	readonly email: string;
+	readonly name: string | null;
+	readonly subject: string;
+	readonly body: string;
+};
+
 export type Draft = {
 	readonly ticketId: string;
 	readonly isPublic: boolean;
@@ -102,6 +110,11 @@ export type TuiServices = {
 	): Promise<TemplateRender>;
 	/** Journaled, drift-checked, recorded; queued in the outbox when the desk cannot be reached. */
 	sendMessage(plan: MessagePlan): Promise<DeliveryResult>;
+	/**
+	 * `N`: opens a ticket with the agent's first public message, exactly once (the journal of `csr new`); the result's
+	 * ticketId is the new ticket. Rejects in csr's words when the desk cannot open tickets. Absent: not offered.
+	 */
+	createTicket?(input: NewTicketInput): Promise<DeliveryResult>;
 	updateTickets(
 		ids: readonly string[],
 		changes: TicketChanges,

@@ -11,9 +11,24 @@ describe('csr new', () => {
 		context = createTestContext({now: new Date('2026-11-20T12:00:00Z'), helpDesk: desk});
 		const result = await runCsr(['new', '--to', 'ann@example.com', '--subject', 'Hello', '--body', 'Hi'], context);
 		expect(result.exitCode).toBe(2);
-		expect(result.stderr).toContain('(memory) cannot open new tickets');
+		expect(result.stderr).toContain('csr cannot open new tickets on memory (profile');
 		expect(result.stderr).not.toContain('    at ');
 		expect(context.store().prepare('SELECT COUNT(*) AS n FROM runs').get()).toEqual({n: 0});
+	});
+
+	it('names a real desk without creation in its own words (Zammad, Help Scout)', async () => {
+		for (const [provider, name] of [
+			['zammad', 'Zammad'],
+			['helpscout', 'Help Scout'],
+		]) {
+			const desk = {...createMemoryHelpDesk([]), providerName: provider as string};
+			context = createTestContext({helpDesk: desk});
+			const result = await runCsr(['new', '--to', 'ann@example.com', '--subject', 'Hello', '--body', 'Hi'], context);
+			expect(result.exitCode).toBe(2);
+			expect(result.stderr).toContain(`csr cannot open new tickets on ${name}`);
+			expect(result.stderr).toContain(`Open the ticket in ${name} itself`);
+			context.cleanup();
+		}
 	});
 
 	it('needs exactly one message source and refuses many recipients from a pipe without --yes', async () => {

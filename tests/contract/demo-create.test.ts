@@ -8,6 +8,7 @@ import {hashIntent, type PlannedWrite} from '../../src/services/delivery.js';
 import {deliverNew} from '../../src/services/new-tickets.js';
 import {openDatabase} from '../../src/store/database.js';
 import {findDelivery, markSending} from '../../src/store/journal.js';
+import {describeTicketCreationContract} from '../support/creation-contract.js';
 
 let dataDir: string;
 let desk: DemoHelpDesk;
@@ -134,4 +135,14 @@ describe('demo desk: new tickets', () => {
 			db.close();
 		}
 	});
+});
+
+describeTicketCreationContract('demo', async () => {
+	const help = open();
+	return {
+		desk: help,
+		cleanup: async () => {},
+		group: 'Billing',
+		ticketsOf: async (email) => (await ticketsOf(help, email)).map((ticket) => ticket.id),
+	};
 });

@@ -100,6 +100,8 @@ export type FakeZendesk = {
 		tagsReplaced: number;
 		publicOmitted: number;
 		updateManyProcessed: number;
+		/** Creations answered from the Idempotency-Key store (a repeat that created nothing). */
+		idempotentHits: number;
 	};
 	/** Answers before the fake's own routes; return undefined to fall through. */
 	intercept: ((request: RecordedRequest) => FakeAnswer | undefined) | undefined;
@@ -183,7 +185,15 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	const codes = new Map<string, string>();
 	const refreshTokens = new Set<string>();
 	const issuedTokens: {access: string; refresh: string}[] = [];
-	const stats = {overQuota: 0, chaos429: 0, chaos503: 0, tagsReplaced: 0, publicOmitted: 0, updateManyProcessed: 0};
+	const stats = {
+		overQuota: 0,
+		chaos429: 0,
+		chaos503: 0,
+		tagsReplaced: 0,
+		publicOmitted: 0,
+		updateManyProcessed: 0,
+		idempotentHits: 0,
+	};
 	let nextCommentId = 50_000;
 	let nextJob = 1;
 	let lastStamp = clock.now() - 86_400_000;
@@ -536,6 +546,12 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 				},
 			};
 		}
+		if (path === '/api/v2/tickets' && method === 'POST') return createTicket(request);
+		if (path === '/api/v2/tickets' && method === 'GET' && request.query.has('external_id')) {
+			const wanted = request.query.get('external_id');
+			const list = [...tickets.values()].filter((ticket) => ticket['external_id'] === wanted);
+			return {status: 200, json: {tickets: list.map((ticket) => publicTicket(ticket, false)), next_page: null}};
+		}
 		if (path === '/api/v2/tickets/show_many') {
 			const ids = (request.query.get('ids') ?? '').split(',').map(Number);
 			if (ids.length > 100) return {status: 400, json: errorBody('400_too_many_values_with_max')};
@@ -772,6 +788,114 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			headers: {location: `${origin()}/api/v2/help_center/articles/${id}.json`},
 			json: {article: created},
 		};
+	}
+
+	/** Idempotency-Key → the body it came with and the answer given (Zendesk keeps keys for two hours). */
+	const idempotent = new Map<string, {body: string; answer: FakeAnswer}>();
+
+	/** POST /api/v2/tickets: finds or makes the requester by email, the first comment, CCs, fields; 201 with audit. */
+	function createTicket(request: RecordedRequest): FakeAnswer {
+		const key = request.headers['idempotency-key'];
+		if (typeof key === 'string') {
+			const prior = idempotent.get(key);
+			if (prior !== undefined) {
+				if (prior.body !== request.body)
+					return {
+						status: 400,
+						json: {error: 'IdempotentRequestError', description: 'Request parameters do not match the original'},
+					};
+				stats.idempotentHits += 1;
+				return {...prior.answer, headers: {'x-idempotency-lookup': 'hit'}};
+			}
+		}
+		const input = ((JSON.parse(request.body || '{}') as Json)['ticket'] ?? {}) as Json;
+		const comment = (input['comment'] ?? {}) as Json;
+		const requester = (input['requester'] ?? {}) as Json;
+		if (typeof comment['body'] !== 'string' || comment['body'] === '')
+			return {status: 422, json: {error: 'RecordInvalid', details: {description: [{description: 'cannot be blank'}]}}};
+		const email = String(requester['email'] ?? '').toLowerCase();
+		let user = [...users.values()].find((candidate) => candidate.email.toLowerCase() === email);
+		if (user === undefined) {
+			const id = 5000 + users.size;
+			user = {
+				id,
+				name: String(requester['name'] ?? email.split('@')[0]),
+				email,
+				role: 'end-user',
+				locale: 'en-US',
+				organization_id: null,
+			};
+			users.set(id, user);
+		}
+		const id = Math.max(0, ...tickets.keys()) + 1;
+		const at = stamp();
+		const ticket: FakeTicket = {
+			...(templateTicket as FakeTicket),
+			url: `${origin()}/api/v2/tickets/${id}.json`,
+			id,
+			subject: String(input['subject'] ?? ''),
+			raw_subject: String(input['subject'] ?? ''),
+			description: String(comment['body']),
+			status: String(input['status'] ?? 'new'),
+			priority: null,
+			via: {channel: 'api', source: {from: {}, to: {}, rel: null}},
+			requester_id: user.id,
+			submitter_id: me.id,
+			assignee_id: null,
+			group_id: null,
+			organization_id: user.organization_id,
+			tags: [...((input['tags'] as string[] | undefined) ?? [])],
+			external_id: (input['external_id'] as string | undefined) ?? null,
+			email_cc_ids: [],
+			created_at: at,
+			updated_at: at,
+			custom_status_id: 6130830355738,
+			satisfaction_rating: null,
+		};
+		tickets.set(id, ticket);
+		// Fields go through the same checks as an update (group, assignee, status), on the ticket just made.
+		const applied = applyUpdate(ticket, {...input, comment: undefined, tags: undefined});
+		if ('error' in applied) {
+			tickets.delete(id);
+			return applied.error;
+		}
+		ticket.created_at = ticket.updated_at;
+		for (const cc of (input['email_ccs'] as Json[] | undefined) ?? []) {
+			const ccEmail = String(cc['user_email'] ?? '').toLowerCase();
+			let ccUser = [...users.values()].find((candidate) => candidate.email.toLowerCase() === ccEmail);
+			if (ccUser === undefined) {
+				ccUser = {
+					id: 5000 + users.size,
+					name: ccEmail,
+					email: ccEmail,
+					role: 'end-user',
+					locale: 'en-US',
+					organization_id: null,
+				};
+				users.set(ccUser.id, ccUser);
+			}
+			(ticket['email_cc_ids'] as number[]).push(ccUser.id);
+		}
+		const made = makeComment(id, me.id, String(comment['body']), comment['public'] !== false, ticket.updated_at);
+		const created = fixture<{audit: Json}>('ticket_create_with_audit').audit;
+		const answer: FakeAnswer = {
+			status: 201,
+			json: {
+				ticket: publicTicket(ticket, false),
+				audit: {
+					...created,
+					id: nextCommentId + 1_000_000,
+					ticket_id: id,
+					created_at: ticket.created_at,
+					author_id: me.id,
+					events: [
+						{id: made.id, type: 'Comment', author_id: me.id, body: made.body, public: made.public, attachments: []},
+					],
+				},
+			},
+		};
+		if (typeof key === 'string') idempotent.set(key, {body: request.body, answer});
+		return {...answer, headers: {'x-idempotency-lookup': 'miss'}};
 	}
 
 	function search(request: RecordedRequest): FakeAnswer {

@@ -129,6 +129,10 @@ export type FakeFreshdesk = {
 	readonly stats: {overQuota: number; bulkJobs: number; puts: number};
 	/** Answers before the fake's own routes; return undefined to fall through. */
 	intercept: ((request: RecordedRequest) => FakeAnswer | undefined) | undefined;
+	/** Replaces the answer after the fake processed the request (e.g. create a ticket, then drop the connection). */
+	afterRoute: ((request: RecordedRequest, answer: FakeAnswer) => FakeAnswer | undefined) | undefined;
+	/** The support addresses `GET /api/v2/email_configs` lists (null: the agent may not read them, 403). */
+	emailConfigs: Json[] | null;
 	/** Another person writes on a ticket (moves updated_at, like the real thing). */
 	addConversation(
 		ticketId: number,
@@ -650,6 +654,73 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		return {status: 201, json: created};
 	}
 
+	/**
+	 * `POST /api/v2/tickets` and `/outbound_email`: the requester by email (a new contact when unknown), the description
+	 * as the first message; outbound email needs `email_config_id`, `status` and `priority`, and is source 10.
+	 */
+	function createTicket(body: Json, outbound: boolean): FakeAnswer {
+		const {email, name, subject, description, email_config_id, cc_emails, source, ...properties} = body;
+		for (const field of outbound ? ['email', 'subject', 'description', 'email_config_id', 'status', 'priority'] : [])
+			if (body[field] === undefined) return validationError(field, 'It should not be blank', 'missing_field');
+		if (typeof email !== 'string' || typeof subject !== 'string' || typeof description !== 'string')
+			return validationError('email', 'It should not be blank', 'missing_field');
+		if (outbound && !(fake.emailConfigs ?? []).some((config) => config['id'] === email_config_id))
+			return validationError('email_config_id', 'There is no email_config matching the given id', 'invalid_value');
+		const invalid = invalidProperties(properties);
+		if (invalid) return invalid;
+		let contact = [...contacts.values()].find((candidate) => candidate.email === email.toLowerCase());
+		if (contact === undefined) {
+			const id = 9000 + contacts.size;
+			contact = {
+				id,
+				name: typeof name === 'string' ? name : email,
+				email: email.toLowerCase(),
+				language: 'en',
+				company_id: null,
+				updated_at: writeTime(),
+			};
+			contacts.set(id, contact);
+		}
+		const at = writeTime();
+		const id = Math.max(0, ...tickets.keys()) + 1;
+		const ticket: FakeTicket = {
+			id,
+			subject,
+			status: 2,
+			priority: 1,
+			source: outbound ? 10 : typeof source === 'number' ? source : 2,
+			requester_id: contact.id,
+			responder_id: null,
+			group_id: null,
+			company_id: contact.company_id,
+			tags: [],
+			created_at: at,
+			updated_at: at,
+			due_by: null,
+			fr_due_by: null,
+			is_escalated: false,
+			fr_escalated: false,
+			description,
+			description_text: stripTags(description),
+			stats: {
+				agent_responded_at: null,
+				requester_responded_at: null,
+				first_responded_at: null,
+				status_updated_at: at,
+				reopened_at: null,
+				resolved_at: null,
+				closed_at: null,
+				pending_since: null,
+			},
+		};
+		apply(ticket, properties);
+		ticket.created_at = ticket.updated_at;
+		(ticket as FakeTicket & {cc_emails: unknown}).cc_emails = Array.isArray(cc_emails) ? cc_emails : [];
+		tickets.set(id, ticket);
+		conversations.set(id, []);
+		return {status: 201, json: {...ticketJson(ticket, [], true), cc_emails: Array.isArray(cc_emails) ? cc_emails : []}};
+	}
+
 	function bulkUpdate(body: Json): FakeAnswer {
 		const action = body['bulk_action'] as Json | undefined;
 		const ids = action?.['ids'];
@@ -840,6 +911,14 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			list.sort((a, b) => (ascending ? key(a) - key(b) || a.id - b.id : key(b) - key(a) || b.id - a.id));
 			return listPage(request, list, (ticket) => ticketJson(ticket, include, false));
 		}
+		if (method === 'GET' && path === '/api/v2/email_configs')
+			return fake.emailConfigs === null
+				? {status: 403, json: errorBody('403')}
+				: {status: 200, json: fake.emailConfigs};
+		if (method === 'POST' && (path === '/api/v2/tickets' || path === '/api/v2/tickets/outbound_email')) {
+			const parsed = parseBody(request);
+			return 'answer' in parsed ? parsed.answer : createTicket(parsed.body, path.endsWith('outbound_email'));
+		}
 		if (method === 'POST' && path === '/api/v2/tickets/bulk_update') {
 			const parsed = parseBody(request);
 			return 'answer' in parsed ? parsed.answer : bulkUpdate(parsed.body);
@@ -914,7 +993,8 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			headers['x-ratelimit-remaining'] = String(limit - used);
 			headers['x-ratelimit-used-currentrequest'] = '1';
 		}
-		const answer = route(request) ?? {status: 404, body: ''};
+		const routed = route(request) ?? {status: 404, body: ''};
+		const answer = fake.afterRoute?.(request, routed) ?? routed;
 		return {...answer, headers: {...headers, ...answer.headers}};
 	});
 
@@ -932,6 +1012,11 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		createdSolutions,
 		stats,
 		intercept: undefined,
+		afterRoute: undefined,
+		emailConfigs: [
+			{id: 301, name: 'Sales', to_email: 'sales@fake.freshdesk.test', primary_role: false, active: true},
+			{id: 302, name: 'Support', to_email: 'support@fake.freshdesk.test', primary_role: true, active: true},
+		],
 		addConversation,
 		close: () => server?.close() ?? Promise.resolve(),
 	};

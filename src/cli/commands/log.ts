@@ -30,9 +30,11 @@ export function registerLogCommand(program: Command, context: Context): void {
 		.option('--duration <time>', 'handle time: 45s, 7m, 1h30m, 1:30:00, or 90 (minutes)')
 		.option('--outcome <outcome>', 'resolved, escalated, follow-up or no-answer')
 		.option('--followup <when>', 'also set a follow-up: 2d, 4h, or a date/datetime (UTC)')
+		.option('--create-ticket', 'open a ticket for --customer with the summary as an internal note, and link the record')
+		.option('--subject <text>', 'subject of the ticket --create-ticket opens (default: "Phone call: <summary>")')
 		.addHelpText(
 			'after',
-			'\nExamples:\n  csr log add --ticket 42 --type call --summary "Explained the refund" --duration 7m --outcome resolved\n  csr log add --customer ann@example.com --type call --summary "No answer" --outcome no-answer --followup 1d',
+			'\nExamples:\n  csr log add --ticket 42 --type call --summary "Explained the refund" --duration 7m --outcome resolved\n  csr log add --customer ann@example.com --type call --summary "No answer" --outcome no-answer --followup 1d\n  csr log add --customer ann@example.com --type call --summary "Parcel lost; promised a refund" --create-ticket',
 		)
 		.action(async (flags: LogAddFlags, command: Command) => {
 			const {runLogAdd} = await import('../run/log.js');

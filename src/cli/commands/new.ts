@@ -23,6 +23,11 @@ export function registerNewCommand(program: Command, context: Context): void {
 			...previous,
 			value,
 		])
+		.option(
+			'--cc <email>',
+			'copy this address on the new ticket (repeatable)',
+			(value: string, previous: string[] = []) => [...previous, value],
+		)
 		.option('--group <name>', 'put the ticket in this group')
 		.option('--assignee <who>', 'me or an agent email')
 		.option('--locale <locale>', 'template locale')

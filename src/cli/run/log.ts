@@ -3,12 +3,15 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {LogType, logTypes, Outcome, outcomes} from '../../domain/records.js';
 import {durationForms, parseDuration, parseWhen, whenForms} from '../../domain/time.js';
 import {FailedError, UsageError} from '../../errors.js';
+import {checkLogTicketInput, logWithNewTicket} from '../../services/logged-tickets.js';
 import {
+	type Actor,
 	actionsOfTypes,
 	getRecord,
 	type ImportFormat,
 	importRecords,
 	isEmail,
+	type LogInput,
 	listRecords,
 	logInteraction,
 	purgeCustomer,
@@ -42,6 +45,8 @@ export type LogAddFlags = {
 	duration?: string;
 	outcome?: string;
 	followup?: string;
+	createTicket?: boolean;
+	subject?: string;
 };
 
 export type LogFilterFlags = {
@@ -159,6 +164,8 @@ export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, cont
 		profile: resolved.name,
 		provider: resolved.profile.provider,
 	};
+	if (flags.createTicket) return logWithTicket(input, actor, resolved, flags, globals, context);
+	if (flags.subject !== undefined) throw new UsageError('--subject names a new ticket: use it with --create-ticket');
 	const {record, followUp} = await logInteraction(recordStoreOf(context), input, actor, {now});
 	if (formatOf(globals) === 'json') {
 		context.io.stdout.write(`${toSafeJson({record, followUp: followUp && toFollowUpJson(followUp)}, 2)}\n`);
@@ -167,6 +174,49 @@ export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, cont
 	context.io.stdout.write(`${record.id}\n`);
 	if (followUp !== null && canShowProgress(globals, context)) {
 		context.io.stderr.write(`follow-up ${followUp.id} due ${formatInstant(followUp.dueAt)} UTC\n`);
+	}
+}
+
+/** `--create-ticket`: the contact becomes a new ticket (summary as internal note), then the record links to it. */
+async function logWithTicket(
+	input: LogInput,
+	actor: Actor,
+	resolved: ReturnType<typeof activeProfile>,
+	flags: LogAddFlags,
+	globals: GlobalOptions,
+	context: Context,
+): Promise<void> {
+	checkLogTicketInput(input);
+	const desk = await context.openHelpDesk(resolved, {verbose: globals.verbose === true});
+	try {
+		const env = {
+			desk,
+			db: context.store(),
+			profile: resolved.name,
+			agent: actor.agent,
+			now: context.now,
+			signal: context.signal,
+		};
+		const done = await logWithNewTicket(env, recordStoreOf(context), input, actor, {
+			now: context.now(),
+			subject: flags.subject,
+		});
+		if (formatOf(globals) === 'json') {
+			const {record, followUp, ticketId, created} = done;
+			context.io.stdout.write(
+				`${toSafeJson({record, followUp: followUp && toFollowUpJson(followUp), ticketId, created}, 2)}\n`,
+			);
+			return;
+		}
+		context.io.stdout.write(`${done.record.id}\n`);
+		if (canShowProgress(globals, context)) {
+			const what = done.created ? 'opened ticket' : 'ticket already opened by an earlier run:';
+			context.io.stderr.write(`${what} ${toDisplayLine(done.ticketId)}\n`);
+			if (done.followUp !== null)
+				context.io.stderr.write(`follow-up ${done.followUp.id} due ${formatInstant(done.followUp.dueAt)} UTC\n`);
+		}
+	} finally {
+		await desk.close();
 	}
 }
 

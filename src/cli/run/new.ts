@@ -3,9 +3,10 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {type Channel, type Ticket, TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
-import {hasTicketCreation, type NewTicket} from '../../providers/help-desk.js';
+import type {NewTicket} from '../../providers/help-desk.js';
 import {decodeText, readCsvRecords} from '../../services/csv-reader.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
+import {assertCanCreate} from '../../services/logged-tickets.js';
 import {executeRun, planRun} from '../../services/replies.js';
 import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
@@ -24,6 +25,7 @@ export type NewFlags = {
 	channel?: string;
 	status?: string;
 	tag?: string[];
+	cc?: string[];
 	group?: string;
 	assignee?: string;
 	locale?: string;
@@ -165,11 +167,7 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 	}
 	const desk = await context.openHelpDesk(profile, {verbose: globals.verbose === true});
 	try {
-		if (!hasTicketCreation(desk))
-			throw new UsageError(
-				`profile ${profile.name} (${desk.providerName}) cannot open new tickets from csr`,
-				'Open the ticket in the help desk itself, then answer it with csr reply.',
-			);
+		assertCanCreate(desk, profile.name);
 		const me = await desk.whoAmI(context.signal);
 		const agent = {
 			name: profile.profile.agent.name ?? me.name,
@@ -184,6 +182,7 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 			channel,
 			status,
 			tags: flags.tag,
+			cc: flags.cc?.map((email) => checkEmail(email, 'in --cc')),
 			group: flags.group,
 			assignee:
 				flags.assignee === undefined ? undefined : flags.assignee === 'me' ? ('me' as const) : {email: flags.assignee},

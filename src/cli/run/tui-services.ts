@@ -2,11 +2,13 @@ import {randomUUID} from 'node:crypto';
 import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
-import {type HelpDesk, hasKnowledgeBase} from '../../providers/help-desk.js';
+import {type HelpDesk, hasKnowledgeBase, type NewTicket} from '../../providers/help-desk.js';
 import {lookUpCustomer} from '../../services/customer.js';
 import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
 import {listFeedback} from '../../services/feedback.js';
 import {completeFollowUp, listFollowUps, snoozeFollowUp} from '../../services/followups.js';
+import {assertCanCreate} from '../../services/logged-tickets.js';
+import {deliverNew} from '../../services/new-tickets.js';
 import {retryOutbox} from '../../services/outbox.js';
 import {listQueue} from '../../services/queue.js';
 import {applyUpdates} from '../../services/updates.js';
@@ -124,6 +126,37 @@ export function createTuiServices(
 				},
 				{runId: null, force: false},
 			),
+		createTicket: async (input) => {
+			const env = await deliveryEnv();
+			assertCanCreate(env.desk, profile.name);
+			const create: NewTicket = {
+				requester: {email: input.email, name: input.name},
+				subject: input.subject,
+				body: input.body,
+				channel: 'email',
+			};
+			const email = input.email.toLowerCase();
+			// Journaled like `csr new`: confirming the same ticket again (or after a crash) opens nothing twice.
+			return deliverNew(
+				env,
+				{
+					ticketId: `new:${email}`,
+					isPublic: true,
+					body: input.body,
+					changes: undefined,
+					template: null,
+					intentHash: hashIntent([profile.name, 'new', email, create]),
+					expectedUpdatedAt: null,
+					customer: {email: input.email, name: input.name},
+					channel: 'email',
+					action: 'create',
+					outcome: null,
+					durationSec: null,
+					create,
+				},
+				{runId: null},
+			);
+		},
 		updateTickets: async (ids, changes, action, durationSec) =>
 			applyUpdates({...(await deliveryEnv()), durationSec}, ids, changes, action, () => {}),
 		addFollowUp: async ({ticket, dueAt, note}) =>

@@ -6,6 +6,11 @@ export type NewTicket = {
 	readonly requester: {readonly email: string; readonly name: string | null};
 	readonly subject: string;
 	readonly body: string;
+	/**
+	 * False: the first message is an internal note the customer does not see (a phone call logged by the agent).
+	 * Default true, the agent's first public message.
+	 */
+	readonly firstMessagePublic?: boolean | undefined;
 	readonly channel: Channel;
 	readonly status?: TicketStatus | undefined;
 	readonly tags?: readonly string[] | undefined;

@@ -8,7 +8,7 @@ const creationKeyTicket = 0;
 
 /**
  * New tickets opened by the agent: the requester (found by email or created as a customer), the ticket and the
- * agent's first public message in one IMMEDIATE transaction; the idempotency key makes a retry return the same ticket.
+ * agent's first message (public, or an internal note for a logged call) in one IMMEDIATE transaction; the idempotency key makes a retry return the same ticket.
  */
 export function createDemoCreate(desk: DeskBase) {
 	const {db, get, statement, nowMs, meRow, assertReachable, resolveGroup, resolveAgent, ticketRow} = desk;
@@ -74,8 +74,8 @@ export function createDemoCreate(desk: DeskBase) {
 			);
 			statement(
 				`INSERT INTO messages (ticket_id, author_id, author_role, is_public, channel, created_ms, body, is_html,
-					attachments) VALUES (?, ?, 'agent', 1, ?, ?, ?, 0, NULL)`,
-			).run(ticketId, meRow?.id ?? 0, input.channel, atMs, input.body);
+					attachments) VALUES (?, ?, 'agent', ?, ?, ?, ?, 0, NULL)`,
+			).run(ticketId, meRow?.id ?? 0, input.firstMessagePublic === false ? 0 : 1, input.channel, atMs, input.body);
 			for (const tag of new Set((input.tags ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean)))
 				statement('INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?)').run(ticketId, tag);
 			if (options.idempotencyKey !== undefined)

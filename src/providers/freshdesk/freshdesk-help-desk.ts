@@ -4,11 +4,13 @@ import type {
 	HelpDesk,
 	KnowledgeBase,
 	ProviderSetup,
+	TicketCreation,
 	TicketForwarding,
 	TicketMerge,
 } from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
 import {createFreshdeskArticleDrafts} from './article-drafts.js';
+import {createFreshdeskCreate} from './create.js';
 import {findFreshdeskCustomer} from './customers.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
 import {forwardTicket} from './forward.js';
@@ -31,7 +33,7 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory & TicketMerge & TicketForwarding {
+): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory & TicketMerge & TicketForwarding & TicketCreation {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -65,6 +67,7 @@ export function createFreshdeskHelpDesk(
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: (cursor, signal) => exportSatisfaction(api, cursor, signal),
 		exportSurveys: async () => ({items: [], nextCursor: null}),
+		...createFreshdeskCreate(api),
 		searchArticles: (query, locale, signal) => searchSolutions(api, query, locale, signal),
 		getArticle: (articleId, signal) => getSolution(api, articleId, signal),
 		...createFreshdeskArticleDrafts(api),

@@ -6,11 +6,13 @@ import type {
 	HelpDesk,
 	KnowledgeBase,
 	ProviderSetup,
+	TicketCreation,
 	TicketForwarding,
 	TicketMerge,
 } from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
+import {createRtCreate} from './create.js';
 import {findRtCustomer} from './customers.js';
 import {forwardTicket} from './forward.js';
 import {toAssignee, toTicket} from './map.js';
@@ -43,7 +45,7 @@ export const rtCapabilities: Capabilities = {
 export function createRtHelpDesk(
 	setup: ProviderSetup,
 	options: RtOptions = {},
-): HelpDesk & KnowledgeBase & CustomerDirectory & TicketMerge & TicketForwarding {
+): HelpDesk & KnowledgeBase & CustomerDirectory & TicketMerge & TicketForwarding & TicketCreation {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -105,6 +107,7 @@ export function createRtHelpDesk(
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: async () => ({items: [], nextCursor: null}),
 		exportSurveys: async () => ({items: [], nextCursor: null}),
+		...createRtCreate(api),
 		searchArticles: (query, _locale, signal) => searchRtArticles(api, query, signal),
 		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
 		findCustomer: (key, signal) => findRtCustomer(api, key, signal),

@@ -148,16 +148,19 @@ export async function getThread(api: RtApi, ticketId: string, signal?: AbortSign
 	return {
 		ticket: toTicket(raw, api.webBase),
 		customer,
-		messages: messages.map((transaction) => {
+		messages: messages.flatMap((transaction) => {
 			const transactionParts = partsByTransaction.get(transaction.id) ?? [];
 			const body = bodyPart(transactionParts);
-			return toMessage({
+			const message = toMessage({
 				transaction,
 				role: roles.get(transaction.Creator.id.toLowerCase()) ?? 'customer',
 				parts: transactionParts,
 				content: body === null ? undefined : contents.get(body.id),
 				webBase: api.webBase,
 			});
+			// A ticket opened without content (csr's logged call: its note follows as a comment) has no opening message.
+			const empty = transaction.Type === 'Create' && message.text.trim() === '' && message.attachments.length === 0;
+			return empty ? [] : [message];
 		}),
 	};
 }

@@ -6,6 +6,7 @@ import type {
 	DeskSurveyLinks,
 	HelpDesk,
 	ProviderSetup,
+	TicketCreation,
 	TicketForwarding,
 	TicketMerge,
 } from '../help-desk.js';
@@ -13,6 +14,7 @@ import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {createZendeskArticleDrafts} from './article-drafts.js';
 import {sendBatch} from './batch.js';
 import {createUpdateBudget} from './budget.js';
+import {createZendeskCreate} from './create.js';
 import {describeZendeskAuth} from './credentials.js';
 import {findZendeskCustomer} from './customers.js';
 import type {ZendeskExtras} from './extras.js';
@@ -34,7 +36,7 @@ export {isZendeskHelpDesk, type ZendeskExtras, type ZendeskHelpDesk} from './ext
 export const zendeskCapabilities: Capabilities = {
 	supportsSafeUpdate: true,
 	supportsBulk: true,
-	// Zendesk honours Idempotency-Key on ticket creation only; csr never creates tickets. Writes are made safe to
+	// Zendesk honours Idempotency-Key on ticket creation only (create.ts sends it); other writes are made safe to
 	// repeat with safe_update + updated_stamp instead.
 	supportsIdempotencyKey: false,
 	supportsViews: true,
@@ -47,7 +49,14 @@ export const zendeskCapabilities: Capabilities = {
 export function createZendeskHelpDesk(
 	setup: ProviderSetup,
 	options: ZendeskOptions = {},
-): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks & CustomerDirectory & TicketMerge & TicketForwarding {
+): HelpDesk &
+	ZendeskExtras &
+	ArticleDrafts &
+	DeskSurveyLinks &
+	CustomerDirectory &
+	TicketMerge &
+	TicketForwarding &
+	TicketCreation {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -90,6 +99,7 @@ export function createZendeskHelpDesk(
 		exportTicketFacts: (cursor, signal) => exportTicketFacts(api, cursor, signal),
 		exportSatisfaction: (cursor, signal) => exportSatisfaction(api, cursor, signal),
 		exportSurveys: () => exportSurveys(),
+		...createZendeskCreate(api),
 		listMacros: (signal) => listMacros(api, signal),
 		previewMacro: (ticketId, macroId, signal) => previewMacro(api, ticketId, macroId, signal),
 		searchArticles: (query, locale, signal) => searchArticles(api, query, locale, signal),

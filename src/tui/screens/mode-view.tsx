@@ -8,6 +8,7 @@ import {FeedbackScreen} from './feedback-screen.js';
 import {FollowUpScreen} from './follow-up-screen.js';
 import {FollowUpsScreen} from './follow-ups-screen.js';
 import {HelpScreen} from './help-screen.js';
+import {NewTicketScreen} from './new-ticket-screen.js';
 import {OutboxScreen} from './outbox-screen.js';
 import {QuitScreen} from './quit-screen.js';
 import {StatusScreen} from './status-screen.js';
@@ -56,6 +57,17 @@ export function ModeView({
 			);
 		case 'outbox':
 			return <OutboxScreen onClose={onClose} width={width} height={height} />;
+		case 'newTicket':
+			return (
+				<NewTicketScreen
+					onDone={(flash, ticketId) => {
+						onActionDone(flash);
+						if (ticketId !== undefined) onOpenTicket(ticketId);
+					}}
+					width={width}
+					height={height}
+				/>
+			);
 		case 'quit':
 			return <QuitScreen drafts={mode.drafts} onQuit={onQuit} onStay={onClose} width={width} />;
 		case 'compose':

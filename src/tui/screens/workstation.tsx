@@ -29,7 +29,7 @@ import {ModeView} from './mode-view.js';
 export type Mode =
 	| {readonly kind: 'main'}
 	| {readonly kind: 'filter' | 'goto'; readonly text: string; readonly error: string | null}
-	| {readonly kind: 'help' | 'outbox' | 'followUps' | 'feedback'}
+	| {readonly kind: 'help' | 'outbox' | 'followUps' | 'feedback' | 'newTicket'}
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
 	| {readonly kind: 'escalate' | 'followUp' | 'customer'; readonly ticket: Ticket}
@@ -246,6 +246,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				case 'outbox':
 				case 'followUps':
 				case 'feedback':
+				case 'newTicket':
 					return setMode({kind: intent.kind});
 				case 'nextView': {
 					const next = state.viewIndex + 1 >= views.length ? -1 : state.viewIndex + 1;

@@ -1,0 +1,76 @@
+import {z} from 'zod';
+import {ProviderError} from '../../errors.js';
+import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
+import type {ZendeskApi} from './api.js';
+import {toTicket} from './map.js';
+import {updateResponse, zendeskTicket} from './schemas.js';
+import {fetchTicket} from './thread.js';
+import {toZendeskChanges} from './writes.js';
+
+const byExternalId = z.object({tickets: z.array(zendeskTicket)});
+
+/** Refuses what Zendesk creation in csr does not carry (before anything is sent). */
+function refuseUnsupported(input: NewTicket): void {
+	if (input.subject.trim() === '') throw new ProviderError('a new ticket needs a subject', {kind: 'invalid'});
+	if (input.body.trim() === '') throw new ProviderError('a new ticket needs a first message', {kind: 'invalid'});
+	if ((input.attachments?.length ?? 0) > 0)
+		throw new ProviderError('csr cannot yet attach files to a new Zendesk ticket', {
+			kind: 'invalid',
+			hint: 'Open the ticket without the files, then reply with them.',
+		});
+}
+
+/**
+ * New Zendesk tickets: POST /api/v2/tickets with the requester by email (Zendesk finds or creates the end user), the
+ * first comment (public, or an internal note), CCs as `email_ccs`, tags, group, assignee and status. Exactly once:
+ * the csr key goes both as `Idempotency-Key` (Zendesk answers a repeat with the ticket it made, for a while) and as
+ * the ticket's `external_id`, which `GET /api/v2/tickets?external_id=` finds at once (search lags) after a crash.
+ */
+export function createZendeskCreate(api: ZendeskApi) {
+	async function findCreatedTicket(_requesterEmail: string, key: string, signal?: AbortSignal): Promise<string | null> {
+		const found = await api.get('/api/v2/tickets.json', {external_id: key}, byExternalId, signal);
+		const ticket = found.tickets.sort((a, b) => a.id - b.id)[0];
+		return ticket === undefined ? null : String(ticket.id);
+	}
+
+	async function createTicket(input: NewTicket, options: WriteOptions, signal?: AbortSignal): Promise<CreatedTicket> {
+		refuseUnsupported(input);
+		const changes = await toZendeskChanges(
+			api,
+			{status: input.status, assignee: input.assignee, group: input.group},
+			signal,
+		);
+		const tags = [...new Set((input.tags ?? []).map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '_')))];
+		const ticket: Record<string, unknown> = {
+			...changes,
+			subject: input.subject,
+			requester: {email: input.requester.email, ...(input.requester.name === null ? {} : {name: input.requester.name})},
+			// `public` always explicit: an internal first note is how a logged phone call starts.
+			comment: {body: input.body, public: input.firstMessagePublic !== false},
+			...(tags.filter(Boolean).length > 0 ? {tags: tags.filter(Boolean)} : {}),
+			...((input.cc?.length ?? 0) > 0
+				? {email_ccs: (input.cc ?? []).map((email) => ({user_email: email, action: 'put'}))}
+				: {}),
+			...(options.idempotencyKey === undefined ? {} : {external_id: options.idempotencyKey}),
+		};
+		const body = await api.request(
+			{
+				method: 'POST',
+				path: '/api/v2/tickets.json',
+				json: {ticket},
+				idempotencyKey: options.idempotencyKey,
+				signal,
+			},
+			updateResponse,
+		);
+		const comment = body.audit?.events.find((event) => event.type === 'Comment');
+		// Read back with users sideloaded, so the requester Zendesk just made has a name and an email.
+		const created = await fetchTicket(api, String(body.ticket.id), signal).catch(() => body.ticket);
+		return {
+			ticket: toTicket(created, api.directory, api.origin),
+			messageId: comment === undefined ? `ticket-${body.ticket.id}@${body.ticket.created_at}` : String(comment.id),
+		};
+	}
+
+	return {createTicket, findCreatedTicket};
+}
