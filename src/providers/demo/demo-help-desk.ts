@@ -3,7 +3,16 @@ import type {DatabaseSync} from 'node:sqlite';
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {ProviderError} from '../../errors.js';
 import {openDatabase, transaction} from '../../store/database.js';
-import type {CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup, TicketCreation} from '../help-desk.js';
+import type {
+	AttachmentDownload,
+	AttachmentSending,
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+	TicketCreation,
+} from '../help-desk.js';
+import {createDemoAttachments, demoAttachmentLimits} from './attachments.js';
 import {createDemoCreate} from './create.js';
 import {createDemoCustomers} from './customers.js';
 import {capabilities, createDeskBase} from './desk.js';
@@ -17,7 +26,9 @@ import {createDemoWrites} from './writes.js';
 export type DemoHelpDesk = HelpDesk &
 	KnowledgeBase &
 	TicketCreation &
-	CustomerDirectory & {
+	CustomerDirectory &
+	AttachmentSending &
+	AttachmentDownload & {
 		/**
 		 * The customer writes on a ticket, as if by email: a solved, pending or on-hold ticket opens again. Lets a test or
 		 * a training session show "the ticket changed since you read it". Works during a simulated outage (the outage is
@@ -87,6 +98,9 @@ export function createDemoHelpDesk(setup: ProviderSetup): DemoHelpDesk {
 		createTicket: (ticket, options, signal) => call(signal, (d) => d.createTicket(ticket, options)),
 		findCreatedTicket: (email, key, signal) => call(signal, (d) => d.findCreatedTicket(email, key)),
 		findCustomer: (key, signal) => call(signal, (d) => d.findCustomer(key)),
+		attachmentLimits: demoAttachmentLimits,
+		downloadAttachment: (ticketId, attachment, signal) =>
+			call(signal, (d) => d.downloadAttachment(ticketId, attachment)),
 		simulateCustomerReply: (ticketId, text, signal) => call(signal, (d) => d.simulateCustomerReply(ticketId, text)),
 		close: async () => {
 			const pending = opened;
@@ -129,6 +143,7 @@ function createDesk(db: DatabaseSync, setup: ProviderSetup) {
 		...createDemoExport(base),
 		...createDemoCreate(base),
 		...createDemoCustomers(base),
+		...createDemoAttachments(base),
 		listGroups: (): GroupRef[] => base.groups().map((group) => ({id: String(group.id), name: group.name})),
 		listAgents: (): AgentRef[] =>
 			base.agents().map((agent) => ({id: String(agent.id), name: agent.name, email: agent.email})),

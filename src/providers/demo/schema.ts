@@ -53,7 +53,17 @@ CREATE TABLE messages (
 	created_ms INTEGER NOT NULL,
 	body TEXT NOT NULL,
 	is_html INTEGER NOT NULL,
-	attachments TEXT
+	attachments TEXT,
+	cc TEXT
+);
+-- Files agents sent (messages.attachments points here with demo-file:ID); seeded samples are made in code.
+CREATE TABLE files (
+	id INTEGER PRIMARY KEY,
+	ticket_id INTEGER NOT NULL,
+	message_id INTEGER NOT NULL,
+	name TEXT NOT NULL,
+	content_type TEXT NOT NULL,
+	bytes BLOB NOT NULL
 );
 CREATE TABLE events (
 	id INTEGER PRIMARY KEY,
@@ -118,6 +128,7 @@ const demoTables = [
 	'satisfaction',
 	'surveys',
 	'idempotency',
+	'files',
 ] as const;
 
 /** Drops every demo table (indexes go with them). Call inside a transaction. */
