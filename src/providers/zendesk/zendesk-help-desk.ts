@@ -1,6 +1,8 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import type {
 	ArticleDrafts,
+	AttachmentDownload,
+	AttachmentSending,
 	Capabilities,
 	CustomerDirectory,
 	DeskSurveyLinks,
@@ -9,6 +11,7 @@ import type {
 } from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {createZendeskArticleDrafts} from './article-drafts.js';
+import {downloadAttachment, zendeskAttachmentLimits} from './attachments.js';
 import {sendBatch} from './batch.js';
 import {createUpdateBudget} from './budget.js';
 import {describeZendeskAuth} from './credentials.js';
@@ -43,7 +46,13 @@ export const zendeskCapabilities: Capabilities = {
 export function createZendeskHelpDesk(
 	setup: ProviderSetup,
 	options: ZendeskOptions = {},
-): HelpDesk & ZendeskExtras & ArticleDrafts & DeskSurveyLinks & CustomerDirectory {
+): HelpDesk &
+	ZendeskExtras &
+	ArticleDrafts &
+	DeskSurveyLinks &
+	CustomerDirectory &
+	AttachmentSending &
+	AttachmentDownload {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -59,6 +68,8 @@ export function createZendeskHelpDesk(
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(env, ticketId, message, writeOptions, signal),
 		sendBatch: (items, signal) => sendBatch(api, budget, items, signal),
+		attachmentLimits: zendeskAttachmentLimits,
+		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(env, ticketId, changes, writeOptions, signal),
 		async listGroups(signal): Promise<GroupRef[]> {
