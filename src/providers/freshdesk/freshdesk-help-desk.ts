@@ -1,6 +1,15 @@
-import type {ArticleDrafts, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {
+	ArticleDrafts,
+	AttachmentDownload,
+	AttachmentSending,
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+} from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
 import {createFreshdeskArticleDrafts} from './article-drafts.js';
+import {downloadAttachment, freshdeskAttachmentLimits} from './attachments.js';
 import {findFreshdeskCustomer} from './customers.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
 import {toAgentRef} from './map.js';
@@ -21,7 +30,7 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory {
+): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory & AttachmentSending & AttachmentDownload {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -44,6 +53,8 @@ export function createFreshdeskHelpDesk(
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(api, ticketId, message, writeOptions, signal),
 		sendBatch: (items, signal) => sendBatch(api, items, signal),
+		attachmentLimits: freshdeskAttachmentLimits,
+		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(api, ticketId, changes, writeOptions, signal),
 		async listGroups(signal) {
