@@ -4,6 +4,7 @@ import {type Channel, type Ticket, TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {hasTicketCreation, type NewTicket} from '../../providers/help-desk.js';
+import {parseCcList} from '../../services/attachments.js';
 import {decodeText, readCsvRecords} from '../../services/csv-reader.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
 import {executeRun, planRun} from '../../services/replies.js';
@@ -27,6 +28,7 @@ export type NewFlags = {
 	group?: string;
 	assignee?: string;
 	locale?: string;
+	cc?: string[];
 	dryRun?: boolean;
 	yes?: boolean;
 };
@@ -179,6 +181,7 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 		const dirs = templateDirs({cwd: context.cwd, configDir: context.paths.configDir});
 		const cache = new Map<string, LoadedTemplate>();
 		const at = context.now().toISOString();
+		const cc = parseCcList(flags.cc);
 		const spec = {
 			subject,
 			channel,
@@ -188,6 +191,8 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 			assignee:
 				flags.assignee === undefined ? undefined : flags.assignee === 'me' ? ('me' as const) : {email: flags.assignee},
 			locale: flags.locale,
+			// Left out of the plan (and its hash) when not given, so runs without --cc keep their keys.
+			cc: cc.length > 0 ? cc : undefined,
 		};
 		// Render everything before creating anything: one bad row stops the run with nothing sent.
 		const items: PlannedWrite[] = recipients.map((recipient) => {

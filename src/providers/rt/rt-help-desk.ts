@@ -1,8 +1,17 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {AuthError} from '../../errors.js';
-import type {Capabilities, CustomerDirectory, HelpDesk, KnowledgeBase, ProviderSetup} from '../help-desk.js';
+import type {
+	AttachmentDownload,
+	AttachmentSending,
+	Capabilities,
+	CustomerDirectory,
+	HelpDesk,
+	KnowledgeBase,
+	ProviderSetup,
+} from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
+import {downloadAttachment, rtAttachmentLimits} from './attachments.js';
 import {findRtCustomer} from './customers.js';
 import {toAssignee, toTicket} from './map.js';
 import {exportTicketFacts, listTickets} from './queue.js';
@@ -33,7 +42,7 @@ export const rtCapabilities: Capabilities = {
 export function createRtHelpDesk(
 	setup: ProviderSetup,
 	options: RtOptions = {},
-): HelpDesk & KnowledgeBase & CustomerDirectory {
+): HelpDesk & KnowledgeBase & CustomerDirectory & AttachmentSending & AttachmentDownload {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -54,6 +63,8 @@ export function createRtHelpDesk(
 		},
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(api, ticketId, message, writeOptions, signal),
+		attachmentLimits: rtAttachmentLimits,
+		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(api, ticketId, changes, writeOptions, signal),
 		async listGroups(signal): Promise<GroupRef[]> {
