@@ -6,8 +6,8 @@ import {Ticket} from '../../src/domain/ticket.js';
 import {AuthError, ConflictError, ProviderError} from '../../src/errors.js';
 import type {HelpDesk, ProviderSetup, TicketQuery} from '../../src/providers/help-desk.js';
 import {createRtHelpDesk} from '../../src/providers/rt/rt-help-desk.js';
-import {binPath, createSandbox} from '../support/e2e.js';
 import {describeAttachmentContract} from '../support/attachments-contract.js';
+import {binPath, createSandbox} from '../support/e2e.js';
 import {describeHelpDeskContract} from '../support/help-desk-contract.js';
 import {mailIn, type RtServer, rest2Client, rtInstalled, startRt, stopRt} from './rt-server.js';
 
