@@ -62,6 +62,12 @@ describe('csr reply --attach and csr show --save-attachments on the demo desk', 
 			message.attachments.some((attachment) => attachment.name === 'label.pdf'),
 		);
 		expect(withLabel).toHaveLength(1);
+		// Another file is another message: the journal's key holds the files' hashes.
+		const other = join(box.home, 'other', 'label.pdf');
+		mkdirSync(join(box.home, 'other'));
+		writeFileSync(other, samplePdf('Return label RMA-9999'));
+		const otherFile = await box.csr([...args.slice(0, 5), other, ...args.slice(6)]);
+		expect(otherFile.stdout, otherFile.stderr).toMatch(/^sent/m);
 
 		const dir = join(box.home, 'saved');
 		const saved = await box.csr(['show', id, '--save-attachments', dir, '--json']);
@@ -70,6 +76,8 @@ describe('csr reply --attach and csr show --save-attachments on the demo desk', 
 		const path = listing.saved.find((file) => file.name === 'label.pdf')?.path ?? '';
 		expect(path).toBe(join(dir, 'label.pdf'));
 		expect(sha(readFileSync(path))).toBe(sha(bytes));
+		// The second label.pdf gets a name of its own.
+		expect(listing.saved.map((file) => file.path)).toContain(join(dir, 'label (2).pdf'));
 
 		const clash = await box.csr(['show', id, '--save-attachments', dir]);
 		expect(clash.exitCode).toBe(1);
