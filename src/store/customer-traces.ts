@@ -26,7 +26,7 @@ const textColumns = [
 	['run_items', 'reason'],
 	['deliveries', 'body'],
 	['runs', 'plan_json'],
-	// CC addresses and attachment paths of planned and queued messages (migration 7).
+	// CC addresses and attachment paths of planned and queued messages (migration 9).
 	['outbox', 'extras_json'],
 	['run_items', 'extras_json'],
 ] as const;
