@@ -246,6 +246,7 @@ export type ContactCache = {
 // Optional extras a desk may offer beyond HelpDesk, one file each under capabilities/ (interface + type guard).
 // Provider-neutral so services/, templates/ and cli/ can use them through this file; check with the guards first.
 export * from './capabilities/article-drafts.js';
+export * from './capabilities/attachments.js';
 export * from './capabilities/customers.js';
 export * from './capabilities/forward.js';
 export * from './capabilities/knowledge-base.js';

@@ -7,6 +7,7 @@ import {type Database, transaction} from '../store/database.js';
 import {clearDelivery, findDelivery, markSending, markSent, sentMessageIds, setItemState} from '../store/journal.js';
 import {enqueue} from '../store/outbox.js';
 import {insertRecord} from '../store/records.js';
+import {extrasFailure, extrasFromJson, extrasJsonOf, type MessageExtras, outgoingExtras} from './delivery-extras.js';
 
 /** One message csr intends to write to one ticket, already rendered. */
 export type PlannedWrite = {
@@ -27,6 +28,8 @@ export type PlannedWrite = {
 	readonly outcome: Outcome | null;
 	/** Handle time when csr knows it (TUI: from opening the ticket to sending). */
 	readonly durationSec: number | null;
+	/** Copies and files sent with the message (issue 14); their hashes are part of `intentHash`. */
+	readonly extras?: MessageExtras | undefined;
 };
 
 export type DeliveryResult = {
@@ -165,6 +168,7 @@ export type StoredWrite = {
 	readonly customerEmail: string | null;
 	readonly customerName: string | null;
 	readonly channel: string | null;
+	readonly extrasJson?: string | null | undefined;
 };
 
 /** A stored write, ready to send again (a resumed run, an outbox retry). */
@@ -182,6 +186,7 @@ export function fromStoredWrite(stored: StoredWrite, action: PlannedWrite['actio
 		action,
 		outcome: action === 'escalate' ? 'escalated' : null,
 		durationSec: null,
+		extras: extrasFromJson(stored.extrasJson ?? null),
 	};
 }
 
@@ -201,6 +206,7 @@ function queue(env: DeliveryEnv, item: PlannedWrite, runId: string | null, error
 			customerEmail: item.customer.email,
 			customerName: item.customer.name,
 			channel: item.channel,
+			extrasJson: extrasJsonOf(item.extras ?? {}),
 			action: item.action,
 			runId,
 			createdAt: at,
@@ -324,6 +330,15 @@ export async function deliverOne(
 	const {runId, force} = options;
 	const early = await checkedPreflight(env, item, runId, force);
 	if (early !== null) return early;
+	let extras: ReturnType<typeof outgoingExtras>;
+	try {
+		// Files are read again and must hash as planned: a queued reply never goes out with another file, or without it.
+		extras = outgoingExtras(item.extras ?? {});
+	} catch (error) {
+		const reason = extrasFailure(error);
+		if (reason === null) throw error;
+		return finish(env, item, runId, {ticketId: item.ticketId, result: 'failed', reason});
+	}
 	markSending(
 		env.db,
 		{profile: env.profile, ticketId: item.ticketId, intentHash: item.intentHash, body: item.body, runId},
@@ -332,7 +347,7 @@ export async function deliverOne(
 	try {
 		const sent = await env.desk.sendMessage(
 			item.ticketId,
-			{body: item.body, public: item.isPublic, changes: item.changes},
+			{body: item.body, public: item.isPublic, changes: item.changes, ...extras},
 			{
 				idempotencyKey: `csr-${item.intentHash}`,
 				expectedUpdatedAt: force || item.expectedUpdatedAt === null ? undefined : item.expectedUpdatedAt,

@@ -3,6 +3,7 @@ import {type Database, transaction} from '../store/database.js';
 import {findRun, findUnfinishedRun, finishRun, insertRun, runItems} from '../store/journal.js';
 import {type DeliveryEnv, type DeliveryResult, deliverOne, fromStoredWrite, type PlannedWrite} from './delivery.js';
 import {deliverBatch} from './delivery-batch.js';
+import {extrasJsonOf} from './delivery-extras.js';
 import {mayContinue} from './interrupt.js';
 import {deliverNew} from './new-tickets.js';
 
@@ -74,6 +75,7 @@ export function planRun(
 				customerEmail: item.customer.email,
 				customerName: item.customer.name,
 				channel: item.channel,
+				extrasJson: extrasJsonOf(item.extras ?? {}),
 				state: 'planned',
 				messageId: null,
 				reason: null,
@@ -119,7 +121,8 @@ export async function executeRun(
 	};
 	for (const result of run.settled) report(result);
 	const useBatches =
-		run.items.every((item) => item.create === undefined) &&
+		// Bulk APIs take text only: a run with copies or files sends each message on its own.
+		run.items.every((item) => item.create === undefined && extrasJsonOf(item.extras ?? {}) === null) &&
 		env.desk.capabilities.supportsBulk &&
 		env.desk.sendBatch !== undefined &&
 		run.items.length > 1;

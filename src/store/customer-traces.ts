@@ -26,6 +26,9 @@ const textColumns = [
 	['run_items', 'reason'],
 	['deliveries', 'body'],
 	['runs', 'plan_json'],
+	// CC addresses and attachment paths of planned and queued messages (migration 9).
+	['outbox', 'extras_json'],
+	['run_items', 'extras_json'],
 ] as const;
 
 /**

@@ -14,6 +14,8 @@ export type JournalItem = {
 	readonly customerEmail: string | null;
 	readonly customerName: string | null;
 	readonly channel: string | null;
+	/** CC and attachments (services/delivery.ts `extrasJson`), or null. */
+	readonly extrasJson?: string | null | undefined;
 	readonly state: RunItemState;
 	readonly messageId: string | null;
 	readonly reason: string | null;
@@ -80,8 +82,8 @@ export function insertRun(
 	);
 	const insert = db.prepare(
 		`INSERT INTO run_items (run_id, ticket_id, position, intent_hash, is_public, body, changes_json, template,
-			expected_updated_at, customer_email, customer_name, channel, state, message_id, reason, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			expected_updated_at, customer_email, customer_name, channel, state, message_id, reason, updated_at, extras_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	);
 	for (const item of items) {
 		insert.run(
@@ -101,6 +103,7 @@ export function insertRun(
 			item.messageId,
 			item.reason,
 			now,
+			item.extrasJson ?? null,
 		);
 	}
 }
@@ -122,6 +125,7 @@ export function runItems(db: Database, runId: string): JournalItem[] {
 			customerEmail: (row['customer_email'] as string | null) ?? null,
 			customerName: (row['customer_name'] as string | null) ?? null,
 			channel: (row['channel'] as string | null) ?? null,
+			extrasJson: (row['extras_json'] as string | null) ?? null,
 			state: String(row['state']) as RunItemState,
 			messageId: (row['message_id'] as string | null) ?? null,
 			reason: (row['reason'] as string | null) ?? null,

@@ -309,6 +309,15 @@ DROP INDEX sync_replies_at;
 CREATE INDEX sync_replies_at ON sync_replies (profile, at, agent_key);
 `,
 	},
+	{
+		// What a planned message carries besides its body: CC addresses and attachments (path, name, type, size,
+		// sha256), as JSON. The file is read again when the message is sent and must hash the same (issue 14).
+		version: 9,
+		sql: `
+ALTER TABLE run_items ADD COLUMN extras_json TEXT;
+ALTER TABLE outbox ADD COLUMN extras_json TEXT;
+`,
+	},
 ];
 
 /**

@@ -13,6 +13,8 @@ export type OutboxItem = {
 	readonly customerEmail: string | null;
 	readonly customerName: string | null;
 	readonly channel: string | null;
+	/** CC and attachments (services/delivery.ts `extrasJson`), or null. */
+	readonly extrasJson?: string | null | undefined;
 	/** reply, note or escalate: what the record says once it is delivered. */
 	readonly action: string;
 	readonly runId: string | null;
@@ -37,6 +39,7 @@ const toItem = (row: Record<string, unknown>): OutboxItem => ({
 	customerEmail: (row['customer_email'] as string | null) ?? null,
 	customerName: (row['customer_name'] as string | null) ?? null,
 	channel: (row['channel'] as string | null) ?? null,
+	extrasJson: (row['extras_json'] as string | null) ?? null,
 	action: String(row['action'] ?? 'reply'),
 	runId: (row['run_id'] as string | null) ?? null,
 	createdAt: String(row['created_at']),
@@ -50,8 +53,8 @@ const toItem = (row: Record<string, unknown>): OutboxItem => ({
 export function enqueue(db: Database, item: Omit<OutboxItem, 'attempts' | 'lastAttemptAt' | 'failedAt'>): void {
 	db.prepare(
 		`INSERT INTO outbox (id, profile, ticket_id, is_public, body, changes_json, intent_hash, expected_updated_at, template,
-			customer_email, customer_name, channel, action, run_id, created_at, attempts, last_error, last_attempt_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+			customer_email, customer_name, channel, action, run_id, created_at, attempts, last_error, last_attempt_at, extras_json)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)
 		ON CONFLICT (profile, ticket_id, intent_hash) DO UPDATE SET attempts = outbox.attempts + 1,
 			last_error = excluded.last_error, last_attempt_at = excluded.last_attempt_at, failed_at = NULL`,
 	).run(
@@ -72,6 +75,7 @@ export function enqueue(db: Database, item: Omit<OutboxItem, 'attempts' | 'lastA
 		item.createdAt,
 		item.lastError,
 		item.createdAt,
+		item.extrasJson ?? null,
 	);
 }
 

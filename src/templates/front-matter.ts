@@ -37,6 +37,19 @@ export const FrontMatter = z.strictObject({
 	/** The channels the template is for; absent: every channel. */
 	channels: z.array(Channel).min(1).optional(),
 	set: TemplateSet.default({}),
+	/** Files kept beside the template, sent with every message made from it (a return label); relative to its folder. */
+	attachments: z
+		.array(
+			z
+				.string()
+				.trim()
+				.min(1)
+				.refine(
+					(path) => !/^([/\\]|[A-Za-z]:)/.test(path) && !path.split(/[/\\]/).includes('..'),
+					'a file beside the template: a path inside its folder, without .. or a leading /',
+				),
+		)
+		.optional(),
 	vars: z
 		.record(
 			z.string().regex(varNamePattern, 'a var name is letters, digits and _ (not starting with a digit)'),
@@ -90,7 +103,7 @@ export function parseTemplateSource(text: string, where: {template: string; file
 		fail(
 			`has invalid front matter: ${field === '' ? '' : `${field}: `}${message}`,
 			line === null ? 2 : line + 1,
-			'Known keys: title, description, internal, keywords, channels, set (status, priority, group, tags: {add, remove}), vars (NAME: {required, default, description}).',
+			'Known keys: title, description, internal, keywords, channels, set (status, priority, group, tags: {add, remove}), attachments (files beside the template), vars (NAME: {required, default, description}).',
 		);
 	}
 	return {meta: parsed.data!, body: lines.slice(closing + 1).join('\n'), bodyLine: closing + 2};

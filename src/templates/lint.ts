@@ -1,4 +1,5 @@
-import {join} from 'node:path';
+import {existsSync, statSync} from 'node:fs';
+import {dirname, join, resolve} from 'node:path';
 import type {Variable} from 'liquidjs';
 import type {Channel, Ticket} from '../domain/ticket.js';
 import {channelsWithoutEmail, findReplyByEmail} from './channel-wording.js';
@@ -191,7 +192,23 @@ function checkFile(file: TemplateFile, now: Date): {template: LoadedTemplate | n
 	const unknown = unknownVariables(template);
 	const rendering = sampleRender(template, now, unknown.names);
 	const wording = rendering.length === 0 ? channelWording(template, now) : [];
-	return {template, problems: [...unknown.problems, ...rendering, ...wording]};
+	return {template, problems: [...missingAttachments(template), ...unknown.problems, ...rendering, ...wording]};
+}
+
+/** Files the front matter declares (`attachments`) that are not beside the template: a reply from it would stop. */
+function missingAttachments(template: LoadedTemplate): LintProblem[] {
+	return (template.meta.attachments ?? []).flatMap((name) => {
+		const path = resolve(dirname(template.file.path), name);
+		if (existsSync(path) && statSync(path).isFile()) return [];
+		return [
+			{
+				file: template.file.displayPath,
+				line: null,
+				kind: 'front-matter' as const,
+				message: `attachments: ${name} is not a file beside the template`,
+			},
+		];
+	});
 }
 
 /** Checks one folder: names, front matter, syntax, unknown variables, a sample render, and missing locale variants. */

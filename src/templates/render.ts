@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
 import type {Template} from 'liquidjs';
 import type {Ticket} from '../domain/ticket.js';
 import type {TicketChanges} from '../providers/help-desk.js';
@@ -37,6 +38,8 @@ export type RenderedTemplate = {
 	/** true: send as an internal note. */
 	readonly internal: boolean;
 	readonly changes: TemplateChanges;
+	/** Paths of the files the template declares (front matter `attachments`), resolved from its folder. */
+	readonly attachments: readonly string[];
 	/** Given vars the template neither declares nor uses: most likely a typo in `--var`. */
 	readonly unusedVars: readonly string[];
 };
@@ -153,6 +156,7 @@ export function renderTemplate(template: LoadedTemplate, input: RenderInput): Re
 		body: tidy(output),
 		internal: template.meta.internal,
 		changes: toChanges(template.meta),
+		attachments: (template.meta.attachments ?? []).map((file) => resolve(dirname(template.file.path), file)),
 		unusedVars: Object.keys(input.vars ?? {}).filter(
 			(name) => template.meta.vars[name] === undefined && !template.varLines.has(name),
 		),

@@ -93,6 +93,10 @@ export type FakeZendesk = {
 	readonly createdArticles: Json[];
 	/** Help Center sections that exist (articles can be created in them). */
 	readonly sections: Set<number>;
+	/** Files uploaded (POST /api/v2/uploads) by token; a comment with `uploads` attaches them. */
+	readonly uploads: Map<string, {fileName: string; contentType: string; bytes: Buffer; used: boolean}>;
+	/** `email_ccs` each update asked for, by ticket. */
+	readonly emailCcs: Map<number, string[]>;
 	readonly stats: {
 		overQuota: number;
 		chaos429: number;
@@ -196,6 +200,10 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	};
 	let nextCommentId = 50_000;
 	let nextJob = 1;
+	const uploads: FakeZendesk['uploads'] = new Map();
+	const emailCcs: FakeZendesk['emailCcs'] = new Map();
+	const fileUrl = (token: string, name: string) =>
+		`${server.url}/attachments/token/${token}/?name=${encodeURIComponent(name)}`;
 	let lastStamp = clock.now() - 86_400_000;
 	const stamp = (): string => {
 		// Zendesk times have whole seconds; every change gets a new, later one.
@@ -396,7 +404,23 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 				isPublic = comments.get(ticket.id)?.[0]?.public ?? true;
 			}
 			comment = makeComment(ticket.id, me.id, String(requested['body'] ?? ''), isPublic as boolean, at);
+			for (const token of (requested['uploads'] as string[] | undefined) ?? []) {
+				const upload = uploads.get(token);
+				if (upload === undefined) continue;
+				upload.used = true;
+				comment.attachments.push({
+					id: 7_000 + comment.attachments.length,
+					file_name: upload.fileName,
+					content_url: fileUrl(token, upload.fileName),
+					content_type: upload.contentType,
+					size: upload.bytes.length,
+					thumbnails: [],
+				});
+			}
 		}
+		const ccs = changes['email_ccs'] as {user_email: string}[] | undefined;
+		if (ccs !== undefined)
+			emailCcs.set(ticket.id, [...(emailCcs.get(ticket.id) ?? []), ...ccs.map((cc) => cc.user_email)]);
 		if (changes['status'] !== undefined) ticket.status = String(changes['status']);
 		if (changes['priority'] !== undefined) ticket.priority = changes['priority'] as string | null;
 		if (changes['group_id'] !== undefined) ticket.group_id = changes['group_id'] as number | null;
@@ -485,6 +509,31 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		if (path === '/api/v2/oauth/tokens/current' && method === 'DELETE') {
 			tokens.delete((request.headers.authorization ?? '').replace(/^Bearer /, ''));
 			return {status: 204};
+		}
+		if (path === '/api/v2/uploads' && method === 'POST') {
+			const fileName = request.query.get('filename') ?? '';
+			if (fileName === '') return {status: 400, json: {error: 'filename required'}};
+			const token = `upl${createHash('sha256').update(request.raw).update(String(uploads.size)).digest('hex').slice(0, 12)}`;
+			const contentType = String(request.headers['content-type'] ?? 'application/binary');
+			uploads.set(token, {fileName, contentType, bytes: request.raw, used: false});
+			const attachment = {
+				id: 8_000 + uploads.size,
+				file_name: fileName,
+				content_url: fileUrl(token, fileName),
+				content_type: contentType,
+				size: request.raw.length,
+				thumbnails: [],
+			};
+			return {
+				status: 201,
+				json: {upload: {token, expires_at: iso(clock.now() + 3 * 86_400_000), attachment, attachments: [attachment]}},
+			};
+		}
+		const file = /^\/attachments\/token\/([^/]+)\/?$/.exec(request.pathname);
+		if (file !== null && method === 'GET') {
+			const upload = uploads.get(file[1] ?? '');
+			if (upload === undefined) return {status: 404, json: errorBody('404')};
+			return {status: 200, headers: {'content-type': upload.contentType}, bytes: upload.bytes};
 		}
 		if (path === '/api/v2/search' && method === 'GET') return search(request);
 		if (path === '/api/v2/custom_statuses') return {status: 200, json: customStatuses};
@@ -1074,6 +1123,8 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		me,
 		createdArticles,
 		sections,
+		uploads,
+		emailCcs,
 		stats,
 		intercept: undefined,
 		afterRoute: undefined,

@@ -6,6 +6,7 @@ import {Ticket} from '../../src/domain/ticket.js';
 import {AuthError, ConflictError, ProviderError} from '../../src/errors.js';
 import type {HelpDesk, ProviderSetup, TicketQuery} from '../../src/providers/help-desk.js';
 import {createRtHelpDesk} from '../../src/providers/rt/rt-help-desk.js';
+import {describeAttachmentContract} from '../support/attachments-contract.js';
 import {binPath, createSandbox} from '../support/e2e.js';
 import {describeHelpDeskContract} from '../support/help-desk-contract.js';
 import {describeForwardContract, describeMergeContract} from '../support/merge-forward-contract.js';
@@ -453,6 +454,27 @@ describe.skipIf(!installed)('Request Tracker 5 (real server)', () => {
 		} finally {
 			await desk.close();
 		}
+	});
+
+	let filesTicket: string | undefined;
+	describeAttachmentContract('rt (real RT 5)', async () => {
+		filesTicket ??= await root.createTicket({
+			Queue: 'General',
+			Subject: 'Return label, please',
+			Requestor: 'files@example.com',
+			Content: 'Could you send me a return label?',
+			ContentType: 'text/plain',
+			Status: 'open',
+		});
+		return {
+			desk: createRtHelpDesk(setupFor(server)),
+			ticketId: filesTicket,
+			cleanup: async () => {},
+			// RT keeps copies per ticket: the address becomes a Cc watcher and stays one.
+			ccPerTicket: true,
+			ccOf: async (id) =>
+				((await root.get(`/ticket/${id}`)) as {Cc: {id: string}[]}).Cc.map((user) => user.id.toLowerCase()),
+		};
 	});
 
 	describe('csr end to end (built bin)', () => {

@@ -7,6 +7,7 @@ import {
 	type VirtualClock,
 } from './fake-server.js';
 import {deskFixture, errorFixtures} from './fixtures.js';
+import {type ParsedPart, parseMultipart} from './multipart-parse.js';
 
 // A stateful fake Freshdesk API v2 on 127.0.0.1, built from the shapes in tests/fixtures/freshdesk: tickets (list with
 // filters, Link pagination and includes; show; update), the filter search language, conversations, reply and note,
@@ -127,6 +128,8 @@ export type FakeFreshdesk = {
 	/** Solution articles created through the API, as the fake stored them; folders 80 and 81 exist. */
 	readonly createdSolutions: Json[];
 	readonly stats: {overQuota: number; bulkJobs: number; puts: number};
+	/** Files sent with replies and notes (multipart `attachments[]`), served from another host like Freshdesk's S3. */
+	readonly files: Map<number, {name: string; contentType: string; bytes: Buffer}>;
 	/** Answers before the fake's own routes; return undefined to fall through. */
 	intercept: ((request: RecordedRequest) => FakeAnswer | undefined) | undefined;
 	/** Replaces the answer after the fake processed the request (e.g. create a ticket, then drop the connection). */
@@ -721,6 +724,37 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		return {status: 201, json: {...ticketJson(ticket, [], true), cc_emails: Array.isArray(cc_emails) ? cc_emails : []}};
 	}
 
+	const files: FakeFreshdesk['files'] = new Map();
+
+	/** A reply or note sent as multipart/form-data: fields, `cc_emails[]` and `attachments[]` files. */
+	function postMultipart(ticket: FakeTicket, parts: ParsedPart[], kind: 'reply' | 'note'): FakeAnswer {
+		const field = (name: string) => parts.find((part) => part.name === name && part.fileName === null)?.data.toString();
+		const body: Json = {body: field('body')};
+		if (field('private') !== undefined) body['private'] = field('private') === 'true';
+		const answer = post(ticket, body, kind);
+		if (answer.status !== 201) return answer;
+		const created = answer.json as FakeConversation;
+		const cc = parts.filter((part) => part.name === 'cc_emails[]').map((part) => part.data.toString());
+		if (kind === 'reply') created['cc_emails'] = cc;
+		// Freshdesk keeps files on S3: a signed link on another host, fetched without the API key.
+		const fileHost = (server?.url ?? '').replace('127.0.0.1', 'localhost');
+		created.attachments = parts
+			.filter((part) => part.name === 'attachments[]' && part.fileName !== null)
+			.map((part) => {
+				const id = 5_000 + files.size;
+				const contentType = part.contentType ?? 'application/octet-stream';
+				files.set(id, {name: part.fileName ?? '', contentType, bytes: part.data});
+				return {
+					id,
+					name: part.fileName,
+					content_type: contentType,
+					size: part.data.length,
+					attachment_url: `${fileHost}/s3/files/${id}/${encodeURIComponent(part.fileName ?? '')}?X-Amz-Signature=fake`,
+				};
+			});
+		return answer;
+	}
+
 	function bulkUpdate(body: Json): FakeAnswer {
 		const action = body['bulk_action'] as Json | undefined;
 		const ids = action?.['ids'];
@@ -956,6 +990,8 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 				return {status: 200, json: ticketJson(ticket, [], true)};
 			}
 			if (method === 'POST' && (sub === 'reply' || sub === 'notes')) {
+				const multipart = parseMultipart(request.headers['content-type'], request.raw);
+				if (multipart !== null) return postMultipart(ticket, multipart, sub === 'reply' ? 'reply' : 'note');
 				const parsed = parseBody(request);
 				return 'answer' in parsed ? parsed.answer : post(ticket, parsed.body, sub === 'reply' ? 'reply' : 'note');
 			}
@@ -967,6 +1003,18 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 	server = await startFakeServer((request) => {
 		const intercepted = fake.intercept?.(request);
 		if (intercepted) return intercepted;
+		const file = /^\/s3\/files\/(\d+)\//.exec(request.pathname);
+		if (file !== null && request.method === 'GET') {
+			// A signed S3 link: no API key wanted, and one sent would be a leak.
+			const stored = files.get(Number(file[1]));
+			if (
+				stored === undefined ||
+				request.headers.authorization !== undefined ||
+				request.headers.host?.startsWith('127.')
+			)
+				return {status: 403, body: '<Error><Code>AccessDenied</Code></Error>'};
+			return {status: 200, headers: {'content-type': stored.contentType}, bytes: stored.bytes};
+		}
 		if (!authorised(request)) return {status: 401, json: errorBody('401')};
 		const headers: Record<string, string> = {};
 		const limit = options.ratePerMinute;
@@ -1011,6 +1059,7 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		jobs,
 		createdSolutions,
 		stats,
+		files,
 		intercept: undefined,
 		afterRoute: undefined,
 		emailConfigs: [

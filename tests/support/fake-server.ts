@@ -10,6 +10,8 @@ export type RecordedRequest = {
 	readonly query: URLSearchParams;
 	readonly headers: IncomingHttpHeaders;
 	readonly body: string;
+	/** The body's bytes (uploads, multipart). */
+	readonly raw: Buffer;
 };
 
 export type FakeAnswer = {
@@ -18,6 +20,8 @@ export type FakeAnswer = {
 	readonly json?: unknown;
 	/** Sent as is (for malformed bodies). */
 	readonly body?: string;
+	/** Sent as is (file downloads); give a content-type header. */
+	readonly bytes?: Uint8Array;
 	readonly headers?: Record<string, string>;
 	/** Never answer; the connection stays open until the client gives up (timeouts). */
 	readonly hang?: boolean;
@@ -37,8 +41,10 @@ export type FakeServer = {
 export async function startFakeServer(route: Route, host = '127.0.0.1'): Promise<FakeServer> {
 	const requests: RecordedRequest[] = [];
 	const server = http.createServer(async (incoming, outgoing) => {
-		let body = '';
-		for await (const chunk of incoming) body += String(chunk);
+		const chunks: Buffer[] = [];
+		for await (const chunk of incoming) chunks.push(Buffer.from(chunk as Buffer));
+		const raw = Buffer.concat(chunks);
+		const body = raw.toString('utf8');
 		const path = incoming.url ?? '/';
 		const parsed = new URL(path, 'http://fake.invalid');
 		const recorded: RecordedRequest = {
@@ -48,6 +54,7 @@ export async function startFakeServer(route: Route, host = '127.0.0.1'): Promise
 			query: parsed.searchParams,
 			headers: incoming.headers,
 			body,
+			raw,
 		};
 		requests.push(recorded);
 		let answer: FakeAnswer | undefined;
@@ -64,7 +71,7 @@ export async function startFakeServer(route: Route, host = '127.0.0.1'): Promise
 		}
 		const text = answer.body ?? (answer.json === undefined ? '' : JSON.stringify(answer.json));
 		outgoing.writeHead(answer.status, {'content-type': 'application/json; charset=utf-8', ...answer.headers});
-		outgoing.end(text);
+		outgoing.end(answer.bytes === undefined ? text : Buffer.from(answer.bytes));
 	});
 	server.listen(0, host);
 	await once(server, 'listening');

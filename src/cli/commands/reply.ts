@@ -17,6 +17,8 @@ function addMessageOptions(command: Command): Command {
 		.option('--editor', 'edit the message in $VISUAL/$EDITOR (pre-filled with the rendered template)')
 		.option('--raw', 'send --body, --body-file or --editor text exactly as typed, placeholders and all')
 		.option('--var <key=value>', 'a template variable (repeatable)', collect)
+		.option('--attach <file>', "attach this file (repeatable; checked against the desk's size limit first)", collect)
+		.option('--cc <email>', 'copy this address on the reply (repeatable; public replies only)', collect)
 		.option('--locale <locale>', "template locale (default: the requester's, then the profile's, then en)")
 		.option('--status <status>', 'set this status with the message (new, open, pending, on-hold, solved)')
 		.option('--dry-run', 'render and show what would be sent; change nothing')
@@ -36,7 +38,7 @@ export function registerReplyCommand(program: Command, context: Context): void {
 	)
 		.addHelpText(
 			'after',
-			'\nExamples:\n  csr reply 12 --template delivery-delay\n  csr reply 12 --body "Thanks, Anna — refunded." --status solved\n  csr queue --tag outage --ids | csr reply - --template outage-notice --yes\n  csr reply --resume r1a2b3c4d5',
+			'\nExamples:\n  csr reply 12 --template delivery-delay\n  csr reply 12 --body "Thanks, Anna — refunded." --status solved\n  csr reply 12 --template return-label --attach label.pdf --cc warehouse@example.com\n  csr queue --tag outage --ids | csr reply - --template outage-notice --yes\n  csr reply --resume r1a2b3c4d5',
 		)
 		.action(async (ids: string[], flags: ReplyFlags, command: Command) => {
 			const {runReply} = await import('../run/reply.js');

@@ -1,6 +1,7 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import type {Ticket} from '../../domain/ticket.js';
 import {ExitCode, SilentExit} from '../../errors.js';
+import {formatBytes} from '../../services/attachments.js';
 import type {DeliveryResult, PlannedWrite} from '../../services/delivery.js';
 import {chooseLocale, normalizeLocale} from '../../templates/locale.js';
 import {toDisplayText, toSafeJson} from '../../text/display-text.js';
@@ -63,6 +64,16 @@ export function printDryRun(
 				requesterLocale: item.requesterLocale,
 				body: item.body,
 				changes: item.changes ?? null,
+				...((item.extras?.cc ?? []).length > 0 ? {cc: item.extras?.cc} : {}),
+				...((item.extras?.attachments ?? []).length > 0
+					? {
+							attachments: item.extras?.attachments?.map(({fileName, contentType, size}) => ({
+								fileName,
+								contentType,
+								size,
+							})),
+						}
+					: {}),
 			})),
 		];
 		context.io.stdout.write(
@@ -75,6 +86,8 @@ export function printDryRun(
 				item.locale ? `locale ${item.locale}${item.localeNote ? ` (${item.localeNote})` : ''}` : '',
 				item.template ? `template ${item.template}` : '',
 				item.changes?.status ? `sets status ${item.changes.status}` : '',
+				(item.extras?.cc ?? []).length > 0 ? `cc ${item.extras?.cc?.join(', ')}` : '',
+				...(item.extras?.attachments ?? []).map((file) => `📎 ${file.fileName} (${formatBytes(file.size)})`),
 			].filter(Boolean);
 			context.io.stdout.write(
 				`── #${item.ticketId} · ${details.join(' · ')}\n${toDisplayText(item.body).trimEnd()}\n\n`,

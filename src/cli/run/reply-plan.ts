@@ -6,7 +6,9 @@ import {TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {type HelpDesk, hasMacros, type TicketChanges} from '../../providers/help-desk.js';
+import {checkAttachments, type PlannedAttachment, readAttachmentFile} from '../../services/attachments.js';
 import {hashIntent} from '../../services/delivery.js';
+import {extrasJsonOf, intentPartsOf} from '../../services/delivery-extras.js';
 import {renderAgentText} from '../../templates/agent-text.js';
 import {type TemplateDir, templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
@@ -101,22 +103,52 @@ export type PlanInput = {
 	status: TicketStatus | undefined;
 	agent: Awaited<ReturnType<typeof agentOf>>;
 	context: Context;
+	/** `--attach` files and `--cc` addresses, the same for every ticket. */
+	files: readonly PlannedAttachment[];
+	cc: readonly string[];
 };
 
 /** Render everything before sending anything: one bad template stops the whole run with nothing sent. */
 export async function planItems(input: PlanInput, tickets: readonly Ticket[]): Promise<PlannedItem[]> {
 	const dirs = templateDirs({cwd: input.context.cwd, configDir: input.context.paths.configDir});
 	const cache = new Map<string, LoadedTemplate>();
+	const templateFiles = new Map<string, PlannedAttachment>();
 	const items: PlannedItem[] = [];
-	for (const ticket of tickets) items.push(await planItem(input, ticket, dirs, cache));
+	for (const ticket of tickets) {
+		const item = await planItem(input, ticket, dirs, cache, templateFiles);
+		// The desk's limits, checked before anything is uploaded to any ticket.
+		checkAttachments(
+			input.desk,
+			item.extras?.attachments ?? [],
+			`${input.profile.name} (${input.profile.profile.provider})`,
+		);
+		items.push(item);
+	}
 	return items;
 }
 
+/** A template's own files (front matter `attachments`), read once per run. */
+function templateAttachments(
+	paths: readonly string[],
+	template: string,
+	read: Map<string, PlannedAttachment>,
+): PlannedAttachment[] {
+	return paths.map((path) => {
+		let file = read.get(path);
+		if (file === undefined) {
+			file = readAttachmentFile(path, `template ${template}: attachment`).planned;
+			read.set(path, file);
+		}
+		return file;
+	});
+}
+
 async function planItem(
-	{flags, profile, desk, source, vars, status, agent, context}: PlanInput,
+	{flags, profile, desk, source, vars, status, agent, context, files, cc}: PlanInput,
 	ticket: Ticket,
 	dirs: TemplateDir[],
 	cache: Map<string, LoadedTemplate>,
+	templateFiles: Map<string, PlannedAttachment>,
 ): Promise<PlannedItem> {
 	const fill = (text: string, label: string): string =>
 		flags.raw ? text : renderAgentText({text, source: label, ticket, agent, vars, now: context.now()});
@@ -126,6 +158,7 @@ async function planItem(
 	let locale: string | null = null;
 	let localeNote: string | null = null;
 	let intent: unknown[];
+	let attachments: PlannedAttachment[] = [...files];
 	if (source.kind === 'template') {
 		const rendered = loadAndRender({
 			name: source.name,
@@ -144,6 +177,7 @@ async function planItem(
 		locale = rendered.locale;
 		localeNote = localeNoteFor(rendered.locale, ticket.requester.locale, flags.locale, profile.profile.defaultLocale);
 		intent = ['template', rendered.name, rendered.locale, vars];
+		attachments = [...templateAttachments(rendered.attachments, rendered.name, templateFiles), ...files];
 	} else if (source.kind === 'macro') {
 		if (!hasMacros(desk)) {
 			throw new UsageError(
@@ -181,13 +215,14 @@ async function planItem(
 	}
 	if (body.trim() === '') throw new UsageError(`the message for ticket ${ticket.id} is empty; nothing was sent`);
 	if (status !== undefined) changes = {...changes, status};
+	const extras = {cc: isPublic ? cc : [], attachments};
 	return {
 		ticketId: ticket.id,
 		isPublic,
 		body,
 		changes,
 		template: source.kind === 'template' ? source.name : source.kind === 'macro' ? `macro:${source.id}` : null,
-		intentHash: hashIntent([profile.name, ticket.id, isPublic, ...intent, changes ?? null]),
+		intentHash: hashIntent([profile.name, ticket.id, isPublic, ...intent, changes ?? null, ...intentPartsOf(extras)]),
 		expectedUpdatedAt: ticket.updatedAt,
 		customer: {email: ticket.requester.email, name: ticket.requester.name},
 		channel: ticket.channel,
@@ -197,5 +232,6 @@ async function planItem(
 		locale,
 		localeNote,
 		requesterLocale: ticket.requester.locale,
+		...(extrasJsonOf(extras) === null ? {} : {extras}),
 	};
 }

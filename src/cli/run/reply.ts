@@ -2,7 +2,9 @@ import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import type {HelpDesk} from '../../providers/help-desk.js';
+import {type PlannedAttachment, parseCcList, readAttachmentFile} from '../../services/attachments.js';
 import {type DeliveryResult, hashIntent} from '../../services/delivery.js';
+import {intentPartsOf} from '../../services/delivery-extras.js';
 import {executeRun, loadRun, planRun} from '../../services/replies.js';
 import {parseVarFlags} from '../../templates/vars.js';
 import {activeProfile, parsePositiveInt, readTicketIds} from '../options.js';
@@ -18,6 +20,8 @@ export type ReplyFlags = {
 	editor?: boolean;
 	raw?: boolean;
 	var?: string[];
+	attach?: string[];
+	cc?: string[];
 	locale?: string;
 	status?: string;
 	dryRun?: boolean;
@@ -36,6 +40,9 @@ type ReplyRequest = {
 	idsFromStdin: boolean;
 	vars: Record<string, string>;
 	status: ReturnType<typeof parseStatus>;
+	/** `--attach` files (read and hashed now) and `--cc` addresses. */
+	files: PlannedAttachment[];
+	cc: string[];
 };
 
 /** `csr reply`: read the request, confirm a bulk run, plan (render every message), then send and print. */
@@ -55,8 +62,8 @@ export async function runReply(
 	try {
 		const {tickets, missing} = await fetchTickets(desk, request.ids, context.signal);
 		const agent = await agentOf(profile, desk, context.signal);
-		const {source, vars, status} = request;
-		const items = await planItems({flags, profile, desk, source, vars, status, agent, context}, tickets);
+		const {source, vars, status, files, cc} = request;
+		const items = await planItems({flags, profile, desk, source, vars, status, agent, context, files, cc}, tickets);
 		const notFound: DeliveryResult[] = missing.map((ticketId) => ({
 			ticketId,
 			result: 'failed',
@@ -94,7 +101,11 @@ async function readRequest(
 			'--editor works on one ticket at a time',
 			'Drop --editor for bulk runs, or reply to each ticket on its own.',
 		);
-	return {profile, concurrency, source, ids, idsFromStdin, vars, status};
+	const cc = parseCcList(flags.cc);
+	if (cc.length > 0 && flags.internal)
+		throw new UsageError('--cc is for public replies; an internal note is not sent to anyone');
+	const files = (flags.attach ?? []).map((path) => readAttachmentFile(path, '--attach').planned);
+	return {profile, concurrency, source, ids, idsFromStdin, vars, status, files, cc};
 }
 
 /** A bulk run writes to many tickets: it needs --yes, or a yes at a terminal. */
@@ -113,7 +124,7 @@ async function confirmBulk({ids, idsFromStdin, profile}: ReplyRequest, flags: Re
 
 /** Record the run (so it can be resumed), send through the one delivery path and print each result as it lands. */
 async function executeAndPrint(
-	{profile, concurrency, source, ids, vars, status}: ReplyRequest,
+	{profile, concurrency, source, ids, vars, status, files, cc}: ReplyRequest,
 	items: PlannedItem[],
 	notFound: DeliveryResult[],
 	{desk, agentEmail}: {desk: HelpDesk; agentEmail: string | null},
@@ -131,6 +142,7 @@ async function executeAndPrint(
 		flags.locale ?? null,
 		status ?? null,
 		ids,
+		...intentPartsOf({cc, attachments: files}),
 	]);
 	const db = context.store();
 	const run = planRun(db, {

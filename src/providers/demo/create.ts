@@ -1,5 +1,6 @@
 import {transaction} from '../../store/database.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
+import {storeMessageFiles} from './attachments.js';
 import type {DeskBase} from './desk.js';
 import {invalid, notFound, toTicket} from './map.js';
 
@@ -72,10 +73,20 @@ export function createDemoCreate(desk: DeskBase) {
 					atMs,
 				).lastInsertRowid,
 			);
-			statement(
-				`INSERT INTO messages (ticket_id, author_id, author_role, is_public, channel, created_ms, body, is_html,
-					attachments) VALUES (?, ?, 'agent', ?, ?, ?, ?, 0, NULL)`,
-			).run(ticketId, meRow?.id ?? 0, input.firstMessagePublic === false ? 0 : 1, input.channel, atMs, input.body);
+			const cc = (input.cc ?? []).length > 0 ? (input.cc ?? []).join(', ') : null;
+			const messageId = Number(
+				statement(
+					`INSERT INTO messages (ticket_id, author_id, author_role, is_public, channel, created_ms, body, is_html,
+						attachments, cc) VALUES (?, ?, 'agent', ?, ?, ?, ?, 0, NULL, ?)`,
+				).run(ticketId, meRow?.id ?? 0, input.firstMessagePublic === false ? 0 : 1, input.channel, atMs, input.body, cc)
+					.lastInsertRowid,
+			);
+			const files = input.attachments ?? [];
+			if (files.length > 0)
+				statement('UPDATE messages SET attachments = ? WHERE id = ?').run(
+					JSON.stringify(storeMessageFiles(desk, ticketId, messageId, files)),
+					messageId,
+				);
 			for (const tag of new Set((input.tags ?? []).map((tag) => tag.trim().toLowerCase()).filter(Boolean)))
 				statement('INSERT INTO ticket_tags (ticket_id, tag) VALUES (?, ?)').run(ticketId, tag);
 			if (options.idempotencyKey !== undefined)

@@ -4,6 +4,8 @@ import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {ProviderError} from '../../errors.js';
 import {openDatabase, transaction} from '../../store/database.js';
 import type {
+	AttachmentDownload,
+	AttachmentSending,
 	CustomerDirectory,
 	HelpDesk,
 	KnowledgeBase,
@@ -12,6 +14,7 @@ import type {
 	TicketForwarding,
 	TicketMerge,
 } from '../help-desk.js';
+import {createDemoAttachments, demoAttachmentLimits} from './attachments.js';
 import {createDemoCreate} from './create.js';
 import {createDemoCustomers} from './customers.js';
 import {capabilities, createDeskBase} from './desk.js';
@@ -29,7 +32,9 @@ export type DemoHelpDesk = HelpDesk &
 	TicketCreation &
 	CustomerDirectory &
 	TicketMerge &
-	TicketForwarding & {
+	TicketForwarding &
+	AttachmentSending &
+	AttachmentDownload & {
 		/** What the demo desk sent to third parties (forwards) for a ticket, oldest first. */
 		outboundFor(ticketId: string, signal?: AbortSignal): Promise<{to: string; subject: string; body: string}[]>;
 		/**
@@ -105,6 +110,9 @@ export function createDemoHelpDesk(setup: ProviderSetup): DemoHelpDesk {
 		forwardTicket: (ticketId, request, options, signal) =>
 			call(signal, (d) => d.forwardTicket(ticketId, request, options)),
 		outboundFor: (ticketId, signal) => call(signal, (d) => d.outboundFor(ticketId)),
+		attachmentLimits: demoAttachmentLimits,
+		downloadAttachment: (ticketId, attachment, signal) =>
+			call(signal, (d) => d.downloadAttachment(ticketId, attachment)),
 		simulateCustomerReply: (ticketId, text, signal) => call(signal, (d) => d.simulateCustomerReply(ticketId, text)),
 		close: async () => {
 			const pending = opened;
@@ -149,6 +157,7 @@ function createDesk(db: DatabaseSync, setup: ProviderSetup) {
 		...createDemoCustomers(base),
 		...createDemoMerge(base),
 		...createDemoForward(base),
+		...createDemoAttachments(base),
 		listGroups: (): GroupRef[] => base.groups().map((group) => ({id: String(group.id), name: group.name})),
 		listAgents: (): AgentRef[] =>
 			base.agents().map((agent) => ({id: String(agent.id), name: agent.name, email: agent.email})),

@@ -4,9 +4,9 @@ import type {Priority, TicketStatus} from '../../domain/ticket.js';
 /**
  * The demo desk's own schema in demo.db (separate from csr.db's migrations). The data is disposable: when the
  * stored version differs from this one, the desk is regenerated rather than migrated (2: customers' phone and
- * time zone).
+ * time zone; 3: stored attachment files and message CC).
  */
-export const demoSchemaVersion = 2;
+export const demoSchemaVersion = 3;
 
 /** Times are integer milliseconds since the epoch (sortable, cheap to index); ISO strings only at the boundary. */
 const tablesSql = `
@@ -53,7 +53,17 @@ CREATE TABLE messages (
 	created_ms INTEGER NOT NULL,
 	body TEXT NOT NULL,
 	is_html INTEGER NOT NULL,
-	attachments TEXT
+	attachments TEXT,
+	cc TEXT
+);
+-- Files agents sent (messages.attachments points here with demo-file:ID); seeded samples are made in code.
+CREATE TABLE files (
+	id INTEGER PRIMARY KEY,
+	ticket_id INTEGER NOT NULL,
+	message_id INTEGER NOT NULL,
+	name TEXT NOT NULL,
+	content_type TEXT NOT NULL,
+	bytes BLOB NOT NULL
 );
 CREATE TABLE events (
 	id INTEGER PRIMARY KEY,
@@ -120,6 +130,7 @@ const demoTables = [
 	'idempotency',
 	// Made on first use by forward.ts (additive, no version change); dropped with the rest on a reset.
 	'outbound',
+	'files',
 ] as const;
 
 /** Drops every demo table (indexes go with them). Call inside a transaction. */

@@ -1,5 +1,6 @@
 import type {Channel} from '../../domain/ticket.js';
 import {type LanguagePack, type Product, products, type ScenarioMeta, type TextVars} from './corpus.js';
+import {sampleFileBytes} from './sample-files.js';
 import {type Customer, dayMs, type FileKind} from './seed-plan.js';
 import type {Random} from './seed-random.js';
 import type {AttachmentRow} from './seed-writer.js';
@@ -234,15 +235,17 @@ export function attachmentFor(
 ): AttachmentRow {
 	const {ticketId, messageId, atMs, pack, vars, random} = context;
 	const stamp = new Date(atMs).toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15);
-	const file = (name: string, contentType: string, size: number): AttachmentRow => ({
+	// Documents and pictures are small real files made in code (sample-files.ts): their size is the bytes a download
+	// gives. The random size is still drawn, so the rest of the seeded data stays as it was.
+	const file = (name: string, contentType: string, drawnSize: number): AttachmentRow => ({
 		name,
-		size,
+		size: sampleFileBytes(name, contentType)?.length ?? drawnSize,
 		contentType,
 		url: `https://files.demo.csr/${ticketId}/${messageId}/${encodeURIComponent(name)}`,
 	});
 	switch (kind) {
 		case 'photos':
-			return file(`IMG_${random.int(1000, 9999)}.jpg`, 'image/jpeg', random.int(1_800_000, 4_900_000));
+			return file(`IMG_${random.int(1000, 9999)}.png`, 'image/png', random.int(1_800_000, 4_900_000));
 		case 'screenshot':
 			return file(`Screenshot_${stamp}.png`, 'image/png', random.int(180_000, 1_200_000));
 		case 'video':

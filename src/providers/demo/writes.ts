@@ -2,6 +2,7 @@ import type {Priority, Ticket, TicketStatus} from '../../domain/ticket.js';
 import {ConflictError} from '../../errors.js';
 import {transaction} from '../../store/database.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
+import {storeMessageFiles} from './attachments.js';
 import type {DeskBase} from './desk.js';
 import {type AgentRow, type GroupRow, invalid, iso, notFound, type TicketRow, toTicket} from './map.js';
 import {firstReplyDueMs, slaDueMs} from './schema.js';
@@ -253,11 +254,26 @@ export function createDemoWrites(desk: DeskBase) {
 			assertChangeable(row);
 			const plan = planChanges(row, message.changes);
 			const atMs = nextUpdate(row);
+			const cc = message.public && (message.cc ?? []).length > 0 ? (message.cc ?? []).join(', ') : null;
 			const result = statement(
 				`INSERT INTO messages (ticket_id, author_id, author_role, is_public, channel, created_ms, body, is_html,
-					attachments) VALUES (?, ?, 'agent', ?, ?, ?, ?, 0, NULL)`,
-			).run(row.id, meRow?.id ?? 0, message.public ? 1 : 0, message.public ? row.channel : 'web', atMs, message.body);
+					attachments, cc) VALUES (?, ?, 'agent', ?, ?, ?, ?, 0, NULL, ?)`,
+			).run(
+				row.id,
+				meRow?.id ?? 0,
+				message.public ? 1 : 0,
+				message.public ? row.channel : 'web',
+				atMs,
+				message.body,
+				cc,
+			);
 			const id = Number(result.lastInsertRowid);
+			const files = message.attachments ?? [];
+			if (files.length > 0)
+				statement('UPDATE messages SET attachments = ? WHERE id = ?').run(
+					JSON.stringify(storeMessageFiles(desk, row.id, id, files)),
+					id,
+				);
 			applyPlan(row, plan, atMs, true);
 			rememberWrite(row.id, options.idempotencyKey, 'message', id);
 			return id;

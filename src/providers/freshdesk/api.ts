@@ -74,6 +74,8 @@ export type FreshdeskApi = {
 	): Promise<Page<z.output<Schema>>>;
 	/** The signed-in agent (`/api/v2/agents/me`), cached. */
 	me(signal?: AbortSignal): Promise<FreshdeskAgent>;
+	/** A file's bytes (an attachment_url: credentials on the account's host only). */
+	download(url: string, signal?: AbortSignal): Promise<Uint8Array>;
 	/** Every agent, loaded once (empty when the role may not list them). */
 	agents(signal?: AbortSignal): Promise<FreshdeskAgent[]>;
 	/** An agent by email: from the loaded list, else `/api/v2/agents?email=`. UsageError when there is none. */
@@ -290,6 +292,7 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 		options,
 		request,
 		get,
+		download: (url, signal) => http.download(url, signal),
 		async getOrNull(path, query, schema, signal, statuses) {
 			const response = await send({method: 'GET', path, query, signal, allowStatuses: statuses});
 			return response.status >= 400 ? null : parse(response, schema, 'GET');

@@ -1,5 +1,7 @@
 import type {
 	ArticleDrafts,
+	AttachmentDownload,
+	AttachmentSending,
 	CustomerDirectory,
 	HelpDesk,
 	KnowledgeBase,
@@ -10,6 +12,7 @@ import type {
 } from '../help-desk.js';
 import {createFreshdeskApi, type FreshdeskOptions} from './api.js';
 import {createFreshdeskArticleDrafts} from './article-drafts.js';
+import {downloadAttachment, freshdeskAttachmentLimits} from './attachments.js';
 import {createFreshdeskCreate} from './create.js';
 import {findFreshdeskCustomer} from './customers.js';
 import {exportSatisfaction, exportTicketFacts} from './export.js';
@@ -33,7 +36,15 @@ export type {FreshdeskOptions};
 export function createFreshdeskHelpDesk(
 	setup: ProviderSetup,
 	options: FreshdeskOptions = {},
-): HelpDesk & KnowledgeBase & ArticleDrafts & CustomerDirectory & TicketMerge & TicketForwarding & TicketCreation {
+): HelpDesk &
+	KnowledgeBase &
+	ArticleDrafts &
+	CustomerDirectory &
+	TicketMerge &
+	TicketForwarding &
+	TicketCreation &
+	AttachmentSending &
+	AttachmentDownload {
 	const api = createFreshdeskApi(setup, options);
 	return {
 		providerName: 'freshdesk',
@@ -56,6 +67,8 @@ export function createFreshdeskHelpDesk(
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(api, ticketId, message, writeOptions, signal),
 		sendBatch: (items, signal) => sendBatch(api, items, signal),
+		attachmentLimits: freshdeskAttachmentLimits,
+		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(api, ticketId, changes, writeOptions, signal),
 		async listGroups(signal) {

@@ -3,6 +3,7 @@ import {messageOf, ProviderError, UsageError} from '../../errors.js';
 import type {BatchItem, BatchOutcome, OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {refuseIfChanged} from '../http/drift.js';
 import {type FreshdeskApi, ticketNotFound, ticketNumber} from './api.js';
+import {messageWithFiles} from './attachments.js';
 import {enrich} from './contacts.js';
 import {priorityToFreshdesk, statusCodes, statusToFreshdesk, toTicket} from './map.js';
 import {fetchTicket, resolveGroupId} from './queue.js';
@@ -179,6 +180,8 @@ export async function updateTicket(
 /** `/reply` for a public reply, `/notes` with `private: true` for an internal note. Not repeatable: no idempotency. */
 async function postMessage(api: FreshdeskApi, id: number, message: OutgoingMessage, signal?: AbortSignal) {
 	const body = toHtml(message.body);
+	if ((message.attachments ?? []).length > 0 || (message.public && (message.cc ?? []).length > 0))
+		return api.request(messageWithFiles(id, body, message, signal), freshdeskConversation);
 	return message.public
 		? api.request({method: 'POST', path: `/api/v2/tickets/${id}/reply`, json: {body}, signal}, freshdeskConversation)
 		: api.request(

@@ -3,7 +3,9 @@ import {z} from 'zod';
 import {ProviderError} from '../../errors.js';
 import {authorizationHeader, type CredentialSource} from './auth.js';
 import {type Clock, systemClock} from './clock.js';
+import {downloadElsewhere} from './download.js';
 import {describeErrorBody, type ErrorDescription, errorForStatus} from './errors.js';
+import {encodeMultipart, type MultipartPart} from './multipart.js';
 import {createRatePacer, defaultRateLimitHeaders, type RateLimitHeaderNames, readRateLimits} from './rate-limit.js';
 import {redactQuery, redactSecrets} from './redact.js';
 import {backoffMs, defaultRetryPolicy, parseRetryAfterMs, type RetryPolicy} from './retry.js';
@@ -20,6 +22,12 @@ export type HttpRequest = {
 	readonly json?: unknown;
 	/** Sent as `application/x-www-form-urlencoded` (OAuth token requests); ignored when `json` is given. */
 	readonly form?: Readonly<Record<string, string>> | undefined;
+	/** Sent as multipart/form-data (files with a message); ignored when `json` or `form` is given. */
+	readonly multipart?: readonly MultipartPart[] | undefined;
+	/** Sent as they are (an upload), with this content type; ignored when another body is given. */
+	readonly bytes?: {readonly contentType: string; readonly data: Uint8Array} | undefined;
+	/** A 2xx body is handed back as bytes (a download), not parsed as JSON. */
+	readonly binaryResponse?: boolean | undefined;
 	/** Sent as the provider's idempotency header where it honours one for this request; such a request may be repeated. */
 	readonly idempotencyKey?: string | undefined;
 	/**
@@ -41,6 +49,8 @@ export type HttpResponse = {
 	readonly body: unknown;
 	/** The request path without the query, for messages. */
 	readonly path: string;
+	/** A binaryResponse request redirected to another host: where to fetch it without credentials. */
+	readonly redirectTo?: string | undefined;
 };
 
 export type HttpClientOptions = {
@@ -74,6 +84,11 @@ export type HttpClient = {
 	send(request: HttpRequest): Promise<HttpResponse>;
 	/** send() and validate a 2xx body with zod; a body that does not fit is a ProviderError naming the fields. */
 	json<Schema extends z.ZodType>(request: HttpRequest, schema: Schema): Promise<z.output<Schema>>;
+	/**
+	 * The bytes at a URL the desk gave (an attachment): with credentials on the profile's origin, without them
+	 * anywhere else (https only; a redirect to another host is followed without credentials).
+	 */
+	download(url: string, signal?: AbortSignal): Promise<Uint8Array>;
 	/** Requests sent so far (every attempt, retries included): --verbose prints it when the desk closes. */
 	readonly requestCount: () => number;
 	close(): Promise<void>;
@@ -137,6 +152,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 	};
 
 	let requests = 0;
+	const fetchContext = (signal: AbortSignal | undefined) => ({
+		agent,
+		provider,
+		log,
+		signal,
+		counted: () => {
+			requests += 1;
+		},
+	});
 
 	async function send(request: HttpRequest): Promise<HttpResponse> {
 		const {method, signal} = request;
@@ -165,13 +189,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 				accept: 'application/json',
 				'user-agent': options.userAgent ?? 'csr',
 			};
-			let body: string | undefined;
+			let body: string | Uint8Array | undefined;
 			if (request.json !== undefined) {
 				headers['content-type'] = 'application/json; charset=utf-8';
 				body = JSON.stringify(request.json);
 			} else if (request.form !== undefined) {
 				headers['content-type'] = 'application/x-www-form-urlencoded';
 				body = new URLSearchParams(request.form).toString();
+			} else if (request.multipart !== undefined) {
+				const encoded = encodeMultipart(request.multipart);
+				headers['content-type'] = encoded.contentType;
+				body = encoded.body;
+			} else if (request.bytes !== undefined) {
+				headers['content-type'] = request.bytes.contentType;
+				body = request.bytes.data;
 			}
 			if (honoursKey && idempotency && request.idempotencyKey !== undefined) {
 				headers[idempotency.header.toLowerCase()] = request.idempotencyKey;
@@ -191,6 +222,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 			let status: number;
 			let responseHeaders: Record<string, string>;
 			let text: string;
+			let raw: Uint8Array | null = null;
 			// undici's own read timeouts tick in whole seconds; this deadline is exact (and still a backstop remains).
 			const deadline = new AbortController();
 			const timer = setTimeout(() => deadline.abort(), readMs);
@@ -199,7 +231,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 				const response = await undiciRequest(url, {method, headers, body, dispatcher: agent, signal: combined});
 				status = response.statusCode;
 				responseHeaders = flattenHeaders(response.headers);
-				text = await response.body.text();
+				if (request.binaryResponse === true && status < 300) {
+					raw = new Uint8Array(await response.body.arrayBuffer());
+					text = '';
+				} else text = await response.body.text();
 			} catch (error) {
 				pacer.release(route, []);
 				if (signal?.aborted) throw abortReason(signal);
@@ -239,6 +274,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 					url = target;
 					continue;
 				}
+				if (target !== null && request.binaryResponse === true && method === 'GET')
+					return {status, headers: responseHeaders, body: null, path, redirectTo: target.href};
 				throw new ProviderError(
 					target !== null && target.origin !== base.origin
 						? `${provider} redirected ${method} ${path} to another host (${target.host}); csr does not follow it with credentials`
@@ -309,7 +346,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 					authHint: options.authHint,
 				});
 			}
-			return {status, headers: responseHeaders, body: parsed, path};
+			return {status, headers: responseHeaders, body: raw ?? parsed, path};
 		}
 	}
 
@@ -326,6 +363,14 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 				);
 			}
 			return parsed.data;
+		},
+		async download(link, signal) {
+			const target = new URL(link, base);
+			if (target.origin !== base.origin) return downloadElsewhere(target, fetchContext(signal));
+			const response = await send({method: 'GET', path: target.href, binaryResponse: true, signal});
+			if (response.redirectTo !== undefined)
+				return downloadElsewhere(new URL(response.redirectTo), fetchContext(signal));
+			return response.body instanceof Uint8Array ? response.body : new Uint8Array();
 		},
 		requestCount: () => requests,
 		close: async () => {

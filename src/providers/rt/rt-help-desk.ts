@@ -1,6 +1,8 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import {AuthError} from '../../errors.js';
 import type {
+	AttachmentDownload,
+	AttachmentSending,
 	Capabilities,
 	CustomerDirectory,
 	HelpDesk,
@@ -12,6 +14,7 @@ import type {
 } from '../help-desk.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
+import {downloadAttachment, rtAttachmentLimits} from './attachments.js';
 import {createRtCreate} from './create.js';
 import {findRtCustomer} from './customers.js';
 import {forwardTicket} from './forward.js';
@@ -45,7 +48,14 @@ export const rtCapabilities: Capabilities = {
 export function createRtHelpDesk(
 	setup: ProviderSetup,
 	options: RtOptions = {},
-): HelpDesk & KnowledgeBase & CustomerDirectory & TicketMerge & TicketForwarding & TicketCreation {
+): HelpDesk &
+	KnowledgeBase &
+	CustomerDirectory &
+	TicketMerge &
+	TicketForwarding &
+	TicketCreation &
+	AttachmentSending &
+	AttachmentDownload {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -66,6 +76,8 @@ export function createRtHelpDesk(
 		},
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(api, ticketId, message, writeOptions, signal),
+		attachmentLimits: rtAttachmentLimits,
+		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(api, ticketId, changes, writeOptions, signal),
 		async listGroups(signal): Promise<GroupRef[]> {

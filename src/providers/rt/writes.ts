@@ -2,6 +2,7 @@ import type {Ticket} from '../../domain/ticket.js';
 import {ConflictError, messageOf, ProviderError} from '../../errors.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {notFound, type RtApi, ticketNumber} from './api.js';
+import {addCcWatchers, attachmentFields} from './attachments.js';
 import {applyTagDelta, priorityToRt, rtStatusFor, toPriority, toStatus, toTicket} from './map.js';
 import {type RtTicket, rtMessages} from './schemas.js';
 import {fetchHistory} from './thread.js';
@@ -164,10 +165,11 @@ export async function sendMessage(
 	checkDrift(before, options);
 	const plan = message.changes === undefined ? null : await planUpdate(api, before, message.changes, signal);
 	const kind = message.public ? 'correspond' : 'comment';
+	if (message.public && (message.cc ?? []).length > 0) await addCcWatchers(api, before, message.cc ?? [], signal);
 	const response = await api.send({
 		method: 'POST',
 		path: `/ticket/${number}/${kind}`,
-		json: {Content: message.body, ContentType: 'text/plain'},
+		json: {Content: message.body, ContentType: 'text/plain', ...attachmentFields(message)},
 		signal,
 	});
 	// Recorded: from here on, nothing may throw.

@@ -2,6 +2,7 @@ import type {Ticket} from '../../domain/ticket.js';
 import {ConflictError, ProviderError, UsageError} from '../../errors.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {ticketNotFound, ticketNumber, type ZendeskApi} from './api.js';
+import {uploadFiles} from './attachments.js';
 import type {UpdateBudget} from './budget.js';
 import {statusToZendesk, toMessage, toTicket} from './map.js';
 import {updateResponse, type ZendeskComment, type ZendeskTicket} from './schemas.js';
@@ -164,9 +165,16 @@ export async function sendMessage(
 ): Promise<SendResult> {
 	const {api} = env;
 	// `public` always explicit: omitted, Zendesk reuses the ticket's first setting (a customer email for email tickets).
+	const files = message.attachments ?? [];
+	const cc = message.public ? (message.cc ?? []) : [];
 	const fields = {
 		...(await toZendeskChanges(api, message.changes, signal)),
-		comment: {body: message.body, public: message.public},
+		...(cc.length > 0 ? {email_ccs: cc.map((email) => ({user_email: email, action: 'put'}))} : {}),
+		comment: {
+			body: message.body,
+			public: message.public,
+			...(files.length > 0 ? {uploads: await uploadFiles(api, files, signal)} : {}),
+		},
 	};
 	for (let attempt = 1; ; attempt++) {
 		let current: ZendeskTicket;

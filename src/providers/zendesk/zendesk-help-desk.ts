@@ -1,6 +1,8 @@
 import type {AgentRef, GroupRef} from '../../domain/ticket.js';
 import type {
 	ArticleDrafts,
+	AttachmentDownload,
+	AttachmentSending,
 	Capabilities,
 	CustomerDirectory,
 	DeskSurveyLinks,
@@ -12,6 +14,7 @@ import type {
 } from '../help-desk.js';
 import {createZendeskApi, type ZendeskOptions} from './api.js';
 import {createZendeskArticleDrafts} from './article-drafts.js';
+import {downloadAttachment, zendeskAttachmentLimits} from './attachments.js';
 import {sendBatch} from './batch.js';
 import {createUpdateBudget} from './budget.js';
 import {createZendeskCreate} from './create.js';
@@ -56,7 +59,9 @@ export function createZendeskHelpDesk(
 	CustomerDirectory &
 	TicketMerge &
 	TicketForwarding &
-	TicketCreation {
+	TicketCreation &
+	AttachmentSending &
+	AttachmentDownload {
 	const api = createZendeskApi(setup, options);
 	const budget = createUpdateBudget(api.clock);
 	const env = {api, budget};
@@ -74,6 +79,8 @@ export function createZendeskHelpDesk(
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(env, ticketId, message, writeOptions, signal),
 		sendBatch: (items, signal) => sendBatch(api, budget, items, signal),
+		attachmentLimits: zendeskAttachmentLimits,
+		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(env, ticketId, changes, writeOptions, signal),
 		async listGroups(signal): Promise<GroupRef[]> {

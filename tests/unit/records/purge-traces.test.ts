@@ -55,7 +55,17 @@ describe('log purge and the reply machinery', () => {
 		insertRun(
 			db,
 			{id: 'run1', profile: 'demo', fingerprint: 'f', kind: 'reply', planJson: '{}', createdAt: at},
-			[item, {...item, ticketId: '8', customerEmail: 'other@example.com', body: 'keep me'}],
+			[
+				item,
+				// Another customer's reply that copies this one in (--cc): the address goes from its extras too.
+				{
+					...item,
+					ticketId: '8',
+					customerEmail: 'other@example.com',
+					body: 'keep me',
+					extrasJson: JSON.stringify({cc: ['Asa@example.com']}),
+				},
+			],
 			at,
 		);
 		enqueue(db, {
@@ -89,6 +99,7 @@ describe('log purge and the reply machinery', () => {
 				.all()
 				.map((row) => row['ticket_id']),
 		).toEqual(['8']);
+		expect(db.prepare('SELECT extras_json FROM run_items').get()?.['extras_json']).toBe('{"cc":["[erased]"]}');
 		db.close();
 		for (const file of [path, `${path}-wal`]) {
 			let bytes: Buffer;

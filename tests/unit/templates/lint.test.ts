@@ -124,3 +124,25 @@ describe('lintTemplateDir', () => {
 		expect(problems[1]!.message).toContain('asks the customer to "reply to this email" on a chat ticket');
 	});
 });
+
+describe('lintTemplateDir: files a template declares', () => {
+	it('names a declared attachment that is not beside the template, and passes one that is', () => {
+		const text = '---\ntitle: Label\nattachments: [return-label.pdf]\n---\nHi, your label is attached.\n';
+		const missing = templateFolder({'label.md': text, 'label.da.md': text});
+		expect(lintTemplateDir(missing, {now, locales: ['en', 'da']}).problems).toEqual(
+			['label.da.md', 'label.md'].map((file) => ({
+				file: `my-templates/${file}`,
+				line: null,
+				kind: 'front-matter',
+				message: 'attachments: return-label.pdf is not a file beside the template',
+			})),
+		);
+		const present = templateFolder({'label.md': text, 'label.da.md': text, 'return-label.pdf': '%PDF-1.4'});
+		expect(lintTemplateDir(present, {now, locales: ['en', 'da']}).problems).toEqual([]);
+	});
+
+	it('refuses a path out of the template folder in the front matter', () => {
+		const dir = templateFolder({'t.md': '---\nattachments: [../secret.pdf]\n---\nx\n', 't.da.md': 'x'});
+		expect(lintTemplateDir(dir, {now, locales: ['en', 'da']}).problems[0]?.message).toContain('without ..');
+	});
+});
