@@ -7,7 +7,6 @@ import {viewToFilter} from '../../tui/filter.js';
 import type {Session, TuiServices} from '../../tui/services.js';
 import {activeProfile, colorOf} from '../options.js';
 import {settingValue} from './config.js';
-import {loadInkLean} from './lean-ink.js';
 import {parseQueueFlags} from './queue.js';
 
 /** The TUI loads up to this many tickets; the list is virtualised, so the cost is the desk's, not the screen's. */
@@ -101,7 +100,6 @@ export async function runTui(globals: GlobalOptions, context: Context): Promise<
 	// Ink colours through chalk, which knows --no-color but not NO_COLOR: csr's own decision wins.
 	if (!colorOf(globals, context)) chalk.level = 0;
 	const session = sessionOf(context, profile);
-	loadInkLean();
 	const ui = import('../../tui/start.js');
 	// Liquid, YAML, SQLite and the desk load once the first frame is on screen; calls made before then wait.
 	let firstFrame: () => void = () => {};
