@@ -71,7 +71,10 @@ const wanted = process.argv.slice(2);
 const benchDir = join(root, 'scripts', 'bench');
 console.log(`csr benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 // Numbers from a busy machine are slower: say how busy it was, at the start and at the end.
-const load = () => `load average ${loadavg().map((value) => value.toFixed(2)).join(' ')} on ${availableParallelism()} cores`;
+const load = () =>
+	`load average ${loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' ')} on ${availableParallelism()} cores`;
 console.log(load());
 process.on('exit', () => console.log(`\n${load()}`));
 for (const file of readdirSync(benchDir)
