@@ -4,7 +4,7 @@
 // (zod alone 95), the TUI 530 before its queue was on screen. Bundled, each command loads its entry and a few chunks;
 // every dynamic import() in src/ stays a lazily loaded chunk, so heavy dependencies still load only where needed.
 // Type checking is `npm run typecheck` (tsc); esbuild only strips types.
-import {mkdirSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, join, relative, sep} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
@@ -32,6 +32,26 @@ const entryPoints = {
  */
 const external = ['undici', 'pg', 'pg-cursor', 'echarts', 'date-holidays', 'conf', 'react-devtools-core'];
 
+/**
+ * Yoga (Ink's layout engine) ships its WebAssembly as a data: URL and reads it with fetch() when there is one: on
+ * Node that loads Node's own HTTP client (undici) and its fetch machinery before the TUI's first frame, tens of ms.
+ * Without fetch it decodes the same bytes itself. This hides fetch from that one file; on any surprise (the code
+ * changed) the file is left as it is, with a warning.
+ */
+const yogaWithoutFetch = {
+	name: 'yoga-without-fetch',
+	setup(build) {
+		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, ({path}) => {
+			const source = readFileSync(path, 'utf8');
+			const uses = source.split('"function"!=typeof fetch').length - 1;
+			if (uses !== 2) {
+				return {contents: source, warnings: [{text: `yoga-layout changed (fetch used ${uses} times): left as it is`}]};
+			}
+			return {contents: source.replaceAll('"function"!=typeof fetch', 'true'), loader: 'js'};
+		});
+	},
+};
+
 rmSync(outdir, {recursive: true, force: true});
 const result = await build({
 	absWorkingDir: root,
@@ -45,6 +65,7 @@ const result = await build({
 	target: 'node22',
 	jsx: 'automatic',
 	external,
+	plugins: [yogaWithoutFetch],
 	// React and Ink pick their production code at build time (the development build is several times slower).
 	define: {'process.env.NODE_ENV': '"production"'},
 	// CommonJS dependencies (React) call require() for Node built-ins; an ES module has no require of its own.
