@@ -95,7 +95,7 @@ function aTicket(index) {
 }
 
 /** Renders the built App in-process over 10,000 tickets and times key → next frame write for `presses` moves. */
-async function timeKeyToFrame(root, presses, previews) {
+export async function timeKeyToFrame(root, presses, previews) {
 	// The bundle's own Ink and React (production builds), as `csr tui` runs them.
 	const {renderTui} = await import(pathToFileURL(join(root, 'dist', 'tui', 'start.js')).href);
 	const tickets = Array.from({length: 10_000}, (_, index) => aTicket(index));
