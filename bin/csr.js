@@ -10,8 +10,14 @@ if (major < 22 || (major === 22 && minor < 19)) {
 // Reuse V8's compiled code across runs: startup time is most of a short command's time.
 const {enableCompileCache} = await import('node:module');
 enableCompileCache?.();
-const {main} = await import('../dist/main.js');
-const {productionContext} = await import('../dist/production.js');
-// React (loaded only by `csr tui`) picks its build on first import; the development build is several times slower.
-process.env.NODE_ENV ??= 'production';
+// --verbose prints stack traces: point them at src/ (dist/ has source maps; reading them costs startup otherwise).
+if (process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
+// The bundle has React's production build; packages loaded from node_modules should agree (`||=`: an empty
+// NODE_ENV is as good as none).
+process.env.NODE_ENV ||= 'production';
+// dist/ is esbuild's bundle (scripts/build.mjs): an entry and a few chunks per command.
+const [{main}, {productionContext}] = await Promise.all([
+	import('../dist/cli/main.js'),
+	import('../dist/cli/production.js'),
+]);
 process.exitCode = await main(process.argv.slice(2), productionContext());

@@ -3,7 +3,7 @@
 // `name` and `run(tools)`; pass names as arguments to run only some (e.g. `npm run bench -- startup`).
 import {spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 
@@ -70,6 +70,13 @@ const tools = {root, bin, median, sandbox, time, csr, report, peakRssMb, node: p
 const wanted = process.argv.slice(2);
 const benchDir = join(root, 'scripts', 'bench');
 console.log(`csr benchmarks — node ${process.version}, ${new Date().toISOString()}`);
+// Numbers from a busy machine are slower: say how busy it was, at the start and at the end.
+const load = () =>
+	`load average ${loadavg()
+		.map((value) => value.toFixed(2))
+		.join(' ')} on ${availableParallelism()} cores`;
+console.log(load());
+process.on('exit', () => console.log(`\n${load()}`));
 for (const file of readdirSync(benchDir)
 	.filter((name) => name.endsWith('.mjs'))
 	.sort()) {

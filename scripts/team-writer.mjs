@@ -21,8 +21,8 @@ const home = option('--home');
 const dist = option('--dist', join(root, 'dist'));
 const load = (path) => import(pathToFileURL(join(dist, path)).href);
 const [{main}, {createContext}, {createTestIo}] = await Promise.all([
-	load('main.js'),
-	load('production.js'),
+	load('cli/main.js'),
+	load('cli/production.js'),
 	load('io/streams.js'),
 ]);
 const env = {

@@ -95,13 +95,9 @@ function aTicket(index) {
 }
 
 /** Renders the built App in-process over 10,000 tickets and times key → next frame write for `presses` moves. */
-async function timeKeyToFrame(root, presses, previews) {
-	// As bin/csr.js does: React's production build.
-	process.env.NODE_ENV ??= 'production';
-	const {render} = await import(pathToFileURL(join(root, 'node_modules', 'ink', 'build', 'index.js')).href);
-	const React = await import(pathToFileURL(join(root, 'node_modules', 'react', 'index.js')).href);
-	const {App} = await import(pathToFileURL(join(root, 'dist', 'tui', 'app.js')).href);
-	const {inkOptions} = await import(pathToFileURL(join(root, 'dist', 'tui', 'start.js')).href);
+export async function timeKeyToFrame(root, presses, previews) {
+	// The bundle's own Ink and React (production builds), as `csr tui` runs them.
+	const {renderTui} = await import(pathToFileURL(join(root, 'dist', 'tui', 'start.js')).href);
 	const tickets = Array.from({length: 10_000}, (_, index) => aTicket(index));
 	const now = new Date('2026-11-20T12:00:00Z');
 	const services = {
@@ -147,12 +143,7 @@ async function timeKeyToFrame(root, presses, previews) {
 				resolve();
 			};
 		});
-	const instance = render(React.createElement(App, {services}), {
-		stdout,
-		stdin,
-		stderr: new FakeStdout(),
-		...inkOptions,
-	});
+	const instance = renderTui(services, {stdin, stdout, stderr: new FakeStdout()}, {alternateScreen: false});
 	// Wait until the queue is on screen and every startup render has settled.
 	while (!stdout.text.includes('10,000 tickets')) await nextWrite();
 	await new Promise((resolve) => setTimeout(resolve, 300));

@@ -16,14 +16,33 @@ export function isBreached(ticket: Ticket, now: Date): boolean {
 	return (slaMinutesLeft(ticket, now) ?? 0) < 0;
 }
 
+/**
+ * Intl formatters are slow to make (a new one per call costs more than the rest of a frame); these are made once per
+ * time zone and kept.
+ */
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(
+	cache: Map<string, Intl.DateTimeFormat>,
+	timeZone: string,
+	options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+	let format = cache.get(timeZone);
+	if (format === undefined) {
+		format = new Intl.DateTimeFormat('en-GB', {...options, timeZone});
+		cache.set(timeZone, format);
+	}
+	return format;
+}
+
 /** `2026-11-01 10:00 UTC`, or in the agent's time zone: `2026-11-01 11:00 CET`. */
 export function formatWhen(iso: string, timeZone = 'UTC'): string {
 	if (timeZone === 'UTC') return iso.replace('T', ' ').replace(/:\d\d(\.\d+)?Z$/, ' UTC');
 	const at = new Date(iso);
 	if (Number.isNaN(at.getTime())) return iso;
 	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-GB', {
-			timeZone,
+		formatterFor(whenFormats, timeZone, {
 			year: 'numeric',
 			month: '2-digit',
 			day: '2-digit',
@@ -40,7 +59,7 @@ export function formatWhen(iso: string, timeZone = 'UTC'): string {
 
 /** `14:05` in the agent's time zone. */
 export function formatClock(at: Date, timeZone: string): string {
-	return at.toLocaleTimeString('en-GB', {hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone});
+	return formatterFor(clockFormats, timeZone, {hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).format(at);
 }
 
 export function formatBytes(size: number | null): string {
@@ -50,10 +69,12 @@ export function formatBytes(size: number | null): string {
 	return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+const thousands = new Intl.NumberFormat('en-US');
+
 /** `1 ticket`, `3 tickets` */
 export function plural(count: number, noun: string): string {
 	const many = /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
-	return `${count.toLocaleString('en-US')} ${count === 1 ? noun : many}`;
+	return `${thousands.format(count)} ${count === 1 ? noun : many}`;
 }
 
 /** `#12`, `#12, #13 and 4 more` */

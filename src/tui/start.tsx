@@ -1,4 +1,4 @@
-import {render} from 'ink';
+import {type Instance, render} from 'ink';
 import {App} from './app.js';
 import type {TuiServices} from './services.js';
 
@@ -23,6 +23,30 @@ export const inkOptions = {
 } as const;
 
 /**
+ * Draws the workstation on `terminal` and returns Ink's instance; `alternateScreen` is for a real terminal (the bench
+ * renders this way too, on a fake one). `onFirstFrame` runs once the first frame is drawn.
+ */
+export function renderTui(
+	services: TuiServices,
+	terminal: Terminal,
+	options: {onFirstFrame?: () => void; alternateScreen?: boolean} = {},
+): Instance {
+	let isFirst = true;
+	return render(<App services={services} />, {
+		stdin: terminal.stdin,
+		stdout: terminal.stdout,
+		stderr: terminal.stderr,
+		...inkOptions,
+		alternateScreen: options.alternateScreen ?? true,
+		onRender: () => {
+			if (!isFirst) return;
+			isFirst = false;
+			options.onFirstFrame?.();
+		},
+	});
+}
+
+/**
  * Runs the workstation full-screen (the alternate screen, like vim and less) until the agent quits. Ctrl-C is a key
  * here, so an unsent draft can be asked about first. `onFirstFrame` runs once the first frame is drawn.
  */
@@ -31,18 +55,5 @@ export async function startTui(
 	terminal: Terminal,
 	options: {onFirstFrame?: () => void} = {},
 ): Promise<void> {
-	let isFirst = true;
-	const instance = render(<App services={services} />, {
-		stdin: terminal.stdin,
-		stdout: terminal.stdout,
-		stderr: terminal.stderr,
-		...inkOptions,
-		alternateScreen: true,
-		onRender: () => {
-			if (!isFirst) return;
-			isFirst = false;
-			options.onFirstFrame?.();
-		},
-	});
-	await instance.waitUntilExit();
+	await renderTui(services, terminal, options).waitUntilExit();
 }

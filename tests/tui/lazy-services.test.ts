@@ -21,7 +21,7 @@ describe('the TUI’s first-frame services', () => {
 		await context.prepare();
 		const profile = resolveProfile(context.config().read(), undefined, context.env);
 		const real = createTuiServices(context, profile, sessionOf(context, profile));
-		const lazy = lazyServices(real.session, real.now, Promise.resolve(real));
+		const lazy = lazyServices(real.session, real.now, context.openHelpDesk(), Promise.resolve(real), () => {});
 		const functions = (services: object) =>
 			Object.entries(services)
 				.filter(([, value]) => typeof value === 'function')

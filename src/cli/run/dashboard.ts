@@ -9,7 +9,6 @@ import {computeDashboard, dashboardTickets} from '../../services/dashboard.js';
 import {syncStats} from '../../services/sync.js';
 import type {DashboardServices} from '../../tui/dashboard-model.js';
 import {activeProfile, colorOf, openDesk} from '../options.js';
-import {loadInkLean} from './lean-ink.js';
 
 export type DashboardFlags = {interval?: string; sync?: boolean};
 
@@ -92,7 +91,6 @@ export async function runDashboard(flags: DashboardFlags, globals: GlobalOptions
 			intervalMs: intervalSec * 1000,
 			sync: flags.sync !== false,
 		});
-		loadInkLean();
 		const {startDashboard} = await import('../../tui/start-dashboard.js');
 		const terminal = {stdin: context.io.stdin, stdout: context.io.stdout, stderr: context.io.stderr};
 		await startDashboard(services, terminal);

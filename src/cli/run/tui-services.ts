@@ -51,14 +51,15 @@ function summarise(entry: ReturnType<typeof listTemplates>[number]): TemplateSum
 
 /**
  * TuiServices over csr's own services: the same journal, drift check, outbox and records as the CLI. The desk is
- * opened in the background so the first frame never waits for it.
+ * opened in the background so the first frame never waits for it (or given, already opening).
  */
 export function createTuiServices(
 	context: Context,
 	profile: ResolvedProfile,
 	session: Session,
+	desk?: Promise<HelpDesk>,
 ): TuiServices & {close(): Promise<void>} {
-	const deskPromise = context.openHelpDesk(profile, {verbose: false});
+	const deskPromise = desk ?? context.openHelpDesk(profile, {verbose: false});
 	deskPromise.catch(() => {});
 	let agentPromise: Promise<TemplateAgent> | undefined;
 	const agent = async () => {

@@ -3,12 +3,12 @@ import type {ResolvedProfile} from '../../config/profiles.js';
 import {settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
+import type {HelpDesk} from '../../providers/help-desk.js';
 import {viewToFilter} from '../../tui/filter.js';
 import type {Session, TuiServices} from '../../tui/services.js';
 import {activeProfile, colorOf} from '../options.js';
 import {teamStoreUrlOf} from '../team-routing.js';
 import {settingValue} from './config.js';
-import {loadInkLean} from './lean-ink.js';
 import {parseQueueFlags} from './queue.js';
 
 /** The TUI loads up to this many tickets; the list is virtualised, so the cost is the desk's, not the screen's. */
@@ -49,13 +49,16 @@ export function sessionOf(context: Context, profile: ResolvedProfile): Session {
 }
 
 /**
- * Services whose implementation (templates, journal, store, the desk) loads while the first frame is drawn: each call
- * waits for it. Keeps Liquid, YAML and SQLite off the path to the first frame.
+ * Services whose implementation (templates, journal, store) loads after the first frame is drawn and the queue
+ * listed: each call waits for it. Keeps Liquid, YAML and the journal off the path to the queue on screen. The queue
+ * and a ticket's thread need only the desk, so they go to it as soon as it is open.
  */
 export function lazyServices(
 	session: Session,
 	now: () => Date,
+	desk: Promise<HelpDesk>,
 	load: Promise<TuiServices & {close(): Promise<void>}>,
+	onListed: () => void,
 ): TuiServices & {close(): Promise<void>} {
 	const call =
 		<K extends Exclude<keyof TuiServices, 'session' | 'now'> | 'close'>(name: K) =>
@@ -64,8 +67,15 @@ export function lazyServices(
 	return {
 		session,
 		now,
-		listQueue: call('listQueue'),
-		getThread: call('getThread'),
+		listQueue: async (query, signal) => {
+			try {
+				const [{listQueue}, openDesk] = await Promise.all([import('../../services/queue.js'), desk]);
+				return await listQueue(openDesk, query, {all: false}, signal);
+			} finally {
+				onListed();
+			}
+		},
+		getThread: async (ticketId, signal) => (await desk).getThread(ticketId, signal),
 		listTemplates: call('listTemplates'),
 		suggestTemplates: call('suggestTemplates'),
 		renderTemplate: call('renderTemplate'),
@@ -90,7 +100,12 @@ export function lazyServices(
 		discardDraft: call('discardDraft'),
 		listDrafts: call('listDrafts'),
 		editText: call('editText'),
-		close: call('close'),
+		// The services close the desk; when they never loaded, the desk is closed here.
+		close: () =>
+			load.then(
+				(loaded) => loaded.close(),
+				async () => (await desk.catch(() => null))?.close(),
+			),
 	} as TuiServices & {close(): Promise<void>};
 }
 
@@ -106,18 +121,25 @@ export async function runTui(globals: GlobalOptions, context: Context): Promise<
 	// Ink colours through chalk, which knows --no-color but not NO_COLOR: csr's own decision wins.
 	if (!colorOf(globals, context)) chalk.level = 0;
 	const session = sessionOf(context, profile);
-	loadInkLean();
 	const ui = import('../../tui/start.js');
-	// Liquid, YAML, SQLite and the desk load once the first frame is on screen; calls made before then wait.
+	// The desk opens once the first frame is on screen; Liquid, YAML and the journal load once the queue is listed (or
+	// a second later). Calls made before then wait.
 	let firstFrame: () => void = () => {};
 	const drawn = new Promise<void>((resolve) => {
 		firstFrame = resolve;
 	});
-	const implementation = drawn
+	const desk = drawn.then(() => context.openHelpDesk(profile, {verbose: false}));
+	desk.catch(() => {});
+	let listed: () => void = () => {};
+	const queueListed = new Promise<void>((resolve) => {
+		listed = resolve;
+	});
+	drawn.then(() => setTimeout(listed, 1000).unref());
+	const implementation = queueListed
 		.then(() => import('./tui-services.js'))
-		.then(({createTuiServices}) => createTuiServices(context, profile, session));
+		.then(({createTuiServices}) => createTuiServices(context, profile, session, desk));
 	implementation.catch(() => {});
-	const services = lazyServices(session, context.now, implementation);
+	const services = lazyServices(session, context.now, desk, implementation, listed);
 	try {
 		const terminal = {stdin: context.io.stdin, stdout: context.io.stdout, stderr: context.io.stderr};
 		await (await ui).startTui(services, terminal, {onFirstFrame: () => setImmediate(firstFrame)});

@@ -59,26 +59,29 @@ export const TicketRow = memo(function TicketRow({
 	const cellsWidth = cells.reduce((sum, cell) => sum + columnWidth(cell.column), 0);
 	const subjectWidth = Math.max(1, width - 2 - id.length - statusWidth - 6 - cellsWidth - 1);
 	const subject = fitLine(toDisplayLine(ticket.subject) || '(no subject)', subjectWidth);
+	// One Text with nested ones: Ink lays out and measures one node per row instead of one per cell.
 	return (
 		<Box width={width} height={1}>
-			<Text color={isCursor ? theme.selection : undefined} bold={isCursor}>
-				{isCursor ? '›' : ' '}
-				{isSelected ? '✓' : ' '}
-			</Text>
-			<Text dimColor={!isCursor}>{id}</Text>
-			<Text color={theme.status[ticket.status]}>{status}</Text>
-			<Text color={isBreached(ticket, now) ? theme.danger : theme.muted}>{sla} </Text>
-			{cells.map((cell) => (
-				<Text
-					key={cell.column}
-					color={cell.column === 'priority' && ticket.priority === 'urgent' ? theme.danger : theme.muted}
-				>
-					{cell.text}
+			<Text wrap="truncate">
+				<Text color={isCursor ? theme.selection : undefined} bold={isCursor}>
+					{isCursor ? '›' : ' '}
+					{isSelected ? '✓' : ' '}
 				</Text>
-			))}
-			<Text color={isChanged ? theme.warning : theme.accent}>{isChanged ? '•' : hasDraft ? '✎' : ' '}</Text>
-			<Text inverse={isCursor && isFocused} bold={isCursor}>
-				{subject}
+				<Text dimColor={!isCursor}>{id}</Text>
+				<Text color={theme.status[ticket.status]}>{status}</Text>
+				<Text color={isBreached(ticket, now) ? theme.danger : theme.muted}>{sla} </Text>
+				{cells.map((cell) => (
+					<Text
+						key={cell.column}
+						color={cell.column === 'priority' && ticket.priority === 'urgent' ? theme.danger : theme.muted}
+					>
+						{cell.text}
+					</Text>
+				))}
+				<Text color={isChanged ? theme.warning : theme.accent}>{isChanged ? '•' : hasDraft ? '✎' : ' '}</Text>
+				<Text inverse={isCursor && isFocused} bold={isCursor}>
+					{subject}
+				</Text>
 			</Text>
 		</Box>
 	);

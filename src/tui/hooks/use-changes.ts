@@ -1,4 +1,4 @@
-import {useEffect, useRef, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import type {TicketThread} from '../../domain/message.js';
 import type {Ticket} from '../../domain/ticket.js';
 import {toDisplayLine} from '../../text/display-text.js';
@@ -42,15 +42,30 @@ export function useChanges(shown: TicketThread | null, tickets: readonly Ticket[
 		if (change !== null) setBanner({id: shown.ticket.id, text: `#${shown.ticket.id} changed: ${change}.`});
 	}, [shown, seen]);
 	const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
-	// biome-ignore lint/correctness/useExhaustiveDependencies: a new ticket on screen updates `seen` (a ref).
+	// The whole queue is compared when it is (re)loaded; a move to another ticket changes only that ticket's mark, so a
+	// key press does not walk 10,000 tickets.
+	const byId = useMemo(() => new Map(tickets.map((ticket) => [ticket.id, ticket])), [tickets]);
 	useEffect(() => {
 		const next = new Set<string>();
-		for (const ticket of tickets) {
+		for (const ticket of byId.values()) {
 			const at = seen.get(ticket.id);
 			if (at !== undefined && at !== ticket.updatedAt) next.add(ticket.id);
 		}
 		setChanged((current) => (current.size === next.size && [...next].every((id) => current.has(id)) ? current : next));
-	}, [tickets, seen, shown]);
+	}, [byId, seen]);
+	useEffect(() => {
+		if (shown === null) return;
+		const id = shown.ticket.id;
+		const listed = byId.get(id);
+		const isChanged = listed !== undefined && seen.get(id) !== listed.updatedAt;
+		setChanged((current) => {
+			if (current.has(id) === isChanged) return current;
+			const next = new Set(current);
+			if (isChanged) next.add(id);
+			else next.delete(id);
+			return next;
+		});
+	}, [shown, byId, seen]);
 	return {
 		changed,
 		banner,
