@@ -243,11 +243,11 @@ export type ContactCache = {
 	putList(name: string, json: string): void;
 };
 
-export * from './capabilities/forward.js';
 // Optional extras a desk may offer beyond HelpDesk, one file each under capabilities/ (interface + type guard).
 // Provider-neutral so services/, templates/ and cli/ can use them through this file; check with the guards first.
 export * from './capabilities/article-drafts.js';
 export * from './capabilities/customers.js';
+export * from './capabilities/forward.js';
 export * from './capabilities/knowledge-base.js';
 export * from './capabilities/macros.js';
 export * from './capabilities/merge.js';
