@@ -31,11 +31,6 @@ export function registerNewCommand(program: Command, context: Context): void {
 		.option('--group <name>', 'put the ticket in this group')
 		.option('--assignee <who>', 'me or an agent email')
 		.option('--locale <locale>', 'template locale')
-		.option(
-			'--cc <email>',
-			'copy this address on the first message (repeatable)',
-			(value: string, previous: string[] = []) => [...previous, value],
-		)
 		.option('--dry-run', 'render and show what would be created; change nothing')
 		.option('-y, --yes', 'do not ask before opening more than one ticket')
 		.addHelpText(
