@@ -26,6 +26,7 @@ const textColumns = [
 	['run_items', 'reason'],
 	['deliveries', 'body'],
 	['runs', 'plan_json'],
+	['saved_views', 'filter'],
 ] as const;
 
 /**

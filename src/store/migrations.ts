@@ -309,6 +309,19 @@ DROP INDEX sync_replies_at;
 CREATE INDEX sync_replies_at ON sync_replies (profile, at, agent_key);
 `,
 	},
+	{
+		// Queue views the agent saved in the TUI (a filter line by name), per profile.
+		version: 9,
+		sql: `
+CREATE TABLE saved_views (
+	profile TEXT NOT NULL,
+	name TEXT NOT NULL,
+	filter TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	PRIMARY KEY (profile, name)
+);
+`,
+	},
 ];
 
 /**

@@ -21,6 +21,7 @@ export type MainIntent =
 				| 'outbox'
 				| 'followUps'
 				| 'feedback'
+				| 'views'
 				| 'nextView'
 				| 'refresh'
 				| 'help'
@@ -68,6 +69,7 @@ const anywhere = [
 	'outbox',
 	'followUps',
 	'feedback',
+	'views',
 	'reply',
 	'note',
 	'status',
@@ -148,6 +150,8 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return {kind: 'followUps'};
 		case 'feedback':
 			return {kind: 'feedback'};
+		case 'views':
+			return {kind: 'views'};
 		case 'open':
 		case 'select':
 		case 'unfold':

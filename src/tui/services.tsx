@@ -60,6 +60,9 @@ export type TemplateRender =
 /** A message as the TUI plans it; the service adds the intent hash (profile, ticket, body) that makes it exactly-once. */
 export type MessagePlan = Omit<PlannedWrite, 'intentHash'>;
 
+/** A bulk run's outcome, one result per ticket, in the order they landed. */
+export type BulkResult = {readonly runId: string; readonly results: readonly DeliveryResult[]};
+
 export type Draft = {
 	readonly ticketId: string;
 	readonly isPublic: boolean;
@@ -102,6 +105,14 @@ export type TuiServices = {
 	): Promise<TemplateRender>;
 	/** Journaled, drift-checked, recorded; queued in the outbox when the desk cannot be reached. */
 	sendMessage(plan: MessagePlan): Promise<DeliveryResult>;
+	/**
+	 * One message per selected ticket as one journaled run, the same path as `csr reply` in bulk: the same plans again
+	 * continue the run, and a ticket that already has its message is skipped, never sent twice. `onResult` as each lands.
+	 */
+	sendBulk(
+		plans: readonly MessagePlan[],
+		onResult: (result: DeliveryResult, done: number) => void,
+	): Promise<BulkResult>;
 	updateTickets(
 		ids: readonly string[],
 		changes: TicketChanges,
@@ -143,6 +154,12 @@ export type TuiServices = {
 	 * parts best effort. Absent: the workstation says it cannot show customers.
 	 */
 	lookUpCustomer?(ticket: Ticket, signal: AbortSignal): Promise<CustomerOverview>;
+	/** Views the agent saved in the TUI for this profile (the config's views come with the session). */
+	listSavedViews(): Promise<readonly SavedView[]>;
+	/** Saves (or replaces) a view by name. */
+	saveView(view: SavedView): Promise<void>;
+	/** False when there was no saved view of that name. */
+	deleteView(name: string): Promise<boolean>;
 	/** $EDITOR; the caller suspends the TUI around it. */
 	editText(initial: string, fileName: string): Promise<string>;
 };

@@ -70,6 +70,7 @@ export function lazyServices(
 		suggestTemplates: call('suggestTemplates'),
 		renderTemplate: call('renderTemplate'),
 		sendMessage: call('sendMessage'),
+		sendBulk: call('sendBulk'),
 		updateTickets: call('updateTickets'),
 		addFollowUp: call('addFollowUp'),
 		listGroups: call('listGroups'),
@@ -89,6 +90,9 @@ export function lazyServices(
 		loadDraft: call('loadDraft'),
 		discardDraft: call('discardDraft'),
 		listDrafts: call('listDrafts'),
+		listSavedViews: call('listSavedViews'),
+		saveView: call('saveView'),
+		deleteView: call('deleteView'),
 		editText: call('editText'),
 		close: call('close'),
 	} as TuiServices & {close(): Promise<void>};
