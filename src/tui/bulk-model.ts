@@ -1,4 +1,5 @@
 import type {Ticket} from '../domain/ticket.js';
+import {toDisplayLine} from '../text/display-text.js';
 import {formatIds} from './format.js';
 import {messagePlan} from './plans.js';
 import type {MessagePlan, TemplateRender} from './services.js';
@@ -24,7 +25,7 @@ export type BulkItem = {
 
 /** The plan for one ticket of a bulk run (no handle time: the agent did not work each ticket on its own). */
 export function bulkItemOf(ticket: Ticket, source: BulkSource, isPublic: boolean): BulkItem {
-	const label = `#${ticket.id}`;
+	const label = `#${ticket.id} ${toDisplayLine(ticket.subject)}`;
 	const base = {ticket, label};
 	if (source.kind === 'failed')
 		return {...base, plan: null, hint: 'left out: cannot render', header: source.message, body: '', locale: null};

@@ -43,7 +43,9 @@ afterEach(() => {
 });
 
 /** The TUI on real services (templates, journal, outbox, store in temp dirs) over an in-memory desk. */
-async function setup(options: {failWrites?: () => Error | undefined} = {}) {
+async function setup(
+	options: {failWrites?: () => Error | undefined; wrap?: (services: TuiServices) => TuiServices} = {},
+) {
 	const desk = createMemoryHelpDesk(
 		tickets.map((ticket) => ({...ticket})),
 		options,
@@ -58,7 +60,8 @@ async function setup(options: {failWrites?: () => Error | undefined} = {}) {
 		...sessionOf(context, profile),
 		refreshSeconds: 0,
 	});
-	const screen = renderWithServices(<Workstation width={110} height={30} onQuit={() => {}} />, services as TuiServices);
+	const wrapped = (options.wrap ?? ((same) => same))(services as TuiServices);
+	const screen = renderWithServices(<Workstation width={110} height={30} onQuit={() => {}} />, wrapped);
 	await screen.waitForFrame((frame) => frame.includes('#14'));
 	return {desk, context, screen};
 }
@@ -85,7 +88,7 @@ describe('selection means selection', () => {
 	it('replies to every selected ticket in its customer’s language, one journal entry each, and never twice', async () => {
 		const {desk, context, screen} = await setup();
 		const preview = await replyToFirstThree(screen);
-		expect(preview).toContain('#11');
+		expect(preview).toContain('#11 Parcel 11');
 		expect(preview).toContain('#11 · in en · status → pending on send');
 		// Step to the Swedish customer: the preview is that ticket's message, in Swedish.
 		await screen.press(keys.down);
@@ -130,6 +133,29 @@ describe('selection means selection', () => {
 		expect(done).toContain('1 kept in the outbox');
 		expect(desk.sent).toHaveLength(2);
 		expect(context.store().prepare('SELECT count(*) AS n FROM outbox').get()?.['n']).toBe(1);
+	});
+
+	it('shows how far the run got while it sends', async () => {
+		let release: () => void = () => {};
+		const gate = new Promise<void>((resolve) => {
+			release = resolve;
+		});
+		const {screen} = await setup({
+			wrap: (services) => ({
+				...services,
+				// The first result lands, then the desk is slow: the screen says how far it got.
+				sendBulk: async (plans, onResult) => {
+					onResult({ticketId: plans[0]?.ticketId ?? '', result: 'sent'}, 1);
+					await gate;
+					return services.sendBulk(plans, onResult);
+				},
+			}),
+		});
+		await replyToFirstThree(screen);
+		await screen.press(keys.enter, 'y');
+		await screen.waitForFrame((frame) => frame.includes('Sending 1 of 3…'));
+		release();
+		await screen.waitForFrame((frame) => frame.includes('Replies: 3 sent.'));
 	});
 
 	it('notes, escalations and follow-ups go to every selected ticket after a confirmation naming the count', async () => {

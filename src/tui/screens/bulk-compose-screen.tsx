@@ -160,7 +160,7 @@ export function BulkComposeScreen({targets, isPublic, onDone, width, height}: Pr
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<ListPicker
-				title={`Preview: ${items.length} ${isPublic ? 'replies' : 'notes'}, each as its customer gets it (↑↓ step · J/K scroll · enter confirm · esc back)`}
+				title={`Preview: ${items.length} ${isPublic ? 'replies, each as its customer gets it' : 'notes, each as its ticket gets it'} (↑↓ step · J/K scroll · enter confirm · esc back)`}
 				items={items.map((item) => ({key: item.ticket.id, label: item.label, hint: item.hint}))}
 				cursor={cursor}
 				query={null}
