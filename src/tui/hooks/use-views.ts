@@ -12,7 +12,8 @@ export type ListedView = SavedView & {readonly source: 'built-in' | 'config' | '
 export function useViews(): {views: readonly ListedView[]; reload: () => void} {
 	const {session, listSavedViews} = useServices();
 	const [revision, setRevision] = useState(0);
-	const saved = useAsync(() => listSavedViews(), [listSavedViews, revision]).state;
+	// Best effort: without the saved views the built-in and config ones still list.
+	const saved = useAsync(async () => listSavedViews(), [listSavedViews, revision]).state;
 	const views = useMemo(
 		() => [
 			...builtInViews.map((view) => ({...view, source: 'built-in' as const})),
