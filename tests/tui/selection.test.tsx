@@ -72,7 +72,13 @@ async function replyToFirstThree(screen: Awaited<ReturnType<typeof setup>>['scre
 	await screen.waitForFrame((frame) => frame.includes('3 selected'));
 	await screen.press('r');
 	await screen.waitForFrame((frame) => frame.includes('Reply to the 3 selected: pick a template'));
-	await screen.type('delivery-delay');
+	// Each key after the frame of the one before, as a person types.
+	const word = 'delivery';
+	for (let end = 1; end <= word.length; end++) {
+		await screen.type(word.slice(end - 1, end));
+		await screen.waitForFrame((frame) => frame.includes(`search: ${word.slice(0, end)}`));
+	}
+	await screen.waitForFrame((frame) => frame.includes('› delivery-delay'));
 	await screen.press(keys.enter);
 	return screen.waitForFrame((frame) => frame.includes('Preview: 3 replies'));
 }

@@ -47,11 +47,21 @@ async function setup() {
 	return {context, profile, screen};
 }
 
+type Screen = Awaited<ReturnType<typeof setup>>['screen'];
+
+/** Types as a person does, each key after the frame of the one before (the text so far on screen). */
+async function typeSeen(screen: Screen, text: string) {
+	for (let end = 1; end <= text.length; end++) {
+		await screen.type(text.slice(end - 1, end));
+		await screen.waitForFrame((frame) => frame.includes(text.slice(0, end)));
+	}
+}
+
 describe('views', () => {
 	it('save the current filter under a name, list every view with its count, and delete a saved one', async () => {
 		const {context, profile, screen} = await setup();
 		await screen.press('/');
-		await screen.type('status:pending');
+		await typeSeen(screen, 'status:pending');
 		await screen.press(keys.enter);
 		await screen.waitForFrame((frame) => frame.includes('Queue · 2') && !frame.includes('#21'));
 		await screen.press('V');
@@ -63,7 +73,7 @@ describe('views', () => {
 		expect(listed).toContain('Filter now: status:pending');
 		await screen.press('s');
 		await screen.waitForFrame((frame) => frame.includes('Save the filter "status:pending" as the view named'));
-		await screen.type('waiting');
+		await typeSeen(screen, 'waiting');
 		await screen.press(keys.enter);
 		const saved = await screen.waitForFrame((frame) => /waiting\s+2 /.test(frame));
 		expect(saved).toContain('(saved)');
@@ -82,9 +92,14 @@ describe('views', () => {
 	it('apply a view from the list with enter, and step to a saved one with v', async () => {
 		const {screen} = await setup();
 		await screen.press('/');
-		await screen.type('status:pending');
-		await screen.press(keys.enter, 'V', 's');
-		await screen.type('waiting');
+		await typeSeen(screen, 'status:pending');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Queue · 2'));
+		await screen.press('V');
+		await screen.waitForFrame((frame) => frame.includes('Views'));
+		await screen.press('s');
+		await screen.waitForFrame((frame) => frame.includes('as the view named'));
+		await typeSeen(screen, 'waiting');
 		await screen.press(keys.enter);
 		await screen.waitForFrame((frame) => /waiting\s+2 /.test(frame));
 		await screen.press(keys.down, keys.down, keys.enter);
