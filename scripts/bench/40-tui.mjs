@@ -132,6 +132,7 @@ export async function timeKeyToFrame(root, presses, previews) {
 		listTemplates: async () => [],
 		statusCounts: async () => ({dueFollowUps: 0, outbox: 0, repliesToday: 0}),
 		listDrafts: async () => [],
+		listSavedViews: async () => [],
 	};
 	const stdout = new FakeStdout();
 	const stdin = new FakeStdin();

@@ -29,6 +29,7 @@ const textColumns = [
 	// CC addresses and attachment paths of planned and queued messages (migration 9).
 	['outbox', 'extras_json'],
 	['run_items', 'extras_json'],
+	['saved_views', 'filter'],
 ] as const;
 
 /**

@@ -318,6 +318,19 @@ ALTER TABLE run_items ADD COLUMN extras_json TEXT;
 ALTER TABLE outbox ADD COLUMN extras_json TEXT;
 `,
 	},
+	{
+		// Queue views the agent saved in the TUI (a filter line by name), per profile.
+		version: 10,
+		sql: `
+CREATE TABLE saved_views (
+	profile TEXT NOT NULL,
+	name TEXT NOT NULL,
+	filter TEXT NOT NULL,
+	created_at TEXT NOT NULL,
+	PRIMARY KEY (profile, name)
+);
+`,
+	},
 ];
 
 /**

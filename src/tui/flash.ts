@@ -32,3 +32,27 @@ export function flashOfDelivery(result: DeliveryResult, what: string): Flash {
 			return {text: `Not sent to #${result.ticketId}: ${result.reason ?? 'unknown error'}`, tone: 'danger'};
 	}
 }
+
+/**
+ * One line for a bulk run (replies, notes, escalations to the selected tickets): how many were sent, kept in the
+ * outbox, already sent before (not again) and failed, naming the first failure.
+ */
+export function flashOfBulk(results: readonly DeliveryResult[], what: string): Flash {
+	const count = (kind: DeliveryResult['result']) => results.filter((result) => result.result === kind);
+	const sent = [...count('sent'), ...count('dry-run')];
+	const queued = count('queued');
+	const skipped = count('skipped');
+	const failed = count('failed');
+	const parts = [`${what}: ${sent.length} sent`];
+	if (queued.length > 0) parts.push(`${queued.length} kept in the outbox (O shows why, R there retries)`);
+	if (skipped.length > 0)
+		parts.push(`${skipped.length} had it already, not sent again (${formatIds(skipped.map((r) => r.ticketId))})`);
+	if (failed.length > 0) {
+		const first = failed[0] as DeliveryResult;
+		parts.push(`${failed.length} failed (#${first.ticketId}: ${first.reason ?? 'unknown error'})`);
+	}
+	return {
+		text: `${parts.join(' · ')}.`,
+		tone: failed.length > 0 ? 'danger' : queued.length > 0 || skipped.length > 0 ? 'warning' : 'ok',
+	};
+}

@@ -8,7 +8,7 @@ export type BarContext = {
 	readonly mode: string;
 	readonly focus: Focus;
 	readonly selectedCount: number;
-	/** The ticket r, n, e and f work on. */
+	/** The ticket the keys work on without a selection. */
 	readonly ticketId: string | null;
 };
 
@@ -42,10 +42,8 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 		];
 	if (context.mode !== 'main') return null;
 	if (context.selectedCount > 0) {
-		const only = context.ticketId === null ? 'the cursor ticket' : `#${context.ticketId}`;
 		return [
-			{keys: 's a t', does: `on the ${context.selectedCount} selected`},
-			{keys: 'r n e f', does: `on ${only} only`},
+			{keys: 'r n e f s a t', does: `on the ${context.selectedCount} selected`},
 			{keys: 'esc', does: 'clear'},
 			{keys: 'space', does: 'select'},
 			{keys: '?', does: 'keys'},
@@ -69,6 +67,7 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 		{keys: ':', does: 'go to #'},
 		{keys: '/', does: 'filter'},
 		{keys: 'v', does: 'view'},
+		{keys: 'V', does: 'views'},
 		{keys: 'F', does: 'follow-ups'},
 		{keys: 'O', does: 'outbox'},
 		{keys: 'B', does: 'feedback'},

@@ -22,6 +22,7 @@ export type MainIntent =
 				| 'followUps'
 				| 'feedback'
 				| 'newTicket'
+				| 'views'
 				| 'nextView'
 				| 'refresh'
 				| 'help'
@@ -70,6 +71,7 @@ const anywhere = [
 	'followUps',
 	'feedback',
 	'newTicket',
+	'views',
 	'reply',
 	'note',
 	'status',
@@ -152,6 +154,8 @@ export function mainIntent(input: string, key: Key, context: MainKeyContext): Ma
 			return {kind: 'feedback'};
 		case 'newTicket':
 			return {kind: 'newTicket'};
+		case 'views':
+			return {kind: 'views'};
 		case 'open':
 		case 'select':
 		case 'unfold':

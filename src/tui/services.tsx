@@ -68,6 +68,9 @@ export type NewTicketInput = {
 	readonly body: string;
 };
 
+/** A bulk run's outcome, one result per ticket, in the order they landed. */
+export type BulkResult = {readonly runId: string; readonly results: readonly DeliveryResult[]};
+
 export type Draft = {
 	readonly ticketId: string;
 	readonly isPublic: boolean;
@@ -115,6 +118,14 @@ export type TuiServices = {
 	 * ticketId is the new ticket. Rejects in csr's words when the desk cannot open tickets. Absent: not offered.
 	 */
 	createTicket?(input: NewTicketInput): Promise<DeliveryResult>;
+	/**
+	 * One message per selected ticket as one journaled run, the same path as `csr reply` in bulk: the same plans again
+	 * continue the run, and a ticket that already has its message is skipped, never sent twice. `onResult` as each lands.
+	 */
+	sendBulk(
+		plans: readonly MessagePlan[],
+		onResult: (result: DeliveryResult, done: number) => void,
+	): Promise<BulkResult>;
 	updateTickets(
 		ids: readonly string[],
 		changes: TicketChanges,
@@ -156,6 +167,12 @@ export type TuiServices = {
 	 * parts best effort. Absent: the workstation says it cannot show customers.
 	 */
 	lookUpCustomer?(ticket: Ticket, signal: AbortSignal): Promise<CustomerOverview>;
+	/** Views the agent saved in the TUI for this profile (the config's views come with the session). */
+	listSavedViews(): Promise<readonly SavedView[]>;
+	/** Saves (or replaces) a view by name. */
+	saveView(view: SavedView): Promise<void>;
+	/** False when there was no saved view of that name. */
+	deleteView(name: string): Promise<boolean>;
 	/** $EDITOR; the caller suspends the TUI around it. */
 	editText(initial: string, fileName: string): Promise<string>;
 };

@@ -45,6 +45,7 @@ export function fakeServices(overrides: Partial<TuiServices> = {}): TuiServices 
 		listTemplates: async () => [],
 		renderTemplate: missing('renderTemplate'),
 		sendMessage: missing('sendMessage'),
+		sendBulk: missing('sendBulk'),
 		updateTickets: missing('updateTickets'),
 		addFollowUp: missing('addFollowUp'),
 		listGroups: async () => [],
@@ -62,6 +63,9 @@ export function fakeServices(overrides: Partial<TuiServices> = {}): TuiServices 
 		loadDraft: async () => null,
 		discardDraft: async () => {},
 		listDrafts: async () => [],
+		listSavedViews: async () => [],
+		saveView: missing('saveView'),
+		deleteView: missing('deleteView'),
 		editText: async (initial) => initial,
 		...overrides,
 	};

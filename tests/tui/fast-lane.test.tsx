@@ -141,7 +141,9 @@ describe('read, answer, next', () => {
 		await screen.press(keys.enter);
 		await screen.waitForFrame((frame) => frame.includes('Ticket #101 ●'));
 		await screen.press(' ');
-		await screen.waitForFrame((frame) => frame.includes('space (select for bulk s / a / t) works in the queue'));
+		await screen.waitForFrame((frame) =>
+			frame.includes('space (select: r n e f s a t then work on all selected) works in the queue'),
+		);
 	});
 
 	it('stays on the ticket when the agent configured it so', async () => {

@@ -4,22 +4,24 @@ import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
 import {type HelpDesk, hasKnowledgeBase, type NewTicket} from '../../providers/help-desk.js';
 import {lookUpCustomer} from '../../services/customer.js';
-import {type DeliveryEnv, deliverOne, hashIntent} from '../../services/delivery.js';
+import {type DeliveryEnv, deliverOne, hashIntent, type PlannedWrite} from '../../services/delivery.js';
 import {listFeedback} from '../../services/feedback.js';
 import {completeFollowUp, listFollowUps, snoozeFollowUp} from '../../services/followups.js';
 import {assertCanCreate} from '../../services/logged-tickets.js';
 import {deliverNew} from '../../services/new-tickets.js';
 import {retryOutbox} from '../../services/outbox.js';
 import {listQueue} from '../../services/queue.js';
+import {executeRun, planRun} from '../../services/replies.js';
 import {applyUpdates} from '../../services/updates.js';
 import {deleteDraft, findDraft, listDrafts, saveDraft} from '../../store/drafts.js';
 import {countOutbox, findOutboxItem, listOutbox, removeOutboxItem} from '../../store/outbox.js';
 import {isTeamRecordStore} from '../../store/team-record-store.js';
+import {deleteView, listSavedViews, saveView} from '../../store/views.js';
 import {TemplateError} from '../../templates/errors.js';
 import {listTemplates, templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender, loadTemplateFile} from '../../templates/render.js';
 import type {TemplateAgent} from '../../templates/scope.js';
-import type {Draft, Session, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
+import type {Draft, MessagePlan, Session, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
 import {recordStoreOf} from './log.js';
 
 async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal): Promise<TemplateAgent> {
@@ -79,6 +81,19 @@ export function createTuiServices(
 		now: context.now,
 		signal: context.signal,
 	});
+	// The same message to the same ticket is the same intent, from a single send or a bulk run: never sent twice.
+	const planned = (plan: MessagePlan): PlannedWrite => ({
+		...plan,
+		intentHash: hashIntent([
+			profile.name,
+			plan.ticketId,
+			'tui',
+			plan.action,
+			plan.isPublic,
+			plan.body,
+			plan.changes ?? null,
+		]),
+	});
 	const toDraft = (stored: ReturnType<typeof listDrafts>[number]): Draft => ({
 		ticketId: stored.ticketId,
 		isPublic: stored.isPublic,
@@ -110,23 +125,26 @@ export function createTuiServices(
 		},
 		renderTemplate: async (name, ticket, options) =>
 			renderForTicket(name, ticket, options, {agent: await agent(), now: context.now(), dirs, cache, profile}),
-		sendMessage: async (plan) =>
-			deliverOne(
-				await deliveryEnv(),
-				{
-					...plan,
-					intentHash: hashIntent([
-						profile.name,
-						plan.ticketId,
-						'tui',
-						plan.action,
-						plan.isPublic,
-						plan.body,
-						plan.changes ?? null,
-					]),
-				},
-				{runId: null, force: false},
-			),
+		sendMessage: async (plan) => deliverOne(await deliveryEnv(), planned(plan), {runId: null, force: false}),
+		sendBulk: async (plans, onResult) => {
+			const items = plans.map(planned);
+			const first = items[0];
+			const run = planRun(db(), {
+				profile: profile.name,
+				// The same messages to the same tickets again continue this run (nothing sent twice).
+				fingerprint: hashIntent([profile.name, 'tui-bulk', items.map((item) => item.intentHash)]),
+				kind: first?.action ?? 'reply',
+				planJson: JSON.stringify({source: 'tui', ids: items.map((item) => item.ticketId)}),
+				items,
+				now: context.now(),
+			});
+			const {results} = await executeRun(await deliveryEnv(), run, {
+				force: false,
+				concurrency: 4,
+				onResult: (result, done) => onResult(result, done),
+			});
+			return {runId: run.runId, results};
+		},
 		createTicket: async (input) => {
 			const env = await deliveryEnv();
 			assertCanCreate(env.desk, profile.name);
@@ -250,6 +268,9 @@ export function createTuiServices(
 			deleteDraft(db(), profile.name, ticketId);
 		},
 		listDrafts: async () => listDrafts(db(), profile.name).map(toDraft),
+		listSavedViews: async () => listSavedViews(db(), profile.name),
+		saveView: async (view) => saveView(db(), profile.name, view, context.now().toISOString()),
+		deleteView: async (name) => deleteView(db(), profile.name, name),
 		editText: (initial, fileName) => context.editText(initial, fileName),
 		close: async () => (await deskPromise.catch(() => null))?.close(),
 	};

@@ -80,6 +80,7 @@ export function lazyServices(
 		suggestTemplates: call('suggestTemplates'),
 		renderTemplate: call('renderTemplate'),
 		sendMessage: call('sendMessage'),
+		sendBulk: call('sendBulk'),
 		updateTickets: call('updateTickets'),
 		addFollowUp: call('addFollowUp'),
 		listGroups: call('listGroups'),
@@ -99,6 +100,9 @@ export function lazyServices(
 		loadDraft: call('loadDraft'),
 		discardDraft: call('discardDraft'),
 		listDrafts: call('listDrafts'),
+		listSavedViews: call('listSavedViews'),
+		saveView: call('saveView'),
+		deleteView: call('deleteView'),
 		editText: call('editText'),
 		// The services close the desk; when they never loaded, the desk is closed here.
 		close: () =>

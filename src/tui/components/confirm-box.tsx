@@ -7,11 +7,13 @@ type Props = {
 	/** What will happen, one fact a line; sanitised here. */
 	readonly lines: readonly string[];
 	readonly isWorking: boolean;
+	/** What is under way while working (`Sending 3 of 10…`); default `Working…`. */
+	readonly progress?: string | null | undefined;
 	readonly width: number;
 };
 
 /** "This is what will happen": the last stop before anything is written. */
-export function ConfirmBox({title, lines, isWorking, width}: Props) {
+export function ConfirmBox({title, lines, isWorking, progress, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width} borderStyle="round" borderColor={theme.warning} paddingX={1}>
 			<Text bold>{toDisplayLine(title)}</Text>
@@ -22,7 +24,7 @@ export function ConfirmBox({title, lines, isWorking, width}: Props) {
 				</Text>
 			))}
 			<Text color={isWorking ? theme.muted : theme.accent}>
-				{isWorking ? 'Working…' : 'y or enter: do it · esc: cancel'}
+				{isWorking ? (progress ?? 'Working…') : 'y or enter: do it · esc: cancel'}
 			</Text>
 		</Box>
 	);

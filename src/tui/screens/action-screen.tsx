@@ -29,12 +29,14 @@ type Props = {
 	readonly run: (values: readonly string[]) => Promise<Flash>;
 	/** Called with what happened, or null when the agent cancelled. */
 	readonly onDone: (flash: Flash | null) => void;
+	/** While `run` works on many tickets: how far it got. */
+	readonly progress?: string | null;
 	readonly width: number;
 	readonly height: number;
 };
 
 /** An action as steps (pick from a list, type a value), then a confirmation, then the write. */
-export function ActionScreen({steps, summary, run, onDone, width, height}: Props) {
+export function ActionScreen({steps, summary, run, onDone, progress, width, height}: Props) {
 	const [values, setValues] = useState<string[]>([]);
 	const [text, setText] = useState('');
 	const [cursor, setCursor] = useState(0);
@@ -103,7 +105,7 @@ export function ActionScreen({steps, summary, run, onDone, width, height}: Props
 		const {title, lines} = summary(values);
 		return (
 			<Box flexDirection="column" width={width} height={height}>
-				<ConfirmBox title={title} lines={lines} isWorking={isWorking} width={Math.min(width, 76)} />
+				<ConfirmBox title={title} lines={lines} isWorking={isWorking} progress={progress} width={Math.min(width, 76)} />
 				{error ? <Text color={theme.danger}>{toDisplayLine(error)}</Text> : null}
 			</Box>
 		);

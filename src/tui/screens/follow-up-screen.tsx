@@ -1,27 +1,32 @@
+import {useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {parseWhen, whenForms} from '../../domain/time.js';
 import type {Flash} from '../components/hint-line.js';
-import {formatWhen} from '../format.js';
+import {formatIds, formatWhen} from '../format.js';
 import {useServices} from '../services.js';
 import {ActionScreen} from './action-screen.js';
 
 type Props = {
-	readonly ticket: Ticket;
+	/** The ticket, or the selected tickets: one follow-up each. */
+	readonly targets: readonly Ticket[];
 	readonly onDone: (flash: Flash | null) => void;
 	readonly width: number;
 	readonly height: number;
 };
 
 /** `f`: a follow-up on the ticket, due in 2d, tomorrow, or on a date. */
-export function FollowUpScreen({ticket, onDone, width, height}: Props) {
+export function FollowUpScreen({targets, onDone, width, height}: Props) {
 	const {addFollowUp, now, session} = useServices();
+	const [done, setDone] = useState<number | null>(null);
+	const ids = formatIds(targets.map((ticket) => ticket.id));
+	const which = targets.length > 1 ? `the ${targets.length} selected` : ids;
 	const dueOf = (text: string) => parseWhen(text, now(), 'future');
 	return (
 		<ActionScreen
 			steps={[
 				{
 					kind: 'text',
-					title: `Follow up on #${ticket.id} when?`,
+					title: `Follow up on ${which} when?`,
 					placeholder: '2d, 4h, tomorrow, 2026-12-01',
 					validate: (text) => {
 						const due = dueOf(text);
@@ -32,17 +37,33 @@ export function FollowUpScreen({ticket, onDone, width, height}: Props) {
 				{kind: 'text', title: 'Note (optional)', placeholder: 'what to check'},
 			]}
 			summary={([when = '', note = '']) => ({
-				title: 'Add a follow-up',
+				title: targets.length > 1 ? `Add ${targets.length} follow-ups?` : 'Add a follow-up',
 				lines: [
-					`#${ticket.id} due ${formatWhen(dueOf(when)?.toISOString() ?? '', session.timeZone)}`,
+					`${ids} due ${formatWhen(dueOf(when)?.toISOString() ?? '', session.timeZone)}`,
 					note === '' ? 'No note.' : `Note: ${note}`,
 				],
 			})}
 			run={async ([when = '', note = '']) => {
 				const due = dueOf(when) ?? now();
-				await addFollowUp({ticket, dueAt: due.toISOString(), note: note === '' ? null : note});
-				return {text: `Follow-up on #${ticket.id} due ${formatWhen(due.toISOString(), session.timeZone)}.`, tone: 'ok'};
+				const added: string[] = [];
+				for (const ticket of targets) {
+					setDone(added.length);
+					try {
+						await addFollowUp({ticket, dueAt: due.toISOString(), note: note === '' ? null : note});
+						added.push(ticket.id);
+					} catch (failure) {
+						if (added.length === 0) throw failure;
+						const reason = failure instanceof Error ? failure.message : String(failure);
+						return {
+							text: `Follow-ups added on ${formatIds(added)}; not on #${ticket.id} or the rest: ${reason}`,
+							tone: 'danger',
+						};
+					}
+				}
+				const dueText = formatWhen(due.toISOString(), session.timeZone);
+				return {text: `Follow-up${added.length > 1 ? 's' : ''} on ${formatIds(added)} due ${dueText}.`, tone: 'ok'};
 			}}
+			progress={done === null || targets.length < 2 ? null : `Adding ${done} of ${targets.length}…`}
 			onDone={onDone}
 			width={width}
 			height={height}

@@ -1,6 +1,9 @@
 import type {Ticket} from '../../domain/ticket.js';
 import type {Flash} from '../components/hint-line.js';
+import type {ListedView} from '../hooks/use-views.js';
+import type {Mode} from '../mode.js';
 import {AssignScreen} from './assign-screen.js';
+import {BulkComposeScreen} from './bulk-compose-screen.js';
 import {type ComposeOutcome, ComposeScreen} from './compose-screen.js';
 import {CustomerScreen} from './customer-screen.js';
 import {EscalateScreen} from './escalate-screen.js';
@@ -13,7 +16,7 @@ import {OutboxScreen} from './outbox-screen.js';
 import {QuitScreen} from './quit-screen.js';
 import {StatusScreen} from './status-screen.js';
 import {TagsScreen} from './tags-screen.js';
-import type {Mode} from './workstation.js';
+import {ViewsScreen} from './views-screen.js';
 
 type Props = {
 	readonly mode: Mode;
@@ -21,12 +24,20 @@ type Props = {
 	readonly height: number;
 	/** Handle time for an update of these tickets: known when it is the one open ticket. */
 	readonly durationSec: (targets: readonly Ticket[]) => number | null;
-	readonly onActionDone: (flash: Flash | null, ticket?: Ticket) => void;
+	/** `ticket`: the one ticket acted on (the cursor moves on from it); `wasBulk`: many, the selection is done. */
+	readonly onActionDone: (flash: Flash | null, ticket?: Ticket, wasBulk?: boolean) => void;
 	readonly onComposeDone: (outcome: ComposeOutcome, ticket: Ticket) => void;
 	readonly onQuit: () => void;
 	/** `changed`: the screen sent or dropped something (the outbox), so the queue is read again. */
 	readonly onClose: (changed?: boolean) => void;
 	readonly onOpenTicket: (id: string) => void;
+	/** For `V`: the views, the filter now, and what to do when one is applied or the list changes. */
+	readonly views: {
+		readonly list: readonly ListedView[];
+		readonly filter: string;
+		readonly onApply: (index: number) => void;
+		readonly onChanged: () => void;
+	};
 };
 
 /** The screen that covers the panes for the current mode (nothing in the main view). */
@@ -40,7 +51,10 @@ export function ModeView({
 	onQuit,
 	onClose,
 	onOpenTicket,
+	views,
 }: Props) {
+	const actionDone = (targets: readonly Ticket[]) => (flash: Flash | null) =>
+		onActionDone(flash, targets.length === 1 ? targets[0] : undefined, targets.length > 1);
 	switch (mode.kind) {
 		case 'main':
 		case 'filter':
@@ -81,25 +95,40 @@ export function ModeView({
 					height={height}
 				/>
 			);
+		case 'views':
+			return (
+				<ViewsScreen
+					views={views.list}
+					filter={views.filter}
+					onApply={views.onApply}
+					onChanged={views.onChanged}
+					onClose={onClose}
+					width={width}
+					height={height}
+				/>
+			);
+		case 'bulkCompose':
+			return (
+				<BulkComposeScreen
+					targets={mode.targets}
+					isPublic={mode.isPublic}
+					onDone={actionDone(mode.targets)}
+					width={width}
+					height={height}
+				/>
+			);
 		case 'escalate':
 			return (
 				<EscalateScreen
-					ticket={mode.ticket}
-					durationSec={() => durationSec([mode.ticket])}
-					onDone={(flash) => onActionDone(flash, mode.ticket)}
+					targets={mode.targets}
+					durationSec={() => durationSec(mode.targets)}
+					onDone={actionDone(mode.targets)}
 					width={width}
 					height={height}
 				/>
 			);
 		case 'followUp':
-			return (
-				<FollowUpScreen
-					ticket={mode.ticket}
-					onDone={(flash) => onActionDone(flash, mode.ticket)}
-					width={width}
-					height={height}
-				/>
-			);
+			return <FollowUpScreen targets={mode.targets} onDone={actionDone(mode.targets)} width={width} height={height} />;
 		case 'status':
 		case 'assign':
 		case 'tags': {

@@ -8,7 +8,7 @@ import {PaneTitles, rightTitleOf} from '../components/pane-titles.js';
 import {QueuePane} from '../components/queue-pane.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
-import {applyLocalFilter, builtInViews, parseFilter} from '../filter.js';
+import {applyLocalFilter, parseFilter} from '../filter.js';
 import {handleTimeSec, isBreached} from '../format.js';
 import {useChanges} from '../hooks/use-changes.js';
 import {useDraftIds} from '../hooks/use-draft.js';
@@ -16,24 +16,16 @@ import {useQueue} from '../hooks/use-queue.js';
 import {useQueued} from '../hooks/use-queued.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
 import {useTicketThread} from '../hooks/use-ticket-thread.js';
+import {useViews} from '../hooks/use-views.js';
 import {barItems} from '../key-bar.js';
 import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind, whyNotHere} from '../main-keys.js';
-import {type Draft, useServices} from '../services.js';
+import {isFullScreen, type Mode} from '../mode.js';
+import {useServices} from '../services.js';
 import {applyKey} from '../text-editing.js';
 import {buildThreadLines, foldTarget, queuedLines} from '../thread-lines.js';
 import {cursorIn, initialWorkstationState, workstationReducer} from '../workstation-state.js';
 import {ModeView} from './mode-view.js';
-
-/** What covers the queue and ticket panes, if anything. */
-export type Mode =
-	| {readonly kind: 'main'}
-	| {readonly kind: 'filter' | 'goto'; readonly text: string; readonly error: string | null}
-	| {readonly kind: 'help' | 'outbox' | 'followUps' | 'feedback' | 'newTicket'}
-	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
-	| {readonly kind: 'status' | 'assign' | 'tags'; readonly targets: readonly Ticket[]}
-	| {readonly kind: 'escalate' | 'followUp' | 'customer'; readonly ticket: Ticket}
-	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
 
 const emptyTickets: readonly Ticket[] = [];
 
@@ -61,7 +53,7 @@ export function Workstation({width, height, onQuit}: Props) {
 	const loaded = queue.state.kind === 'ready' ? queue.state.value.tickets : emptyTickets;
 	const local = parsed.ok ? parsed.local : undefined;
 	const tickets = useMemo(() => applyLocalFilter(loaded, local, now, isBreached), [loaded, local, now]);
-	const views = useMemo(() => [...builtInViews, ...session.views], [session.views]);
+	const {views, reload: reloadViews} = useViews();
 	const cursor = useMemo(() => cursorIn(tickets, state), [tickets, state]);
 	const cursorTicket = tickets[cursor];
 	// The right pane: the open ticket while the thread has the focus (or the composer works on it), else a preview of
@@ -136,12 +128,13 @@ export function Workstation({width, height, onQuit}: Props) {
 		thread.reload();
 		setCountsRevision((value) => value + 1);
 	};
-	const finishAction = (result: Flash | null, ticket?: Ticket) => {
+	/** After an action: its result on the hint line; a bulk run (`wasBulk`) clears the selection whatever happened. */
+	const finishAction = (result: Flash | null, ticket?: Ticket, wasBulk = false) => {
 		setMode({kind: 'main'});
 		if (result === null) return;
 		if (ticket) changes.acknowledge(ticket.id);
 		setFlash(result);
-		if (result.tone !== 'danger') dispatch({type: 'clearSelection'});
+		if (result.tone !== 'danger' || wasBulk) dispatch({type: 'clearSelection'});
 		const at = ticket ? tickets.findIndex((item) => item.id === ticket.id) : -1;
 		const next = tickets[at + 1] ?? tickets[at - 1];
 		if (result.tone !== 'danger' && session.afterSend === 'next' && at >= 0 && next)
@@ -153,21 +146,18 @@ export function Workstation({width, height, onQuit}: Props) {
 	const startAction = (action: TicketActionKind) => {
 		const ticket = currentTicket();
 		if (ticket === undefined) return setFlash({text: 'No ticket here.', tone: 'muted'});
+		// Selection means selection: every action works on the selected tickets when there are any.
 		const targets = state.selected.size > 0 ? tickets.filter((item) => state.selected.has(item.id)) : [ticket];
-		if (action === 'reply' || action === 'note') {
-			if (state.opened?.id !== ticket.id) dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime()});
-			setMode({kind: 'compose', ticket, isPublic: action === 'reply', openedAtMs: openedAt(ticket)});
-		} else if (action === 'escalate' || action === 'followUp' || action === 'customer') setMode({kind: action, ticket});
-		else return setMode({kind: action, targets});
-		// A selection is for s, a and t; say so rather than let the agent think the others work on it.
-		setFlash(
-			state.selected.size > 0 && !(state.selected.size === 1 && state.selected.has(ticket.id))
-				? {
-						text: `${action === 'followUp' ? 'Follow-up' : action[0]?.toUpperCase() + action.slice(1)} for #${ticket.id} only, not the ${state.selected.size} selected (s, a and t work on those).`,
-						tone: 'warning',
-					}
-				: null,
-		);
+		const [one] = targets;
+		if (one === undefined) return;
+		// The customer pane is about the ticket under the cursor (or open), whatever is selected.
+		if (action === 'customer') return setMode({kind: 'customer', ticket});
+		if ((action === 'reply' || action === 'note') && targets.length > 1)
+			setMode({kind: 'bulkCompose', targets, isPublic: action === 'reply'});
+		else if (action === 'reply' || action === 'note') {
+			if (state.opened?.id !== one.id) dispatch({type: 'open', id: one.id, atMs: services.now().getTime()});
+			setMode({kind: 'compose', ticket: one, isPublic: action === 'reply', openedAtMs: openedAt(one)});
+		} else setMode({kind: action, targets});
 	};
 	/** Opens a ticket by id, moving the cursor to it when the queue has it. */
 	const openById = (id: string) => {
@@ -247,6 +237,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				case 'followUps':
 				case 'feedback':
 				case 'newTicket':
+				case 'views':
 					return setMode({kind: intent.kind});
 				case 'nextView': {
 					const next = state.viewIndex + 1 >= views.length ? -1 : state.viewIndex + 1;
@@ -273,15 +264,13 @@ export function Workstation({width, height, onQuit}: Props) {
 				: thread.state.kind === 'failed'
 					? {kind: 'failed', message: thread.state.message}
 					: {kind: 'loading'};
-	const isFullScreen = (['help', 'quit', 'outbox', 'followUps', 'feedback'] as const).some(
-		(kind) => kind === mode.kind,
-	);
+	const fullScreen = isFullScreen(mode);
 	const rightTitle = rightTitleOf(mode, shownId, state.focus, {seen: scroll + bodyHeight, total: lines.length});
 	const overlay = (
 		<ModeView
 			mode={mode}
-			width={isFullScreen ? width : mode.kind === 'compose' ? compose.composeWidth : paneWidth}
-			height={isFullScreen ? bodyHeight + 1 : mode.kind === 'compose' ? compose.composeHeight : bodyHeight}
+			width={fullScreen ? width : mode.kind === 'compose' ? compose.composeWidth : paneWidth}
+			height={fullScreen ? bodyHeight + 1 : mode.kind === 'compose' ? compose.composeHeight : bodyHeight}
 			durationSec={(targets) =>
 				targets.length === 1 && targets[0] && state.opened?.id === targets[0].id
 					? handleTimeSec(state.opened.atMs, services.now())
@@ -307,6 +296,15 @@ export function Workstation({width, height, onQuit}: Props) {
 				setMode({kind: 'main'});
 				if (changed === true) refreshAll(true);
 			}}
+			views={{
+				list: views,
+				filter: state.filter,
+				onApply: (index) => {
+					setMode({kind: 'main'});
+					dispatch({type: 'filter', text: views[index]?.filter ?? '', viewIndex: index});
+				},
+				onChanged: reloadViews,
+			}}
 		/>
 	);
 	return (
@@ -318,7 +316,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				error={mode.kind === 'filter' || mode.kind === 'goto' ? mode.error : parsed.ok ? null : parsed.error}
 				width={width}
 			/>
-			{isFullScreen ? (
+			{fullScreen ? (
 				<Box height={bodyHeight + 1}>{overlay}</Box>
 			) : mode.kind === 'compose' ? (
 				<ComposeLayout
@@ -337,7 +335,7 @@ export function Workstation({width, height, onQuit}: Props) {
 					rightWidth={paneWidth}
 				/>
 			)}
-			{isFullScreen || mode.kind === 'compose' ? null : (
+			{fullScreen || mode.kind === 'compose' ? null : (
 				<Box height={bodyHeight}>
 					<QueuePane
 						tickets={queue.state.kind === 'ready' ? tickets : null}
