@@ -81,6 +81,7 @@ export function lazyServices(
 		renderTemplate: call('renderTemplate'),
 		sendMessage: call('sendMessage'),
 		sendBulk: call('sendBulk'),
+		createTicket: call('createTicket'),
 		updateTickets: call('updateTickets'),
 		addFollowUp: call('addFollowUp'),
 		listGroups: call('listGroups'),
