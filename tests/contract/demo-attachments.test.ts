@@ -4,25 +4,9 @@ import {join} from 'node:path';
 import {DatabaseSync} from 'node:sqlite';
 import {describe, expect, it} from 'vitest';
 import {createDemoHelpDesk} from '../../src/providers/demo/demo-help-desk.js';
-import type {ProviderSetup} from '../../src/providers/help-desk.js';
 import {detectContentType} from '../../src/services/attachments.js';
 import {describeAttachmentContract} from '../support/attachments-contract.js';
-
-function demoSetup(dataDir: string): ProviderSetup {
-	return {
-		profileName: 'demo',
-		baseUrl: null,
-		email: 'you@demo.csr',
-		user: null,
-		token: null,
-		tokenSource: null,
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir,
-		now: () => new Date(),
-		log: undefined,
-	};
-}
+import {demoSetup} from '../support/desk-on-fake.js';
 
 async function openDemo() {
 	const dataDir = mkdtempSync(join(tmpdir(), 'csr-demo-attach-'));

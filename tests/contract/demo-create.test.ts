@@ -9,6 +9,7 @@ import {deliverNew} from '../../src/services/new-tickets.js';
 import {openDatabase} from '../../src/store/database.js';
 import {findDelivery, markSending} from '../../src/store/journal.js';
 import {describeTicketCreationContract} from '../support/creation-contract.js';
+import {demoSetup} from '../support/desk-on-fake.js';
 
 let dataDir: string;
 let desk: DemoHelpDesk;
@@ -19,19 +20,7 @@ afterEach(async () => {
 
 function open(): DemoHelpDesk {
 	dataDir = mkdtempSync(join(tmpdir(), 'csr-demo-create-'));
-	desk = createDemoHelpDesk({
-		profileName: 'demo',
-		baseUrl: null,
-		email: 'you@demo.csr',
-		user: null,
-		token: null,
-		tokenSource: null,
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir,
-		now: () => new Date(),
-		log: undefined,
-	});
+	desk = createDemoHelpDesk(demoSetup(dataDir));
 	return desk;
 }
 

@@ -4,24 +4,12 @@ import {join} from 'node:path';
 import {afterAll} from 'vitest';
 import {createDemoHelpDesk} from '../../src/providers/demo/demo-help-desk.js';
 import {describeCustomerDirectoryContract} from '../support/customer-directory-contract.js';
+import {demoSetup} from '../support/desk-on-fake.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'csr-demo-customers-'));
 afterAll(() => rmSync(dataDir, {recursive: true, force: true}));
 
-const open = () =>
-	createDemoHelpDesk({
-		profileName: 'demo',
-		baseUrl: null,
-		email: 'you@demo.csr',
-		user: null,
-		token: null,
-		tokenSource: null,
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir,
-		now: () => new Date('2026-03-02T12:00:00Z'),
-		log: undefined,
-	});
+const open = () => createDemoHelpDesk(demoSetup(dataDir, {now: () => new Date('2026-03-02T12:00:00Z')}));
 
 describeCustomerDirectoryContract('demo', async () => {
 	const desk = open();

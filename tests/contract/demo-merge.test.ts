@@ -9,6 +9,7 @@ import {executeForward, planForward} from '../../src/services/forward.js';
 import {executeMerge, planMerge} from '../../src/services/merge.js';
 import {openDatabase} from '../../src/store/database.js';
 import {findDelivery, markSending} from '../../src/store/journal.js';
+import {demoSetup} from '../support/desk-on-fake.js';
 import {describeForwardContract, describeMergeContract} from '../support/merge-forward-contract.js';
 
 const dirs: string[] = [];
@@ -19,19 +20,7 @@ afterEach(() => {
 function openDemo(): DemoHelpDesk {
 	const dataDir = mkdtempSync(join(tmpdir(), 'csr-demo-merge-'));
 	dirs.push(dataDir);
-	return createDemoHelpDesk({
-		profileName: 'demo',
-		baseUrl: null,
-		email: 'you@demo.csr',
-		user: null,
-		token: null,
-		tokenSource: null,
-		oauth: null,
-		saveOAuth: () => {},
-		dataDir,
-		now: () => new Date(),
-		log: undefined,
-	});
+	return createDemoHelpDesk(demoSetup(dataDir));
 }
 
 async function openIds(desk: DemoHelpDesk): Promise<[string, string, string]> {

@@ -41,3 +41,21 @@ export function deskOnFake<Fake extends {close(): Promise<void>}, Desk extends {
 		},
 	};
 }
+
+/** A ProviderSetup for the demo desk keeping demo.db in `dataDir` (a temp directory per test). */
+export function demoSetup(dataDir: string, overrides: Partial<ProviderSetup> = {}): ProviderSetup {
+	return {
+		profileName: 'demo',
+		baseUrl: null,
+		email: 'you@demo.csr',
+		user: null,
+		token: null,
+		tokenSource: null,
+		oauth: null,
+		saveOAuth: () => {},
+		dataDir,
+		now: () => new Date(),
+		log: undefined,
+		...overrides,
+	};
+}
