@@ -6,6 +6,7 @@ import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {canShowProgress, formatOf, openDesk} from '../options.js';
 import {formatTable} from '../output/table.js';
+import {actingAgent} from './agent-context.js';
 import {recordStoreOf} from './log.js';
 
 export type FeedbackFlags = {since?: string; bad?: boolean; detractors?: boolean; hard?: boolean; followup?: string};
@@ -50,7 +51,7 @@ export async function runFeedback(flags: FeedbackFlags, globals: GlobalOptions, 
 	const dueAt = new Date(now.getTime() + followupMs);
 	const outcome = await addFeedbackFollowUps(recordStoreOf(context), items, {
 		profile: profile.name,
-		agent: profile.profile.email ?? profile.profile.user ?? null,
+		agent: actingAgent(profile),
 		dueAt,
 		now,
 	});

@@ -1,13 +1,10 @@
 import type {Context, GlobalOptions} from '../../context.js';
-import type {Ticket} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {hasTicketForwarding} from '../../providers/help-desk.js';
-import type {DeliveryEnv} from '../../services/delivery.js';
 import {executeForward, planForward} from '../../services/forward.js';
-import {renderAgentText} from '../../templates/agent-text.js';
 import {toDisplayText, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
-import {agentOf} from './reply-plan.js';
+import {agentTextRenderer, deliveryEnvOf} from './agent-context.js';
 
 export type ForwardFlags = {to: string[]; note?: string; raw?: boolean; last?: boolean; dryRun?: boolean};
 
@@ -42,21 +39,8 @@ export async function runForward(rawId: string, flags: ForwardFlags, globals: Gl
 				`profile ${profile.name} (${desk.providerName}) cannot forward tickets from csr: the ${desk.providerName} desk has no forward csr can use`,
 				'Forward it from the help desk itself.',
 			);
-		const env: DeliveryEnv = {
-			desk,
-			db: context.store(),
-			profile: profile.name,
-			agent: profile.profile.email ?? profile.profile.user ?? null,
-			now: context.now,
-			signal: context.signal,
-		};
-		// The note is the agent's text: the same placeholders and strict checks as reply --body, unless --raw.
-		const agent = note === null || flags.raw ? null : await agentOf(profile, desk, context.signal);
-		const renderNote =
-			agent === null
-				? undefined
-				: (text: string, ticket: Ticket) =>
-						renderAgentText({text, source: '--note', ticket, agent, now: context.now()});
+		const env = deliveryEnvOf(context, profile, desk);
+		const renderNote = await agentTextRenderer(context, profile, desk, {text: note, raw: flags.raw, source: '--note'});
 		const plan = await planForward(env, {ticketId, to, note, lastOnly: flags.last === true, renderNote});
 		if (flags.dryRun) {
 			if (json)

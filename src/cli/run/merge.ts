@@ -2,12 +2,10 @@ import type {Context, GlobalOptions} from '../../context.js';
 import type {Ticket} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {hasTicketMerge} from '../../providers/help-desk.js';
-import type {DeliveryEnv} from '../../services/delivery.js';
 import {executeMerge, type MergePlan, planMerge} from '../../services/merge.js';
-import {renderAgentText} from '../../templates/agent-text.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
-import {agentOf} from './reply-plan.js';
+import {agentTextRenderer, deliveryEnvOf} from './agent-context.js';
 
 export type MergeFlags = {into: string; comment?: string; raw?: boolean; dryRun?: boolean; yes?: boolean};
 
@@ -71,21 +69,12 @@ export async function runMerge(
 				`profile ${profile.name} (${desk.providerName}) cannot merge tickets from csr: the ${desk.providerName} desk has no merge csr can use`,
 				'Merge the tickets in the help desk itself.',
 			);
-		const env: DeliveryEnv = {
-			desk,
-			db: context.store(),
-			profile: profile.name,
-			agent: profile.profile.email ?? profile.profile.user ?? null,
-			now: context.now,
-			signal: context.signal,
-		};
-		// The comment is the agent's text: the same placeholders and strict checks as reply --body, unless --raw.
-		const agent = comment === null || flags.raw ? null : await agentOf(profile, desk, context.signal);
-		const renderComment =
-			agent === null
-				? undefined
-				: (text: string, ticket: Ticket) =>
-						renderAgentText({text, source: '--comment', ticket, agent, now: context.now()});
+		const env = deliveryEnvOf(context, profile, desk);
+		const renderComment = await agentTextRenderer(context, profile, desk, {
+			text: comment,
+			raw: flags.raw,
+			source: '--comment',
+		});
 		const plan = await planMerge(env, {sourceIds, targetId, comment, renderComment});
 		const {target} = plan;
 		if (!json && !plan.alreadyDone && target !== null) context.io.stdout.write(planText({...plan, target}));
