@@ -1,6 +1,6 @@
 import {type Key, useInput, usePaste} from 'ink';
 import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useRef} from 'react';
-import {createKeyFeed, type KeyPress, noKey, splitKeys} from './key-input.js';
+import {createKeyFeed, type KeyPress, noKey, splitKeys, type YieldTurn} from './key-input.js';
 
 type Handler = (input: string, key: Key) => void;
 type Registry = Set<{readonly handle: Handler}>;
@@ -14,13 +14,13 @@ const KeyRouterContext = createContext<Registry | null>(null);
  * Keys that arrive together go one by one, each after the frame of the one before (`createKeyFeed`). A bracketed
  * paste arrives as one input with no key flags: text fields take it whole, and it matches no command key.
  */
-export function KeyRouter({children}: {readonly children: ReactNode}) {
+export function KeyRouter({children, yieldTurn}: {readonly children: ReactNode; readonly yieldTurn?: YieldTurn}) {
 	const registry = useRef<Registry>(new Set()).current;
 	const feed = useRef<ReturnType<typeof createKeyFeed> | null>(null);
 	if (feed.current === null) {
 		feed.current = createKeyFeed(([input, key]: KeyPress) => {
 			for (const entry of [...registry]) entry.handle(input, key);
-		});
+		}, yieldTurn);
 	}
 	useEffect(() => () => feed.current?.stop(), []);
 	useInput((input, key) => feed.current?.push(splitKeys(input, key)));

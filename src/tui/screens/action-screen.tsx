@@ -7,6 +7,7 @@ import type {Flash} from '../components/hint-line.js';
 import {ListPicker, type PickerItem} from '../components/list-picker.js';
 import {TextField} from '../components/text-field.js';
 import {fuzzyFilter} from '../fuzzy.js';
+import {useLiveState} from '../hooks/use-live-state.js';
 import {actionOf, isKey} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {applyKey} from '../text-editing.js';
@@ -37,66 +38,70 @@ type Props = {
 
 /** An action as steps (pick from a list, type a value), then a confirmation, then the write. */
 export function ActionScreen({steps, summary, run, onDone, progress, width, height}: Props) {
-	const [values, setValues] = useState<string[]>([]);
-	const [text, setText] = useState('');
-	const [cursor, setCursor] = useState(0);
+	// Read through refs in the key handler: a key after a slow render must not see the values before the last key.
+	const [values, setValues, readValues] = useLiveState<string[]>([]);
+	const [text, setText, readText] = useLiveState('');
+	const [cursor, setCursor, readCursor] = useLiveState(0);
 	const [error, setError] = useState<string | null>(null);
-	const [isWorking, setWorking] = useState(false);
+	const [isWorking, setWorking, readWorking] = useLiveState(false);
 	const step = steps[values.length];
-	const items = useMemo(
-		() =>
-			step?.kind === 'pick'
-				? fuzzyFilter(step.items, step.searchable ? text : '', (item) => `${item.label} ${item.hint ?? ''}`)
-				: [],
-		[step, text],
-	);
+	const itemsFor = (current: ActionStep | undefined, search: string) =>
+		current?.kind === 'pick'
+			? fuzzyFilter(current.items, current.searchable ? search : '', (item) => `${item.label} ${item.hint ?? ''}`)
+			: [];
+	const items = useMemo(() => itemsFor(step, text), [step, text]);
 	const back = () => {
 		setError(null);
 		setText('');
 		setCursor(0);
-		if (values.length === 0) onDone(null);
-		else setValues(values.slice(0, -1));
+		const now = readValues();
+		if (now.length === 0) onDone(null);
+		else setValues(now.slice(0, -1));
 	};
 	const advance = (value: string) => {
-		setValues([...values, value]);
+		setValues([...readValues(), value]);
 		setText('');
 		setCursor(0);
 		setError(null);
 	};
 	useKeys((input, key) => {
-		if (isWorking) return;
-		if (step === undefined) {
+		if (readWorking()) return;
+		const current = steps[readValues().length];
+		const typed = readText();
+		if (current === undefined) {
 			if (isKey('confirm', input, key)) {
 				setWorking(true);
-				run(values).then(onDone, (failure: unknown) => {
+				run(readValues()).then(onDone, (failure: unknown) => {
 					setWorking(false);
 					setError(messageOf(failure));
 				});
 			} else if (isKey('cancel', input, key)) back();
 			return;
 		}
-		if (step.kind === 'pick') {
+		if (current.kind === 'pick') {
+			const shown = itemsFor(current, typed);
+			const at = readCursor();
 			const move = actionOf(
-				step.searchable ? ['listUp', 'listDown'] : ['listUp', 'listDown', 'up', 'down'],
+				current.searchable ? ['listUp', 'listDown'] : ['listUp', 'listDown', 'up', 'down'],
 				input,
 				key,
 			);
-			if (move === 'listUp' || move === 'up') setCursor(Math.max(0, cursor - 1));
-			else if (move === 'listDown' || move === 'down') setCursor(Math.min(items.length - 1, cursor + 1));
+			if (move === 'listUp' || move === 'up') setCursor(Math.max(0, at - 1));
+			else if (move === 'listDown' || move === 'down') setCursor(Math.min(shown.length - 1, at + 1));
 			else if (key.return) {
-				const item = items[cursor];
+				const item = shown[at];
 				if (item) advance(item.key);
 			} else if (key.escape) back();
-			else if (step.searchable) {
-				setText(applyKey(text, input, key).value);
+			else if (current.searchable) {
+				setText(applyKey(typed, input, key).value);
 				setCursor(0);
 			}
 			return;
 		}
-		const edit = applyKey(text, input, key);
+		const edit = applyKey(typed, input, key);
 		if (edit.done === 'cancel') back();
 		else if (edit.done === 'submit') {
-			const problem = step.validate?.(edit.value.trim()) ?? null;
+			const problem = current.validate?.(edit.value.trim()) ?? null;
 			if (problem === null) advance(edit.value.trim());
 			else setError(problem);
 		} else setText(edit.value);
