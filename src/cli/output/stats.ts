@@ -6,6 +6,7 @@ import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
 import type {Paint} from './paint.js';
+import {waitExplanations, waitLines} from './stats-waits.js';
 import {type Column, formatTable} from './table.js';
 
 const bars = '▁▂▃▄▅▆▇█';
@@ -80,6 +81,7 @@ function summaryTable(report: StatsReport, trends: StatsTrends, paint: Paint, co
 	if (report.resolutionBusinessMinutes) {
 		lines.push(`${indent}business hours: ${durationLine(report.resolutionBusinessMinutes)}`);
 	}
+	lines.push(...waitLines(report, label, indent, durationLine));
 	lines.push(
 		`${label('Rates')}one-touch ${percent(report.oneTouchRate)}   reopen ${percent(report.reopenRate)}   SLA breach ${percent(report.slaBreachRate)}`,
 	);
@@ -358,6 +360,7 @@ export function formatExplanation(report: StatsReport, explanation: StatsExplana
 			metricDefinitions.resolutionMinutes,
 			`${count(resolution)} tickets; ${count(e.resolutionExcluded)} solved tickets without a resolution time excluded.`,
 		],
+		...waitExplanations(report, e),
 		['oneTouchRate', metricDefinitions.oneTouchRate, `${count(e.oneTouch)} of ${count(e.solved)} solved tickets.`],
 		[
 			'reopenRate',
