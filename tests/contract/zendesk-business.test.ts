@@ -13,7 +13,10 @@ afterEach(async () => {
 });
 
 const office = ['09:00-17:00'];
-const hours = {timeZone: 'Europe/Copenhagen', weekly: {mon: office, tue: office, wed: office, thu: office, fri: office}};
+const hours = {
+	timeZone: 'Europe/Copenhagen',
+	weekly: {mon: office, tue: office, wed: office, thu: office, fri: office},
+};
 
 // Copenhagen in November is UTC+1: the office is open 08:00–16:00 UTC, Monday to Friday.
 const created = '2026-11-16T08:00:00Z';
