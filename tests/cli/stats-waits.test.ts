@@ -145,6 +145,17 @@ describe('csr stats: next reply and requester wait', () => {
 		expect(stdout).toContain('Used: 2 of 2 solved tickets');
 	});
 
+	it('adds their columns to CSV', async () => {
+		const ctx = context(factsOf(true), 'fixture', hours);
+		const {stdout} = await runCsr(['stats', '--format', 'csv', '--since', '2026-11-10'], ctx);
+		const [header, row] = stdout.trim().split('\n').map((line) => line.split(','));
+		const at = (column: string) => row?.[header?.indexOf(column) ?? -1];
+		expect(at('next_reply_minutes_median')).toBe('1305');
+		expect(at('next_reply_business_minutes_p90')).toBe('117');
+		expect(at('requester_wait_minutes_count')).toBe('2');
+		expect(at('requester_wait_business_minutes_mean')).toBe('270');
+	});
+
 	it('uses the desk’s own requester wait where it gives one, and it agrees with csr’s on the same schedule', async () => {
 		const ours = JSON.parse((await runCsr(args, context(factsOf(true), 'fixture', hours))).stdout);
 		const theirs = JSON.parse((await runCsr(args, context(factsOf(false), 'zendesk', hours))).stdout);

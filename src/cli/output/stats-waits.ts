@@ -45,3 +45,25 @@ export function waitExplanations(
 		],
 	];
 }
+
+const waitKeys = [
+	['nextReplyMinutes', 'next_reply_minutes'],
+	['nextReplyBusinessMinutes', 'next_reply_business_minutes'],
+	['requesterWaitMinutes', 'requester_wait_minutes'],
+	['requesterWaitBusinessMinutes', 'requester_wait_business_minutes'],
+] as const;
+
+/** CSV columns of the wait metrics the overall report has (each group then has the same). */
+export function waitCsvColumns(overall: StatsReport): string[] {
+	return waitKeys.flatMap(([key, prefix]) =>
+		overall[key] === undefined ? [] : ['median', 'mean', 'p90', 'count'].map((part) => `${prefix}_${part}`),
+	);
+}
+
+export function waitCsvValues(overall: StatsReport, report: StatsReport): unknown[] {
+	return waitKeys.flatMap(([key]) => {
+		if (overall[key] === undefined) return [];
+		const stats = report[key];
+		return stats === undefined ? [null, null, null, 0] : [stats.median, stats.mean, stats.p90, stats.count];
+	});
+}
