@@ -148,7 +148,10 @@ describe('csr stats: next reply and requester wait', () => {
 	it('adds their columns to CSV', async () => {
 		const ctx = context(factsOf(true), 'fixture', hours);
 		const {stdout} = await runCsr(['stats', '--format', 'csv', '--since', '2026-11-10'], ctx);
-		const [header, row] = stdout.trim().split('\n').map((line) => line.split(','));
+		const [header, row] = stdout
+			.trim()
+			.split('\n')
+			.map((line) => line.split(','));
 		const at = (column: string) => row?.[header?.indexOf(column) ?? -1];
 		expect(at('next_reply_minutes_median')).toBe('1305');
 		expect(at('next_reply_business_minutes_p90')).toBe('117');
