@@ -13,8 +13,12 @@ export const metricDefinitions = {
 		'Tickets created in the window: creation to the first public agent reply, calendar minutes (internal notes do not count). Median and p90 by linear interpolation between closest ranks; all three rounded to 0.1 minute.',
 	resolutionMinutes:
 		'Tickets solved in the window: creation to the last solve, calendar minutes. Median and p90 by linear interpolation; rounded to 0.1 minute.',
+	nextReplyMinutes:
+		'Tickets created in the window with a next reply: each wait from a customer message after an agent’s public reply to the agent’s next public reply; a ticket counts with the mean of its waits, calendar minutes. Only desks that export the thread (demo, Request Tracker).',
+	requesterWaitMinutes:
+		'Tickets solved in the window: the requester’s waits summed, from creation and from each customer message after an agent reply until the next agent reply (or the solve), calendar minutes. From the thread (demo, Request Tracker), else the desk’s own (Zendesk requester_wait_time_in_minutes, time in new/open/on-hold).',
 	businessMinutes:
-		'firstReplyBusinessMinutes and resolutionBusinessMinutes: the same tickets as their calendar twins, counting only minutes inside the business hours of the ticket’s group (else the profile), in its time zone, without public holidays and closed dates. The desk’s own business times are used where it gives them (Zendesk); csr measures the rest.',
+		'firstReplyBusinessMinutes, resolutionBusinessMinutes, nextReplyBusinessMinutes and requesterWaitBusinessMinutes: the same tickets as their calendar twins, counting only minutes inside the business hours of the ticket’s group (else the profile), in its time zone, without public holidays and closed dates. The desk’s own business times are used where it gives them (Zendesk: first reply, resolution, requester wait); csr measures the rest on the schedule. The SLA breach rate is the desk’s own verdict (its SLA policy decides calendar or business hours); csr does not judge breaches on its schedule.',
 	oneTouchRate: 'Solved tickets with at most one public agent reply, divided by solved tickets.',
 	reopenRate: 'Reopened solved tickets divided by solved tickets.',
 	slaBreachRate: 'Tickets created in the window that breached an SLA target, divided by those the SLA data covers.',

@@ -64,6 +64,15 @@ export type StatsReport = {
 	/** Only present when some ticket in the snapshot has business-hours times (Zendesk). */
 	readonly firstReplyBusinessMinutes?: DurationStats;
 	readonly resolutionBusinessMinutes?: DurationStats;
+	/**
+	 * Only present when some ticket has them: desks that export the thread (demo, RT) or, for requester wait,
+	 * Zendesk's ticket metrics. Next reply per ticket created in the window (its mean next-reply wait); requester
+	 * wait per ticket solved in the window (the sum of its waits). See kpi/waits.ts.
+	 */
+	readonly nextReplyMinutes?: DurationStats;
+	readonly nextReplyBusinessMinutes?: DurationStats;
+	readonly requesterWaitMinutes?: DurationStats;
+	readonly requesterWaitBusinessMinutes?: DurationStats;
 	/** Per agent from the desk's threads and events; only when the desk exports who replied and who solved. */
 	readonly team?: readonly TeamMember[];
 };

@@ -115,6 +115,9 @@ export type TicketFacts = {
 		readonly agent: AgentRef | null;
 	}[];
 	readonly solvedBy?: AgentRef | null;
+	/** The desk's own requester wait (Zendesk's ticket metrics), calendar and business minutes; else csr measures it from publicMessages. */
+	readonly requesterWaitMinutes?: number | null;
+	readonly requesterWaitBusinessMinutes?: number | null;
 };
 
 export type SatisfactionRating = {

@@ -9,6 +9,7 @@ import {
 	weekdayKeys,
 } from '../kpi/business-hours.js';
 import {isTimeZone} from '../kpi/time-zone.js';
+import {decodeWaits, measureWaits} from '../kpi/waits.js';
 import {clearComputedBusinessTimes, readBusinessPending, writeBusinessTimes} from '../store/business-times.js';
 import type {Database} from '../store/database.js';
 
@@ -187,10 +188,22 @@ export async function applyBusinessHours(
 				row.firstReplyAt === null ? null : roundMinutes(clock.minutesBetween(created, Date.parse(row.firstReplyAt))),
 			resolutionBusinessMinutes:
 				row.solvedAt === null ? null : roundMinutes(clock.minutesBetween(created, Date.parse(row.solvedAt))),
+			...waitsOn(clock, row.waits),
 		};
 	});
 	writeBusinessTimes(db, profile, fingerprint, times);
 	return {computed: times.length, cleared: 0};
+}
+
+/** Next reply and requester wait in business minutes, from the thread's waits the sync kept. */
+function waitsOn(clock: BusinessClock, text: string | null) {
+	const waits = text === null ? null : decodeWaits(text);
+	if (waits === null) return {nextReplyBusinessMinutes: null, requesterWaitBusinessMinutes: null};
+	const measured = measureWaits(waits, ([from, to]) => clock.minutesBetween(from, to));
+	return {
+		nextReplyBusinessMinutes: measured.nextReply === null ? null : roundMinutes(measured.nextReply),
+		requesterWaitBusinessMinutes: measured.requesterWait === null ? null : roundMinutes(measured.requesterWait),
+	};
 }
 
 /** To the millisecond's minute fraction the cache keeps (1e-6 min); reports round again to 0.1 min. */

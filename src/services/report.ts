@@ -41,6 +41,10 @@ export function buildReportData(db: Database, query: Omit<StatsQuery, 'by'> & {b
 	const withBusiness = {
 		fr: overall.report.firstReplyBusinessMinutes !== undefined,
 		res: overall.report.resolutionBusinessMinutes !== undefined,
+		nr: overall.report.nextReplyMinutes !== undefined,
+		nrb: overall.report.nextReplyBusinessMinutes !== undefined,
+		rw: overall.report.requesterWaitMinutes !== undefined,
+		rwb: overall.report.requesterWaitBusinessMinutes !== undefined,
 	};
 	const groupsBy = (by: NonNullable<StatsQuery['by']>) => computeGroups(db, {...base, by}, withBusiness).groups;
 	const window = {since: query.window.since.toISOString(), until: query.window.until.toISOString()};

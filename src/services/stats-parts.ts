@@ -70,6 +70,10 @@ export const durationMetrics: readonly DurationMetric[] = [
 	'resolution',
 	'firstReplyBusiness',
 	'resolutionBusiness',
+	'nextReply',
+	'nextReplyBusiness',
+	'requesterWait',
+	'requesterWaitBusiness',
 ];
 
 export function toWindow(window: StatsWindow): Window {
@@ -145,8 +149,22 @@ export function readActivity(
 	return foldActivity(raw, dimension === 'agent');
 }
 
-/** Which optional parts to compute: business-hours percentiles, daily counts (only the table shows them). */
-export type PartOptions = {readonly business: {fr: boolean; res: boolean}; readonly daily: boolean};
+/**
+ * The duration metrics a report has only when some ticket has them: business-hours first reply and resolution,
+ * next reply and requester wait (calendar and business).
+ */
+export type OptionalDurations = {fr: boolean; res: boolean; nr?: boolean; nrb?: boolean; rw?: boolean; rwb?: boolean};
+export const allOptionalDurations: Required<OptionalDurations> = {
+	fr: true,
+	res: true,
+	nr: true,
+	nrb: true,
+	rw: true,
+	rwb: true,
+};
+
+/** Which optional parts to compute: the optional durations' percentiles, daily counts (only the table shows them). */
+export type PartOptions = {readonly business: OptionalDurations; readonly daily: boolean};
 
 export function readParts(db: Database, query: StatsQuery, dimension: Dimension, options: PartOptions): Parts {
 	const window = toWindow(query.window);
@@ -165,12 +183,20 @@ export function readParts(db: Database, query: StatsQuery, dimension: Dimension,
 		firstReplyBusiness: created.get('')?.firstReplyBusiness.count ?? 0,
 		resolution: solved.get('')?.resolution.count ?? 0,
 		resolutionBusiness: solved.get('')?.resolutionBusiness.count ?? 0,
+		nextReply: created.get('')?.nextReply.count ?? 0,
+		nextReplyBusiness: created.get('')?.nextReplyBusiness.count ?? 0,
+		requesterWait: solved.get('')?.requesterWait.count ?? 0,
+		requesterWaitBusiness: solved.get('')?.requesterWaitBusiness.count ?? 0,
 	};
 	const wanted: Record<DurationMetric, boolean> = {
 		firstReply: true,
 		resolution: true,
 		firstReplyBusiness: options.business.fr,
 		resolutionBusiness: options.business.res,
+		nextReply: options.business.nr === true,
+		nextReplyBusiness: options.business.nrb === true,
+		requesterWait: options.business.rw === true,
+		requesterWaitBusiness: options.business.rwb === true,
 	};
 	const durations = {} as Parts['durations'];
 	for (const metric of durationMetrics) {

@@ -3,7 +3,7 @@ import {type DurationStats, type StatsReport, toDurationStats} from '../kpi/repo
 import {cesMean, csatScore, npsScore, rate} from '../kpi/scores.js';
 import {type StatsWindow, windowDays, windowWeeks} from '../kpi/window.js';
 import {noKey, type RatingAggregate, type RatingCell} from '../store/stats-cache.js';
-import {type Parts, type StatsBy, toAgents} from './stats-parts.js';
+import {type OptionalDurations, type Parts, type StatsBy, toAgents} from './stats-parts.js';
 
 // One report (the overall snapshot or one group) from the aggregates, its trends, and what --explain says.
 
@@ -70,7 +70,7 @@ export function sumRatings(ratings: Iterable<RatingAggregate>): RatingAggregate 
 	return total;
 }
 
-export function buildReport(parts: Parts, key: string, window: StatsWindow, withBusiness: {fr: boolean; res: boolean}) {
+export function buildReport(parts: Parts, key: string, window: StatsWindow, withBusiness: OptionalDurations) {
 	const created = parts.created.get(key);
 	const solved = parts.solved.get(key);
 	const backlog = parts.backlog.get(key);
@@ -140,6 +140,24 @@ export function buildReport(parts: Parts, key: string, window: StatsWindow, with
 		...(withBusiness.res
 			? {
 					resolutionBusinessMinutes: durationStats(parts.durations.resolutionBusiness, key, solved?.resolutionBusiness),
+				}
+			: {}),
+		...(withBusiness.nr === true
+			? {nextReplyMinutes: durationStats(parts.durations.nextReply, key, created?.nextReply)}
+			: {}),
+		...(withBusiness.nrb === true
+			? {nextReplyBusinessMinutes: durationStats(parts.durations.nextReplyBusiness, key, created?.nextReplyBusiness)}
+			: {}),
+		...(withBusiness.rw === true
+			? {requesterWaitMinutes: durationStats(parts.durations.requesterWait, key, solved?.requesterWait)}
+			: {}),
+		...(withBusiness.rwb === true
+			? {
+					requesterWaitBusinessMinutes: durationStats(
+						parts.durations.requesterWaitBusiness,
+						key,
+						solved?.requesterWaitBusiness,
+					),
 				}
 			: {}),
 	};

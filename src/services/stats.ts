@@ -2,7 +2,15 @@ import type {AgentActivity, StatsGroup, StatsReport} from '../kpi/report.js';
 import {dayWindow, type StatsWindow, weekWindow, windowDays, windowWeeks} from '../kpi/window.js';
 import type {Database} from '../store/database.js';
 import type {TeamActivityRow} from '../store/team-activity.js';
-import {readActivity, readParts, type StatsBy, type StatsQuery, toAgents} from './stats-parts.js';
+import {
+	allOptionalDurations,
+	type OptionalDurations,
+	readActivity,
+	readParts,
+	type StatsBy,
+	type StatsQuery,
+	toAgents,
+} from './stats-parts.js';
 import {buildReport, explain, groupKeys, type StatsExplanation, type StatsTrends} from './stats-report.js';
 import {computeTeam} from './team.js';
 
@@ -32,12 +40,17 @@ export type StatsResult = {
 export function computeStats(db: Database, query: StatsQuery, options: {daily?: boolean} = {}): StatsResult {
 	const daily = options.daily === true;
 	// Business-hours times are asked for only when the window has some: most desks never give them.
-	const probe = readParts(db, query, 'all', {business: {fr: true, res: true}, daily});
+	// So are next reply and requester wait: only desks that export the thread (or Zendesk's metrics) have them.
+	const probe = readParts(db, query, 'all', {business: allOptionalDurations, daily});
 	const created = probe.created.get('');
 	const solved = probe.solved.get('');
-	const withBusiness = {
+	const withBusiness: Required<OptionalDurations> = {
 		fr: (created?.firstReplyBusiness.count ?? 0) > 0,
 		res: (solved?.resolutionBusiness.count ?? 0) > 0,
+		nr: (created?.nextReply.count ?? 0) > 0,
+		nrb: (created?.nextReplyBusiness.count ?? 0) > 0,
+		rw: (solved?.requesterWait.count ?? 0) > 0,
+		rwb: (solved?.requesterWaitBusiness.count ?? 0) > 0,
 	};
 	const built = buildReport(probe, '', query.window, withBusiness);
 	const {trends} = built;
@@ -65,7 +78,7 @@ function groupWindow(by: StatsBy, window: StatsWindow, key: string): StatsWindow
 export function computeGroups(
 	db: Database,
 	query: StatsQuery & {readonly by: StatsBy},
-	withBusiness: {fr: boolean; res: boolean},
+	withBusiness: OptionalDurations,
 	daily = false,
 ): {groups: StatsGroup[]; groupTrends: Map<string, StatsTrends>} {
 	const {by} = query;

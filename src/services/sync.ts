@@ -1,6 +1,7 @@
 import type {AgentRef} from '../domain/ticket.js';
 import {AuthError, ProviderError} from '../errors.js';
 import {countTouches} from '../kpi/touches.js';
+import {calendarMinutes, encodeWaits, measureWaits, threadWaits} from '../kpi/waits.js';
 import type {ExportPage, HelpDesk, SatisfactionRating, SurveyResponse, TicketFacts} from '../providers/help-desk.js';
 import type {Database} from '../store/database.js';
 import {
@@ -96,8 +97,40 @@ export function toCachedTicket(facts: TicketFacts): CachedTicket {
 		waitingSince: waitingSinceOf(facts),
 		...(facts.publicMessages === undefined ? {} : teamFactsOf(facts.publicMessages)),
 		...(facts.solvedBy === undefined ? {} : {solvedBy: agentKeyOf(facts.solvedBy)}),
+		...waitFactsOf(facts),
 	};
 }
+
+/**
+ * Next reply and requester wait: measured from the thread when the desk exports it (the business minutes later, by
+ * the business-hours pass, from `waits`); else the desk's own requester wait where it gives one.
+ */
+function waitFactsOf(facts: TicketFacts) {
+	const messages = facts.publicMessages;
+	if (messages === undefined) {
+		return {
+			nextReplyMinutes: null,
+			requesterWaitMinutes: facts.requesterWaitMinutes ?? null,
+			requesterWaitBusinessMinutes: facts.requesterWaitBusinessMinutes ?? null,
+			waits: null,
+		};
+	}
+	const solvedAt = facts.fullResolutionMinutes === null || facts.solvedAt === null ? null : Date.parse(facts.solvedAt);
+	const waits = threadWaits(
+		Date.parse(facts.ticket.createdAt),
+		messages.map((message) => ({at: Date.parse(message.at), byAgent: message.agent !== null})),
+		solvedAt,
+	);
+	const measured = measureWaits(waits, calendarMinutes);
+	return {
+		nextReplyMinutes: measured.nextReply === null ? null : roundMinutes6(measured.nextReply),
+		requesterWaitMinutes: measured.requesterWait === null ? null : roundMinutes6(measured.requesterWait),
+		requesterWaitBusinessMinutes: null,
+		waits: encodeWaits(waits),
+	};
+}
+
+const roundMinutes6 = (minutes: number) => Math.round(minutes * 1e6) / 1e6;
 
 const toCachedRating = (rating: SatisfactionRating): CachedRating => ({
 	id: rating.id,

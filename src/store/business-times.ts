@@ -17,12 +17,16 @@ export type BusinessPendingRow = {
 	readonly firstReplyAt: string | null;
 	/** Null unless the ticket counts as resolved (it has a calendar resolution time). */
 	readonly solvedAt: string | null;
+	/** The thread's waits (kpi/waits.ts encodeWaits); null when the desk exports no thread. */
+	readonly waits: string | null;
 };
 
 export type BusinessTimes = {
 	readonly ticketId: string;
 	readonly firstReplyBusinessMinutes: number | null;
 	readonly resolutionBusinessMinutes: number | null;
+	readonly nextReplyBusinessMinutes: number | null;
+	readonly requesterWaitBusinessMinutes: number | null;
 };
 
 /** Rows whose business minutes csr must (re)compute for schedule `fingerprint`: never computed, or on another one. */
@@ -32,7 +36,7 @@ export function readBusinessPending(db: Database, profile: string, fingerprint: 
 	const [low, high] = [deskSource, fingerprint].sort();
 	const rows = db
 		.prepare(
-			`SELECT ticket_id, group_name, created_at, first_reply_at, solved_at, resolution_minutes FROM sync_tickets
+			`SELECT ticket_id, group_name, created_at, first_reply_at, solved_at, resolution_minutes, waits FROM sync_tickets
 			WHERE profile = ? AND (business_source IS NULL OR business_source < ? OR (business_source > ? AND business_source < ?)
 				OR business_source > ?)`,
 		)
@@ -43,6 +47,7 @@ export function readBusinessPending(db: Database, profile: string, fingerprint: 
 		createdAt: String(row['created_at']),
 		firstReplyAt: row['first_reply_at'] === null ? null : String(row['first_reply_at']),
 		solvedAt: row['resolution_minutes'] === null || row['solved_at'] === null ? null : String(row['solved_at']),
+		waits: row['waits'] === null ? null : String(row['waits']),
 	}));
 }
 
@@ -54,7 +59,8 @@ export function writeBusinessTimes(
 	times: readonly BusinessTimes[],
 ): void {
 	const update = db.prepare(
-		`UPDATE sync_tickets SET first_reply_business_minutes = ?, resolution_business_minutes = ?, business_source = ?
+		`UPDATE sync_tickets SET first_reply_business_minutes = ?, resolution_business_minutes = ?,
+			next_reply_business_minutes = ?, requester_wait_business_minutes = ?, business_source = ?
 		WHERE profile = ? AND ticket_id = ? AND (business_source IS NULL OR business_source <> ?)`,
 	);
 	transaction(db, () => {
@@ -62,6 +68,8 @@ export function writeBusinessTimes(
 			update.run(
 				row.firstReplyBusinessMinutes,
 				row.resolutionBusinessMinutes,
+				row.nextReplyBusinessMinutes,
+				row.requesterWaitBusinessMinutes,
 				fingerprint,
 				profile,
 				row.ticketId,
@@ -76,7 +84,7 @@ export function clearComputedBusinessTimes(db: Database, profile: string): numbe
 	const result = db
 		.prepare(
 			`UPDATE sync_tickets SET first_reply_business_minutes = NULL, resolution_business_minutes = NULL,
-			business_source = NULL WHERE profile = ? AND business_source IS NOT NULL AND business_source <> ?`,
+			next_reply_business_minutes = NULL, requester_wait_business_minutes = NULL, business_source = NULL WHERE profile = ? AND business_source IS NOT NULL AND business_source <> ?`,
 		)
 		.run(profile, deskSource);
 	return Number(result.changes);

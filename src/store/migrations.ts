@@ -331,6 +331,25 @@ CREATE TABLE saved_views (
 );
 `,
 	},
+	{
+		// Next reply and requester wait (calendar and business minutes): measured from the thread by csr, or the
+		// desk's own (Zendesk's requester_wait_time_in_minutes); `waits` keeps the thread's waits for the business pass.
+		// The tickets stream reads every ticket again at the next sync, and every row is measured again on the schedule.
+		version: 11,
+		sql: `ALTER TABLE sync_tickets ADD COLUMN next_reply_minutes REAL;
+ALTER TABLE sync_tickets ADD COLUMN next_reply_business_minutes REAL;
+ALTER TABLE sync_tickets ADD COLUMN requester_wait_minutes REAL;
+ALTER TABLE sync_tickets ADD COLUMN requester_wait_business_minutes REAL;
+ALTER TABLE sync_tickets ADD COLUMN waits TEXT;
+CREATE INDEX sync_tickets_next_reply ON sync_tickets (next_reply_minutes, profile, created_at);
+CREATE INDEX sync_tickets_next_reply_business ON sync_tickets (next_reply_business_minutes, profile, created_at);
+CREATE INDEX sync_tickets_requester_wait ON sync_tickets (requester_wait_minutes, profile, solved_at, status);
+CREATE INDEX sync_tickets_requester_wait_business ON sync_tickets (requester_wait_business_minutes, profile, solved_at,
+	status);
+UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
+UPDATE sync_tickets SET business_source = NULL WHERE business_source IS NOT NULL AND business_source <> 'desk';
+`,
+	},
 ];
 
 /**

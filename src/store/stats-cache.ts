@@ -59,6 +59,11 @@ export type CachedTicket = {
 	readonly slaDueAt?: string | null;
 	/** Since when the requester waits for an agent's answer (csr dashboard); null when nobody waits. */
 	readonly waitingSince?: string | null;
+	/** Next reply and requester wait (kpi/waits.ts): calendar minutes, the desk's business minutes, the thread's waits. */
+	readonly nextReplyMinutes?: number | null;
+	readonly requesterWaitMinutes?: number | null;
+	readonly requesterWaitBusinessMinutes?: number | null;
+	readonly waits?: string | null;
 };
 
 export type CachedRating = {
@@ -80,8 +85,9 @@ export type CachedSurvey = {
 const upsertTicketSql = `INSERT INTO sync_tickets (profile, ticket_id, status, channel, agent_key, group_name, created_at,
 	updated_at, solved_at, first_reply_minutes, first_reply_business_minutes, resolution_minutes,
 	resolution_business_minutes, reopens, public_agent_replies, sla_breached, first_reply_at, business_source,
-	first_reply_by, solved_by, agent_touches, sla_due_at, waiting_since)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	first_reply_by, solved_by, agent_touches, sla_due_at, waiting_since, next_reply_minutes, requester_wait_minutes,
+	requester_wait_business_minutes, waits, next_reply_business_minutes)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
 ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel = excluded.channel,
 	agent_key = excluded.agent_key, group_name = excluded.group_name, created_at = excluded.created_at,
 	updated_at = excluded.updated_at, solved_at = excluded.solved_at, first_reply_minutes = excluded.first_reply_minutes,
@@ -90,7 +96,10 @@ ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel
 	reopens = excluded.reopens, public_agent_replies = excluded.public_agent_replies, sla_breached = excluded.sla_breached,
 	first_reply_at = excluded.first_reply_at, business_source = excluded.business_source,
 	first_reply_by = excluded.first_reply_by, solved_by = excluded.solved_by, agent_touches = excluded.agent_touches,
-	sla_due_at = excluded.sla_due_at, waiting_since = excluded.waiting_since`;
+	sla_due_at = excluded.sla_due_at, waiting_since = excluded.waiting_since,
+	next_reply_minutes = excluded.next_reply_minutes, requester_wait_minutes = excluded.requester_wait_minutes,
+	requester_wait_business_minutes = excluded.requester_wait_business_minutes, waits = excluded.waits,
+	next_reply_business_minutes = NULL`;
 
 function writeTickets(db: Database, profile: string, items: readonly CachedTicket[]): void {
 	const upsert = statement(db, upsertTicketSql);
@@ -115,12 +124,20 @@ function writeTickets(db: Database, profile: string, items: readonly CachedTicke
 			ticket.slaBreached === null ? null : ticket.slaBreached ? 1 : 0,
 			ticket.firstReplyAt == null ? null : toCacheTime(ticket.firstReplyAt, what),
 			// The desk's own business minutes are kept as they are; otherwise csr measures them (services/business-hours.ts).
-			ticket.firstReplyBusinessMinutes !== null || ticket.resolutionBusinessMinutes !== null ? 'desk' : null,
+			ticket.firstReplyBusinessMinutes !== null ||
+				ticket.resolutionBusinessMinutes !== null ||
+				(ticket.requesterWaitBusinessMinutes ?? null) !== null
+				? 'desk'
+				: null,
 			ticket.firstReplyBy ?? null,
 			ticket.solvedBy ?? null,
 			ticket.agentTouches ?? null,
 			ticket.slaDueAt == null ? null : toCacheTime(ticket.slaDueAt, what),
 			ticket.waitingSince == null ? null : toCacheTime(ticket.waitingSince, what),
+			ticket.nextReplyMinutes ?? null,
+			ticket.requesterWaitMinutes ?? null,
+			ticket.requesterWaitBusinessMinutes ?? null,
+			ticket.waits ?? null,
 		);
 		if (ticket.replies !== undefined) writeReplies(db, profile, ticket.ticketId, ticket.replies);
 	}

@@ -7,6 +7,8 @@ export type CreatedAggregate = {
 	created: number;
 	firstReply: {count: number; sum: number};
 	firstReplyBusiness: {count: number; sum: number};
+	nextReply: {count: number; sum: number};
+	nextReplyBusiness: {count: number; sum: number};
 	slaKnown: number;
 	slaBreached: number;
 };
@@ -19,6 +21,8 @@ export type SolvedAggregate = {
 	reopenedSince: number;
 	resolution: {count: number; sum: number};
 	resolutionBusiness: {count: number; sum: number};
+	requesterWait: {count: number; sum: number};
+	requesterWaitBusiness: {count: number; sum: number};
 };
 
 export type BacklogAggregate = {
@@ -45,12 +49,17 @@ function createdPart(window: Window): Part {
 			COUNT(${when('t.first_reply_minutes')}) AS fr_count, SUM(${when('t.first_reply_minutes')}) AS fr_sum,
 			COUNT(${when('t.first_reply_business_minutes')}) AS frb_count,
 			SUM(${when('t.first_reply_business_minutes')}) AS frb_sum,
+			COUNT(${when('t.next_reply_minutes')}) AS nr_count, SUM(${when('t.next_reply_minutes')}) AS nr_sum,
+			COUNT(${when('t.next_reply_business_minutes')}) AS nrb_count,
+			SUM(${when('t.next_reply_business_minutes')}) AS nrb_sum,
 			COUNT(${when('t.sla_breached')}) AS sla_known, SUM(${when('t.sla_breached')}) AS sla_breached`,
-		params: Array.from({length: 7}, () => [window.since, window.until]).flat(),
+		params: Array.from({length: 11}, () => [window.since, window.until]).flat(),
 		read: (row): CreatedAggregate => ({
 			created: num(row['created']),
 			firstReply: {count: num(row['fr_count']), sum: num(row['fr_sum'])},
 			firstReplyBusiness: {count: num(row['frb_count']), sum: num(row['frb_sum'])},
+			nextReply: {count: num(row['nr_count']), sum: num(row['nr_sum'])},
+			nextReplyBusiness: {count: num(row['nrb_count']), sum: num(row['nrb_sum'])},
 			slaKnown: num(row['sla_known']),
 			slaBreached: num(row['sla_breached']),
 		}),
@@ -68,11 +77,15 @@ function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
 			COUNT(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_count,
 			SUM(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_sum,
 			COUNT(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_count,
-			SUM(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_sum`,
+			SUM(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_sum,
+			COUNT(CASE WHEN ${isSolved} THEN t.requester_wait_minutes END) AS rw_count,
+			SUM(CASE WHEN ${isSolved} THEN t.requester_wait_minutes END) AS rw_sum,
+			COUNT(CASE WHEN ${isSolved} THEN t.requester_wait_business_minutes END) AS rwb_count,
+			SUM(CASE WHEN ${isSolved} THEN t.requester_wait_business_minutes END) AS rwb_sum`,
 		params: [
 			...Array.from({length: 3}, () => [window.since, window.until]).flat(),
 			oneTouchMaxReplies,
-			...Array.from({length: 5}, () => [window.since, window.until]).flat(),
+			...Array.from({length: 9}, () => [window.since, window.until]).flat(),
 		],
 		read: (row): SolvedAggregate => ({
 			solved: num(row['solved']),
@@ -81,6 +94,8 @@ function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
 			reopenedSince: num(row['reopened_since']),
 			resolution: {count: num(row['res_count']), sum: num(row['res_sum'])},
 			resolutionBusiness: {count: num(row['resb_count']), sum: num(row['resb_sum'])},
+			requesterWait: {count: num(row['rw_count']), sum: num(row['rw_sum'])},
+			requesterWaitBusiness: {count: num(row['rwb_count']), sum: num(row['rwb_sum'])},
 		}),
 	};
 }
@@ -157,6 +172,10 @@ export const durationColumns = {
 	firstReplyBusiness: {column: 't.first_reply_business_minutes', basis: 'created'},
 	resolution: {column: 't.resolution_minutes', basis: 'solved'},
 	resolutionBusiness: {column: 't.resolution_business_minutes', basis: 'solved'},
+	nextReply: {column: 't.next_reply_minutes', basis: 'created'},
+	nextReplyBusiness: {column: 't.next_reply_business_minutes', basis: 'created'},
+	requesterWait: {column: 't.requester_wait_minutes', basis: 'solved'},
+	requesterWaitBusiness: {column: 't.requester_wait_business_minutes', basis: 'solved'},
 } as const;
 export type DurationMetric = keyof typeof durationColumns;
 

@@ -20,6 +20,11 @@ const reportKeys = [
 	// The built-in demo profile has business hours (Copenhagen office hours, DK holidays): csr measures them.
 	'firstReplyBusinessMinutes',
 	'resolutionBusinessMinutes',
+	// The demo desk exports its threads: next reply and requester wait, calendar and business minutes.
+	'nextReplyMinutes',
+	'nextReplyBusinessMinutes',
+	'requesterWaitMinutes',
+	'requesterWaitBusinessMinutes',
 	// The demo desk exports who replied and who solved: per-agent figures for the whole team.
 	'team',
 ];
@@ -38,6 +43,7 @@ describe('csr sync and csr stats (built bin, demo desk)', () => {
 		expect(report.csat.trend).toHaveLength(31);
 		expect(report.firstReplyBusinessMinutes.count).toBe(report.firstReplyMinutes.count);
 		expect(report.resolutionBusinessMinutes.count).toBe(report.resolutionMinutes.count);
+		expect(report.requesterWaitBusinessMinutes.count).toBe(report.requesterWaitMinutes.count);
 		expect(report.resolutionBusinessMinutes.mean).toBeLessThan(report.resolutionMinutes.mean);
 
 		const synced = await box.csr(['sync', '--json']);

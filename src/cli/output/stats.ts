@@ -6,6 +6,7 @@ import {csvRow} from '../../text/csv.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
 import type {Paint} from './paint.js';
+import {waitCsvColumns, waitCsvValues, waitExplanations, waitLines} from './stats-waits.js';
 import {type Column, formatTable} from './table.js';
 
 const bars = '▁▂▃▄▅▆▇█';
@@ -80,6 +81,7 @@ function summaryTable(report: StatsReport, trends: StatsTrends, paint: Paint, co
 	if (report.resolutionBusinessMinutes) {
 		lines.push(`${indent}business hours: ${durationLine(report.resolutionBusinessMinutes)}`);
 	}
+	lines.push(...waitLines(report, label, indent, durationLine));
 	lines.push(
 		`${label('Rates')}one-touch ${percent(report.oneTouchRate)}   reopen ${percent(report.reopenRate)}   SLA breach ${percent(report.slaBreachRate)}`,
 	);
@@ -183,6 +185,7 @@ const summaryColumns = (withKey: boolean, report: StatsReport): string[] => [
 	...durationColumns('resolution_minutes'),
 	...(report.firstReplyBusinessMinutes ? durationColumns('first_reply_business_minutes') : []),
 	...(report.resolutionBusinessMinutes ? durationColumns('resolution_business_minutes') : []),
+	...waitCsvColumns(report),
 	'one_touch_rate',
 	'reopen_rate',
 	'sla_breach_rate',
@@ -208,7 +211,8 @@ function durationColumns(prefix: string): string[] {
 const durationValues = (stats: DurationStats | undefined) =>
 	stats === undefined ? [] : [stats.median, stats.mean, stats.p90, stats.count];
 
-function summaryValues(report: StatsReport, key: string | null, withBusiness: {fr: boolean; res: boolean}): unknown[] {
+type CsvFlags = {fr: boolean; res: boolean; overall: StatsReport};
+function summaryValues(report: StatsReport, key: string | null, withBusiness: CsvFlags): unknown[] {
 	const sum = (pick: (agent: AgentActivity) => number | null) => {
 		const values = report.agents.map(pick).filter((value): value is number => value !== null);
 		return values.length === 0 ? null : Math.round(values.reduce((total, value) => total + value, 0) * 10) / 10;
@@ -228,6 +232,7 @@ function summaryValues(report: StatsReport, key: string | null, withBusiness: {f
 		...durationValues(report.resolutionMinutes),
 		...(withBusiness.fr ? durationValues(report.firstReplyBusinessMinutes) : []),
 		...(withBusiness.res ? durationValues(report.resolutionBusinessMinutes) : []),
+		...waitCsvValues(withBusiness.overall, report),
 		report.oneTouchRate,
 		report.reopenRate,
 		report.slaBreachRate,
@@ -264,6 +269,7 @@ export function formatStats(
 			const withBusiness = {
 				fr: result.report.firstReplyBusinessMinutes !== undefined,
 				res: result.report.resolutionBusinessMinutes !== undefined,
+				overall: result.report,
 			};
 			const header = csvRow(summaryColumns(result.groups !== null, result.report));
 			if (result.groups === null) return header + csvRow(summaryValues(result.report, null, withBusiness));
@@ -358,6 +364,7 @@ export function formatExplanation(report: StatsReport, explanation: StatsExplana
 			metricDefinitions.resolutionMinutes,
 			`${count(resolution)} tickets; ${count(e.resolutionExcluded)} solved tickets without a resolution time excluded.`,
 		],
+		...waitExplanations(report, e),
 		['oneTouchRate', metricDefinitions.oneTouchRate, `${count(e.oneTouch)} of ${count(e.solved)} solved tickets.`],
 		[
 			'reopenRate',

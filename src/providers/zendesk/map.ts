@@ -215,6 +215,7 @@ export function toTicketFacts(
 ): TicketFacts {
 	const reply = metric?.reply_time_in_minutes;
 	const full = metric?.full_resolution_time_in_minutes;
+	const wait = metric?.requester_wait_time_in_minutes;
 	const firstReplyMinutes = reply?.calendar ?? null;
 	return {
 		ticket: toTicket(raw, directory, origin),
@@ -227,6 +228,8 @@ export function toTicketFacts(
 		reopens: metric?.reopens ?? 0,
 		publicAgentReplies: metric?.replies ?? 0,
 		slaBreached: slaBreached(raw, now),
+		requesterWaitMinutes: wait?.calendar ?? null,
+		requesterWaitBusinessMinutes: wait?.business ?? null,
 	};
 }
 

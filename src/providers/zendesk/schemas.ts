@@ -187,6 +187,7 @@ export const zendeskMetricSet = z.object({
 	reply_time_in_minutes: minutes,
 	first_resolution_time_in_minutes: minutes,
 	full_resolution_time_in_minutes: minutes,
+	requester_wait_time_in_minutes: minutes,
 	replies: z.number().nullable().optional(),
 	reopens: z.number().nullable().optional(),
 	solved_at: timestamp.nullable().optional(),
