@@ -36,6 +36,13 @@ type Props = {
 	readonly height: number;
 };
 
+/** The items a pick step shows for what was typed (a text step shows none). */
+function itemsFor(current: ActionStep | undefined, search: string) {
+	return current?.kind === 'pick'
+		? fuzzyFilter(current.items, current.searchable ? search : '', (item) => `${item.label} ${item.hint ?? ''}`)
+		: [];
+}
+
 /** An action as steps (pick from a list, type a value), then a confirmation, then the write. */
 export function ActionScreen({steps, summary, run, onDone, progress, width, height}: Props) {
 	// Read through refs in the key handler: a key after a slow render must not see the values before the last key.
@@ -45,10 +52,6 @@ export function ActionScreen({steps, summary, run, onDone, progress, width, heig
 	const [error, setError] = useState<string | null>(null);
 	const [isWorking, setWorking, readWorking] = useLiveState(false);
 	const step = steps[values.length];
-	const itemsFor = (current: ActionStep | undefined, search: string) =>
-		current?.kind === 'pick'
-			? fuzzyFilter(current.items, current.searchable ? search : '', (item) => `${item.label} ${item.hint ?? ''}`)
-			: [];
 	const items = useMemo(() => itemsFor(step, text), [step, text]);
 	const back = () => {
 		setError(null);
