@@ -4,6 +4,7 @@ import {memoryContactCache} from '../../store/contact-cache.js';
 import type {CachedContact, ContactCache, ProviderSetup} from '../help-desk.js';
 import {type Clock, systemClock} from '../http/clock.js';
 import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
+import {mapLimited as mapWithLimit} from '../http/map-limited.js';
 import type {RetryPolicy} from '../http/retry.js';
 import {type DeskNaming, numericTicketId, ticketNotFoundOn} from '../http/ticket-ids.js';
 import type {QueryValue} from '../http/url.js';
@@ -215,18 +216,8 @@ export function createFreshdeskApi(setup: ProviderSetup, options: FreshdeskOptio
 		return items;
 	}
 
-	async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-		const results: R[] = new Array(items.length);
-		let next = 0;
-		const worker = async () => {
-			while (next < items.length) {
-				const index = next++;
-				results[index] = await task(items[index] as T);
-			}
-		};
-		await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker));
-		return results;
-	}
+	const mapLimited = <T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> =>
+		mapWithLimit(items, concurrency, task);
 
 	const absorbAgents = (agents: readonly FreshdeskAgent[]) => {
 		for (const agent of agents) directory.agents.set(agent.id, agent);

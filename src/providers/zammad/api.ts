@@ -6,6 +6,7 @@ import {authorizationHeader} from '../http/auth.js';
 import {type Clock, systemClock} from '../http/clock.js';
 import {describeErrorBody, type ErrorDescription} from '../http/errors.js';
 import {createHttpClient, type HttpClient, type HttpRequest, type HttpResponse} from '../http/http-client.js';
+import {mapLimited as mapWithLimit} from '../http/map-limited.js';
 import type {RetryPolicy} from '../http/retry.js';
 import {type DeskNaming, numericTicketId, ticketNotFoundOn} from '../http/ticket-ids.js';
 import type {QueryValue} from '../http/url.js';
@@ -170,18 +171,8 @@ export function createZammadApi(setup: ProviderSetup, options: ZammadOptions = {
 		signal?: AbortSignal,
 	) => request({method: 'GET', path, query, signal}, schema);
 
-	async function mapLimited<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-		const results: R[] = new Array(items.length);
-		let next = 0;
-		const worker = async () => {
-			while (next < items.length) {
-				const index = next++;
-				results[index] = await task(items[index] as T);
-			}
-		};
-		await Promise.all(Array.from({length: Math.min(concurrency, items.length)}, worker));
-		return results;
-	}
+	const mapLimited = <T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> =>
+		mapWithLimit(items, concurrency, task);
 
 	const users = new Map<number, Promise<ZammadUser | null>>();
 	const known = new Map<number, ZammadUser>();
