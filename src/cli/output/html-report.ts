@@ -4,7 +4,7 @@ import type {TeamMember} from '../../kpi/team.js';
 import type {ReportData} from '../../services/report.js';
 import {escapeHtml} from '../../text/html.js';
 import {reportCharts} from './html-report-charts.js';
-import {formatMinutes} from './stats.js';
+import {formatMinutes} from './minutes.js';
 
 /**
  * `csr report --html`: one self-contained HTML page (inline CSS and SVG, no script, a Content-Security-Policy that

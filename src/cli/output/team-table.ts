@@ -1,6 +1,6 @@
 import type {TeamMember} from '../../kpi/team.js';
 import {toDisplayLine} from '../../text/display-text.js';
-import {formatMinutes} from './stats.js';
+import {formatMinutes} from './minutes.js';
 import {type Column, formatTable} from './table.js';
 
 const count = (value: number) => value.toLocaleString('en-US');

@@ -1,5 +1,6 @@
 import type {StatsGroup} from '../../kpi/report.js';
-import {formatMinutes, sparkline} from './stats.js';
+import {formatMinutes} from './minutes.js';
+import {sparkline} from './stats.js';
 
 /**
  * `csr stats --by day|week` on a terminal: one line per KPI with a sparkline over the periods (oldest left), sized

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {formatMinutes} from '../../../src/cli/output/stats.js';
+import {formatMinutes} from '../../../src/cli/output/minutes.js';
 
 describe('formatMinutes', () => {
 	it('never shows 60 of a smaller unit: it carries into the next one', () => {
