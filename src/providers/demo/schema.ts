@@ -1,5 +1,6 @@
 import type {DatabaseSync} from 'node:sqlite';
 import type {Priority, TicketStatus} from '../../domain/ticket.js';
+import {addOfficeTime} from './office-hours.js';
 
 /**
  * The demo desk's own schema in demo.db (separate from csr.db's migrations). The data is disposable: when the
@@ -160,7 +161,7 @@ export function readDemoSchemaVersion(db: DatabaseSync): number | null {
 const minute = 60_000;
 const hour = 60 * minute;
 
-/** First-reply targets by priority (calendar time; the demo has no business hours). No priority, no SLA. */
+/** First-reply targets by priority, in office hours (`office-hours.ts`: the default business-hours schedule). No priority, no SLA. */
 export const firstReplyTargetMs: Record<Priority, number> = {
 	urgent: hour,
 	high: 4 * hour,
@@ -168,7 +169,7 @@ export const firstReplyTargetMs: Record<Priority, number> = {
 	low: 24 * hour,
 };
 
-/** Next-reply targets: how soon a customer's new message must be answered. */
+/** Next-reply targets, in office hours: how soon a customer's new message must be answered. */
 export const nextReplyTargetMs: Record<Priority, number> = {
 	urgent: 2 * hour,
 	high: 8 * hour,
@@ -195,14 +196,14 @@ export function slaDueMs(input: SlaInput): number | null {
 	const {status, priority} = input;
 	if (priority === null || status === 'pending' || status === 'on-hold' || status === 'solved' || status === 'closed')
 		return null;
-	if (input.lastAgentReplyMs === null) return input.createdMs + firstReplyTargetMs[priority];
+	if (input.lastAgentReplyMs === null) return addOfficeTime(input.createdMs, firstReplyTargetMs[priority]);
 	if (input.lastCustomerMessageMs !== null && input.lastCustomerMessageMs > input.lastAgentReplyMs)
-		return input.lastCustomerMessageMs + nextReplyTargetMs[priority];
+		return addOfficeTime(input.lastCustomerMessageMs, nextReplyTargetMs[priority]);
 	return null;
 }
 
 export function firstReplyDueMs(priority: Priority | null, createdMs: number): number | null {
-	return priority === null ? null : createdMs + firstReplyTargetMs[priority];
+	return priority === null ? null : addOfficeTime(createdMs, firstReplyTargetMs[priority]);
 }
 
 export const demoDomain = 'nordlyshome.dk';

@@ -11,6 +11,7 @@ import {
 	type TextVars,
 	type ThreadPath,
 } from './corpus.js';
+import {keepRepliesInOfficeHours} from './office-hours.js';
 import {
 	agentIds,
 	type Customer,
@@ -289,6 +290,7 @@ export function placeInTime(
 		const previous = times[index - 1] ?? createdMs;
 		if ((times[index] ?? 0) <= previous) times[index] = previous + 1000;
 	}
+	keepRepliesInOfficeHours(steps, times, createdMs, nowMs - minuteMs);
 	// An open ticket waits for the agents since the customer's last message: move that message (and what follows
 	// it) closer to now. The opening stays where it is, so first-reply times are not distorted.
 	let anchor = -1;

@@ -1,6 +1,7 @@
 import {DatabaseSync} from 'node:sqlite';
 import {describe, expect, it} from 'vitest';
 import {channels, priorities, ticketStatuses} from '../../../src/domain/ticket.js';
+import {nextOfficeMoment} from '../../../src/providers/demo/office-hours.js';
 import {defaultDemoSeed, seedDemoDesk, toHtml, toPlain} from '../../../src/providers/demo/seed.js';
 
 const now = new Date('2026-03-02T12:00:00Z');
@@ -139,6 +140,22 @@ describe('seedDemoDesk', () => {
 			'Support',
 			'Technical',
 		]);
+	});
+
+	it("answers customers in the team's office hours, so business-time KPIs mean something", () => {
+		const replies = rows<{created_ms: number}>(
+			db,
+			"SELECT created_ms FROM messages WHERE author_role = 'agent' AND is_public = 1",
+		);
+		const inOffice = replies.filter((reply) => nextOfficeMoment(reply.created_ms) === reply.created_ms);
+		// A few stay late: a move past the seeding instant is not made, and open tickets keep their last turn recent.
+		expect(inOffice.length / replies.length).toBeGreaterThan(0.85);
+		const customers = rows<{created_ms: number}>(db, "SELECT created_ms FROM messages WHERE author_role = 'customer'");
+		const customersInOffice = customers.filter(
+			(message) => nextOfficeMoment(message.created_ms) === message.created_ms,
+		);
+		// Customers still write at any hour.
+		expect(customersInOffice.length / customers.length).toBeLessThan(0.6);
 	});
 
 	it('builds threads of 1–8 messages with replies, notes, system messages, HTML and attachments', () => {
