@@ -32,7 +32,14 @@ async function openIds(desk: DemoHelpDesk): Promise<[string, string, string]> {
 
 const demoCase = async () => {
 	const desk = openDemo();
-	return {desk, cleanup: async () => {}, openTickets: () => openIds(desk), missingId: '987654'};
+	return {
+		desk,
+		cleanup: async () => {},
+		openTickets: () => openIds(desk),
+		missingId: '987654',
+		sentToThirdParties: async (ticketId: string) =>
+			(await desk.outboundFor(ticketId)).map((entry) => ({files: entry.files})),
+	};
 };
 describeMergeContract('demo', demoCase);
 describeForwardContract('demo', demoCase);

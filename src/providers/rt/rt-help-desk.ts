@@ -124,7 +124,8 @@ export function createRtHelpDesk(
 		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
 		findCustomer: (key, signal) => findRtCustomer(api, key, signal),
 		mergeTickets: (request, signal) => mergeTickets(api, request, signal),
-		forwardTicket: (ticketId, request, _writeOptions, signal) => forwardTicket(api, ticketId, request, signal),
+		forwardTicket: (ticketId, request, writeOptions, signal) =>
+			forwardTicket(api, ticketId, request, writeOptions, signal),
 		close: () => api.close(),
 	};
 }
