@@ -221,6 +221,11 @@ export type ProviderSetup = {
 	 * no request per requester. Undefined: the desk keeps what it reads in memory for its lifetime only.
 	 */
 	readonly contacts?: ContactCache | undefined;
+	/**
+	 * The largest attachment the desk's server takes, where csr cannot ask it and it is configurable (RT's
+	 * `$MaxAttachmentSize`: the `rt.maxAttachmentSize` setting). Undefined: the desk's documented default.
+	 */
+	readonly maxAttachmentBytes?: number | undefined;
 };
 
 /** A customer as the desk's contact records give it (name, email, language), kept locally between runs. */

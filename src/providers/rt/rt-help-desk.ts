@@ -76,7 +76,7 @@ export function createRtHelpDesk(
 		},
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(api, ticketId, message, writeOptions, signal),
-		attachmentLimits: rtAttachmentLimits,
+		attachmentLimits: rtAttachmentLimits(setup.maxAttachmentBytes),
 		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(api, ticketId, changes, writeOptions, signal),
