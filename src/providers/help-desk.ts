@@ -255,6 +255,7 @@ export type ContactCache = {
 // Provider-neutral so services/, templates/ and cli/ can use them through this file; check with the guards first.
 export * from './capabilities/article-drafts.js';
 export * from './capabilities/attachments.js';
+export * from './capabilities/cc-watchers.js';
 export * from './capabilities/customers.js';
 export * from './capabilities/forward.js';
 export * from './capabilities/knowledge-base.js';
