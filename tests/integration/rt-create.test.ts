@@ -3,6 +3,7 @@ import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
+import {DatabaseSync} from 'node:sqlite';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {NewTicket, ProviderSetup} from '../../src/providers/help-desk.js';
 import {createRtHelpDesk} from '../../src/providers/rt/rt-help-desk.js';
@@ -10,6 +11,7 @@ import {deliverNew} from '../../src/services/new-tickets.js';
 import {openDatabase} from '../../src/store/database.js';
 import {findDelivery} from '../../src/store/journal.js';
 import {describeTicketCreationContract, plannedCreate} from '../support/creation-contract.js';
+import {createSandbox} from '../support/e2e.js';
 import {type RtServer, rest2Client, rtInstalled, startRt, stopRt} from './rt-server.js';
 
 /*
@@ -152,4 +154,63 @@ describe.skipIf(!installed && !required)('RT 5: opening tickets (real server)', 
 			await new Promise((resolve) => proxy.close(resolve));
 		}
 	});
+
+	it('csr new (built bin) to 8 piped recipients, SIGKILLed mid-run, then the same command: exactly one ticket each', async () => {
+		const rt = server as RtServer;
+		const box = createSandbox({CSR_TOKEN_TRACKER: rt.agent.token});
+		try {
+			const added = await box.csr(['profile', 'add', 'tracker', '--provider', 'rt', '--url', rt.url, '--use']);
+			expect(added.exitCode, added.stderr).toBe(0);
+			const emails = Array.from({length: 8}, (_, index) => `killed${index}@example.net`);
+			const stdin = `${emails.join('\n')}\n`;
+			const args = [
+				'new',
+				'--to',
+				'-',
+				'--subject',
+				'Recall of batch 9',
+				'--body',
+				'Hi, batch 9 is recalled; a return label follows.',
+				'--group',
+				'Outreach',
+				'--cc',
+				'recalls@example.org',
+				'--yes',
+				'--format',
+				'ndjson',
+			];
+			// Killed once two tickets are reported: the third create is in flight (or just answered, unrecorded).
+			expect(await box.killMidRun(args, {stdin, afterLines: 2})).toBe('SIGKILL');
+			// What the kill left: a create csr had started but not recorded (`sending`), the case RT's marker is for.
+			const journal = new DatabaseSync(join(box.home, 'data', 'csr.db'), {readOnly: true});
+			const inFlight = journal.prepare("SELECT count(*) AS n FROM deliveries WHERE state = 'sending'").get() as {
+				n: number;
+			};
+			journal.close();
+			expect(inFlight.n).toBeGreaterThanOrEqual(1);
+			const before = await Promise.all(emails.map((email) => rtTicketsOf(rt, email)));
+			expect(before.filter((ids) => ids.length > 0).length).toBeGreaterThanOrEqual(2);
+			expect(before.filter((ids) => ids.length > 0).length).toBeLessThan(8);
+
+			const rerun = await box.csr(args, {stdin});
+			expect(rerun.exitCode, rerun.stderr).toBe(0);
+			expect(rerun.stderr).toContain('continuing run');
+			// RT keeps --cc on the ticket: the agent is told.
+			expect(rerun.stderr).toContain(
+				"Request Tracker has no one-time CC: recalls@example.org becomes one of the ticket's Cc watchers",
+			);
+			const rows = rerun.stdout
+				.trim()
+				.split('\n')
+				.map((line) => JSON.parse(line) as {result: string});
+			expect(rows).toHaveLength(8);
+			expect(rows.filter((row) => row.result === 'skipped').length).toBeGreaterThanOrEqual(2);
+			const after = await Promise.all(emails.map((email) => rtTicketsOf(rt, email)));
+			expect(after.map((ids) => ids.length)).toEqual(emails.map(() => 1));
+			// The ones made before the kill are the ones kept.
+			for (const [index, ids] of before.entries()) if (ids.length > 0) expect(after[index]).toEqual(ids);
+		} finally {
+			box.cleanup();
+		}
+	}, 120_000);
 });
