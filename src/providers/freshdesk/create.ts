@@ -161,5 +161,7 @@ export function createFreshdeskCreate(api: FreshdeskApi) {
 		return {ticket: toTicket(created, api.directory, api.origin), messageId};
 	}
 
-	return {createTicket, findCreatedTicket};
+	// No idempotency key: a create queued at Freshdesk when csr stopped waiting may still land (HTTP read timeout 30 s,
+	// and a margin), so a re-run looks for it until then before creating again.
+	return {createTicket, findCreatedTicket, createMayLandWithinMs: 35_000};
 }

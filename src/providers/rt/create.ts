@@ -151,5 +151,7 @@ export function createRtCreate(api: RtApi) {
 		return {ticket: toTicket(raw, api.webBase), messageId};
 	}
 
-	return {createTicket, findCreatedTicket};
+	// No idempotency key: a create queued in RT's server when csr stopped waiting may still land (HTTP read timeout
+	// 30 s, and a margin), so a re-run looks for it until then before creating again.
+	return {createTicket, findCreatedTicket, createMayLandWithinMs: 35_000};
 }
