@@ -173,7 +173,12 @@ export async function executeForward(env: DeliveryEnv, plan: ForwardPlan): Promi
 		const sent = await desk.forwardTicket(
 			plan.ticketId,
 			files.length === 0 ? plan.request : {...plan.request, attachments: files},
-			{idempotencyKey: `csr-${plan.intentHash}`, afterInterruption: previous?.state === 'sending'},
+			{
+				idempotencyKey: `csr-${plan.intentHash}`,
+				afterInterruption: previous?.state === 'sending',
+				interruptedAttemptStartedAt:
+					previous?.state === 'sending' ? (previous.attemptStartedAt ?? undefined) : undefined,
+			},
 			env.signal,
 		);
 		commitForward(env, plan, sent.messageId, sent.via);

@@ -22,6 +22,8 @@ export type ForwardOptions = WriteOptions & {
 	 * again.
 	 */
 	readonly afterInterruption?: boolean | undefined;
+	/** When that attempt started (the journal's `sending` row): a desk may wait for a request still in its server. */
+	readonly interruptedAttemptStartedAt?: string | undefined;
 };
 
 export type ForwardResult = {

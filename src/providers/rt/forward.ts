@@ -1,6 +1,7 @@
 import {z} from 'zod';
 import {ProviderError} from '../../errors.js';
 import {type ForwardOptions, type ForwardRequest, type ForwardResult, forwardNoteText} from '../help-desk.js';
+import {findAfterInterruption} from '../http/settle.js';
 import {type RtApi, ticketNumber} from './api.js';
 import {attachmentFields} from './attachments.js';
 import {markerLink} from './create.js';
@@ -48,7 +49,14 @@ export async function forwardTicket(
 	const original = await fetchTicket(api, ticketId, signal);
 	const key = options.idempotencyKey;
 	const earlier =
-		options.afterInterruption === true && key !== undefined ? await findLinkedTicket(api, key, signal) : null;
+		options.afterInterruption === true && key !== undefined
+			? await findAfterInterruption(
+					() => findLinkedTicket(api, key, signal),
+					options.interruptedAttemptStartedAt,
+					api.setup.now,
+					signal,
+				)
+			: null;
 	const linked = earlier ?? (await openLinkedTicket(api, number, original.Queue.id, request, key, signal));
 	if (earlier === null || !(await hasCorrespondence(api, linked, signal)))
 		await api.send({
