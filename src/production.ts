@@ -4,6 +4,7 @@ import {join} from 'node:path';
 import type {ConfigStore} from './config/config-store.js';
 import {type Env, resolvePaths} from './config/paths.js';
 import type {ResolvedProfile} from './config/profiles.js';
+import type {Profile} from './config/schema.js';
 import type {Context} from './context.js';
 import {UsageError} from './errors.js';
 import {type IoStreams, systemIo} from './io/streams.js';
@@ -61,7 +62,7 @@ export async function openHelpDeskFor(
 		}
 		case 'rt': {
 			const {createRtHelpDesk} = await import('./providers/rt/rt-help-desk.js');
-			return createRtHelpDesk(setup);
+			return createRtHelpDesk({...setup, maxAttachmentBytes: await rtMaxAttachmentBytes(profile, options.config)});
 		}
 		case 'zammad': {
 			const {createZammadHelpDesk} = await import('./providers/zammad/zammad-help-desk.js');
@@ -224,4 +225,15 @@ export function productionContext(): Context {
 	process.umask(0o077);
 	const noColor = process.argv.includes('--no-color');
 	return createContext({env: process.env, io: systemIo(process.env, noColor), signal: controller.signal});
+}
+
+/** The RT server's `$MaxAttachmentSize` as the profile (or the global setting) says it; undefined: RT's default. */
+async function rtMaxAttachmentBytes(profile: Profile, config: () => ConfigStore): Promise<number | undefined> {
+	const own = profile.rtMaxAttachmentBytes;
+	if (own !== null && own !== undefined) return own;
+	const raw = config().read().settings['rt.maxAttachmentSize'];
+	if (raw === undefined) return undefined;
+	const {settingDefinitions} = await import('./config/schema.js');
+	const global = settingDefinitions['rt.maxAttachmentSize'].parse.safeParse(raw);
+	return global.success ? global.data : undefined;
 }

@@ -71,6 +71,8 @@ export const Profile = z.object({
 	views: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
 	/** The schedule business-time KPIs are measured on; null: calendar time only (and the desk's own business times). */
 	businessHours: BusinessHours.nullish(),
+	/** RT profiles: the server's `$MaxAttachmentSize` in bytes (`csr config set rt.maxAttachmentSize 25MB --profile P`). */
+	rtMaxAttachmentBytes: z.number().int().positive().nullish(),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -115,6 +117,15 @@ export const demoProfile: Profile = {
 		closed: [],
 	},
 };
+
+/** `26214400`, `25MB`, `25 MB`, `512KB`, `1.5MB` (1 KB = 1024 bytes, as RT counts) → bytes. */
+export function parseByteSize(raw: string): number | null {
+	const match = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|kib|k|mb|mib|m|gb|gib|g)?\s*$/i.exec(raw);
+	if (match === null) return null;
+	const unit = (match[2] ?? 'b').toLowerCase()[0] as 'b' | 'k' | 'm' | 'g';
+	const bytes = Math.round(Number(match[1]) * {b: 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3}[unit]);
+	return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : null;
+}
 
 /** Settings `csr config get|set` knows, with their parser and default. */
 export const settingDefinitions = {
@@ -179,6 +190,22 @@ export const settingDefinitions = {
 			.regex(/^\d{1,20}$/, 'a permission group id (a number)'),
 		default: null,
 		expects: 'a Zendesk Guide permission group id (a number)',
+	},
+	/**
+	 * The largest file (and message) csr sends to Request Tracker: the server's own `$MaxAttachmentSize` (RT's default 10
+	 * MB; RT truncates or drops a larger file). Per profile with --profile.
+	 */
+	'rt.maxAttachmentSize': {
+		parse: z.union([z.number(), z.string()]).transform((value, context) => {
+			const bytes = parseByteSize(String(value));
+			if (bytes === null) {
+				context.addIssue({code: 'custom', message: 'a size like 10MB or 10485760'});
+				return z.NEVER;
+			}
+			return bytes;
+		}),
+		default: 10 * 1024 * 1024,
+		expects: "a size in bytes or with KB/MB, like 25MB: the RT server's $MaxAttachmentSize (RT's default is 10MB)",
 	},
 	/** The team store (PostgreSQL); empty: this machine's SQLite file. Never printed with its password. */
 	'store.url': {

@@ -221,6 +221,11 @@ export type ProviderSetup = {
 	 * no request per requester. Undefined: the desk keeps what it reads in memory for its lifetime only.
 	 */
 	readonly contacts?: ContactCache | undefined;
+	/**
+	 * The largest attachment the desk's server takes, where csr cannot ask it and it is configurable (RT's
+	 * `$MaxAttachmentSize`: the `rt.maxAttachmentSize` setting). Undefined: the desk's documented default.
+	 */
+	readonly maxAttachmentBytes?: number | undefined;
 };
 
 /** A customer as the desk's contact records give it (name, email, language), kept locally between runs. */
@@ -250,6 +255,7 @@ export type ContactCache = {
 // Provider-neutral so services/, templates/ and cli/ can use them through this file; check with the guards first.
 export * from './capabilities/article-drafts.js';
 export * from './capabilities/attachments.js';
+export * from './capabilities/cc-watchers.js';
 export * from './capabilities/customers.js';
 export * from './capabilities/forward.js';
 export * from './capabilities/knowledge-base.js';

@@ -111,19 +111,25 @@ export function checkAttachments(desk: HelpDesk, files: readonly PlannedAttachme
 	checkLimits(desk.attachmentLimits, files, profileLabel);
 }
 
+/** The hint, and where the desk's server is configurable, the csr setting that raises the limit. */
+function withSetting(hint: string, limits: AttachmentLimits, profileLabel: string): string {
+	if (limits.setting === undefined) return hint;
+	return `${hint} If the server takes larger files, set csr's limit to match it: csr config set ${limits.setting} SIZE --profile ${profileLabel} (e.g. 25MB).`;
+}
+
 function checkLimits(limits: AttachmentLimits, files: readonly PlannedAttachment[], profileLabel: string): void {
 	for (const file of files) {
 		if (file.size > limits.maxFileBytes)
 			throw new UsageError(
 				`${toDisplayLine(file.fileName)} is ${formatBytes(file.size)}; profile ${profileLabel} takes files up to ${formatBytes(limits.maxFileBytes)}. Nothing was sent.`,
-				'Send a smaller file, or a link to it.',
+				withSetting('Send a smaller file, or a link to it.', limits, profileLabel),
 			);
 	}
 	const total = files.reduce((sum, file) => sum + file.size, 0);
 	if (total > limits.maxTotalBytes)
 		throw new UsageError(
 			`the attachments add up to ${formatBytes(total)}; profile ${profileLabel} takes up to ${formatBytes(limits.maxTotalBytes)} a message. Nothing was sent.`,
-			'Send fewer or smaller files.',
+			withSetting('Send fewer or smaller files.', limits, profileLabel),
 		);
 }
 

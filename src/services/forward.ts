@@ -5,7 +5,9 @@ import {type ForwardRequest, forwardNoteText, hasTicketForwarding} from '../prov
 import {transaction} from '../store/database.js';
 import {clearDelivery, findDelivery, markSending, markSent} from '../store/journal.js';
 import {insertRecord} from '../store/records.js';
+import {checkAttachments, loadAttachments, type PlannedAttachment} from './attachments.js';
 import {type DeliveryEnv, hashIntent, isTemporary} from './delivery.js';
+import {intentPartsOf} from './delivery-extras.js';
 
 export type ForwardPlan = {
 	readonly ticketId: string;
@@ -15,6 +17,8 @@ export type ForwardPlan = {
 	readonly messageCount: number;
 	readonly intentHash: string;
 	readonly alreadyDone: boolean;
+	/** Files that go with it (`--attach`): their hashes are part of the intent; the bytes are read again at send. */
+	readonly attachments?: readonly PlannedAttachment[] | undefined;
 };
 
 export type ForwardOutcome = {
@@ -59,10 +63,23 @@ export async function planForward(
 		lastOnly: boolean;
 		/** The agent's note as it goes out (their text is a template, as a reply's is), given the ticket. */
 		renderNote?: ((note: string, ticket: TicketThread['ticket']) => string) | undefined;
+		/** Files to send with it, read by `readAttachmentFile`; checked against the desk's limits here, before any upload. */
+		attachments?: readonly PlannedAttachment[] | undefined;
 	},
 ): Promise<ForwardPlan> {
 	const to = [...new Set(input.to.map((email) => email.trim().toLowerCase()))];
-	const intentHash = hashIntent([env.profile, 'forward', input.ticketId, [...to].sort(), input.note, input.lastOnly]);
+	const attachments = input.attachments ?? [];
+	checkAttachments(env.desk, attachments, env.profile);
+	const intentHash = hashIntent([
+		env.profile,
+		'forward',
+		input.ticketId,
+		[...to].sort(),
+		input.note,
+		input.lastOnly,
+		// Nothing for a forward without files, so the hashes of earlier forwards stay as they were.
+		...intentPartsOf({attachments}),
+	]);
 	const thread = await env.desk.getThread(input.ticketId, env.signal);
 	const note =
 		input.note === null || input.renderNote === undefined ? input.note : input.renderNote(input.note, thread.ticket);
@@ -77,6 +94,7 @@ export async function planForward(
 		messageCount: count,
 		intentHash,
 		alreadyDone: previous?.state === 'sent',
+		attachments,
 	};
 }
 
@@ -144,6 +162,8 @@ export async function executeForward(env: DeliveryEnv, plan: ForwardPlan): Promi
 			};
 		}
 	}
+	// The files as planned, read again now: one that changed or went away stops the forward before anything is sent.
+	const files = loadAttachments(plan.attachments ?? []);
 	markSending(
 		env.db,
 		{profile: env.profile, ticketId: key, intentHash: plan.intentHash, body: plan.request.body, runId: null},
@@ -152,8 +172,13 @@ export async function executeForward(env: DeliveryEnv, plan: ForwardPlan): Promi
 	try {
 		const sent = await desk.forwardTicket(
 			plan.ticketId,
-			plan.request,
-			{idempotencyKey: `csr-${plan.intentHash}`},
+			files.length === 0 ? plan.request : {...plan.request, attachments: files},
+			{
+				idempotencyKey: `csr-${plan.intentHash}`,
+				afterInterruption: previous?.state === 'sending',
+				interruptedAttemptStartedAt:
+					previous?.state === 'sending' ? (previous.attemptStartedAt ?? undefined) : undefined,
+			},
 			env.signal,
 		);
 		commitForward(env, plan, sent.messageId, sent.via);

@@ -1,9 +1,10 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {ConflictError} from '../../src/errors.js';
 import {createDemoHelpDesk, type DemoHelpDesk} from '../../src/providers/demo/demo-help-desk.js';
+import {readAttachmentFile} from '../../src/services/attachments.js';
 import type {DeliveryEnv} from '../../src/services/delivery.js';
 import {executeForward, planForward} from '../../src/services/forward.js';
 import {executeMerge, planMerge} from '../../src/services/merge.js';
@@ -32,7 +33,14 @@ async function openIds(desk: DemoHelpDesk): Promise<[string, string, string]> {
 
 const demoCase = async () => {
 	const desk = openDemo();
-	return {desk, cleanup: async () => {}, openTickets: () => openIds(desk), missingId: '987654'};
+	return {
+		desk,
+		cleanup: async () => {},
+		openTickets: () => openIds(desk),
+		missingId: '987654',
+		sentToThirdParties: async (ticketId: string) =>
+			(await desk.outboundFor(ticketId)).map((entry) => ({files: entry.files})),
+	};
 };
 describeMergeContract('demo', demoCase);
 describeForwardContract('demo', demoCase);
@@ -131,5 +139,31 @@ describe('demo desk: merge and forward through the journal', () => {
 		expect(await desk.outboundFor(ticketId)).toHaveLength(2);
 		const records = env.db.prepare("SELECT count(*) AS n FROM records WHERE action = 'forward'").get();
 		expect(records).toEqual({n: 2});
+	});
+
+	it('forwards files as planned: another file under the same name since the plan stops it, with nothing sent', async () => {
+		open();
+		const [ticketId] = await openIds(desk);
+		const dir = mkdtempSync(join(tmpdir(), 'csr-forward-files-'));
+		dirs.push(dir);
+		const path = join(dir, 'label.pdf');
+		writeFileSync(path, '%PDF-1.4\n% label A\n%%EOF\n');
+		const input = {
+			ticketId,
+			to: ['claims@carrier.example'],
+			note: null,
+			lastOnly: true,
+			attachments: [readAttachmentFile(path, '--attach').planned],
+		};
+		const plan = await planForward(env, input);
+		writeFileSync(path, '%PDF-1.4\n% label B\n%%EOF\n');
+		await expect(executeForward(env, plan)).rejects.toThrow(/label\.pdf changed since the message was planned/);
+		expect(await desk.outboundFor(ticketId)).toEqual([]);
+		expect(findDelivery(env.db, 'demo', `forward:${ticketId}`, plan.intentHash)).toBeUndefined();
+		// Planned again, the new file is another intent: it goes, once.
+		const replanned = await planForward(env, {...input, attachments: [readAttachmentFile(path, '--attach').planned]});
+		expect(replanned.intentHash).not.toBe(plan.intentHash);
+		expect((await executeForward(env, replanned)).result).toBe('forwarded');
+		expect((await desk.outboundFor(ticketId))[0]?.files.map((file) => file.name)).toEqual(['label.pdf']);
 	});
 });

@@ -17,12 +17,15 @@ async function onFake() {
 }
 
 const contractCase = async () => {
-	const {desk, fake} = await onFake();
+	const {desk, fake, state} = await onFake();
 	return {
 		desk,
 		cleanup: () => fake.close(),
 		openTickets: async (): Promise<[string, string, string]> => ['2', '3', '4'],
 		missingId: '999999',
+		sentToThirdParties: async (ticketId: string) =>
+			state.forwards.filter((entry) => entry.ticketId === Number(ticketId)).map(({files}) => ({files})),
+		forwardsInOneRequest: true,
 	};
 };
 describeMergeContract('freshdesk (fake)', contractCase);
@@ -63,6 +66,7 @@ describe('freshdesk: merge and forward requests', () => {
 						to_emails: ['claims@carrier.example'],
 						include_quoted_text: false,
 					},
+					files: [],
 				},
 			]);
 		} finally {

@@ -85,6 +85,28 @@ describe('Zendesk new tickets', () => {
 		]);
 	});
 
+	it('--channel phone: Zendesk keeps via "api" for an API ticket, so csr tags it and reads the tag back as phone', async () => {
+		const {desk, fake, posts} = await onFake();
+		const created = await desk.createTicket(
+			{...spec, channel: 'phone', tags: ['callback']},
+			{idempotencyKey: 'csr-ph'},
+		);
+		const sent = JSON.parse(posts()[0]?.body ?? '{}') as {ticket: Record<string, unknown>};
+		expect(sent.ticket['tags']).toEqual(['callback', 'csr_channel_phone']);
+		expect(sent.ticket).not.toHaveProperty('via');
+		expect(sent.ticket).not.toHaveProperty('via_id');
+		expect(fake.tickets.get(Number(created.ticket.id))?.via.channel).toBe('api');
+		expect(created.ticket.channel).toBe('phone');
+		const [again] = await desk.getTickets([created.ticket.id]);
+		expect(again?.channel).toBe('phone');
+		// A ticket Zendesk itself got by phone keeps its own channel; a stray tag on an email ticket changes nothing.
+		const email = [...fake.tickets.values()].find((ticket) => ticket.via.channel === 'email');
+		if (email === undefined) throw new Error('the fake has no email ticket');
+		email.tags = [...email.tags, 'csr_channel_chat'];
+		const [read] = await desk.getTickets([String(email.id)]);
+		expect(read?.channel).toBe('email');
+	});
+
 	it('refuses an unknown group before anything is created, naming the groups', async () => {
 		const {desk, posts} = await onFake();
 		await expect(desk.createTicket({...spec, group: 'Nowhere'}, {idempotencyKey: 'k'})).rejects.toThrow(

@@ -1,4 +1,11 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {readAttachmentFile} from '../../src/services/attachments.js';
+import {executeForward, planForward} from '../../src/services/forward.js';
+import {openDatabase} from '../../src/store/database.js';
+import {findDelivery} from '../../src/store/journal.js';
 import {installZendeskMergeForward} from '../support/fake-merge-forward.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {describeForwardContract, describeMergeContract} from '../support/merge-forward-contract.js';
@@ -14,12 +21,13 @@ async function onFake(sideConversations = true) {
 }
 
 const contractCase = (sideConversations: boolean) => async () => {
-	const {desk, fake} = await onFake(sideConversations);
+	const {desk, fake, state} = await onFake(sideConversations);
 	return {
 		desk,
 		cleanup: () => fake.close(),
 		openTickets: async (): Promise<[string, string, string]> => ['2', '3', '4'],
 		missingId: '999999',
+		sentToThirdParties: async (ticketId: string) => state.sentFrom(Number(ticketId)),
 	};
 };
 describeMergeContract('zendesk (fake)', contractCase(true));
@@ -86,6 +94,7 @@ describe('zendesk: merge and forward requests', () => {
 						body: 'the thread',
 						to: [{email: 'claims@carrier.example'}, {email: 'wh@warehouse.example'}],
 					},
+					files: [],
 				},
 			]);
 			expect(state.createdTickets).toEqual([]);
@@ -117,4 +126,58 @@ describe('zendesk: merge and forward requests', () => {
 			await close();
 		}
 	});
+});
+
+describe('zendesk: a forward interrupted between the outbound message and the note', () => {
+	// The crash window: Zendesk accepted the side conversation (or the linked ticket), then the note on the ticket
+	// failed in a way that leaves its fate unknown (503), so the journal still says `sending`. The same command again
+	// must find what the first attempt made and only write the note: the carrier gets one mail, with one set of files.
+	for (const sideConversations of [true, false]) {
+		it(`${sideConversations ? 'side conversation' : 'linked ticket'}: the re-run sends nothing twice and notes it once`, async () => {
+			const {desk, fake, state, close} = await onFake(sideConversations);
+			const dir = mkdtempSync(join(tmpdir(), 'csr-zd-forward-'));
+			const db = openDatabase(join(dir, 'csr.db'));
+			try {
+				writeFileSync(join(dir, 'label.pdf'), '%PDF-1.4\n% return label\n%%EOF\n');
+				const files = [readAttachmentFile(join(dir, 'label.pdf'), '--attach').planned];
+				const env = {desk, db, profile: 'zd', agent: 'agent@example.com', now: () => new Date()};
+				const input = {
+					ticketId: '4',
+					to: ['claims@carrier.example'],
+					note: 'Damaged',
+					lastOnly: false,
+					attachments: files,
+				};
+				const inner = fake.intercept;
+				let failNote = true;
+				fake.intercept = (request) => {
+					// Every attempt of the first run (csr repeats a safe update after a 5xx): the note does not land.
+					if (failNote && request.method === 'PUT' && /^\/api\/v2\/tickets\/4(\.json)?$/.test(request.pathname))
+						return {status: 503, json: {error: 'ServiceUnavailable', description: 'try again'}};
+					return inner?.(request);
+				};
+				const first = await planForward(env, input);
+				await expect(executeForward(env, first)).rejects.toThrow(/may or may not have gone out/);
+				failNote = false;
+				expect(findDelivery(db, 'zd', 'forward:4', first.intentHash)?.state).toBe('sending');
+				expect(state.sentFrom(4)).toHaveLength(1);
+
+				const again = await planForward(env, input);
+				const outcome = await executeForward(env, again);
+				expect(outcome.result).toBe('forwarded');
+				const sent = state.sentFrom(4);
+				expect(sent).toHaveLength(1);
+				expect(sent[0]?.files.map((file) => file.name)).toEqual(['label.pdf']);
+				const notes = (await desk.getThread('4')).messages.filter((message) =>
+					message.text.includes('Forwarded to claims@carrier.example'),
+				);
+				expect(notes).toHaveLength(1);
+				expect(findDelivery(db, 'zd', 'forward:4', first.intentHash)?.state).toBe('sent');
+			} finally {
+				db.close();
+				rmSync(dir, {recursive: true, force: true});
+				await close();
+			}
+		});
+	}
 });

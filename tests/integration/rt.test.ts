@@ -1,4 +1,5 @@
 import {spawn} from 'node:child_process';
+import {createHash} from 'node:crypto';
 import {once} from 'node:events';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {Message} from '../../src/domain/message.js';
@@ -416,11 +417,32 @@ describe.skipIf(!installed)('Request Tracker 5 (real server)', () => {
 		}
 		return ids as [string, string, string];
 	}
+	/** What third parties got from a ticket: each linked ticket's correspondence, with its files as RT stored them. */
+	async function sentToThirdParties(ticketId: string): Promise<{files: {name: string; sha256: string}[]}[]> {
+		const sent: {files: {name: string; sha256: string}[]}[] = [];
+		for (const linked of await root.ticketIds(`RefersTo = ${ticketId}`)) {
+			for (const transaction of await root.transactions(linked, ['Correspond'])) {
+				const refs = (await root.get(`/transaction/${transaction.id}/attachments`, {per_page: '100'})) as {
+					items: {id: string}[];
+				};
+				const files: {name: string; sha256: string}[] = [];
+				for (const ref of refs.items) {
+					const part = (await root.get(`/attachment/${ref.id}`)) as {Filename?: string; Content: string | null};
+					if (!part.Filename) continue;
+					const bytes = Buffer.from(part.Content ?? '', 'base64');
+					files.push({name: part.Filename, sha256: createHash('sha256').update(bytes).digest('hex')});
+				}
+				sent.push({files});
+			}
+		}
+		return sent;
+	}
 	const mergeForwardCase = async () => ({
 		desk: createRtHelpDesk(setupFor(server)),
 		cleanup: async () => {},
 		openTickets: threeOpenTickets,
 		missingId: '987654321',
+		sentToThirdParties,
 	});
 	describeMergeContract('rt (real RT 5)', mergeForwardCase);
 	describeForwardContract('rt (real RT 5)', mergeForwardCase);

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {ProviderError} from '../../src/errors.js';
 import {
@@ -15,7 +16,26 @@ export type MergeForwardDesk = {
 	readonly openTickets: () => Promise<[string, string, string]>;
 	/** A ticket id the desk does not have. */
 	readonly missingId: string;
+	/**
+	 * What went to third parties from a ticket, oldest first: one entry per message they got, with its files (name and
+	 * SHA-256 as the desk stored them). Given, the contract also checks forwards with files and repeats.
+	 */
+	readonly sentToThirdParties?: (ticketId: string) => Promise<{files: {name: string; sha256: string}[]}[]>;
+	/** The desk forwards in one request (Freshdesk): a repeat is the service's to prevent (it finds the note). */
+	readonly forwardsInOneRequest?: boolean;
 };
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+/** A small PDF and a PNG-looking file, as `loadAttachments` hands them to a desk. */
+const forwardFiles = () =>
+	[
+		{fileName: 'invoice.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n% invoice 1001\n%%EOF\n')},
+		{
+			fileName: 'damaged parcel.png',
+			contentType: 'image/png',
+			bytes: Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]),
+		},
+	].map((file) => ({...file, sha256: sha256(file.bytes)}));
 
 const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
 	promise.then(
@@ -117,6 +137,47 @@ export function describeForwardContract(name: string, makeDesk: () => Promise<Me
 				desk.forwardTicket(setup.missingId, {to: ['a@b.example'], note: null, subject: 'Fwd', body: 'x'}, {}),
 			);
 			expect(error).toBeInstanceOf(ProviderError);
+		});
+
+		it('forwards files: the third party gets each one, byte for byte, with the message', async (context) => {
+			if (setup.sentToThirdParties === undefined) return context.skip();
+			const [ticketId] = await setup.openTickets();
+			const files = forwardFiles();
+			await desk.forwardTicket(
+				ticketId,
+				{
+					to: ['claims@carrier.example'],
+					note: null,
+					subject: 'Fwd: damaged parcel',
+					body: 'See the photo',
+					attachments: files,
+				},
+				{idempotencyKey: 'csr-forward-files'},
+			);
+			const sent = await setup.sentToThirdParties(ticketId);
+			expect(sent).toHaveLength(1);
+			expect(sent[0]?.files).toEqual(files.map((file) => ({name: file.fileName, sha256: file.sha256})));
+		});
+
+		it('a forward repeated after an interruption under the same key reaches the third party once', async (context) => {
+			if (setup.sentToThirdParties === undefined || setup.forwardsInOneRequest === true) return context.skip();
+			const [, ticketId] = await setup.openTickets();
+			const request = {
+				to: ['claims@carrier.example'],
+				note: null,
+				subject: 'Fwd: parcel',
+				body: 'the thread',
+				attachments: forwardFiles().slice(0, 1),
+			};
+			await desk.forwardTicket(ticketId, request, {idempotencyKey: 'csr-forward-repeat'});
+			const again = await desk.forwardTicket(ticketId, request, {
+				idempotencyKey: 'csr-forward-repeat',
+				afterInterruption: true,
+			});
+			expect(again.messageId).not.toBe('');
+			const sent = await setup.sentToThirdParties(ticketId);
+			expect(sent).toHaveLength(1);
+			expect(sent[0]?.files.map((file) => file.name)).toEqual(['invoice.pdf']);
 		});
 	});
 }

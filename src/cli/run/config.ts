@@ -42,6 +42,9 @@ export async function runConfigGet(key: string | undefined, globals: GlobalOptio
 	if (name === 'store.url' && globals.profile !== undefined) {
 		value = context.config().read().profiles[globals.profile]?.storeUrl ?? value;
 	}
+	if (name === 'rt.maxAttachmentSize' && globals.profile !== undefined) {
+		value = context.config().read().profiles[globals.profile]?.rtMaxAttachmentBytes ?? value;
+	}
 	context.io.stdout.write(`${value === null ? '' : shown(name, value)}\n`);
 }
 
@@ -66,6 +69,19 @@ export async function runConfigSet(key: string, raw: string, globals: GlobalOpti
 			};
 		});
 		context.io.stderr.write(`${name} of profile ${profileName} set to ${shown(name, parsed.data ?? '')}\n`);
+		return;
+	}
+	if (name === 'rt.maxAttachmentSize' && profileName !== undefined) {
+		// Per profile: each RT server has its own $MaxAttachmentSize.
+		await context.config().update((config) => {
+			const profile = config.profiles[profileName];
+			if (profile === undefined) throw new UsageError(`no profile "${profileName}"`, 'See `csr profile list`.');
+			return {
+				...config,
+				profiles: {...config.profiles, [profileName]: {...profile, rtMaxAttachmentBytes: parsed.data as number}},
+			};
+		});
+		context.io.stderr.write(`${name} of profile ${profileName} set to ${String(parsed.data)} bytes\n`);
 		return;
 	}
 	await context.config().update((config) => ({...config, settings: {...config.settings, [name]: parsed.data}}));

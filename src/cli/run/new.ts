@@ -3,7 +3,7 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {type Channel, type Ticket, TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
-import type {NewTicket} from '../../providers/help-desk.js';
+import {ccNotice, type NewTicket} from '../../providers/help-desk.js';
 import {decodeText, readCsvRecords} from '../../services/csv-reader.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
 import {assertCanCreate} from '../../services/logged-tickets.js';
@@ -188,6 +188,8 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 				flags.assignee === undefined ? undefined : flags.assignee === 'me' ? ('me' as const) : {email: flags.assignee},
 			locale: flags.locale,
 		};
+		const notice = ccNotice(desk, spec.cc ?? []);
+		if (notice !== null) context.io.stderr.write(`${notice}\n`);
 		// Render everything before creating anything: one bad row stops the run with nothing sent.
 		const items: PlannedWrite[] = recipients.map((recipient) => {
 			const rendered =

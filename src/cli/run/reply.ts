@@ -1,7 +1,7 @@
 import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
-import type {HelpDesk} from '../../providers/help-desk.js';
+import {ccNotice, type HelpDesk} from '../../providers/help-desk.js';
 import {type PlannedAttachment, parseCcList, readAttachmentFile} from '../../services/attachments.js';
 import {type DeliveryResult, hashIntent} from '../../services/delivery.js';
 import {intentPartsOf} from '../../services/delivery-extras.js';
@@ -64,6 +64,8 @@ export async function runReply(
 		const agent = await agentOf(profile, desk, context.signal);
 		const {source, vars, status, files, cc} = request;
 		const items = await planItems({flags, profile, desk, source, vars, status, agent, context, files, cc}, tickets);
+		const notice = ccNotice(desk, cc);
+		if (notice !== null) context.io.stderr.write(`${notice}\n`);
 		const notFound: DeliveryResult[] = missing.map((ticketId) => ({
 			ticketId,
 			result: 'failed',

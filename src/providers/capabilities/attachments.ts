@@ -7,6 +7,8 @@ export type AttachmentLimits = {
 	readonly maxFileBytes: number;
 	/** The most all files of one message may add up to, in bytes. */
 	readonly maxTotalBytes: number;
+	/** The csr setting that changes these limits, where the desk's server is configurable (RT: `rt.maxAttachmentSize`). */
+	readonly setting?: string | undefined;
 };
 
 /** A desk that sends files with a message (`OutgoingMessage.attachments`) within these limits. */

@@ -1,4 +1,4 @@
-import type {HelpDesk, WriteOptions} from '../help-desk.js';
+import type {HelpDesk, OutgoingAttachment, WriteOptions} from '../help-desk.js';
 
 /**
  * A ticket's thread (or its last message) sent to a third party (a carrier, a warehouse). `body` is composed by csr
@@ -11,6 +11,19 @@ export type ForwardRequest = {
 	readonly note: string | null;
 	/** The subject the third party sees. */
 	readonly subject: string;
+	/** Files the third party gets with it (read and checked against the desk's limits by csr before the call). */
+	readonly attachments?: readonly OutgoingAttachment[] | undefined;
+};
+
+export type ForwardOptions = WriteOptions & {
+	/**
+	 * An earlier attempt under the same idempotency key may have reached the desk (csr was killed or timed out while it
+	 * was in flight): a desk that forwards in more than one request looks for what that attempt made before making it
+	 * again.
+	 */
+	readonly afterInterruption?: boolean | undefined;
+	/** When that attempt started (the journal's `sending` row): a desk may wait for a request still in its server. */
+	readonly interruptedAttemptStartedAt?: string | undefined;
 };
 
 export type ForwardResult = {
@@ -26,7 +39,7 @@ export interface TicketForwarding {
 	forwardTicket(
 		ticketId: string,
 		request: ForwardRequest,
-		options: WriteOptions,
+		options: ForwardOptions,
 		signal?: AbortSignal,
 	): Promise<ForwardResult>;
 }

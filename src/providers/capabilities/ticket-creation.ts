@@ -30,6 +30,13 @@ export interface TicketCreation {
 	createTicket(ticket: NewTicket, options: WriteOptions, signal?: AbortSignal): Promise<CreatedTicket>;
 	/** The ticket an earlier createTicket with this key made (after a crash), or null when there is none. */
 	findCreatedTicket(requesterEmail: string, idempotencyKey: string, signal?: AbortSignal): Promise<string | null>;
+	/**
+	 * Desks that do not honour the idempotency key on a create (RT, Freshdesk): how long a create csr sent may still be
+	 * applied by the desk's server after csr stopped waiting for it (killed mid-request, or timed out while the request
+	 * sat in the server's queue). A re-run that finds nothing for a younger attempt looks again until it is this old,
+	 * before it creates. Undefined: a repeated create is harmless (Zendesk's key) or cannot land late (the demo desk).
+	 */
+	readonly createMayLandWithinMs?: number | undefined;
 }
 
 export function hasTicketCreation(desk: HelpDesk): desk is HelpDesk & TicketCreation {

@@ -36,7 +36,10 @@ export type DemoHelpDesk = HelpDesk &
 	AttachmentSending &
 	AttachmentDownload & {
 		/** What the demo desk sent to third parties (forwards) for a ticket, oldest first. */
-		outboundFor(ticketId: string, signal?: AbortSignal): Promise<{to: string; subject: string; body: string}[]>;
+		outboundFor(
+			ticketId: string,
+			signal?: AbortSignal,
+		): Promise<{to: string; subject: string; body: string; files: {name: string; sha256: string}[]}[]>;
 		/**
 		 * The customer writes on a ticket, as if by email: a solved, pending or on-hold ticket opens again. Lets a test or
 		 * a training session show "the ticket changed since you read it". Works during a simulated outage (the outage is

@@ -2,6 +2,7 @@ import {z} from 'zod';
 import type {Channel} from '../../domain/ticket.js';
 import {messageOf, ProviderError} from '../../errors.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
+import {lateWriteMs} from '../http/settle.js';
 import type {FreshdeskApi} from './api.js';
 import {statusCodes, toTicket} from './map.js';
 import {fetchTicket} from './queue.js';
@@ -161,5 +162,7 @@ export function createFreshdeskCreate(api: FreshdeskApi) {
 		return {ticket: toTicket(created, api.directory, api.origin), messageId};
 	}
 
-	return {createTicket, findCreatedTicket};
+	// No idempotency key: a create queued at Freshdesk when csr stopped waiting may still land (HTTP read timeout 30 s,
+	// and a margin), so a re-run looks for it until then before creating again.
+	return {createTicket, findCreatedTicket, createMayLandWithinMs: lateWriteMs};
 }

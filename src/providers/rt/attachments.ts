@@ -6,7 +6,17 @@ import type {RtApi} from './api.js';
 import type {RtTicket} from './schemas.js';
 
 /** RT's own default `$MaxAttachmentSize` is 10 MB; a larger file would be truncated or dropped by RT. */
-export const rtAttachmentLimits: AttachmentLimits = {maxFileBytes: 10 * 1024 * 1024, maxTotalBytes: 10 * 1024 * 1024};
+export const rtDefaultMaxAttachmentBytes = 10 * 1024 * 1024;
+
+/**
+ * What csr sends to this RT server: its `$MaxAttachmentSize` (a site setting REST2 does not show, so the profile says
+ * it with `rt.maxAttachmentSize`). RT checks each file against it; csr also keeps a message's files within it, since one
+ * REST2 request carries them all as base64.
+ */
+export function rtAttachmentLimits(maxBytes: number | undefined): AttachmentLimits {
+	const bytes = maxBytes ?? rtDefaultMaxAttachmentBytes;
+	return {maxFileBytes: bytes, maxTotalBytes: bytes, setting: 'rt.maxAttachmentSize'};
+}
 
 /**
  * RT stores a file name from the MIME header it builds, and reads non-ASCII there as Latin-1 (ü comes back as

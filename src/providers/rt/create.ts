@@ -2,6 +2,7 @@ import {z} from 'zod';
 import type {Ticket} from '../../domain/ticket.js';
 import {messageOf, ProviderError} from '../../errors.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
+import {lateWriteMs} from '../http/settle.js';
 import type {RtApi} from './api.js';
 import {rtStatusFor, tagCondition, tagsOf, toTicket} from './map.js';
 import {rtQueue} from './schemas.js';
@@ -151,5 +152,7 @@ export function createRtCreate(api: RtApi) {
 		return {ticket: toTicket(raw, api.webBase), messageId};
 	}
 
-	return {createTicket, findCreatedTicket};
+	// No idempotency key: a create queued in RT's server when csr stopped waiting may still land (HTTP read timeout
+	// 30 s, and a margin), so a re-run looks for it until then before creating again.
+	return {createTicket, findCreatedTicket, createMayLandWithinMs: lateWriteMs};
 }

@@ -4,6 +4,7 @@ import type {
 	AttachmentDownload,
 	AttachmentSending,
 	Capabilities,
+	CcKeptOnTicket,
 	CustomerDirectory,
 	HelpDesk,
 	KnowledgeBase,
@@ -55,7 +56,8 @@ export function createRtHelpDesk(
 	TicketForwarding &
 	TicketCreation &
 	AttachmentSending &
-	AttachmentDownload {
+	AttachmentDownload &
+	CcKeptOnTicket {
 	const api = createRtApi(setup, options);
 	return {
 		providerName: 'rt',
@@ -76,7 +78,9 @@ export function createRtHelpDesk(
 		},
 		getThread: (ticketId, signal) => getThread(api, ticketId, signal),
 		sendMessage: (ticketId, message, writeOptions, signal) => sendMessage(api, ticketId, message, writeOptions, signal),
-		attachmentLimits: rtAttachmentLimits,
+		attachmentLimits: rtAttachmentLimits(setup.maxAttachmentBytes),
+		// REST2 (RT 5.0) passes no one-time CcMessageTo on correspond/create: --cc becomes the ticket's Cc watchers.
+		ccKeptOnTicket: {desk: 'Request Tracker', as: 'Cc watchers'},
 		downloadAttachment: (_ticketId, attachment, signal) => downloadAttachment(api, attachment, signal),
 		updateTicket: (ticketId, changes, writeOptions, signal) =>
 			updateTicket(api, ticketId, changes, writeOptions, signal),
@@ -124,7 +128,8 @@ export function createRtHelpDesk(
 		getArticle: (articleId, signal) => getRtArticle(api, articleId, signal),
 		findCustomer: (key, signal) => findRtCustomer(api, key, signal),
 		mergeTickets: (request, signal) => mergeTickets(api, request, signal),
-		forwardTicket: (ticketId, request, _writeOptions, signal) => forwardTicket(api, ticketId, request, signal),
+		forwardTicket: (ticketId, request, writeOptions, signal) =>
+			forwardTicket(api, ticketId, request, writeOptions, signal),
 		close: () => api.close(),
 	};
 }

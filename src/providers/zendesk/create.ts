@@ -2,12 +2,22 @@ import {z} from 'zod';
 import {ProviderError} from '../../errors.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
 import type {ZendeskApi} from './api.js';
-import {toTicket} from './map.js';
+import {channelTagPrefix, toTicket} from './map.js';
 import {updateResponse, zendeskTicket} from './schemas.js';
 import {fetchTicket} from './thread.js';
 import {toZendeskChanges} from './writes.js';
 
 const byExternalId = z.object({tickets: z.array(zendeskTicket)});
+
+/**
+ * A phone (or chat, …) ticket opened through the API: Zendesk sets `via` itself (`api`), its docs advise against
+ * setting the channel ("not advisable and could cause unforeseen problems", Via object reference), and the voice via
+ * ids (44–46) belong to Talk Partner Edition's own endpoint (`POST /api/v2/channels/voice/tickets`, a plan csr cannot
+ * assume). So csr records the channel as a tag, `csr_channel_phone`, which `toTicket` reads back (map.ts).
+ */
+function channelTags(channel: NewTicket['channel'] | undefined): string[] {
+	return channel === undefined || channel === 'email' || channel === 'api' ? [] : [`${channelTagPrefix}${channel}`];
+}
 
 /** Refuses what Zendesk creation in csr does not carry (before anything is sent). */
 function refuseUnsupported(input: NewTicket): void {
@@ -40,7 +50,13 @@ export function createZendeskCreate(api: ZendeskApi) {
 			{status: input.status, assignee: input.assignee, group: input.group},
 			signal,
 		);
-		const tags = [...new Set((input.tags ?? []).map((tag) => tag.trim().toLowerCase().replace(/\s+/g, '_')))];
+		const tags = [
+			...new Set(
+				[...(input.tags ?? []), ...channelTags(input.channel)].map((tag) =>
+					tag.trim().toLowerCase().replace(/\s+/g, '_'),
+				),
+			),
+		];
 		const ticket: Record<string, unknown> = {
 			...changes,
 			subject: input.subject,

@@ -1,5 +1,12 @@
 import type {Attachment, AuthorRole, Message} from '../../domain/message.js';
-import type {AgentRef, Channel, Priority, Ticket, TicketStatus} from '../../domain/ticket.js';
+import {
+	type AgentRef,
+	type Channel,
+	channels,
+	type Priority,
+	type Ticket,
+	type TicketStatus,
+} from '../../domain/ticket.js';
 import {htmlToText} from '../../text/html-to-text.js';
 import type {SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {Directory} from './directory.js';
@@ -86,6 +93,19 @@ const channelByViaId: Readonly<Record<number, Channel>> = {
 	57: 'sms',
 };
 
+/** The tag csr puts on a ticket it opened through the API for another channel (`csr new --channel phone`). */
+export const channelTagPrefix = 'csr_channel_';
+
+/** The channel a csr tag names on a ticket Zendesk marks as made by the API; else Zendesk's own. */
+function channelOf(raw: ZendeskTicket): Channel {
+	const channel = channelFromVia(raw.via);
+	if (channel !== 'api') return channel;
+	const tagged = raw.tags?.find((tag) => tag.startsWith(channelTagPrefix))?.slice(channelTagPrefix.length) as
+		| Channel
+		| undefined;
+	return tagged !== undefined && (channels as readonly string[]).includes(tagged) ? tagged : channel;
+}
+
 export function channelFromVia(via: ZendeskTicket['via']): Channel {
 	const channel = via?.channel;
 	if (typeof channel === 'number') return channelByViaId[channel] ?? 'other';
@@ -146,7 +166,7 @@ export function toTicket(raw: ZendeskTicket, directory: Directory, origin: strin
 		subject: raw.subject ?? raw.raw_subject ?? '',
 		status: statusFromZendesk[raw.status],
 		priority: (raw.priority ?? null) as Priority | null,
-		channel: channelFromVia(raw.via),
+		channel: channelOf(raw),
 		requester: {
 			id: requesterId,
 			name: requesterUser?.name || from?.name || requesterUser?.email || from?.address || `requester ${requesterId}`,
