@@ -46,6 +46,8 @@ export type DeliveryEnv = {
 	readonly agent: string | null;
 	readonly now: () => Date;
 	readonly signal?: AbortSignal | undefined;
+	/** Says what a step that takes a while is waiting for (the CLI writes it to stderr); best effort. */
+	readonly notice?: ((text: string) => void) | undefined;
 };
 
 /** A stable hash of an intent's parts (profile, ticket, template or body, vars, …). */

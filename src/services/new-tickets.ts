@@ -77,11 +77,18 @@ async function findAfterInterruption(
 ): Promise<string | null> {
 	const settleMs = desk.createMayLandWithinMs ?? 0;
 	const startedMs = attemptStartedAt === null ? Number.NaN : Date.parse(attemptStartedAt);
+	let told = false;
 	for (;;) {
 		const found = await desk.findCreatedTicket(email, key, env.signal);
 		if (found !== null) return found;
 		const waitMs = Number.isNaN(startedMs) ? 0 : startedMs + settleMs - env.now().getTime();
 		if (waitMs <= 0) return null;
+		if (!told) {
+			told = true;
+			env.notice?.(
+				`the ticket for ${email} was being opened when the last run stopped; ${desk.providerName} may still open it, so csr looks for it for up to ${Math.ceil(waitMs / 1000)} s before opening it (Ctrl-C stops; nothing is opened twice)`,
+			);
+		}
 		await sleep(Math.min(1000, waitMs), undefined, {signal: env.signal}).catch((error: unknown) => {
 			if (env.signal?.aborted) throw new InterruptedError();
 			throw error;

@@ -10,7 +10,7 @@ import {assertCanCreate} from '../../services/logged-tickets.js';
 import {executeRun, planRun} from '../../services/replies.js';
 import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
-import {toDisplayText, toSafeJson} from '../../text/display-text.js';
+import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
 
@@ -254,7 +254,15 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 		};
 		const printer = createResultPrinter(globals, context, items.length);
 		const {results, interrupted} = await executeRun(
-			{desk, db, profile: profile.name, agent: agent.email, now: context.now, signal: context.signal},
+			{
+				desk,
+				db,
+				profile: profile.name,
+				agent: agent.email,
+				now: context.now,
+				signal: context.signal,
+				notice: (text) => context.io.stderr.write(`csr: ${toDisplayLine(text)}\n`),
+			},
 			run,
 			{force: false, concurrency: 4, onResult: (result, done, total) => printer.onResult(result, done, total)},
 		);

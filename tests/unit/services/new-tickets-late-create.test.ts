@@ -59,9 +59,13 @@ describe('deliverNew after a kill with a create in flight', () => {
 	it('on a desk whose server may still apply it, looks again until it lands, and opens no second ticket', async () => {
 		const {desk, calls} = lateDesk(3, 10_000);
 		const {env, item, db} = crashedRun(desk, 0);
-		const result = await deliverNew(env, item, {runId: null});
+		const notices: string[] = [];
+		const result = await deliverNew({...env, notice: (text) => notices.push(text)}, item, {runId: null});
 		expect(result).toMatchObject({ticketId: '501', result: 'skipped'});
 		expect(calls).toEqual({finds: 3, creates: 0});
+		// The pause is explained once, not left silent.
+		expect(notices).toHaveLength(1);
+		expect(notices[0]).toMatch(/rita@example\.net.*late may still open it.*up to 10 s/);
 		expect(findDelivery(db, 'rt', item.ticketId, item.intentHash)?.state).toBe('sent');
 		db.close();
 	});
