@@ -95,6 +95,7 @@ export function toCachedTicket(facts: TicketFacts): CachedTicket {
 		slaBreached: facts.slaBreached,
 		slaDueAt: ticket.slaDueAt,
 		waitingSince: waitingSinceOf(facts),
+		priority: ticket.priority,
 		...(facts.publicMessages === undefined ? {} : teamFactsOf(facts.publicMessages)),
 		...(facts.solvedBy === undefined ? {} : {solvedBy: agentKeyOf(facts.solvedBy)}),
 		...waitFactsOf(facts),

@@ -350,6 +350,14 @@ UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
 UPDATE sync_tickets SET business_source = NULL WHERE business_source IS NOT NULL AND business_source <> 'desk';
 `,
 	},
+	{
+		// csr's own SLA targets (config slaTargets) depend on a ticket's priority: the cache keeps it. The tickets
+		// stream reads every ticket again at the next sync so rows synced before have it too.
+		version: 12,
+		sql: `ALTER TABLE sync_tickets ADD COLUMN priority TEXT;
+UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
+`,
+	},
 ];
 
 /**

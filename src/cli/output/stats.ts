@@ -7,7 +7,7 @@ import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
 import {formatMinutes} from './minutes.js';
 import type {Paint} from './paint.js';
-import {waitCsvColumns, waitCsvValues, waitExplanations, waitLines} from './stats-waits.js';
+import {slaLines, waitCsvColumns, waitCsvValues, waitExplanations, waitLines} from './stats-waits.js';
 import {type Column, formatTable} from './table.js';
 
 const bars = '▁▂▃▄▅▆▇█';
@@ -76,6 +76,7 @@ function summaryTable(report: StatsReport, trends: StatsTrends, paint: Paint, co
 	lines.push(...waitLines(report, label, indent, durationLine));
 	lines.push(
 		`${label('Rates')}one-touch ${percent(report.oneTouchRate)}   reopen ${percent(report.reopenRate)}   SLA breach ${percent(report.slaBreachRate)}`,
+		...slaLines(report, indent),
 	);
 	const {csat} = report;
 	lines.push(
