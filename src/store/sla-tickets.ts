@@ -1,12 +1,23 @@
-import type {SlaTicket} from '../kpi/sla.js';
 import type {Database} from './database.js';
 import {type Dimension, statement, ticketKey, type Window} from './stats-keys.js';
+
+/** A ticket as csr's SLA targets judge it (kpi/sla.ts SlaTicket). Times in epoch ms; calendar minutes. */
+export type SlaTicketRow = {
+	readonly key: string;
+	readonly priority: string | null;
+	readonly group: string | null;
+	readonly unsolved: boolean;
+	readonly createdAt: number;
+	readonly firstReplyMinutes: number | null;
+	/** Null unless solved or closed now with a resolution time. */
+	readonly resolutionMinutes: number | null;
+};
 
 /**
  * The tickets created in the window with what csr's SLA targets need (priority, group, first reply and resolution
  * in calendar minutes), keyed like csr stats' --by dimension. One row per ticket: only read when targets are set.
  */
-export function readSlaTickets(db: Database, profile: string, window: Window, dimension: Dimension): SlaTicket[] {
+export function readSlaTickets(db: Database, profile: string, window: Window, dimension: Dimension): SlaTicketRow[] {
 	return statement(
 		db,
 		`SELECT ${ticketKey(dimension, 't.created_at')} AS k, t.priority, t.group_name, t.status, t.created_at,

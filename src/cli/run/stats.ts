@@ -1,6 +1,6 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
-import {type CsrSlaStats, emptyCsrSla} from '../../kpi/sla.js';
+import {emptyCsrSla} from '../../kpi/sla.js';
 import {resolveWindow} from '../../kpi/window.js';
 import {planBusinessHours} from '../../services/business-hours.js';
 import {type CsrSlaResult, computeCsrSlaStats, slaTargetsHint} from '../../services/sla.js';
@@ -103,18 +103,18 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 	}
 }
 
-/** The stats with slaBreachCsr in the report and in each --by group (their empty figures where a key has no ticket). */
+/** The stats with slaBreachCsr in the report (null without targets) and, with targets, in each --by group. */
 function withCsrSla(result: StatsResult, sla: CsrSlaResult): StatsResult {
-	const emptyOf = (overall: CsrSlaStats | null) => (overall === null ? null : emptyCsrSla(overall.business !== null));
+	const {overall} = sla;
 	return {
 		...result,
-		report: {...result.report, slaBreachCsr: sla.overall},
+		report: {...result.report, slaBreachCsr: overall},
 		groups:
-			result.groups === null
-				? null
+			result.groups === null || overall === null
+				? result.groups
 				: result.groups.map((group) => ({
 						...group,
-						slaBreachCsr: sla.groups?.get(group.key) ?? emptyOf(sla.overall),
+						slaBreachCsr: sla.groups?.get(group.key) ?? emptyCsrSla(overall.business !== null),
 					})),
 	};
 }
