@@ -2,6 +2,7 @@ import {z} from 'zod';
 import type {ExportPage, SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {FreshdeskApi} from './api.js';
 import {enrich} from './contacts.js';
+import {exportThreads} from './kpi-threads.js';
 import {toSatisfactionRating, toTicketFacts} from './map.js';
 import {decodeCursor, encodeCursor} from './queue.js';
 import {ratingList, ticketList} from './schemas.js';
@@ -50,7 +51,13 @@ export async function exportTicketFacts(
 		signal,
 	);
 	await enrich(api, result.items, signal);
-	const items = result.items.map((ticket) => toTicketFacts(ticket, api.directory, api.origin));
+	// The thread of each ticket: next reply, requester wait, who replied (the list has none of them).
+	const threads = await exportThreads(api, result.items, signal);
+	const items = result.items.map((ticket) => {
+		const facts = toTicketFacts(ticket, api.directory, api.origin);
+		const publicMessages = threads.get(ticket.id);
+		return publicMessages === undefined ? facts : {...facts, publicMessages};
+	});
 	const last = result.items[result.items.length - 1];
 	if (last === undefined) return {items, nextCursor: null};
 	// More pages: the next one. At the end (or the 300-page wall): a new window from the last change seen, so the next
