@@ -65,6 +65,9 @@ describe('Freshdesk ticket facts from the conversations', () => {
 		expect(cached.requesterWaitMinutes).toBe(270);
 		expect(cached.firstReplyBy).not.toBeNull();
 		expect(cached.replies).toHaveLength(3);
+		// Resolved: credited to the assignee, as Freshdesk's reports do.
+		expect(facts.solvedBy?.id).toBe(String(raw.responder_id));
+		expect(page.items.find((item) => item.ticket.id === '2')?.solvedBy).toBeNull();
 		// One request per ticket for its conversations.
 		const threads = fake.requests.filter((request) => /^\/api\/v2\/tickets\/\d+\/conversations$/.test(request.pathname));
 		expect(threads.map((request) => request.pathname).sort()).toEqual([

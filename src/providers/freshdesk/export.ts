@@ -56,7 +56,10 @@ export async function exportTicketFacts(
 	const items = result.items.map((ticket) => {
 		const facts = toTicketFacts(ticket, api.directory, api.origin);
 		const publicMessages = threads.get(ticket.id);
-		return publicMessages === undefined ? facts : {...facts, publicMessages};
+		if (publicMessages === undefined) return facts;
+		// Who solved is not in the API; Freshdesk credits a resolution to the agent the ticket is assigned to.
+		const solved = facts.solvedAt !== null && (facts.ticket.status === 'solved' || facts.ticket.status === 'closed');
+		return {...facts, publicMessages, solvedBy: solved ? facts.ticket.assignee : null};
 	});
 	const last = result.items[result.items.length - 1];
 	if (last === undefined) return {items, nextCursor: null};
