@@ -101,7 +101,7 @@ ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel
 	sla_due_at = excluded.sla_due_at, waiting_since = excluded.waiting_since,
 	next_reply_minutes = excluded.next_reply_minutes, requester_wait_minutes = excluded.requester_wait_minutes,
 	requester_wait_business_minutes = excluded.requester_wait_business_minutes, waits = excluded.waits,
-	next_reply_business_minutes = NULL, priority = excluded.priority`;
+	next_reply_business_minutes = NULL, priority = excluded.priority, next_reply_business_source = NULL`;
 
 function writeTickets(db: Database, profile: string, items: readonly CachedTicket[]): void {
 	const upsert = statement(db, upsertTicketSql);
