@@ -3,9 +3,6 @@ import type {DurationStats, StatsReport} from '../../kpi/report.js';
 
 // Next reply and requester wait in the stats table and --explain (only when the report has them).
 
-// The table's csr SLA lines come from stats-sla.ts (through here: stats.ts is at the 400-line limit).
-export {slaLines} from './stats-sla.js';
-
 type Line = (stats: DurationStats) => string;
 
 /** Table lines: each metric's calendar figures, and its business-hours figures beneath when there are any. */

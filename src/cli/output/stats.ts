@@ -7,7 +7,8 @@ import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
 import {formatMinutes} from './minutes.js';
 import type {Paint} from './paint.js';
-import {slaLines, waitCsvColumns, waitCsvValues, waitExplanations, waitLines} from './stats-waits.js';
+import {slaLines} from './stats-sla.js';
+import {waitCsvColumns, waitCsvValues, waitExplanations, waitLines} from './stats-waits.js';
 import {type Column, formatTable} from './table.js';
 
 const bars = '▁▂▃▄▅▆▇█';
