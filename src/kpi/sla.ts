@@ -1,32 +1,12 @@
 import type {BusinessClock} from './business-hours.js';
 import {rate} from './scores.js';
-import {
-	combineOutcomes,
-	outcomeOf,
-	type SlaMetric,
-	type SlaOutcome,
-	type SlaTargets,
-	slaMetrics,
-	targetFor,
-} from './sla-targets.js';
+import {combineOutcomes, outcomeOf, type SlaOutcome} from './sla-targets.js';
 
 /**
  * "SLA breach (csr targets)": tickets created in the window judged against csr's own targets (config slaTargets),
  * once in calendar minutes and once in business minutes on the ticket's group's schedule (else the profile's). The
- * desk's own verdict (`slaBreachRate`) stays beside it. Pure: rows and clocks come in.
+ * desk's own verdict (`slaBreachRate`) stays beside it. Pure: the counts come in from the cache's aggregation.
  */
-
-/** What csr needs of one cached ticket. Times in epoch ms; minutes as the cache keeps them (calendar). */
-export type SlaTicket = {
-	readonly key: string;
-	readonly priority: string | null;
-	readonly group: string | null;
-	readonly unsolved: boolean;
-	readonly createdAt: number;
-	readonly firstReplyMinutes: number | null;
-	/** Null unless solved or closed now with a resolution time. */
-	readonly resolutionMinutes: number | null;
-};
 
 export type SlaCounts = {
 	/** breached ÷ (breached + met); null when no ticket is settled. */
@@ -49,93 +29,109 @@ export type CsrSlaStats = {
 	readonly withoutTarget: number;
 };
 
-type Tally = {breached: number; met: number; running: number};
-const emptyTally = (): Tally => ({breached: 0, met: 0, running: 0});
-const add = (tally: Tally, outcome: SlaOutcome | null) => {
-	if (outcome !== null) tally[outcome] += 1;
-};
-const toCounts = (tally: Tally): SlaCounts => ({rate: rate(tally.breached, tally.breached + tally.met), ...tally});
+/** [breached, met, running]. */
+export type Triple = [number, number, number];
+export type OutcomeCounts = {firstReply: Triple; resolution: Triple; any: Triple};
+export type SlaTally = {judged: number; withoutTarget: number; calendar: OutcomeCounts; business: OutcomeCounts};
 
-type ClockTally = Record<SlaMetric | 'any', Tally>;
-const emptyClockTally = (): ClockTally => ({firstReply: emptyTally(), resolution: emptyTally(), any: emptyTally()});
-const toClockStats = (tally: ClockTally): SlaClockStats => ({
-	...toCounts(tally.any),
-	firstReply: toCounts(tally.firstReply),
-	resolution: toCounts(tally.resolution),
+const zero = (): Triple => [0, 0, 0];
+const emptyCounts = (): OutcomeCounts => ({firstReply: zero(), resolution: zero(), any: zero()});
+export const emptyTally = (): SlaTally => ({
+	judged: 0,
+	withoutTarget: 0,
+	calendar: emptyCounts(),
+	business: emptyCounts(),
 });
 
-type Accumulator = {calendar: ClockTally; business: ClockTally; judged: number; withoutTarget: number};
+const addTriple = (a: Triple, b: Triple): Triple => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
+const addCounts = (a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts => ({
+	firstReply: addTriple(a.firstReply, b.firstReply),
+	resolution: addTriple(a.resolution, b.resolution),
+	any: addTriple(a.any, b.any),
+});
 
-/** The measure of one clock: minutes between two instants. */
-type Measure = (from: number, to: number) => number;
+export function addTallies(a: SlaTally, b: SlaTally): SlaTally {
+	return {
+		judged: a.judged + b.judged,
+		withoutTarget: a.withoutTarget + b.withoutTarget,
+		calendar: addCounts(a.calendar, b.calendar),
+		business: addCounts(a.business, b.business),
+	};
+}
 
-function judge(
-	ticket: SlaTicket,
-	metric: SlaMetric,
-	target: number | null,
-	measure: Measure,
-	now: number,
-): SlaOutcome | null {
-	if (target === null) return null;
-	const minutes = metric === 'firstReply' ? ticket.firstReplyMinutes : ticket.resolutionMinutes;
-	if (minutes !== null) {
-		return outcomeOf(target, {done: measure(ticket.createdAt, ticket.createdAt + minutes * 60_000), sofar: null});
-	}
-	// Nothing yet: running while unsolved; a ticket solved without a reply (or a resolution time) is not judged.
-	return ticket.unsolved ? outcomeOf(target, {done: null, sofar: measure(ticket.createdAt, now)}) : null;
+const slot = {breached: 0, met: 1, running: 2} as const;
+
+/** Adds one ticket's business outcomes (judged with a clock) to a tally. */
+export function addBusinessOutcomes(
+	tally: SlaTally,
+	outcomes: {firstReply: SlaOutcome | null; resolution: SlaOutcome | null},
+): void {
+	const count = (triple: Triple, outcome: SlaOutcome | null) => {
+		if (outcome !== null) triple[slot[outcome]] += 1;
+	};
+	count(tally.business.firstReply, outcomes.firstReply);
+	count(tally.business.resolution, outcomes.resolution);
+	count(tally.business.any, combineOutcomes([outcomes.firstReply, outcomes.resolution]));
 }
 
 /**
- * Judges every ticket, per key (`''` for the whole window, or a --by key), on the clock and, when `clockOf` gives
- * one, in business time. Null per key when no target is configured at all.
+ * An unsolved ticket's business outcomes: the first reply from its business minutes when it came, else how many
+ * business minutes have passed since its creation; the resolution likewise (it is not solved).
  */
-export function computeCsrSla(
-	tickets: Iterable<SlaTicket>,
-	targets: SlaTargets,
-	clockOf: ((group: string | null) => BusinessClock) | null,
+export function judgeUnsolved(
+	ticket: {
+		readonly createdAt: number;
+		readonly firstReplyMinutes: number | null;
+		readonly firstReplyBusinessMinutes: number | null;
+		readonly firstReplyTarget: number | null;
+		readonly resolutionTarget: number | null;
+	},
+	clock: BusinessClock,
 	now: number,
-): Map<string, CsrSlaStats> {
-	const byKey = new Map<string, Accumulator>();
-	const calendar: Measure = (from, to) => Math.max(0, (to - from) / 60_000);
-	for (const ticket of tickets) {
-		let acc = byKey.get(ticket.key);
-		if (acc === undefined) {
-			acc = {calendar: emptyClockTally(), business: emptyClockTally(), judged: 0, withoutTarget: 0};
-			byKey.set(ticket.key, acc);
-		}
-		const ticketTargets = slaMetrics.map((metric) => targetFor(targets[metric], ticket.priority, ticket.group));
-		if (ticketTargets.every((target) => target === null)) {
-			acc.withoutTarget += 1;
-			continue;
-		}
-		acc.judged += 1;
-		const clock = clockOf?.(ticket.group) ?? null;
-		const measures: [ClockTally, Measure][] = [[acc.calendar, calendar]];
-		if (clock !== null) measures.push([acc.business, (from, to) => clock.minutesBetween(from, to)]);
-		for (const [tally, measure] of measures) {
-			const outcomes = slaMetrics.map((metric, i) => judge(ticket, metric, ticketTargets[i] ?? null, measure, now));
-			slaMetrics.forEach((metric, i) => {
-				add(tally[metric], outcomes[i] ?? null);
-			});
-			add(tally.any, combineOutcomes(outcomes));
-		}
+): {firstReply: SlaOutcome | null; resolution: SlaOutcome | null} {
+	let sofar: number | null = null;
+	const elapsed = () => {
+		sofar ??= clock.minutesBetween(ticket.createdAt, now);
+		return sofar;
+	};
+	const {firstReplyTarget, resolutionTarget} = ticket;
+	let firstReply: SlaOutcome | null = null;
+	if (firstReplyTarget !== null) {
+		firstReply =
+			ticket.firstReplyMinutes === null
+				? outcomeOf(firstReplyTarget, {done: null, sofar: elapsed()})
+				: ticket.firstReplyBusinessMinutes === null
+					? null
+					: outcomeOf(firstReplyTarget, {done: ticket.firstReplyBusinessMinutes, sofar: null});
 	}
-	const result = new Map<string, CsrSlaStats>();
-	for (const [key, acc] of byKey) {
-		result.set(key, {
-			calendar: toClockStats(acc.calendar),
-			business: clockOf === null ? null : toClockStats(acc.business),
-			judged: acc.judged,
-			withoutTarget: acc.withoutTarget,
-		});
-	}
-	return result;
+	const resolution = resolutionTarget === null ? null : outcomeOf(resolutionTarget, {done: null, sofar: elapsed()});
+	return {firstReply, resolution};
+}
+
+const toCounts = ([breached, met, running]: Triple): SlaCounts => ({
+	rate: rate(breached, breached + met),
+	breached,
+	met,
+	running,
+});
+const toClockStats = (counts: OutcomeCounts): SlaClockStats => ({
+	...toCounts(counts.any),
+	firstReply: toCounts(counts.firstReply),
+	resolution: toCounts(counts.resolution),
+});
+
+export function toCsrSlaStats(tally: SlaTally, withBusiness: boolean): CsrSlaStats {
+	return {
+		calendar: toClockStats(tally.calendar),
+		business: withBusiness ? toClockStats(tally.business) : null,
+		judged: tally.judged,
+		withoutTarget: tally.withoutTarget,
+	};
 }
 
 /** The stats of a key with no tickets. */
 export function emptyCsrSla(withBusiness: boolean): CsrSlaStats {
-	const stats = toClockStats(emptyClockTally());
-	return {calendar: stats, business: withBusiness ? stats : null, judged: 0, withoutTarget: 0};
+	return toCsrSlaStats(emptyTally(), withBusiness);
 }
 
 /** What `--explain` and docs/KPIS.md say slaBreachCsr is. */

@@ -1,9 +1,24 @@
 import {UsageError} from '../errors.js';
-import {type CsrSlaStats, computeCsrSla, emptyCsrSla} from '../kpi/sla.js';
-import {parseTargetList, type SlaTargets, slaMetrics} from '../kpi/sla-targets.js';
+import {
+	addBusinessOutcomes,
+	addTallies,
+	type CsrSlaStats,
+	emptyTally,
+	judgeUnsolved,
+	type SlaTally,
+	toCsrSlaStats,
+} from '../kpi/sla.js';
+import {
+	parseTargetList,
+	type SlaTargets,
+	slaMetrics,
+	slaPriorities,
+	type TargetLevel,
+	type TargetList,
+} from '../kpi/sla-targets.js';
 import type {StatsWindow} from '../kpi/window.js';
 import type {Database} from '../store/database.js';
-import {readSlaTickets} from '../store/sla-tickets.js';
+import {aggregateSla, type TargetRule} from '../store/sla-tickets.js';
 import {type BusinessHoursSpec, clockFor, loadBusinessCalendars} from './business-hours.js';
 import type {StatsBy} from './stats-parts.js';
 
@@ -33,6 +48,23 @@ export function parseSlaTargets(spec: SlaTargetsSpec | null | undefined): SlaTar
 	return slaMetrics.every((metric) => targets[metric] === null) ? null : targets;
 }
 
+/** A target list as SQL rules, most specific first (kpi/sla-targets.ts targetFor's order). */
+function rulesOf(list: TargetList | null): TargetRule[] {
+	if (list === null) return [];
+	const groups = [...list.groups];
+	const byPriority = (group: string | null, level: TargetLevel) =>
+		slaPriorities.flatMap((priority) => {
+			const minutes = level.byPriority[priority];
+			return minutes === undefined ? [] : [{group, priority, minutes}];
+		});
+	return [
+		...groups.flatMap(([group, level]) => byPriority(group, level)),
+		...groups.flatMap(([group, level]) => (level.all === null ? [] : [{group, priority: null, minutes: level.all}])),
+		...byPriority(null, list),
+		...(list.all === null ? [] : [{group: null, priority: null, minutes: list.all}]),
+	];
+}
+
 export type CsrSlaResult = {
 	/** Null when the profile has no targets (the report says so, and --explain tells how to set them). */
 	readonly overall: CsrSlaStats | null;
@@ -42,7 +74,8 @@ export type CsrSlaResult = {
 
 /**
  * "SLA breach (csr targets)" for the tickets created in the window, overall and per --by key: calendar minutes, and
- * business minutes when the profile has business hours.
+ * business minutes when the profile has business hours. Settled tickets are judged in SQL on the cache's minutes (the
+ * business pass measured them on the schedule); only unsolved ones are measured here, on the clock of their group.
  */
 export async function computeCsrSlaStats(
 	db: Database,
@@ -53,15 +86,32 @@ export async function computeCsrSlaStats(
 	const targets = parseSlaTargets(targetsSpec);
 	if (targets === null) return {overall: null, groups: null};
 	const calendars = await loadBusinessCalendars(hours);
-	const clockOf = calendars === null ? null : (group: string | null) => clockFor(calendars, group);
 	const window = {since: query.window.since.toISOString(), until: query.window.until.toISOString()};
-	const now = query.now.getTime();
-	const overall =
-		computeCsrSla(readSlaTickets(db, query.profile, window, 'all'), targets, clockOf, now).get('') ??
-		emptyCsrSla(clockOf !== null);
+	const rules = {firstReply: rulesOf(targets.firstReply), resolution: rulesOf(targets.resolution)};
+	const {aggregates, openRows} = aggregateSla(
+		db,
+		query.profile,
+		window,
+		query.by ?? 'all',
+		rules,
+		query.now.toISOString(),
+	);
+	const tallies = new Map<string, SlaTally>();
+	for (const [key, aggregate] of aggregates) tallies.set(key, addTallies(emptyTally(), aggregate));
+	if (calendars !== null) {
+		const now = query.now.getTime();
+		for (const row of openRows) {
+			const tally = tallies.get(row.key) ?? emptyTally();
+			tallies.set(row.key, tally);
+			const ticket = {...row, createdAt: Date.parse(row.createdAt)};
+			addBusinessOutcomes(tally, judgeUnsolved(ticket, clockFor(calendars, row.group), now));
+		}
+	}
+	const withBusiness = calendars !== null;
+	const overall = toCsrSlaStats([...tallies.values()].reduce(addTallies, emptyTally()), withBusiness);
 	const groups =
 		query.by === null
 			? null
-			: computeCsrSla(readSlaTickets(db, query.profile, window, query.by), targets, clockOf, now);
+			: new Map([...tallies].map(([key, tally]) => [key, toCsrSlaStats(tally, withBusiness)] as const));
 	return {overall, groups};
 }
