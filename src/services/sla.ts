@@ -95,6 +95,7 @@ export async function computeCsrSlaStats(
 		query.by ?? 'all',
 		rules,
 		query.now.toISOString(),
+		calendars !== null,
 	);
 	const tallies = new Map<string, SlaTally>();
 	for (const [key, aggregate] of aggregates) tallies.set(key, addTallies(emptyTally(), aggregate));

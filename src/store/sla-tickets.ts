@@ -38,7 +38,10 @@ export type SlaOpenRow = {
 
 const unsolved = `t.status IN ('new', 'open', 'pending', 'on-hold')`;
 
-function targetCase(rules: readonly TargetRule[]): {sql: string; params: (string | number)[]} {
+function targetCase(
+	rules: readonly TargetRule[],
+	value: (rule: TargetRule) => string | number = (rule) => rule.minutes,
+): {sql: string; params: (string | number)[]} {
 	if (rules.length === 0) return {sql: 'NULL', params: []};
 	const params: (string | number)[] = [];
 	const whens = rules.map((rule) => {
@@ -51,7 +54,7 @@ function targetCase(rules: readonly TargetRule[]): {sql: string; params: (string
 			conditions.push('t.priority = ?');
 			params.push(rule.priority);
 		}
-		params.push(rule.minutes);
+		params.push(value(rule));
 		return `WHEN ${conditions.length === 0 ? '1' : conditions.join(' AND ')} THEN ?`;
 	});
 	return {sql: `CASE ${whens.join(' ')} END`, params};
@@ -76,21 +79,26 @@ export function aggregateSla(
 	dimension: Dimension,
 	rules: {readonly firstReply: readonly TargetRule[]; readonly resolution: readonly TargetRule[]},
 	now: string,
+	/** Whether the unsolved tickets' rows are wanted (the profile has business hours). */
+	withOpenRows: boolean,
 ): {aggregates: Map<string, SlaAggregate>; openRows: SlaOpenRow[]} {
 	const fr = targetCase(rules.firstReply);
 	const res = targetCase(rules.resolution);
-	const age = '((julianday(?) - julianday(created_at)) * 1440)';
-	const sql = `WITH x AS (
+	// When each target falls due for a ticket created at the start of the clock: a ticket created before it is past.
+	const dueBefore = (rule: TargetRule) => new Date(Date.parse(now) - rule.minutes * 60_000).toISOString();
+	const frDue = targetCase(rules.firstReply, dueBefore);
+	const resDue = targetCase(rules.resolution, dueBefore);
+	const sql = `WITH x AS MATERIALIZED (
 		SELECT ${ticketKey(dimension, 't.created_at')} AS k, (${unsolved}) AS u, t.created_at, t.group_name,
 			t.first_reply_minutes AS fr, t.first_reply_business_minutes AS frb,
 			CASE WHEN t.status IN ('solved', 'closed') THEN t.resolution_minutes END AS rs,
 			CASE WHEN t.status IN ('solved', 'closed') THEN t.resolution_business_minutes END AS rsb,
-			${fr.sql} AS frt, ${res.sql} AS rst
+			${fr.sql} AS frt, ${res.sql} AS rst, ${frDue.sql} AS frd, ${resDue.sql} AS rsd
 		FROM sync_tickets t WHERE t.profile = ? AND t.created_at >= ? AND t.created_at < ?
-	), o AS (
+	), o AS MATERIALIZED (
 		SELECT k, u, frt, rst,
-			${outcome('frt', 'fr', `(CASE WHEN ${age} > frt THEN 3 ELSE 2 END)`)} AS fc,
-			${outcome('rst', 'rs', `(CASE WHEN ${age} > rst THEN 3 ELSE 2 END)`)} AS rc,
+			${outcome('frt', 'fr', '(CASE WHEN created_at < frd THEN 3 ELSE 2 END)')} AS fc,
+			${outcome('rst', 'rs', '(CASE WHEN created_at < rsd THEN 3 ELSE 2 END)')} AS rc,
 			CASE WHEN u = 1 THEN 0 ELSE ${outcome('frt', 'frb', '0')} END AS fb,
 			CASE WHEN u = 1 THEN 0 ELSE ${outcome('rst', 'rsb', '0')} END AS rb
 		FROM x
@@ -100,7 +108,15 @@ export function aggregateSla(
 		${counts('fb', 'fb')}, ${counts('rb', 'rb')}, ${counts('ab', 'max(fb, rb)')}
 	FROM o GROUP BY k`;
 	const aggregates = new Map<string, SlaAggregate>();
-	const rows = statement(db, sql).all(...fr.params, ...res.params, profile, window.since, window.until, now, now);
+	const rows = statement(db, sql).all(
+		...fr.params,
+		...res.params,
+		...frDue.params,
+		...resDue.params,
+		profile,
+		window.since,
+		window.until,
+	);
 	const triple = (row: Record<string, unknown>, prefix: string): [number, number, number] => [
 		num(row[`${prefix}3`]),
 		num(row[`${prefix}1`]),
@@ -114,6 +130,7 @@ export function aggregateSla(
 			business: {firstReply: triple(row, 'fb'), resolution: triple(row, 'rb'), any: triple(row, 'ab')},
 		});
 	}
+	if (!withOpenRows) return {aggregates, openRows: []};
 	const openRows = statement(
 		db,
 		`SELECT * FROM (SELECT ${ticketKey(dimension, 't.created_at')} AS k, t.group_name, t.created_at,
