@@ -69,7 +69,9 @@ describe('Freshdesk ticket facts from the conversations', () => {
 		expect(facts.solvedBy?.id).toBe(String(raw.responder_id));
 		expect(page.items.find((item) => item.ticket.id === '2')?.solvedBy).toBeNull();
 		// One request per ticket for its conversations.
-		const threads = fake.requests.filter((request) => /^\/api\/v2\/tickets\/\d+\/conversations$/.test(request.pathname));
+		const threads = fake.requests.filter((request) =>
+			/^\/api\/v2\/tickets\/\d+\/conversations$/.test(request.pathname),
+		);
 		expect(threads.map((request) => request.pathname).sort()).toEqual([
 			'/api/v2/tickets/1/conversations',
 			'/api/v2/tickets/2/conversations',
