@@ -48,6 +48,31 @@ export type GroupHours = z.infer<typeof GroupHours>;
 export const BusinessHours = z.object({...HoursFields, groups: z.record(z.string(), GroupHours).optional()}).strict();
 export type BusinessHours = z.infer<typeof BusinessHours>;
 
+/**
+ * One SLA target list (kpi/sla-targets.ts parses it; this checks its form, since config imports no KPI code):
+ * entries separated by commas, each `DURATION`, `PRIORITY=DURATION`, `@GROUP=DURATION` or `@GROUP/PRIORITY=DURATION`.
+ */
+const slaDuration = String.raw`(?:\d+(?:\.\d+)?d)?(?:\d+(?:\.\d+)?h)?(?:\d+(?:\.\d+)?m)?`;
+const slaEntry = String.raw`\s*(?:(?:low|normal|high|urgent|@[^=,@]+)\s*=\s*)?${slaDuration}\s*`;
+const slaTargetPattern = new RegExp(`^${slaEntry}(?:,${slaEntry})*$`, 'i');
+export const slaTargetsExpects =
+	'SLA targets like "8h, high=4h, urgent=4h" or "@Billing=6h, @Billing/urgent=2h" (durations 30m, 4h, 1h30m, 2d; priorities low, normal, high, urgent; a group after @, as the desk names it), or "none" to remove them';
+export const SlaTargetText = z
+	.string()
+	.refine(
+		(text) =>
+			slaTargetPattern.test(text) &&
+			text
+				.split(',')
+				.every((entry) => /\d\s*[dhm]\s*$/i.test(entry) && /[1-9]/.test(entry.slice(entry.lastIndexOf('=') + 1))),
+		{message: `expected ${slaTargetsExpects}`},
+	);
+/** csr's own SLA targets for this profile (first reply and resolution), judged on its business hours and the clock. */
+export const SlaTargets = z
+	.object({firstReply: SlaTargetText.optional(), resolution: SlaTargetText.optional()})
+	.strict();
+export type SlaTargets = z.infer<typeof SlaTargets>;
+
 export const Profile = z.object({
 	provider: ProviderName,
 	url: z.string().nullable().default(null),
@@ -73,6 +98,8 @@ export const Profile = z.object({
 	businessHours: BusinessHours.nullish(),
 	/** RT profiles: the server's `$MaxAttachmentSize` in bytes (`csr config set rt.maxAttachmentSize 25MB --profile P`). */
 	rtMaxAttachmentBytes: z.number().int().positive().nullish(),
+	/** csr's SLA targets (`csr config set sla.firstReply …`); none: only the desk's own SLA verdict. */
+	slaTargets: SlaTargets.nullish(),
 });
 export type Profile = z.infer<typeof Profile>;
 
@@ -139,6 +166,26 @@ export const settingDefinitions = {
 		parse: z.string().regex(/^\s*\d{1,2}\s*-\s*\d{1,2}\s*$/, 'a scale like 1-7'),
 		default: '1-7',
 		expects: 'a scale like 1-7',
+	},
+	/** The active profile's first-reply SLA targets (stored in profiles.NAME.slaTargets). */
+	'sla.firstReply': {
+		parse: z
+			.string()
+			.trim()
+			.transform((text) => (text.toLowerCase() === 'none' ? null : text))
+			.pipe(SlaTargetText.nullable()),
+		default: null,
+		expects: slaTargetsExpects,
+	},
+	/** The active profile's resolution SLA targets (stored in profiles.NAME.slaTargets). */
+	'sla.resolution': {
+		parse: z
+			.string()
+			.trim()
+			.transform((text) => (text.toLowerCase() === 'none' ? null : text))
+			.pipe(SlaTargetText.nullable()),
+		default: null,
+		expects: slaTargetsExpects,
 	},
 	'tui.refreshSeconds': {
 		parse: z.coerce.number().int().nonnegative(),

@@ -18,10 +18,11 @@ export const metricDefinitions = {
 	requesterWaitMinutes:
 		'Tickets solved in the window: the requester’s waits summed, from creation and from each customer message after an agent reply until the next agent reply (or the solve), calendar minutes. From the thread (demo, Request Tracker), else the desk’s own (Zendesk requester_wait_time_in_minutes, time in new/open/on-hold).',
 	businessMinutes:
-		'firstReplyBusinessMinutes, resolutionBusinessMinutes, nextReplyBusinessMinutes and requesterWaitBusinessMinutes: the same tickets as their calendar twins, counting only minutes inside the business hours of the ticket’s group (else the profile), in its time zone, without public holidays and closed dates. The desk’s own business times are used where it gives them (Zendesk: first reply, resolution, requester wait); csr measures the rest on the schedule. The SLA breach rate is the desk’s own verdict (its SLA policy decides calendar or business hours); csr does not judge breaches on its schedule.',
+		'firstReplyBusinessMinutes, resolutionBusinessMinutes, nextReplyBusinessMinutes and requesterWaitBusinessMinutes: the same tickets as their calendar twins, counting only minutes inside the business hours of the ticket’s group (else the profile), in its time zone, without public holidays and closed dates. The desk’s own business times are used where it gives them (Zendesk: first reply, resolution, requester wait); csr measures the rest on the schedule. The SLA breach rate is the desk’s own verdict (its SLA policy decides calendar or business hours); slaBreachCsr judges csr’s own targets on this schedule and on the clock.',
 	oneTouchRate: 'Solved tickets with at most one public agent reply, divided by solved tickets.',
 	reopenRate: 'Reopened solved tickets divided by solved tickets.',
-	slaBreachRate: 'Tickets created in the window that breached an SLA target, divided by those the SLA data covers.',
+	slaBreachRate:
+		'The desk’s own SLA verdict: tickets created in the window that breached an SLA target of the desk, divided by those the desk’s SLA data covers.',
 	csat: 'Ratings given in the window: good / (good + bad); surveys offered but not answered are left out. 1–5 scales: 4–5 good, 1–3 bad. The trend is the score per UTC day.',
 	nps: 'NPS answers (0–10) given in the window: % promoters (9–10) − % detractors (0–6), from −100 to +100.',
 	ces: 'Customer-effort answers given in the window: the mean on the stated scale (default 1–7, setting stats.cesScale), the count, and the share of "easy" answers (≥ 5 on 1–7: the top three points).',

@@ -1,6 +1,7 @@
 import type {BacklogAgeBucket} from './backlog.js';
 import {interpolate, medianFraction, p90Fraction, percentilePosition} from './percentile.js';
 import {type CesScale, meanMinutes, roundMinutes} from './scores.js';
+import type {CsrSlaStats} from './sla.js';
 import type {TeamMember} from './team.js';
 
 /** The KPI snapshot, exactly PRODUCT.md §7 (plus business-hours keys only when a provider gave business times). */
@@ -75,6 +76,11 @@ export type StatsReport = {
 	readonly requesterWaitBusinessMinutes?: DurationStats;
 	/** Per agent from the desk's threads and events; only when the desk exports who replied and who solved. */
 	readonly team?: readonly TeamMember[];
+	/**
+	 * "SLA breach (csr targets)": csr's own targets (config slaTargets) in calendar and business minutes, beside the
+	 * desk's own verdict `slaBreachRate`; null when the profile has no targets. Added by `csr stats` (services/sla.ts).
+	 */
+	readonly slaBreachCsr?: CsrSlaStats | null;
 };
 
 /** The report of one --by key: the same shape, plus the key. */

@@ -12,6 +12,7 @@ import {isTimeZone} from '../kpi/time-zone.js';
 import {decodeWaits, measureWaits} from '../kpi/waits.js';
 import {clearComputedBusinessTimes, readBusinessPending, writeBusinessTimes} from '../store/business-times.js';
 import type {Database} from '../store/database.js';
+import {clearDeskNextReplies, readDeskNextReplyPending, writeDeskNextReplies} from '../store/desk-next-reply.js';
 
 /**
  * A profile's business hours (config `profiles.NAME.businessHours`) turned into schedules: one for the profile and
@@ -174,11 +175,24 @@ export async function applyBusinessHours(
 	spec: BusinessHoursSpec | null,
 ): Promise<BusinessPass> {
 	const plan = planBusinessHours(spec);
-	if (plan === null) return {computed: 0, cleared: clearComputedBusinessTimes(db, profile)};
+	if (plan === null) {
+		return {computed: 0, cleared: clearComputedBusinessTimes(db, profile) + clearDeskNextReplies(db, profile)};
+	}
 	const fingerprint = fingerprintKey(plan);
 	const pending = readBusinessPending(db, profile, fingerprint);
-	if (pending.length === 0) return {computed: 0, cleared: 0};
+	const deskRows = readDeskNextReplyPending(db, profile, fingerprint);
+	if (pending.length === 0 && deskRows.length === 0) return {computed: 0, cleared: 0};
 	const calendars = (await loadBusinessCalendars(spec)) as BusinessCalendars;
+	// Rows with the desk's own business minutes (Zendesk): only the next reply, which the desk does not give.
+	writeDeskNextReplies(
+		db,
+		profile,
+		fingerprint,
+		deskRows.map((row) => ({
+			ticketId: row.ticketId,
+			minutes: waitsOn(clockFor(calendars, row.groupName), row.waits).nextReplyBusinessMinutes,
+		})),
+	);
 	const times = pending.map((row) => {
 		const clock = clockFor(calendars, row.groupName);
 		const created = Date.parse(row.createdAt);
@@ -192,7 +206,7 @@ export async function applyBusinessHours(
 		};
 	});
 	writeBusinessTimes(db, profile, fingerprint, times);
-	return {computed: times.length, cleared: 0};
+	return {computed: times.length + deskRows.length, cleared: 0};
 }
 
 /** Next reply and requester wait in business minutes, from the thread's waits the sync kept. */

@@ -1,7 +1,11 @@
+import type {BusinessClock} from '../kpi/business-hours.js';
 import {csatScore} from '../kpi/scores.js';
+import type {SlaTargets} from '../kpi/sla-targets.js';
+import {localDayNumber, localTimeToUtc} from '../kpi/time-zone.js';
 import {readDayActivity, readUnsolvedTickets, type UnsolvedTicket} from '../store/dashboard.js';
 import type {Database} from '../store/database.js';
 import {type BusinessCalendars, clockFor} from './business-hours.js';
+import {csrDueAt} from './sla-due.js';
 
 /**
  * csr dashboard: the team's state now, from the KPI cache (synced just before): unsolved tickets per agent and group,
@@ -27,8 +31,11 @@ export type DashboardRow = {
 
 export type Dashboard = {
 	readonly at: string;
-	/** Start of "today": midnight UTC, like every day in csr's KPIs. */
+	/** Start of "today": midnight in the agent's time zone (setting `timezone`, else the system's). */
 	readonly todaySince: string;
+	readonly timeZone: string;
+	/** Whether csr's own SLA targets are set (they give the tickets without a desk SLA a due time). */
+	readonly csrTargets: boolean;
 	/** Whether "the next hour" is counted in business hours (the profile has them) or on the clock. */
 	readonly businessHours: boolean;
 	readonly totals: DashboardRow & {readonly waiting: number};
@@ -41,6 +48,8 @@ export type Dashboard = {
 
 export type DashboardTicket = UnsolvedTicket & {
 	readonly sla: 'breached' | 'soon' | 'ok' | 'none';
+	/** Whose target `slaDueAt` is: the desk's SLA, csr's own targets (for tickets without the desk's), or none. */
+	readonly slaSource: 'desk' | 'csr' | null;
 };
 
 /** The tickets behind a number on the board. */
@@ -48,21 +57,35 @@ export type DashboardSelection =
 	| {readonly kind: 'agent' | 'group'; readonly key: string}
 	| {readonly kind: 'breachSoon' | 'breached' | 'waiting' | 'unsolved'};
 
-type Query = {readonly profile: string; readonly now: Date; readonly calendars: BusinessCalendars | null};
+type Query = {
+	readonly profile: string;
+	readonly now: Date;
+	readonly calendars: BusinessCalendars | null;
+	/** The agent's time zone for "today"; UTC when not given. */
+	readonly timeZone?: string;
+	/** csr's own SLA targets, for tickets the desk gives no SLA due time. */
+	readonly slaTargets?: SlaTargets | null;
+};
 
-function slaOf(ticket: UnsolvedTicket, query: Query): DashboardTicket['sla'] {
-	if (ticket.slaDueAt === null) return 'none';
-	const due = Date.parse(ticket.slaDueAt);
+function slaOf(dueAt: string | null, clock: BusinessClock | null, query: Query): DashboardTicket['sla'] {
+	if (dueAt === null) return 'none';
+	const due = Date.parse(dueAt);
 	const now = query.now.getTime();
 	if (due < now) return 'breached';
-	const clock =
-		query.calendars === null ? null : clockFor(query.calendars, ticket.group === '(none)' ? null : ticket.group);
 	const horizon = clock?.addMinutes(now, soonMinutes)?.getTime() ?? now + soonMinutes * 60_000;
 	return due < horizon ? 'soon' : 'ok';
 }
 
 function classify(db: Database, query: Query): DashboardTicket[] {
-	return readUnsolvedTickets(db, query.profile).map((ticket) => ({...ticket, sla: slaOf(ticket, query)}));
+	return readUnsolvedTickets(db, query.profile).map((ticket) => {
+		const clock =
+			query.calendars === null ? null : clockFor(query.calendars, ticket.group === '(none)' ? null : ticket.group);
+		const targets = query.slaTargets ?? null;
+		const ours = ticket.slaDueAt === null && targets !== null ? csrDueAt(ticket, targets, clock) : null;
+		const slaDueAt = ticket.slaDueAt ?? ours;
+		const slaSource = ticket.slaDueAt !== null ? 'desk' : ours !== null ? 'csr' : null;
+		return {...ticket, slaDueAt, slaSource, sla: slaOf(slaDueAt, clock, query)};
+	});
 }
 
 function emptyRow(key: string): DashboardRow {
@@ -85,11 +108,14 @@ function sortedRows(rows: Map<string, DashboardRow>): DashboardRow[] {
 	return [...rows.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
-const startOfUtcDay = (at: Date) => new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+/** Local midnight of `at`'s day in `timeZone`. */
+const startOfDay = (at: Date, timeZone: string) =>
+	new Date(localTimeToUtc(timeZone, localDayNumber(timeZone, at.getTime()), 0));
 
 export function computeDashboard(db: Database, query: Query, options: {oldest?: number} = {}): Dashboard {
 	const tickets = classify(db, query);
-	const since = startOfUtcDay(query.now).toISOString();
+	const timeZone = query.timeZone ?? 'UTC';
+	const since = startOfDay(query.now, timeZone).toISOString();
 	const today = readDayActivity(db, query.profile, since, query.now.toISOString());
 	const agents = new Map<string, DashboardRow>();
 	const groups = new Map<string, DashboardRow>();
@@ -111,6 +137,8 @@ export function computeDashboard(db: Database, query: Query, options: {oldest?: 
 	return {
 		at: query.now.toISOString(),
 		todaySince: since,
+		timeZone,
+		csrTargets: (query.slaTargets ?? null) !== null,
 		businessHours: query.calendars !== null,
 		totals: {
 			...totals,

@@ -95,6 +95,7 @@ export function toCachedTicket(facts: TicketFacts): CachedTicket {
 		slaBreached: facts.slaBreached,
 		slaDueAt: ticket.slaDueAt,
 		waitingSince: waitingSinceOf(facts),
+		priority: ticket.priority,
 		...(facts.publicMessages === undefined ? {} : teamFactsOf(facts.publicMessages)),
 		...(facts.solvedBy === undefined ? {} : {solvedBy: agentKeyOf(facts.solvedBy)}),
 		...waitFactsOf(facts),
@@ -122,6 +123,16 @@ function waitFactsOf(facts: TicketFacts) {
 		solvedAt,
 	);
 	const measured = measureWaits(waits, calendarMinutes);
+	// The desk's own requester wait (Zendesk's metric) stays; then csr keeps no requester waits to measure.
+	const deskWait = facts.requesterWaitMinutes ?? null;
+	if (deskWait !== null) {
+		return {
+			nextReplyMinutes: measured.nextReply === null ? null : roundMinutes6(measured.nextReply),
+			requesterWaitMinutes: deskWait,
+			requesterWaitBusinessMinutes: facts.requesterWaitBusinessMinutes ?? null,
+			waits: encodeWaits({nextReplies: waits.nextReplies, requesterWaits: null}),
+		};
+	}
 	return {
 		nextReplyMinutes: measured.nextReply === null ? null : roundMinutes6(measured.nextReply),
 		requesterWaitMinutes: measured.requesterWait === null ? null : roundMinutes6(measured.requesterWait),

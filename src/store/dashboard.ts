@@ -16,13 +16,17 @@ export type UnsolvedTicket = {
 	readonly createdAt: string;
 	readonly slaDueAt: string | null;
 	readonly waitingSince: string | null;
+	/** For csr's own SLA targets: the priority, and the first reply (calendar minutes) when there was one. */
+	readonly priority: string | null;
+	readonly firstReplyMinutes: number | null;
 };
 
 /** Every unsolved ticket of the profile in the cache (a live desk has hundreds, not the 100,000 of its history). */
 export function readUnsolvedTickets(db: Database, profile: string): UnsolvedTicket[] {
 	return statement(
 		db,
-		`SELECT ticket_id, status, agent_key, group_name, created_at, sla_due_at, waiting_since FROM sync_tickets
+		`SELECT ticket_id, status, agent_key, group_name, created_at, sla_due_at, waiting_since, priority,
+			first_reply_minutes FROM sync_tickets
 		WHERE profile = ? AND status IN ${unsolvedList} ORDER BY created_at, ticket_id`,
 	)
 		.all(profile)
@@ -34,6 +38,8 @@ export function readUnsolvedTickets(db: Database, profile: string): UnsolvedTick
 			createdAt: String(row['created_at']),
 			slaDueAt: row['sla_due_at'] === null ? null : String(row['sla_due_at']),
 			waitingSince: row['waiting_since'] === null ? null : String(row['waiting_since']),
+			priority: row['priority'] === null ? null : String(row['priority']),
+			firstReplyMinutes: row['first_reply_minutes'] === null ? null : Number(row['first_reply_minutes']),
 		}));
 }
 

@@ -350,6 +350,16 @@ UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
 UPDATE sync_tickets SET business_source = NULL WHERE business_source IS NOT NULL AND business_source <> 'desk';
 `,
 	},
+	{
+		// csr's own SLA targets (config slaTargets) depend on a ticket's priority: the cache keeps it. A row with the
+		// desk's own business minutes (Zendesk) gets csr's next reply in business minutes from its thread: the schedule's
+		// fingerprint it was measured on. The tickets stream reads every ticket again at the next sync.
+		version: 12,
+		sql: `ALTER TABLE sync_tickets ADD COLUMN priority TEXT;
+ALTER TABLE sync_tickets ADD COLUMN next_reply_business_source TEXT;
+UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
+`,
+	},
 ];
 
 /**

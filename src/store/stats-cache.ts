@@ -64,6 +64,8 @@ export type CachedTicket = {
 	readonly requesterWaitMinutes?: number | null;
 	readonly requesterWaitBusinessMinutes?: number | null;
 	readonly waits?: string | null;
+	/** low, normal, high or urgent as the desk maps it; null without one (csr's SLA targets per priority). */
+	readonly priority?: string | null;
 };
 
 export type CachedRating = {
@@ -86,8 +88,8 @@ const upsertTicketSql = `INSERT INTO sync_tickets (profile, ticket_id, status, c
 	updated_at, solved_at, first_reply_minutes, first_reply_business_minutes, resolution_minutes,
 	resolution_business_minutes, reopens, public_agent_replies, sla_breached, first_reply_at, business_source,
 	first_reply_by, solved_by, agent_touches, sla_due_at, waiting_since, next_reply_minutes, requester_wait_minutes,
-	requester_wait_business_minutes, waits, next_reply_business_minutes)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)
+	requester_wait_business_minutes, waits, next_reply_business_minutes, priority)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
 ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel = excluded.channel,
 	agent_key = excluded.agent_key, group_name = excluded.group_name, created_at = excluded.created_at,
 	updated_at = excluded.updated_at, solved_at = excluded.solved_at, first_reply_minutes = excluded.first_reply_minutes,
@@ -99,7 +101,7 @@ ON CONFLICT (ticket_id, profile) DO UPDATE SET status = excluded.status, channel
 	sla_due_at = excluded.sla_due_at, waiting_since = excluded.waiting_since,
 	next_reply_minutes = excluded.next_reply_minutes, requester_wait_minutes = excluded.requester_wait_minutes,
 	requester_wait_business_minutes = excluded.requester_wait_business_minutes, waits = excluded.waits,
-	next_reply_business_minutes = NULL`;
+	next_reply_business_minutes = NULL, priority = excluded.priority, next_reply_business_source = NULL`;
 
 function writeTickets(db: Database, profile: string, items: readonly CachedTicket[]): void {
 	const upsert = statement(db, upsertTicketSql);
@@ -138,6 +140,7 @@ function writeTickets(db: Database, profile: string, items: readonly CachedTicke
 			ticket.requesterWaitMinutes ?? null,
 			ticket.requesterWaitBusinessMinutes ?? null,
 			ticket.waits ?? null,
+			ticket.priority ?? null,
 		);
 		if (ticket.replies !== undefined) writeReplies(db, profile, ticket.ticketId, ticket.replies);
 	}

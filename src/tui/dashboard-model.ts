@@ -27,6 +27,8 @@ export type BoardItem =
 export function boardItems(dashboard: Dashboard): BoardItem[] {
 	const {totals} = dashboard;
 	const hour = dashboard.businessHours ? 'the next business hour' : 'the next hour';
+	// Tickets without the desk's SLA get csr's own targets' due time when they are set.
+	const target = dashboard.csrTargets ? 'SLA target (desk or csr)' : 'SLA target';
 	return [
 		{
 			kind: 'total',
@@ -34,8 +36,8 @@ export function boardItems(dashboard: Dashboard): BoardItem[] {
 			count: totals.open + totals.pending + totals.onHold,
 			selection: {kind: 'unsolved'},
 		},
-		{kind: 'total', label: `SLA target in ${hour}`, count: totals.breachSoon, selection: {kind: 'breachSoon'}},
-		{kind: 'total', label: 'Past the SLA target', count: totals.breached, selection: {kind: 'breached'}},
+		{kind: 'total', label: `${target} in ${hour}`, count: totals.breachSoon, selection: {kind: 'breachSoon'}},
+		{kind: 'total', label: `Past the ${target}`, count: totals.breached, selection: {kind: 'breached'}},
 		{kind: 'total', label: 'Requesters waiting for an answer', count: totals.waiting, selection: {kind: 'waiting'}},
 		{kind: 'title', label: 'AGENT'},
 		...dashboard.agents.map((row): BoardItem => ({kind: 'row', row, selection: {kind: 'agent', key: row.key}})),

@@ -22,6 +22,9 @@ describe('csr report --html', () => {
 	it('writes one self-contained page whose numbers equal csr stats --json', async () => {
 		const ctx = context();
 		expect((await runCsr(['demo', 'reset', '--tickets', '150', '--seed', '11'], ctx)).exitCode).toBe(0);
+		// csr's own SLA targets: the report shows them beside the desk's verdict, as csr stats --json does.
+		expect((await runCsr(['config', 'set', 'sla.firstReply', '8h, high=4h, urgent=4h'], ctx)).exitCode).toBe(0);
+		expect((await runCsr(['config', 'set', 'sla.resolution', '3d, urgent=8h'], ctx)).exitCode).toBe(0);
 		const written = await runCsr(['report', '--html', 'kpis.html', '--since', '30d'], ctx);
 		expect(written.exitCode).toBe(0);
 		const path = join(ctx.home, 'kpis.html');
@@ -34,6 +37,7 @@ describe('csr report --html', () => {
 		expect(html).not.toMatch(/@import|url\(\s*['"]?(?!#)/i); // url(#clip) is a reference inside the page
 		expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
 		expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(8);
+		expect(html).toContain('Next reply and requester wait per day (median minutes)');
 
 		const stats = JSON.parse((await runCsr(['stats', '--since', '30d', '--json', '--no-sync'], ctx)).stdout);
 		const {cards, rows} = reportNumbers(html);
@@ -45,6 +49,13 @@ describe('csr report --html', () => {
 			'nps.promoters',
 			'ces.count',
 			'backlog.onHold',
+			'nextReplyMinutes.median',
+			'nextReplyBusinessMinutes.median',
+			'requesterWaitMinutes.median',
+			'requesterWaitBusinessMinutes.median',
+			'slaBreachCsr.business.rate',
+			'slaBreachCsr.calendar.rate',
+			'slaBreachCsr.business.firstReply.rate',
 		]) {
 			expect(cards.has(key), key).toBe(true);
 		}

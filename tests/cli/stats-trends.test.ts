@@ -59,6 +59,8 @@ describe('csr stats --by week and the trend charts', () => {
 			'solved',
 			'first reply median',
 			'resolution median',
+			'next reply median',
+			'requester wait median',
 			'one-touch',
 			'CSAT',
 			'NPS',
@@ -70,6 +72,12 @@ describe('csr stats --by week and the trend charts', () => {
 		expect(weekly.stdout).toContain('Trends per week, 2026-10-19 → 2026-11-16');
 		const json = await runCsr(['stats', '--since', '30d', '--by', 'week', '--json', '--no-sync'], ctx);
 		expect(json.stdout).not.toContain('Trends per');
+		// With csr's own SLA targets: their breach rate per day, business hours and calendar, beside the desk's.
+		await runCsr(['config', 'set', 'sla.firstReply', '8h, high=4h'], ctx);
+		const targeted = await runCsr(['stats', '--since', '30d', '--by', 'day', '--no-sync'], ctx);
+		for (const label of ['SLA breach \\(desk\\)', 'SLA breach \\(csr\\), business', '  calendar']) {
+			expect(targeted.stdout).toMatch(new RegExp(`\\n${label} +[▁▂▃▄▅▆▇█ ]{31} \\S`));
+		}
 	});
 
 	it('fits the chart to the terminal, several periods a bar when they do not fit', () => {

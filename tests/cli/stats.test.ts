@@ -508,7 +508,10 @@ describe('csr stats', () => {
 			'nps',
 			'ces',
 			'agents',
+			'slaBreachCsr',
 		]);
+		// No SLA targets configured: csr judges nothing (the desk's own verdict stays in slaBreachRate).
+		expect(report.slaBreachCsr).toBeNull();
 		expect(report.window).toEqual({since: '2026-10-21T12:00:00.000Z', until: '2026-11-20T12:00:00.000Z'});
 		expect(report.tickets).toEqual({created: 4, solved: 2, reopened: 1});
 		expect(report.backlog).toEqual({open: 1, pending: 1, onHold: 1, byAge: {'<1d': 0, '1-3d': 1, '3-7d': 0, '>7d': 2}});
@@ -546,7 +549,8 @@ describe('csr stats', () => {
 		const overall = await runCsr(['stats', '--json'], ctx);
 		expect(overall.exitCode).toBe(0);
 		const report = JSON.parse(overall.stdout);
-		const {agents, ...rest} = report;
+		const {agents, slaBreachCsr, ...rest} = report;
+		expect(slaBreachCsr).toBeNull();
 		expectSameNumbers(rest, expectedReport(data, defaultWindow));
 		expect(report.tickets.created).toBeGreaterThan(150);
 		expect(report.firstReplyMinutes.count).toBeLessThan(report.tickets.created);
@@ -1052,7 +1056,7 @@ describe('csr stats on the seeded demo desk', () => {
 			}
 			const data = {...exported, facts};
 			// team (per agent from the desk) is checked against the desk's threads in stats-team.test.ts.
-			const {agents, team: _team, ...rest} = report;
+			const {agents, team: _team, slaBreachCsr: _sla, ...rest} = report;
 			const withWaits = (filter: (entry: TicketFacts) => boolean = () => true) => {
 				const values = (pick: 'next' | 'wait', basis: (entry: TicketFacts) => boolean) =>
 					data.facts

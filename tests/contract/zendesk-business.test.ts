@@ -1,6 +1,12 @@
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {threadWaits} from '../../src/kpi/waits.js';
-import {loadBusinessCalendars} from '../../src/services/business-hours.js';
+import {applyBusinessHours, loadBusinessCalendars} from '../../src/services/business-hours.js';
+import {toCachedTicket} from '../../src/services/sync.js';
+import {openDatabase} from '../../src/store/database.js';
+import {storeSyncPage} from '../../src/store/stats-cache.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {zendeskOnFake} from './zendesk-setup.js';
 
@@ -42,6 +48,90 @@ const zendeskMetrics = {
 	requester_wait_time_in_minutes: {calendar: 5280, business: 480},
 	solved_at: solved,
 };
+
+async function ticketElevenOnFake() {
+	const clock = createVirtualClock();
+	const setup = await zendeskOnFake({clock, tickets: 12, statusFor: (id) => (id === 11 ? 'solved' : 'open')});
+	close = setup.close;
+	const {desk, fake} = setup;
+	const ticket = fake.tickets.get(11);
+	if (ticket === undefined) throw new Error('no ticket 11');
+	ticket.created_at = created;
+	ticket.assignee_id = fake.me.id;
+	fake.comments.set(11, []);
+	for (const [at, who] of thread) {
+		fake.addComment(11, who === 'agent' ? fake.me.id : ticket.requester_id, `${who} at ${at}`, true);
+		const last = fake.comments.get(11)?.at(-1);
+		if (last) last.created_at = at;
+	}
+	// An internal note answers nobody.
+	fake.addComment(11, fake.me.id, 'note', false);
+	const note = fake.comments.get(11)?.at(-1);
+	if (note) note.created_at = '2026-11-16T16:00:00Z';
+	fake.afterRoute = (request, answer) => {
+		if (request.pathname !== '/api/v2/incremental/tickets/cursor.json') return undefined;
+		const body = answer.json as {tickets: {id: number}[]; metric_sets: {ticket_id: number}[]};
+		return {
+			...answer,
+			json: {
+				...body,
+				metric_sets: body.metric_sets.map((metric) =>
+					metric.ticket_id === 11 ? {...metric, ...zendeskMetrics} : metric,
+				),
+			},
+		};
+	};
+	return {desk, fake};
+}
+
+describe('Zendesk next reply from the thread', () => {
+	it('reads each exported ticket’s comments; csr measures next reply in calendar and business minutes', async () => {
+		const {desk, fake} = await ticketElevenOnFake();
+		const facts = (await desk.exportTicketFacts(null)).items.find((item) => item.ticket.id === '11');
+		if (facts === undefined) throw new Error('ticket 11 not exported');
+		expect(facts.publicMessages?.map((message) => [message.at, message.agent === null ? 'customer' : 'agent'])).toEqual(
+			thread.map(([at, who]) => [new Date(at).toISOString(), who]),
+		);
+		// Solved: credited to the assignee, as Zendesk's reports do.
+		expect(facts.solvedBy?.id).toBe(String(fake.me.id));
+		const cached = toCachedTicket(facts);
+		// Next replies: Mon 15:00 → Tue 09:00 (1,080) and Fri 15:30 → Mon 08:30 (3,900); the last customer message is
+		// unanswered. Mean 2,490. Zendesk's own requester wait stays.
+		expect(cached.nextReplyMinutes).toBe(2490);
+		expect(cached.requesterWaitMinutes).toBe(5280);
+		expect(cached.requesterWaitBusinessMinutes).toBe(480);
+		// In business minutes (08:00–16:00 UTC): 60 + 60 and 30 + 30: mean 90, measured by csr although the row's
+		// other business minutes are Zendesk's.
+		const dir = mkdtempSync(join(tmpdir(), 'csr-zendesk-next-'));
+		const db = openDatabase(join(dir, 'csr.db'));
+		try {
+			storeSyncPage(
+				db,
+				'z',
+				{stream: 'tickets', items: [cached]},
+				{provider: 'zendesk', cursor: null, at: 'now', completed: true},
+			);
+			await applyBusinessHours(db, 'z', hours);
+			const row = db
+				.prepare('SELECT next_reply_business_minutes, first_reply_business_minutes, business_source FROM sync_tickets')
+				.get();
+			expect(row).toEqual({
+				next_reply_business_minutes: 90,
+				first_reply_business_minutes: 120,
+				business_source: 'desk',
+			});
+			// Measured once per schedule; without business hours it goes.
+			expect((await applyBusinessHours(db, 'z', hours)).computed).toBe(0);
+			await applyBusinessHours(db, 'z', null);
+			expect(db.prepare('SELECT next_reply_business_minutes FROM sync_tickets').get()).toEqual({
+				next_reply_business_minutes: null,
+			});
+		} finally {
+			db.close();
+			rmSync(dir, {recursive: true, force: true});
+		}
+	});
+});
 
 describe('Zendesk business-hours metrics', () => {
 	it('are used for first reply, resolution and requester wait, and agree with csr’s on the same schedule', async () => {

@@ -53,7 +53,9 @@ describe('Zendesk KPI exports', () => {
 			['29', 'new', null],
 		]);
 		await desk.exportTicketFacts(page.nextCursor);
-		expect(fake.requests.at(-1)?.query.get('cursor')).toBe(recorded.after_cursor);
+		// (Each exported ticket's comments are read after its page.)
+		const exports = fake.requests.filter((request) => request.pathname === '/api/v2/incremental/tickets/cursor.json');
+		expect(exports.at(-1)?.query.get('cursor')).toBe(recorded.after_cursor);
 	});
 
 	it('falls back to ticket metrics for a plain agent (403 on incremental), and remembers', async () => {

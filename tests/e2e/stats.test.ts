@@ -27,6 +27,8 @@ const reportKeys = [
 	'requesterWaitBusinessMinutes',
 	// The demo desk exports who replied and who solved: per-agent figures for the whole team.
 	'team',
+	// csr's own SLA targets: none set on the built-in profile, so null (csr never invents a target).
+	'slaBreachCsr',
 ];
 
 describe('csr sync and csr stats (built bin, demo desk)', () => {

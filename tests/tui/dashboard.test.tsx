@@ -228,6 +228,8 @@ describe('the dashboard’s refresh', () => {
 		const board = (replies: number): Dashboard => ({
 			at: now.toISOString(),
 			todaySince: new Date(midnight).toISOString(),
+			timeZone: 'UTC',
+			csrTargets: false,
 			businessHours: false,
 			totals: {
 				key: '',

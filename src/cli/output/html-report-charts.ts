@@ -36,10 +36,27 @@ function specs(data: ReportData): {id: string; title: string; spec: ChartSpec}[]
 			title: 'SLA breach rate of the tickets created each day',
 			spec: {
 				categories: days,
-				series: [{name: 'SLA breach rate', values: perDay((g) => g.slaBreachRate), kind: 'line'}],
+				series: [
+					{name: "the desk's SLA", values: perDay((g) => g.slaBreachRate), kind: 'line'},
+					...(data.overall.report.slaBreachCsr
+						? [
+								{
+									name: 'csr targets, business hours',
+									values: perDay((g) => g.slaBreachCsr?.business?.rate ?? null),
+									kind: 'line' as const,
+								},
+								{
+									name: 'csr targets, calendar',
+									values: perDay((g) => g.slaBreachCsr?.calendar.rate ?? null),
+									kind: 'line' as const,
+								},
+							]
+						: []),
+				],
 				unit: 'percent',
 			},
 		},
+		...waitTrend(data, days, perDay),
 		{
 			id: 'first-reply-distribution',
 			title: 'First reply time: tickets per band',
@@ -125,6 +142,44 @@ function specs(data: ReportData): {id: string; title: string; spec: ChartSpec}[]
 				},
 	];
 	return list;
+}
+
+/** Next reply and requester wait per day (medians), calendar and business, when the report has them. */
+function waitTrend(
+	data: ReportData,
+	days: string[],
+	perDay: (pick: (group: StatsGroup) => number | null) => (number | null)[],
+): {id: string; title: string; spec: ChartSpec}[] {
+	const {report} = data.overall;
+	const series = [
+		{name: 'next reply', present: report.nextReplyMinutes, pick: (g: StatsGroup) => g.nextReplyMinutes},
+		{
+			name: 'next reply, business',
+			present: report.nextReplyBusinessMinutes,
+			pick: (g: StatsGroup) => g.nextReplyBusinessMinutes,
+		},
+		{name: 'requester wait', present: report.requesterWaitMinutes, pick: (g: StatsGroup) => g.requesterWaitMinutes},
+		{
+			name: 'requester wait, business',
+			present: report.requesterWaitBusinessMinutes,
+			pick: (g: StatsGroup) => g.requesterWaitBusinessMinutes,
+		},
+	].filter((entry) => entry.present !== undefined);
+	if (series.length === 0) return [];
+	return [
+		{
+			id: 'waits',
+			title: 'Next reply and requester wait per day (median minutes)',
+			spec: {
+				categories: days,
+				series: series.map((entry) => ({
+					name: entry.name,
+					values: perDay((g) => entry.pick(g)?.median ?? null),
+					kind: 'line' as const,
+				})),
+			},
+		},
+	];
 }
 
 export async function reportCharts(data: ReportData): Promise<RenderedChart[]> {

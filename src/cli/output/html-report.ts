@@ -69,9 +69,15 @@ function cards(report: StatsReport): string {
 		...(report.resolutionBusinessMinutes
 			? [durationCard('Resolution, business hours', 'resolutionBusinessMinutes', report.resolutionBusinessMinutes)]
 			: []),
+		...waitCards(report),
 		card('One-touch', kpi('oneTouchRate', report.oneTouchRate, percent(report.oneTouchRate))),
 		card('Reopen rate', kpi('reopenRate', report.reopenRate, percent(report.reopenRate))),
-		card('SLA breach rate', kpi('slaBreachRate', report.slaBreachRate, percent(report.slaBreachRate))),
+		card(
+			'SLA breach rate (desk)',
+			kpi('slaBreachRate', report.slaBreachRate, percent(report.slaBreachRate)),
+			"the desk's own SLA verdict",
+		),
+		...csrSlaCards(report),
 		card(
 			'CSAT',
 			kpi('csat.score', csat.score, percent(csat.score)),
@@ -93,6 +99,42 @@ function cards(report: StatsReport): string {
 		),
 	];
 	return `<section class="cards">${parts.join('')}</section>`;
+}
+
+/** Next reply and requester wait, calendar and business minutes, when the report has them. */
+function waitCards(report: StatsReport): string[] {
+	const entries: [string, string, DurationStats | undefined][] = [
+		['Next reply', 'nextReplyMinutes', report.nextReplyMinutes],
+		['Next reply, business hours', 'nextReplyBusinessMinutes', report.nextReplyBusinessMinutes],
+		['Requester wait', 'requesterWaitMinutes', report.requesterWaitMinutes],
+		['Requester wait, business hours', 'requesterWaitBusinessMinutes', report.requesterWaitBusinessMinutes],
+	];
+	return entries.flatMap(([label, path, stats]) => (stats === undefined ? [] : [durationCard(label, path, stats)]));
+}
+
+/** "SLA breach (csr targets)": csr's own targets, business and calendar; says so when none are set. */
+function csrSlaCards(report: StatsReport): string[] {
+	const sla = report.slaBreachCsr;
+	if (sla === undefined) return [];
+	if (sla === null) {
+		return [
+			card(
+				'SLA breach (csr targets)',
+				kpi('slaBreachCsr', null, '–'),
+				'no targets set: csr config set sla.firstReply …',
+			),
+		];
+	}
+	const clocks = [
+		['business hours', 'business', sla.business],
+		['calendar', 'calendar', sla.calendar],
+	] as const;
+	return clocks.flatMap(([name, key, stats]) => {
+		if (stats === null) return [];
+		const path = `slaBreachCsr.${key}`;
+		const detail = `${kpi(`${path}.breached`, stats.breached, count(stats.breached))} breached · ${kpi(`${path}.met`, stats.met, count(stats.met))} met · first reply ${kpi(`${path}.firstReply.rate`, stats.firstReply.rate, percent(stats.firstReply.rate))} · resolution ${kpi(`${path}.resolution.rate`, stats.resolution.rate, percent(stats.resolution.rate))}`;
+		return [card(`SLA breach (csr targets), ${name}`, kpi(`${path}.rate`, stats.rate, percent(stats.rate)), detail)];
+	});
 }
 
 function groupTable(title: string, dimension: string, groups: readonly StatsGroup[]): string {

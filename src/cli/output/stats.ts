@@ -7,6 +7,7 @@ import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
 import {formatMinutes} from './minutes.js';
 import type {Paint} from './paint.js';
+import {slaLines} from './stats-sla.js';
 import {waitCsvColumns, waitCsvValues, waitExplanations, waitLines} from './stats-waits.js';
 import {type Column, formatTable} from './table.js';
 
@@ -76,6 +77,7 @@ function summaryTable(report: StatsReport, trends: StatsTrends, paint: Paint, co
 	lines.push(...waitLines(report, label, indent, durationLine));
 	lines.push(
 		`${label('Rates')}one-touch ${percent(report.oneTouchRate)}   reopen ${percent(report.reopenRate)}   SLA breach ${percent(report.slaBreachRate)}`,
+		...slaLines(report, indent),
 	);
 	const {csat} = report;
 	lines.push(

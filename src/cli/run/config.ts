@@ -1,9 +1,11 @@
+import {resolveProfile} from '../../config/profiles.js';
 import {type SettingName, settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import {redactStoreUrl} from '../../store/pg-config.js';
 import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import {formatOf} from '../options.js';
+import {checkSlaTargets, isSlaSetting, setSlaTargets, slaSettingValue} from './config-sla.js';
 
 const settingNames = Object.keys(settingDefinitions) as SettingName[];
 
@@ -25,11 +27,17 @@ export function settingValue(settings: Record<string, unknown>, key: SettingName
 }
 
 export async function runConfigGet(key: string | undefined, globals: GlobalOptions, context: Context): Promise<void> {
-	const {settings} = context.config().read();
+	const config = context.config().read();
+	const {settings} = config;
+	// The SLA settings live in the active profile.
+	const currentValue = (name: SettingName) =>
+		isSlaSetting(name)
+			? slaSettingValue(resolveProfile(config, globals.profile, context.env).profile, name)
+			: settingValue(settings, name);
 	if (key === undefined) {
 		const all = Object.fromEntries(
 			settingNames.map((name) => {
-				const value = settingValue(settings, name);
+				const value = currentValue(name);
 				return [name, value === null ? null : shown(name, value)];
 			}),
 		);
@@ -38,7 +46,7 @@ export async function runConfigGet(key: string | undefined, globals: GlobalOptio
 		return;
 	}
 	const name = checkKey(key);
-	let value = settingValue(settings, name);
+	let value = currentValue(name);
 	if (name === 'store.url' && globals.profile !== undefined) {
 		value = context.config().read().profiles[globals.profile]?.storeUrl ?? value;
 	}
@@ -51,12 +59,18 @@ export async function runConfigGet(key: string | undefined, globals: GlobalOptio
 export async function runConfigSet(key: string, raw: string, globals: GlobalOptions, context: Context): Promise<void> {
 	const name = checkKey(key);
 	const definition = settingDefinitions[name];
+	// A malformed SLA list: the entry that is wrong and why, before the generic message.
+	if (isSlaSetting(name)) checkSlaTargets(name, raw);
 	const parsed = raw.trim() === '' ? undefined : definition.parse.safeParse(raw.trim());
 	if (parsed === undefined || !parsed.success)
 		throw new UsageError(
 			`invalid value ${name === 'store.url' ? '' : `"${toDisplayLine(raw)}" `}for ${name}: expected ${definition.expects}`,
-			`For example: csr config set ${name} ${String(definition.default ?? 'VALUE')}`,
+			`For example: csr config set ${name} ${isSlaSetting(name) ? '"8h, high=4h, urgent=4h"' : String(definition.default ?? 'VALUE')}`,
 		);
+	if (isSlaSetting(name)) {
+		await setSlaTargets(name, parsed.data as string | null, globals, context);
+		return;
+	}
 	const profileName = globals.profile;
 	if (name === 'store.url' && profileName !== undefined) {
 		// Per profile: this profile's agents use this team store, whatever the global one is.

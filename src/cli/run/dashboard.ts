@@ -1,14 +1,26 @@
 import chalk from 'chalk';
 import type {ResolvedProfile} from '../../config/profiles.js';
+import {settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {parseDuration} from '../../domain/time.js';
 import {messageOf, UsageError} from '../../errors.js';
 import type {HelpDesk} from '../../providers/help-desk.js';
 import {loadBusinessCalendars} from '../../services/business-hours.js';
 import {computeDashboard, dashboardTickets} from '../../services/dashboard.js';
+import {parseSlaTargets} from '../../services/sla.js';
 import {syncStats} from '../../services/sync.js';
 import type {DashboardServices} from '../../tui/dashboard-model.js';
 import {activeProfile, colorOf, openDesk} from '../options.js';
+import {settingValue} from './config.js';
+
+/** Config `timezone` ("today" starts at its midnight), else the system's. */
+function timeZoneSetting(context: Context): string {
+	const raw = settingValue(context.config().read().settings, 'timezone');
+	const parsed = settingDefinitions.timezone.parse.safeParse(raw);
+	return parsed.success && typeof parsed.data === 'string'
+		? parsed.data
+		: Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
 
 export type DashboardFlags = {interval?: string; sync?: boolean};
 
@@ -46,7 +58,9 @@ export async function createDashboardServices(
 ): Promise<DashboardServices> {
 	const db = context.store();
 	const calendars = await loadBusinessCalendars(profile.profile.businessHours ?? null);
-	const query = () => ({profile: profile.name, now: context.now(), calendars});
+	const slaTargets = parseSlaTargets(profile.profile.slaTargets);
+	const timeZone = timeZoneSetting(context);
+	const query = () => ({profile: profile.name, now: context.now(), calendars, timeZone, slaTargets});
 	return {
 		profileName: profile.name,
 		intervalMs: options.intervalMs,

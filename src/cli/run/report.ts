@@ -5,6 +5,7 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {FailedError, UsageError} from '../../errors.js';
 import {resolveWindow} from '../../kpi/window.js';
 import {buildReportData} from '../../services/report.js';
+import {computeCsrSlaStats} from '../../services/sla.js';
 import {type StatsBy, statsDimensions} from '../../services/stats.js';
 import {toDisplayLine} from '../../text/display-text.js';
 import {activeProfile, parseList} from '../options.js';
@@ -54,7 +55,16 @@ export async function runReport(flags: ReportFlags, globals: GlobalOptions, cont
 		by,
 		cesScale: cesScaleSetting(context),
 	});
-	const html = await renderHtmlReport(data);
+	// csr's own SLA targets beside the desk's verdict, as csr stats --json has them.
+	const sla = await computeCsrSlaStats(
+		context.store(),
+		{profile: profile.name, window: resolved.window, now: context.now(), by: 'day'},
+		profile.profile.slaTargets,
+		profile.profile.businessHours ?? null,
+	);
+	const overall = {...data.overall, report: {...data.overall.report, slaBreachCsr: sla.overall}};
+	const byDay = data.byDay.map((group) => ({...group, slaBreachCsr: sla.groups?.get(group.key) ?? null}));
+	const html = await renderHtmlReport({...data, overall, byDay});
 	if (file === '-') {
 		context.io.stdout.write(html);
 		return;

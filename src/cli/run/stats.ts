@@ -1,8 +1,17 @@
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
+import {emptyCsrSla} from '../../kpi/sla.js';
 import {resolveWindow} from '../../kpi/window.js';
 import {planBusinessHours} from '../../services/business-hours.js';
-import {computeActivity, computeStats, type StatsBy, type StatsSource, statsDimensions} from '../../services/stats.js';
+import {type CsrSlaResult, computeCsrSlaStats, slaTargetsHint} from '../../services/sla.js';
+import {
+	computeActivity,
+	computeStats,
+	type StatsBy,
+	type StatsResult,
+	type StatsSource,
+	statsDimensions,
+} from '../../services/stats.js';
 import {activityActions, toWindow} from '../../services/stats-parts.js';
 import {countBusinessSources} from '../../store/business-times.js';
 import {readTeamActivity} from '../../store/team-activity.js';
@@ -11,6 +20,7 @@ import {activeProfile, colorOf, formatOf, parseList} from '../options.js';
 import {formatBusinessExplanation} from '../output/business-hours.js';
 import {createPaint} from '../output/paint.js';
 import {formatActivity, formatActivityExplanation, formatExplanation, formatStats} from '../output/stats.js';
+import {formatSlaExplanation} from '../output/stats-sla.js';
 import {formatTeam} from '../output/team-table.js';
 import {formatTrendCharts} from '../output/trend-charts.js';
 import {recordStoreOf} from './log.js';
@@ -66,7 +76,15 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 		return;
 	}
 	const lastSync = await refreshStatsCache({sync: flags.sync !== false}, globals, context);
-	const result = computeStats(db, {...query, now: context.now()}, {daily: format === 'table'});
+	const computed = computeStats(db, {...query, now: context.now()}, {daily: format === 'table'});
+	// csr's own SLA targets beside the desk's verdict (null when the profile has none).
+	const sla = await computeCsrSlaStats(
+		db,
+		{...query, now: context.now()},
+		profile.profile.slaTargets,
+		profile.profile.businessHours ?? null,
+	);
+	const result = withCsrSla(computed, sla);
 	context.io.stdout.write(
 		formatStats(result, format, {by, columns: context.io.columns, paint, useColor: colorOf(globals, context)}),
 	);
@@ -81,5 +99,22 @@ export async function runStats(flags: StatsFlags, globals: GlobalOptions, contex
 		explainTo.write(
 			`\n${formatBusinessExplanation(planBusinessHours(profile.profile.businessHours ?? null), sources, profile.profile.provider)}`,
 		);
+		explainTo.write(formatSlaExplanation(result.report, slaTargetsHint));
 	}
+}
+
+/** The stats with slaBreachCsr in the report (null without targets) and, with targets, in each --by group. */
+function withCsrSla(result: StatsResult, sla: CsrSlaResult): StatsResult {
+	const {overall} = sla;
+	return {
+		...result,
+		report: {...result.report, slaBreachCsr: overall},
+		groups:
+			result.groups === null || overall === null
+				? result.groups
+				: result.groups.map((group) => ({
+						...group,
+						slaBreachCsr: sla.groups?.get(group.key) ?? emptyCsrSla(overall.business !== null),
+					})),
+	};
 }

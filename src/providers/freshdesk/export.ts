@@ -2,6 +2,7 @@ import {z} from 'zod';
 import type {ExportPage, SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {FreshdeskApi} from './api.js';
 import {enrich} from './contacts.js';
+import {exportThreads} from './kpi-threads.js';
 import {toSatisfactionRating, toTicketFacts} from './map.js';
 import {decodeCursor, encodeCursor} from './queue.js';
 import {ratingList, ticketList} from './schemas.js';
@@ -50,7 +51,16 @@ export async function exportTicketFacts(
 		signal,
 	);
 	await enrich(api, result.items, signal);
-	const items = result.items.map((ticket) => toTicketFacts(ticket, api.directory, api.origin));
+	// The thread of each ticket: next reply, requester wait, who replied (the list has none of them).
+	const threads = await exportThreads(api, result.items, signal);
+	const items = result.items.map((ticket) => {
+		const facts = toTicketFacts(ticket, api.directory, api.origin);
+		const publicMessages = threads.get(ticket.id);
+		if (publicMessages === undefined) return facts;
+		// Who solved is not in the API; Freshdesk credits a resolution to the agent the ticket is assigned to.
+		const solved = facts.solvedAt !== null && (facts.ticket.status === 'solved' || facts.ticket.status === 'closed');
+		return {...facts, publicMessages, solvedBy: solved ? facts.ticket.assignee : null};
+	});
 	const last = result.items[result.items.length - 1];
 	if (last === undefined) return {items, nextCursor: null};
 	// More pages: the next one. At the end (or the 300-page wall): a new window from the last change seen, so the next

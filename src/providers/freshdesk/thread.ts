@@ -8,7 +8,11 @@ import {fetchTicket} from './queue.js';
 import {conversationList, type FreshdeskConversation, ratingList, ticketList} from './schemas.js';
 
 /** Every conversation of a ticket, 100 a page (Freshdesk lists stop after 300 pages). */
-async function conversations(api: FreshdeskApi, id: number, signal?: AbortSignal): Promise<FreshdeskConversation[]> {
+export async function conversations(
+	api: FreshdeskApi,
+	id: number,
+	signal?: AbortSignal,
+): Promise<FreshdeskConversation[]> {
 	const all: FreshdeskConversation[] = [];
 	for (let page = 1; page <= 300; page++) {
 		const result = await api.page(

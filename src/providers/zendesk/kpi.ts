@@ -2,6 +2,7 @@ import {ProviderError} from '../../errors.js';
 import type {ExportPage, SatisfactionRating, SurveyResponse, TicketFacts} from '../help-desk.js';
 import type {ZendeskApi} from './api.js';
 import {decodeCursor, encodeCursor, exportCursor, pageCursorLifetimeMs} from './cursor.js';
+import {withThreads} from './kpi-threads.js';
 import {toSatisfactionRating, toTicketFacts} from './map.js';
 import {fetchTickets} from './queue.js';
 import {
@@ -32,8 +33,10 @@ async function metricsPage(
 	const metrics = new Map(page.ticket_metrics.map((metric) => [metric.ticket_id, metric]));
 	const tickets = await fetchTickets(api, [...metrics.keys()].map(String), signal);
 	const next = page.meta?.has_more ? page.meta.after_cursor : null;
+	const facts = tickets.map((ticket) => toTicketFacts(ticket, metrics.get(ticket.id), api.directory, api.origin, now));
 	return {
-		items: tickets.map((ticket) => toTicketFacts(ticket, metrics.get(ticket.id), api.directory, api.origin, now)),
+		// Each ticket's thread: next reply, who replied (the metrics have counts, not authors).
+		items: await withThreads(api, facts, signal),
 		nextCursor: next ? encodeCursor({kind: 'metrics', after: next, issuedAt: now.getTime()}) : null,
 	};
 }
@@ -88,7 +91,7 @@ export async function exportTicketFacts(
 		);
 	}
 	return {
-		items,
+		items: await withThreads(api, items, signal),
 		nextCursor:
 			body.end_of_stream || !body.after_cursor ? null : encodeCursor({kind: 'incremental', cursor: body.after_cursor}),
 	};

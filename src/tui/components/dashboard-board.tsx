@@ -34,7 +34,7 @@ export function DashboardBoard({dashboard, items, selected, top, width, height}:
 	return (
 		<Box flexDirection="column" width={width} height={height}>
 			<Text wrap="truncate-end">
-				Today (UTC) {totals.repliesToday} replies · {totals.solvedToday} solved · {csat}
+				Today ({toDisplayLine(dashboard.timeZone)}) {totals.repliesToday} replies · {totals.solvedToday} solved · {csat}
 			</Text>
 			<Text wrap="truncate-end">Waiting longest {oldest === '' ? 'nobody' : oldest}</Text>
 			<Text wrap="truncate-end" color={theme.muted}>

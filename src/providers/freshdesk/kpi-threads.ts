@@ -1,0 +1,59 @@
+import {AuthError} from '../../errors.js';
+import type {TicketFacts} from '../help-desk.js';
+import {mapLimited} from '../http/map-limited.js';
+import type {FreshdeskApi} from './api.js';
+import {descriptionMessage, toMessage, toTicket} from './map.js';
+import type {FreshdeskTicket} from './schemas.js';
+import {conversations} from './thread.js';
+
+/** Conversations read at once per export page (each ticket costs one request per 100 conversations). */
+const threadConcurrency = 4;
+
+type PublicMessages = NonNullable<TicketFacts['publicMessages']>;
+
+/**
+ * The public messages of each exported ticket, oldest first (the description, then every non-private conversation),
+ * each with its channel and its agent (null for the customer's): what csr needs for next reply, requester wait,
+ * per-agent replies and touches. Freshdesk's list has no thread, so each ticket's conversations are read. Best
+ * effort per ticket: a thread that cannot be read (not an expired credential, not an interrupt) leaves that ticket
+ * without them, as before.
+ */
+export async function exportThreads(
+	api: FreshdeskApi,
+	tickets: readonly FreshdeskTicket[],
+	signal?: AbortSignal,
+): Promise<Map<number, PublicMessages>> {
+	if (tickets.length === 0) return new Map();
+	// Authors are told apart by the agent list (toMessage's role), as in `csr show`.
+	await api.agents(signal);
+	const threads = await mapLimited(tickets, threadConcurrency, async (raw) => {
+		try {
+			return [raw.id, publicMessagesOf(api, raw, await conversations(api, raw.id, signal))] as const;
+		} catch (error) {
+			if (error instanceof AuthError || signal?.aborted === true) throw error;
+			return null;
+		}
+	});
+	return new Map(threads.filter((entry) => entry !== null));
+}
+
+function publicMessagesOf(
+	api: FreshdeskApi,
+	raw: FreshdeskTicket,
+	thread: Awaited<ReturnType<typeof conversations>>,
+): PublicMessages {
+	const ticket = toTicket(raw, api.directory, api.origin);
+	const messages = [descriptionMessage(raw, ticket, api.directory)];
+	for (const conversation of thread) messages.push(toMessage(conversation, raw, ticket, api.directory));
+	return messages
+		.filter((message) => message.public)
+		.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))
+		.map((message) => ({
+			at: new Date(message.createdAt).toISOString(),
+			channel: message.channel,
+			agent:
+				message.author.role === 'agent'
+					? {id: message.author.id, name: message.author.name, email: message.author.email}
+					: null,
+		}));
+}
