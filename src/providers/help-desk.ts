@@ -120,6 +120,18 @@ export type TicketFacts = {
 	readonly requesterWaitBusinessMinutes?: number | null;
 };
 
+/**
+ * Desks whose export has no thread (Zendesk, Freshdesk) read each ticket's thread for `publicMessages`: one request
+ * a ticket. Only tickets changed within this many days are read, so the first sync of a desk with years of history
+ * costs a quarter's worth of requests, not one per ticket ever; older tickets have no thread figures.
+ */
+export const threadHorizonDays = 90;
+
+/** Whether a ticket last changed at `updatedAt` is recent enough to have its thread read for KPIs. */
+export function withinThreadHorizon(updatedAt: string, now: Date): boolean {
+	return Date.parse(updatedAt) >= now.getTime() - threadHorizonDays * 86_400_000;
+}
+
 export type SatisfactionRating = {
 	readonly id: string;
 	readonly ticketId: string | null;

@@ -78,4 +78,22 @@ describe('Freshdesk ticket facts from the conversations', () => {
 			'/api/v2/tickets/3/conversations',
 		]);
 	});
+
+	it('reads no thread for a ticket unchanged for more than 90 days: a first sync of years of history stays affordable', async () => {
+		const clock = createVirtualClock();
+		const result = await freshdeskOnFake({clock, tickets: 3, statusFor: () => 4});
+		closers.push(result.close);
+		const {fake, desk} = result;
+		const old = fake.tickets.get(2);
+		if (old === undefined) throw new Error('fixture changed');
+		old.updated_at = new Date(clock.now() - 91 * 24 * hour).toISOString().replace(/\.\d{3}Z$/, 'Z');
+		const page = await desk.exportTicketFacts(null);
+		expect(page.items.find((item) => item.ticket.id === '2')?.publicMessages).toBeUndefined();
+		expect(page.items.find((item) => item.ticket.id === '1')?.publicMessages).toBeDefined();
+		const threads = fake.requests
+			.map((request) => request.pathname)
+			.filter((path) => /^\/api\/v2\/tickets\/\d+\/conversations$/.test(path))
+			.sort();
+		expect(threads).toEqual(['/api/v2/tickets/1/conversations', '/api/v2/tickets/3/conversations']);
+	});
 });

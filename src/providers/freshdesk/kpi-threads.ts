@@ -1,5 +1,5 @@
 import {AuthError} from '../../errors.js';
-import type {TicketFacts} from '../help-desk.js';
+import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
 import {mapLimited} from '../http/map-limited.js';
 import type {FreshdeskApi} from './api.js';
 import {descriptionMessage, toMessage, toTicket} from './map.js';
@@ -23,10 +23,12 @@ export async function exportThreads(
 	tickets: readonly FreshdeskTicket[],
 	signal?: AbortSignal,
 ): Promise<Map<number, PublicMessages>> {
-	if (tickets.length === 0) return new Map();
+	const now = api.setup.now();
+	const recent = tickets.filter((raw) => withinThreadHorizon(raw.updated_at, now));
+	if (recent.length === 0) return new Map();
 	// Authors are told apart by the agent list (toMessage's role), as in `csr show`.
 	await api.agents(signal);
-	const threads = await mapLimited(tickets, threadConcurrency, async (raw) => {
+	const threads = await mapLimited(recent, threadConcurrency, async (raw) => {
 		try {
 			return [raw.id, publicMessagesOf(api, raw, await conversations(api, raw.id, signal))] as const;
 		} catch (error) {

@@ -1,5 +1,5 @@
 import {AuthError} from '../../errors.js';
-import type {TicketFacts} from '../help-desk.js';
+import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
 import {mapLimited} from '../http/map-limited.js';
 import type {ZendeskApi} from './api.js';
 import {toMessage} from './map.js';
@@ -22,7 +22,9 @@ export async function withThreads(
 	items: readonly TicketFacts[],
 	signal?: AbortSignal,
 ): Promise<TicketFacts[]> {
+	const now = api.setup.now();
 	return mapLimited(items, threadConcurrency, async (facts) => {
+		if (!withinThreadHorizon(facts.ticket.updatedAt, now)) return facts;
 		let publicMessages: PublicMessages;
 		try {
 			publicMessages = publicMessagesOf(api, await fetchComments(api, facts.ticket.id, signal), facts);
