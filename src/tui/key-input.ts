@@ -45,6 +45,29 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 	});
 }
 
+const escape = '\u001B';
+const escapeKey: Key = {...noKey, escape: true};
+
+/**
+ * Ink reads ESC followed at once by a whole escape sequence (`ESC ESC[H`, as `tmux send-keys Escape Home` or an
+ * Escape then an arrow typed fast send it) as one alt-modified key, which loses the Escape. A lone ESC before `ESC[` or
+ * `ESC O` is no alt prefix here: it is Escape, then the key. `raw` is the sequence as it came off the terminal; a
+ * real alt-arrow (`ESC[1;3D`) and an alt-letter (`ESC b`) keep their alt; two Escapes together are two Escapes.
+ */
+export function splitInput(raw: string, input: string, key: Key): KeyPress[] {
+	if (raw === `${escape}${escape}`)
+		return [
+			['', escapeKey],
+			['', escapeKey],
+		];
+	if (raw.startsWith(`${escape}${escape}[`) || raw.startsWith(`${escape}${escape}O`))
+		return [
+			['', escapeKey],
+			[input, {...key, meta: false}],
+		];
+	return splitKeys(input, key);
+}
+
 /** Runs `next` once React has rendered what the last key changed: its scheduler runs on setImmediate in Node. */
 export type YieldTurn = (next: () => void) => void;
 

@@ -1,6 +1,7 @@
-import {type Key, useInput, usePaste} from 'ink';
+import type {EventEmitter} from 'node:events';
+import {type Key, useInput, usePaste, useStdin} from 'ink';
 import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useRef} from 'react';
-import {createKeyFeed, type KeyPress, noKey, splitKeys, type YieldTurn} from './key-input.js';
+import {createKeyFeed, type KeyPress, noKey, splitInput, type YieldTurn} from './key-input.js';
 
 type Handler = (input: string, key: Key) => void;
 type Registry = Set<{readonly handle: Handler}>;
@@ -23,7 +24,25 @@ export function KeyRouter({children, yieldTurn}: {readonly children: ReactNode; 
 		}, yieldTurn);
 	}
 	useEffect(() => () => feed.current?.stop(), []);
-	useInput((input, key) => feed.current?.push(splitKeys(input, key)));
+	// The raw sequence of each key, seen before useInput parses it (prepended, so it runs first): only it tells
+	// `ESC ESC[H` (Escape, then Home) from an alt-Home.
+	const raw = useRef('');
+	const emitter = (useStdin() as {internal_eventEmitter?: EventEmitter}).internal_eventEmitter;
+	useEffect(() => {
+		if (emitter === undefined) return;
+		const record = (data: unknown) => {
+			raw.current = typeof data === 'string' ? data : '';
+		};
+		emitter.prependListener('input', record);
+		return () => {
+			emitter.removeListener('input', record);
+		};
+	}, [emitter]);
+	useInput((input, key) => {
+		const sequence = raw.current;
+		raw.current = '';
+		feed.current?.push(splitInput(sequence, input, key));
+	});
 	usePaste((text) => feed.current?.push([[text, noKey]]));
 	return <KeyRouterContext.Provider value={registry}>{children}</KeyRouterContext.Provider>;
 }

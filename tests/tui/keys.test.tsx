@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {useState} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createKeyFeed, type KeyPress, noKey, splitKeys} from '../../src/tui/key-input.js';
+import {createKeyFeed, type KeyPress, noKey, splitInput, splitKeys} from '../../src/tui/key-input.js';
 import {keyName} from '../../src/tui/keymap.js';
 import {KeyRouter, useKeys} from '../../src/tui/keys.js';
 
@@ -115,6 +115,28 @@ describe('keys that arrive together', () => {
 		expect(screen.lastFrame()).toContain('row 2');
 	});
 
+	it('reads Escape then a whole escape sequence in one burst as Escape + the key, not alt (tmux Escape Home)', async () => {
+		const screen = renderRecorder();
+		// Escape Home, Escape Down, Escape End (SS3), Escape Escape, a real alt-left (xterm), an alt-letter, then a down.
+		screen.stdin.write(`\u001B\u001B[1~\u001B${down}\u001B\u001BOF\u001B\u001B\u001B[1;3D\u001Bbj${down}`);
+		await screen.waitFor('keys 12');
+		expect(screen.names).toEqual([
+			'escape',
+			'home',
+			'escape',
+			'down',
+			'escape',
+			'end',
+			'escape',
+			'escape',
+			'left',
+			'alt+b',
+			'j',
+			'down',
+		]);
+		expect(screen.lastFrame()).toContain('row 2');
+	});
+
 	it('hands a bracketed paste over whole, so it triggers no command keys', async () => {
 		const screen = renderRecorder();
 		screen.stdin.write('\u001B[200~line one\r\nrq jj\u001B[201~j');
@@ -133,6 +155,20 @@ describe('splitKeys', () => {
 		expect(splitKeys('j', noKey)).toEqual([['j', noKey]]);
 		const alt = {...noKey, meta: true};
 		expect(splitKeys('b', alt)).toEqual([['b', alt]]);
+	});
+});
+
+describe('splitInput', () => {
+	it('keeps alt on a real alt-arrow and an alt-letter, and drops it only for ESC before a whole sequence', () => {
+		const altLeft = {...noKey, leftArrow: true, meta: true};
+		expect(splitInput('\u001B[1;3D', '', altLeft)).toEqual([['', altLeft]]);
+		const altB = {...noKey, meta: true};
+		expect(splitInput('\u001Bb', 'b', altB)).toEqual([['b', altB]]);
+		const escapeHome = splitInput('\u001B\u001B[H', '', {...noKey, home: true, meta: true});
+		expect(escapeHome.map(([input, key]) => [keyName(input, key), key.meta])).toEqual([
+			['escape', false],
+			['home', false],
+		]);
 	});
 });
 
