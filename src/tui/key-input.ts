@@ -45,7 +45,7 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 	});
 }
 
-const escape = '\u001B';
+const esc = '\u001B';
 const escapeKey: Key = {...noKey, escape: true};
 
 /**
@@ -55,12 +55,12 @@ const escapeKey: Key = {...noKey, escape: true};
  * real alt-arrow (`ESC[1;3D`) and an alt-letter (`ESC b`) keep their alt; two Escapes together are two Escapes.
  */
 export function splitInput(raw: string, input: string, key: Key): KeyPress[] {
-	if (raw === `${escape}${escape}`)
+	if (raw === `${esc}${esc}`)
 		return [
 			['', escapeKey],
 			['', escapeKey],
 		];
-	if (raw.startsWith(`${escape}${escape}[`) || raw.startsWith(`${escape}${escape}O`))
+	if (raw.startsWith(`${esc}${esc}[`) || raw.startsWith(`${esc}${esc}O`))
 		return [
 			['', escapeKey],
 			[input, {...key, meta: false}],
