@@ -76,15 +76,28 @@ const afterRender: YieldTurn = (next) => {
 	setImmediate(() => setTimeout(next, 0));
 };
 
+/** What a screen answers to a key: `'later'` when it has already handed over (it closed, or opened another screen)
+ * and the key belongs to the screen of the next frame. */
+export type KeyOutcome = 'later' | undefined;
+
+// A key no screen takes after this many frames is dropped (a screen that keeps saying later must not hang the keys).
+const maxDeferrals = 50;
+
 /**
  * Hands keys over one at a time, each only after the frame of the one before: a handler reads state from its last
  * render, so four downs delivered in one go would each move from the same row (one row instead of four) and a key
- * after tab would still go to the pane tab left. The first key of a quiet keyboard goes at once.
+ * after tab would still go to the pane tab left. The first key of a quiet keyboard goes at once. A key the listening
+ * screen defers (`'later'`: it left for another screen that has not drawn yet) waits for the next frame, in order.
  */
-export function createKeyFeed(deliver: (press: KeyPress) => void, yieldTurn: YieldTurn = afterRender) {
+export function createKeyFeed(
+	// biome-ignore lint/suspicious/noConfusingVoidType: a deliverer that defers nothing returns nothing.
+	deliver: (press: KeyPress) => KeyOutcome | void,
+	yieldTurn: YieldTurn = afterRender,
+) {
 	const pending: KeyPress[] = [];
 	let busy = false;
 	let stopped = false;
+	let deferrals = 0;
 	const pump = (): void => {
 		const next = stopped ? undefined : pending.shift();
 		if (next === undefined) {
@@ -93,7 +106,10 @@ export function createKeyFeed(deliver: (press: KeyPress) => void, yieldTurn: Yie
 		}
 		busy = true;
 		try {
-			deliver(next);
+			if (deliver(next) === 'later' && deferrals < maxDeferrals) {
+				deferrals++;
+				pending.unshift(next);
+			} else deferrals = 0;
 		} finally {
 			yieldTurn(pump);
 		}

@@ -1,9 +1,10 @@
 import type {EventEmitter} from 'node:events';
 import {type Key, useInput, usePaste, useStdin} from 'ink';
 import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useRef} from 'react';
-import {createKeyFeed, type KeyPress, noKey, splitInput, type YieldTurn} from './key-input.js';
+import {createKeyFeed, type KeyOutcome, type KeyPress, noKey, splitInput, type YieldTurn} from './key-input.js';
 
-type Handler = (input: string, key: Key) => void;
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing (or a setter's void); some `'later'`.
+type Handler = (input: string, key: Key) => KeyOutcome | void;
 type Registry = Set<{readonly handle: Handler}>;
 
 const KeyRouterContext = createContext<Registry | null>(null);
@@ -20,7 +21,11 @@ export function KeyRouter({children, yieldTurn}: {readonly children: ReactNode; 
 	const feed = useRef<ReturnType<typeof createKeyFeed> | null>(null);
 	if (feed.current === null) {
 		feed.current = createKeyFeed(([input, key]: KeyPress) => {
-			for (const entry of [...registry]) entry.handle(input, key);
+			// Deferred only when every listener defers it: one that took it (a composer under its closing picker) did.
+			let deferred = 0;
+			const listeners = [...registry];
+			for (const entry of listeners) if (entry.handle(input, key) === 'later') deferred++;
+			return deferred > 0 && deferred === listeners.length ? 'later' : undefined;
 		}, yieldTurn);
 	}
 	useEffect(() => () => feed.current?.stop(), []);
@@ -47,7 +52,11 @@ export function KeyRouter({children, yieldTurn}: {readonly children: ReactNode; 
 	return <KeyRouterContext.Provider value={registry}>{children}</KeyRouterContext.Provider>;
 }
 
-/** Calls the handler of the latest render for every key, while `isActive`. */
+/**
+ * Calls the handler of the latest render for every key, while `isActive`. A handler returns `'later'` for a key that
+ * came after it handed over (it closed or opened another screen not yet drawn): when every listener says so, the key
+ * goes again to the next frame's screens.
+ */
 export function useKeys(handler: Handler, options: {isActive?: boolean} = {}): void {
 	const registry = useContext(KeyRouterContext);
 	if (registry === null) throw new Error('useKeys() outside <KeyRouter>');

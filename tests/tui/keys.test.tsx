@@ -177,7 +177,9 @@ describe('createKeyFeed', () => {
 		const delivered: string[] = [];
 		const turns: (() => void)[] = [];
 		const feed = createKeyFeed(
-			([input]) => delivered.push(input),
+			([input]) => {
+				delivered.push(input);
+			},
 			(next) => turns.push(next),
 		);
 		const press = (input: string): KeyPress => [input, noKey];
@@ -192,6 +194,40 @@ describe('createKeyFeed', () => {
 		expect(feed.backlog).toBe(0);
 		feed.push([press('d')]);
 		expect(delivered).toEqual(['a', 'b', 'c', 'd']);
+	});
+
+	it('gives a deferred key again after the next frame, before the keys behind it', () => {
+		const delivered: string[] = [];
+		const turns: (() => void)[] = [];
+		let screen = 'queue';
+		const feed = createKeyFeed(
+			([input]) => {
+				// The queue opened the composer with `r`; until the composer draws, the queue defers what follows.
+				if (screen === 'queue' && delivered.includes('queue:r')) return 'later';
+				delivered.push(`${screen}:${input}`);
+			},
+			(next) => turns.push(next),
+		);
+		feed.push(['r', 'h', 'i'].map((input): KeyPress => [input, noKey]));
+		turns.shift()?.();
+		expect(delivered).toEqual(['queue:r']);
+		screen = 'composer';
+		turns.shift()?.();
+		turns.shift()?.();
+		expect(delivered).toEqual(['queue:r', 'composer:h', 'composer:i']);
+	});
+
+	it('drops a key that every screen keeps deferring, and goes on with the next', () => {
+		const delivered: string[] = [];
+		const feed = createKeyFeed(
+			([input]) => {
+				if (input === 'x') return 'later';
+				delivered.push(input);
+			},
+			(next) => next(),
+		);
+		feed.push(['x', 'y'].map((input): KeyPress => [input, noKey]));
+		expect(delivered).toEqual(['y']);
 	});
 
 	it('keeps going after a handler throws, and drops what is left once stopped', () => {

@@ -1,5 +1,5 @@
 import {Box} from 'ink';
-import {useEffect, useMemo, useReducer, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {ComposeLayout, composeLayout} from '../components/compose-layout.js';
 import {FilterLine} from '../components/filter-line.js';
@@ -12,6 +12,7 @@ import {applyLocalFilter, parseFilter} from '../filter.js';
 import {handleTimeSec, isBreached} from '../format.js';
 import {useChanges} from '../hooks/use-changes.js';
 import {useDraftIds} from '../hooks/use-draft.js';
+import {useLiveReducer, useLiveState} from '../hooks/use-live-state.js';
 import {useQueue} from '../hooks/use-queue.js';
 import {useQueued} from '../hooks/use-queued.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
@@ -40,8 +41,9 @@ type Props = {
 export function Workstation({width, height, onQuit}: Props) {
 	const services = useServices();
 	const {session} = services;
-	const [state, dispatch] = useReducer(workstationReducer, initialWorkstationState);
-	const [mode, setMode] = useState<Mode>({kind: 'main'});
+	// Live (read back before the next render): a key right after another acts on what that key did, not on the frame.
+	const [state, dispatch, readState] = useLiveReducer(workstationReducer, initialWorkstationState);
+	const [mode, setMode, readMode] = useLiveState<Mode>({kind: 'main'});
 	const [flash, setFlash] = useState<Flash | null>(null);
 	const [countsRevision, setCountsRevision] = useState(0);
 	const [now, setNow] = useState(() => services.now());
@@ -118,10 +120,23 @@ export function Workstation({width, height, onQuit}: Props) {
 	useEffect(() => {
 		if (loaded.length > 0 || queue.state.kind === 'ready') setRefreshedAt(services.now());
 	}, [loaded, queue.state.kind, services]);
+	/** The state after every key so far, with its cursor row and ticket (the frame may not show them yet). */
+	const live = () => {
+		const current = readState();
+		const row = cursorIn(tickets, current);
+		return {state: current, cursor: row, cursorTicket: tickets[row]};
+	};
 	/** The ticket an action is about: the open one when the thread has the focus, else the one under the cursor. */
-	const currentTicket = (): Ticket | undefined =>
-		state.focus === 'thread' || openTicket?.id === cursorTicket?.id ? (openTicket ?? cursorTicket) : cursorTicket;
-	const openedAt = (ticket: Ticket) => (state.opened?.id === ticket.id ? state.opened.atMs : services.now().getTime());
+	const currentTicket = (): Ticket | undefined => {
+		const {state, cursorTicket} = live();
+		return state.focus === 'thread' || openTicket?.id === cursorTicket?.id
+			? (openTicket ?? cursorTicket)
+			: cursorTicket;
+	};
+	const openedAt = (ticket: Ticket) => {
+		const {opened} = readState();
+		return opened?.id === ticket.id ? opened.atMs : services.now().getTime();
+	};
 
 	const refreshAll = (quiet: boolean) => {
 		queue.reload({quiet});
@@ -139,13 +154,14 @@ export function Workstation({width, height, onQuit}: Props) {
 		const next = tickets[at + 1] ?? tickets[at - 1];
 		if (result.tone !== 'danger' && session.afterSend === 'next' && at >= 0 && next)
 			dispatch({type: 'advance', to: at + 1 < tickets.length ? at + 1 : at - 1, id: next.id});
-		else if (ticket && state.opened?.id === ticket.id)
+		else if (ticket && readState().opened?.id === ticket.id)
 			dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime(), restartClock: true});
 		refreshAll(true);
 	};
 	const startAction = (action: TicketActionKind) => {
 		const ticket = currentTicket();
 		if (ticket === undefined) return setFlash({text: 'No ticket here.', tone: 'muted'});
+		const {state} = live();
 		// Selection means selection: every action works on the selected tickets when there are any.
 		const targets = state.selected.size > 0 ? tickets.filter((item) => state.selected.has(item.id)) : [ticket];
 		const [one] = targets;
@@ -174,6 +190,10 @@ export function Workstation({width, height, onQuit}: Props) {
 
 	useKeys(
 		(input, key) => {
+			const mode = readMode();
+			// The key before this one opened a screen that has not drawn yet: the key is that screen's.
+			if (mode.kind !== 'main' && mode.kind !== 'filter' && mode.kind !== 'goto') return 'later';
+			const {state, cursor, cursorTicket} = live();
 			if (mode.kind === 'goto') {
 				const edit = applyKey(mode.text, input, key);
 				if (edit.done === 'cancel') return setMode({kind: 'main'});
