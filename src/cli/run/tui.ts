@@ -4,7 +4,7 @@ import {settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import type {HelpDesk} from '../../providers/help-desk.js';
-import {viewToFilter} from '../../tui/filter.js';
+import {viewToFilter} from '../../services/queue-filter.js';
 import type {Session, TuiServices} from '../../tui/services.js';
 import {activeProfile, colorOf} from '../options.js';
 import {teamStoreUrlOf} from '../team-routing.js';
