@@ -11,7 +11,10 @@ export type Mode =
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	/** `r`/`n` with several tickets selected: one template or text for all, previewed per ticket. */
 	| {readonly kind: 'bulkCompose'; readonly targets: readonly Ticket[]; readonly isPublic: boolean}
-	| {readonly kind: 'status' | 'assign' | 'tags' | 'escalate' | 'followUp'; readonly targets: readonly Ticket[]}
+	| {
+			readonly kind: 'status' | 'assign' | 'tags' | 'escalate' | 'followUp' | 'merge' | 'forward';
+			readonly targets: readonly Ticket[];
+	  }
 	| {readonly kind: 'customer'; readonly ticket: Ticket}
 	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
 

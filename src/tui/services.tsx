@@ -97,6 +97,16 @@ export type StatusCounts = {
 	readonly repliesToday: number;
 };
 
+/** What a merge or a forward will do, read from the desk first; `run` does it once (the journal of `csr merge`/`forward`). */
+export type ActionPreview = {
+	readonly title: string;
+	readonly lines: readonly string[];
+	/** An earlier run did it (the journal says so): `run` does nothing more. */
+	readonly alreadyDone: boolean;
+	/** Does it; resolves to the sentence saying what happened. */
+	run(): Promise<string>;
+};
+
 /** Everything the TUI may do: narrow async functions over csr's services. Nothing in tui/ talks to a provider. */
 export type TuiServices = {
 	readonly session: Session;
@@ -173,6 +183,12 @@ export type TuiServices = {
 	saveView(view: SavedView): Promise<void>;
 	/** False when there was no saved view of that name. */
 	deleteView(name: string): Promise<boolean>;
+	/** Why this desk cannot merge or forward tickets from csr, naming it; null when it can. Absent: it cannot. */
+	cannot?(what: 'merge' | 'forward'): Promise<string | null>;
+	/** `m`: the tickets merged into the target, through `services/merge.ts` as `csr merge` (read, checked, journaled). */
+	planMerge?(input: {sourceIds: readonly string[]; targetId: string; comment: string | null}): Promise<ActionPreview>;
+	/** `w`: the thread sent to a third party with a note, through `services/forward.ts` as `csr forward`. */
+	planForward?(input: {ticketId: string; to: readonly string[]; note: string | null}): Promise<ActionPreview>;
 	/** $EDITOR; the caller suspends the TUI around it. */
 	editText(initial: string, fileName: string): Promise<string>;
 };

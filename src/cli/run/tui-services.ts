@@ -23,6 +23,7 @@ import {type LoadedTemplate, loadAndRender, loadTemplateFile} from '../../templa
 import type {TemplateAgent} from '../../templates/scope.js';
 import type {Draft, MessagePlan, Session, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
 import {recordStoreOf} from './log.js';
+import {deskActionServices} from './tui-desk-actions.js';
 
 async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal): Promise<TemplateAgent> {
 	const {agent, email} = profile.profile;
@@ -102,6 +103,7 @@ export function createTuiServices(
 		updatedAt: stored.updatedAt,
 	});
 	return {
+		...deskActionServices(context, profile, deskPromise, deliveryEnv),
 		session,
 		now: context.now,
 		listQueue: async (query, signal) => listQueue(await deskPromise, query, {all: false}, signal),

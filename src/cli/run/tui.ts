@@ -105,6 +105,9 @@ export function lazyServices(
 		saveView: call('saveView'),
 		deleteView: call('deleteView'),
 		editText: call('editText'),
+		cannot: call('cannot'),
+		planMerge: call('planMerge'),
+		planForward: call('planForward'),
 		// The services close the desk; when they never loaded, the desk is closed here.
 		close: () =>
 			load.then(

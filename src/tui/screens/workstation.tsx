@@ -149,6 +149,8 @@ export function Workstation({width, height, onQuit}: Props) {
 		if (one === undefined) return;
 		// The customer pane is about the ticket under the cursor (or open), whatever is selected.
 		if (action === 'customer') return setMode({kind: 'customer', ticket});
+		if (action === 'forward' && targets.length > 1)
+			return setFlash({text: 'w forwards one ticket: esc clears the selection first.', tone: 'warning'});
 		if ((action === 'reply' || action === 'note') && targets.length > 1)
 			setMode({kind: 'bulkCompose', targets, isPublic: action === 'reply'});
 		else if (action === 'reply' || action === 'note') {
