@@ -53,6 +53,8 @@ export const keymap = {
 	cycleLocale: {keys: ['l'], help: 'template language', context: 'compose'},
 	insertArticle: {keys: ['ctrl+k'], help: 'insert a help-center article link', context: 'compose'},
 	changeTemplate: {keys: ['p'], help: 'pick another template', context: 'compose'},
+	attachFile: {keys: ['a'], help: 'attach a file (type its path; tab completes)', context: 'compose'},
+	removeFile: {keys: ['x'], help: 'take the last attached file off', context: 'compose'},
 	discardDraft: {keys: ['D'], help: 'discard the draft', context: 'compose'},
 	send: {keys: ['enter'], help: 'review and send', context: 'compose'},
 	confirm: {keys: ['y', 'enter'], help: 'confirm', context: 'lists'},

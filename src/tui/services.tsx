@@ -3,6 +3,7 @@ import type {TicketThread} from '../domain/message.js';
 import type {FollowUp} from '../domain/records.js';
 import type {AgentRef, GroupRef, Ticket} from '../domain/ticket.js';
 import type {KnowledgeArticle, TicketChanges, TicketQuery} from '../providers/help-desk.js';
+import type {PlannedAttachment} from '../services/attachments.js';
 import type {CustomerOverview} from '../services/customer.js';
 import type {DeliveryResult, PlannedWrite} from '../services/delivery.js';
 import type {FeedbackItem} from '../services/feedback.js';
@@ -183,6 +184,14 @@ export type TuiServices = {
 	saveView(view: SavedView): Promise<void>;
 	/** False when there was no saved view of that name. */
 	deleteView(name: string): Promise<boolean>;
+	/**
+	 * The composer's `a`: reads and hashes the file (sanitised name, content type) and checks it, with the files already
+	 * attached, against the desk's limits; rejects in csr's words (no attachments on this desk, too big). The message
+	 * then carries it in `extras.attachments`, through the journal and delivery path of `csr reply --attach`.
+	 */
+	attachFile?(path: string, already: readonly PlannedAttachment[]): Promise<PlannedAttachment>;
+	/** Tab on a path: the path completed as far as it is unambiguous (a directory gets its `/`); best effort. */
+	completePath?(partial: string): Promise<string>;
 	/** Why this desk cannot merge or forward tickets from csr, naming it; null when it can. Absent: it cannot. */
 	cannot?(what: 'merge' | 'forward'): Promise<string | null>;
 	/** `m`: the tickets merged into the target, through `services/merge.ts` as `csr merge` (read, checked, journaled). */

@@ -106,6 +106,8 @@ export function lazyServices(
 		deleteView: call('deleteView'),
 		editText: call('editText'),
 		cannot: call('cannot'),
+		attachFile: call('attachFile'),
+		completePath: call('completePath'),
 		planMerge: call('planMerge'),
 		planForward: call('planForward'),
 		// The services close the desk; when they never loaded, the desk is closed here.

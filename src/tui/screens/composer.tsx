@@ -9,6 +9,7 @@ import {ComposeHeader} from '../components/compose-header.js';
 import {ComposeView} from '../components/compose-view.js';
 import type {Flash} from '../components/hint-line.js';
 import {ListPicker} from '../components/list-picker.js';
+import {findArticles, withArticleLink} from '../compose-articles.js';
 import {
 	composeChanges,
 	composeText,
@@ -21,6 +22,7 @@ import {
 } from '../compose-model.js';
 import {flashOfDelivery} from '../flash.js';
 import {handleTimeSec} from '../format.js';
+import {useAttachments} from '../hooks/use-attachments.js';
 import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {useTemplateRender} from '../hooks/use-template-render.js';
 import {useTemplates} from '../hooks/use-templates.js';
@@ -33,7 +35,7 @@ import {applyKey} from '../text-editing.js';
 import type {ComposeProps as Props} from './compose-screen.js';
 import {TemplatePickScreen} from './template-pick-screen.js';
 
-type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'article' | 'articles' | 'confirm' | 'sending';
+type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'attach' | 'article' | 'articles' | 'confirm' | 'sending';
 
 const editKeys = [
 	'send',
@@ -44,6 +46,8 @@ const editKeys = [
 	'cycleLocale',
 	'insertArticle',
 	'changeTemplate',
+	'attachFile',
+	'removeFile',
 	'discardDraft',
 	'scrollDown',
 	'scrollUp',
@@ -83,6 +87,7 @@ export function Composer({
 	const [articles, setArticles] = useState<readonly KnowledgeArticle[]>([]);
 	const [articleCursor, setArticleCursor, readArticleCursor] = useLiveState(0);
 	const {leave: handOver, hasLeft} = useLeaving();
+	const attach = useAttachments();
 	const shownStage = stage;
 	const [notice, setNotice] = useState<Flash | null>(
 		draft === null
@@ -113,6 +118,7 @@ export function Composer({
 			template,
 			changes,
 			durationSec: handleTimeSec(openedAtMs, services.now()),
+			attachments: attach.readFiles(),
 		});
 		const finish = (result: DeliveryResult) => {
 			if (result.result === 'failed') {
@@ -152,32 +158,16 @@ export function Composer({
 		setStage('articles');
 		setArticles([]);
 		setArticleCursor(0);
-		services
-			.searchArticles(
-				query,
-				rendered && rendered.kind !== 'invalid' ? rendered.locale : null,
-				new AbortController().signal,
-			)
-			.then(
-				(found) => {
-					if (found === null) {
-						setNotice({text: 'This desk has no help center to search.', tone: 'warning'});
-						setStage('edit');
-					} else if (found.length === 0) {
-						setNotice({text: `No articles match "${query}".`, tone: 'warning'});
-						setStage('edit');
-					} else setArticles(found);
-				},
-				(error: unknown) => {
-					setNotice({text: messageOf(error), tone: 'danger'});
-					setStage('edit');
-				},
-			);
+		const locale = rendered && rendered.kind !== 'invalid' ? rendered.locale : null;
+		void findArticles(services.searchArticles, query, locale).then((found) => {
+			if ('articles' in found) return setArticles(found.articles);
+			setNotice(found.notice);
+			setStage('edit');
+		});
 	};
 
 	const insertArticle = (article: KnowledgeArticle) => {
-		const link = `${article.title}${article.url ? `: ${article.url}` : ''}`;
-		const body = `${composeText(readEdited(), template === null ? null : render).text.trimEnd()}\n\n${link}\n`;
+		const body = withArticleLink(composeText(readEdited(), template === null ? null : render).text, article);
 		setEdited(body);
 		persist(body);
 		setNotice({text: 'Article link added at the end.', tone: 'accent'});
@@ -233,6 +223,11 @@ export function Composer({
 			}
 			return;
 		}
+		if (stage === 'attach')
+			return attach.onKey(typed, key, (flash) => {
+				if (flash) setNotice(flash);
+				setStage('edit');
+			});
 		if (stage === 'var') {
 			const edit = applyKey(input, typed, key, false);
 			setInput(edit.value);
@@ -288,6 +283,15 @@ export function Composer({
 			case 'changeTemplate':
 				setStage('pick');
 				return;
+			case 'attachFile':
+				attach.start();
+				setStage('attach');
+				return;
+			case 'removeFile': {
+				const name = attach.removeLast();
+				setNotice({text: name === null ? 'No file is attached.' : `Took ${name} off.`, tone: 'muted'});
+				return;
+			}
 			case 'discardDraft':
 				void services.discardDraft(ticket.id).catch(() => {});
 				leave({text: `Draft for #${ticket.id} discarded.`, tone: 'muted'});
@@ -368,6 +372,8 @@ export function Composer({
 			cursor={stage === 'inline' ? (buffer?.cursor ?? text.text.length) : null}
 			scroll={scroll}
 			varInput={input}
+			attachments={attach.files}
+			attachInput={stage === 'attach' ? {value: attach.path, error: attach.error, isReading: attach.isReading} : null}
 			notice={notice}
 			confirm={{
 				title: `Send this ${what.toLowerCase()}?`,
@@ -378,6 +384,7 @@ export function Composer({
 					locale: rendered && rendered.kind !== 'invalid' ? rendered.locale : null,
 					text: text.text,
 					status: changes?.status ?? null,
+					files: attach.files,
 				}),
 			}}
 			width={width}
