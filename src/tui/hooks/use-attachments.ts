@@ -60,7 +60,7 @@ export function useAttachments() {
 			},
 			(failure: unknown) => {
 				setReading(false);
-				setError(`Not attached: ${messageOf(failure)}`);
+				setError(`Not attached: ${messageOf(failure).replace(/ Nothing was sent\.$/, '')}`);
 			},
 		);
 	};
