@@ -80,8 +80,11 @@ const afterRender: YieldTurn = (next) => {
  * and the key belongs to the screen of the next frame. */
 export type KeyOutcome = 'later' | undefined;
 
-// A key no screen takes after this many frames is dropped (a screen that keeps saying later must not hang the keys).
-const maxDeferrals = 50;
+// A key no screen takes is dropped after a while (a screen that keeps saying later must not hang the keys): after
+// 50 frames and a second and a half (a screen asking the desk first), or after 2000 frames whatever the time.
+const minDeferrals = 50;
+const maxDeferrals = 2000;
+const deferMs = 1500;
 
 /**
  * Hands keys over one at a time, each only after the frame of the one before: a handler reads state from its last
@@ -98,6 +101,7 @@ export function createKeyFeed(
 	let busy = false;
 	let stopped = false;
 	let deferrals = 0;
+	let deferredSince = 0;
 	const pump = (): void => {
 		const next = stopped ? undefined : pending.shift();
 		if (next === undefined) {
@@ -106,7 +110,10 @@ export function createKeyFeed(
 		}
 		busy = true;
 		try {
-			if (deliver(next) === 'later' && deferrals < maxDeferrals) {
+			const later = deliver(next) === 'later';
+			if (later && deferrals === 0) deferredSince = Date.now();
+			const waiting = deferrals < minDeferrals || Date.now() - deferredSince < deferMs;
+			if (later && waiting && deferrals < maxDeferrals) {
 				deferrals++;
 				pending.unshift(next);
 			} else deferrals = 0;

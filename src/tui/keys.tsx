@@ -21,11 +21,12 @@ export function KeyRouter({children, yieldTurn}: {readonly children: ReactNode; 
 	const feed = useRef<ReturnType<typeof createKeyFeed> | null>(null);
 	if (feed.current === null) {
 		feed.current = createKeyFeed(([input, key]: KeyPress) => {
-			// Deferred only when every listener defers it: one that took it (a composer under its closing picker) did.
+			// Deferred when every listener defers it (one that took it, a composer under its closing picker, did), or
+			// when nothing listens yet (a screen still asking the desk before it takes keys).
 			let deferred = 0;
 			const listeners = [...registry];
 			for (const entry of listeners) if (entry.handle(input, key) === 'later') deferred++;
-			return deferred > 0 && deferred === listeners.length ? 'later' : undefined;
+			return deferred === listeners.length ? 'later' : undefined;
 		}, yieldTurn);
 	}
 	useEffect(() => () => feed.current?.stop(), []);

@@ -74,6 +74,21 @@ describe('merge and forward from the workstation', () => {
 		expect(done()).toBe(1);
 	});
 
+	it('keeps the keys typed while the screen still asks the desk (m 101 enter enter in one burst)', async () => {
+		let answer: (reason: string | null) => void = () => {};
+		const asked = new Promise<string | null>((resolve) => {
+			answer = resolve;
+		});
+		const {screen, merges} = workstation({cannot: () => asked});
+		await screen.waitForFrame((frame) => frame.includes('Broken lid'));
+		await screen.press(keys.down);
+		screen.stdin.write('m101\r\r');
+		await screen.waitForFrame((frame) => frame.includes('Asking the desk'));
+		answer(null);
+		await screen.waitForFrame((frame) => frame.includes('Merge #102 into #101?'));
+		expect(merges).toEqual([{sourceIds: ['102'], targetId: '101', comment: null}]);
+	});
+
 	it('says so at once, naming the desk, where the desk cannot merge', async () => {
 		const {screen, merges} = workstation({
 			cannot: async (what) => `The zammad desk (profile z) cannot ${what} tickets from csr: do it in the desk.`,
