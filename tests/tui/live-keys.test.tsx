@@ -7,12 +7,14 @@ import {KeyRouter} from '../../src/tui/keys.js';
 import {ActionScreen} from '../../src/tui/screens/action-screen.js';
 import {ComposeScreen} from '../../src/tui/screens/compose-screen.js';
 import {CustomerScreen} from '../../src/tui/screens/customer-screen.js';
+import {FollowUpsScreen} from '../../src/tui/screens/follow-ups-screen.js';
 import {OutboxScreen} from '../../src/tui/screens/outbox-screen.js';
 import {TemplatePickScreen} from '../../src/tui/screens/template-pick-screen.js';
 import {Workstation} from '../../src/tui/screens/workstation.js';
 import type {OutboxEntry, TuiServices} from '../../src/tui/services.js';
 import {aTicket} from '../support/memory-help-desk.js';
 import {aMessage, aThread, renderWithServices} from '../support/tui.js';
+import {aFollowUp} from '../unit/records/fixtures.js';
 
 afterEach(() => cleanup());
 
@@ -158,6 +160,27 @@ describe('bursts on the workstation and its panes', () => {
 		screen.stdin.write('jDD');
 		await screen.waitForFrame(() => dropped.length > 0);
 		expect(dropped).toEqual(['o2']);
+	});
+
+	it('marks the second follow-up done with down d', async () => {
+		const completed: string[] = [];
+		const screen = renderWithServices(
+			<FollowUpsScreen onClose={() => {}} onOpen={() => {}} width={90} height={12} />,
+			{
+				listDueFollowUps: async () => [
+					aFollowUp({id: 'f1', ticketId: '101', note: 'call Anna back'}),
+					aFollowUp({id: 'f2', ticketId: '102', note: 'check the refund'}),
+				],
+				completeFollowUp: async (id) => {
+					completed.push(id);
+				},
+			},
+			{yieldTurn: noWait},
+		);
+		await screen.waitForFrame((frame) => frame.includes('check the refund'));
+		screen.stdin.write('jd');
+		await screen.waitForFrame(() => completed.length > 0);
+		expect(completed).toEqual(['f2']);
 	});
 
 	it('picks the template typed to, when enter comes in the same burst as the search', async () => {
