@@ -1,6 +1,7 @@
 import type {Ticket} from '../domain/ticket.js';
 import {type TicketStatus, ticketStatuses} from '../domain/ticket.js';
 import type {TicketChanges} from '../providers/help-desk.js';
+import {formatBytes, type PlannedAttachment} from '../services/attachments.js';
 import {formatIds} from './format.js';
 import type {AsyncState} from './hooks/use-async.js';
 import type {TemplateRender} from './services.js';
@@ -95,6 +96,7 @@ export function confirmLines(input: {
 	locale: string | null;
 	text: string;
 	status: string | null;
+	files?: readonly PlannedAttachment[];
 }): string[] {
 	const {requester} = input.ticket;
 	const words = input.text.trim().split(/\s+/).filter(Boolean).length;
@@ -102,6 +104,7 @@ export function confirmLines(input: {
 		`${input.what} to ${formatIds([input.ticket.id])} (${requester.name}${requester.email ? `, ${requester.email}` : ''})`,
 		`${input.template ? `Template ${input.template}` : 'No template'}${input.locale ? `, language ${input.locale}` : ''}; ${words} words`,
 		input.status ? `Sets status ${input.status}` : 'Status unchanged',
+		...(input.files ?? []).map((file) => `Attaches ${file.fileName} (${formatBytes(file.size)}, ${file.contentType})`),
 		'Stops if anyone changed the ticket since you opened it.',
 	];
 }

@@ -21,6 +21,8 @@ const ticketKeys: readonly BarItem[] = [
 	{keys: 'f', does: 'follow-up'},
 	{keys: 't', does: 'tags'},
 	{keys: 'c', does: 'customer'},
+	{keys: 'm', does: 'merge'},
+	{keys: 'w', does: 'forward'},
 ];
 
 /**
@@ -43,17 +45,21 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 	if (context.mode !== 'main') return null;
 	if (context.selectedCount > 0) {
 		return [
-			{keys: 'r n e f s a t', does: `on the ${context.selectedCount} selected`},
+			{keys: 'r n e f s a t m', does: `on the ${context.selectedCount} selected`},
 			{keys: 'esc', does: 'clear'},
 			{keys: 'space', does: 'select'},
 			{keys: '?', does: 'keys'},
 		];
 	}
+	// With a ticket read, merging a duplicate and forwarding to a carrier come right after answering it.
 	if (context.focus === 'thread')
 		return [
+			...ticketKeys.slice(0, 2),
+			{keys: 'm', does: 'merge'},
+			{keys: 'w', does: 'forward'},
+			...ticketKeys.slice(2).filter((item) => item.keys !== 'm' && item.keys !== 'w'),
 			{keys: 'j/k', does: 'scroll'},
 			{keys: 'PgDn', does: 'page'},
-			...ticketKeys,
 			{keys: 'o', does: 'unfold'},
 			{keys: 'esc', does: 'queue'},
 			{keys: 'g', does: 'refresh'},

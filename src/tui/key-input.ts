@@ -45,6 +45,29 @@ export function splitKeys(input: string, key: Key): KeyPress[] {
 	});
 }
 
+const esc = '\u001B';
+const escapeKey: Key = {...noKey, escape: true};
+
+/**
+ * Ink reads ESC followed at once by a whole escape sequence (`ESC ESC[H`, as `tmux send-keys Escape Home` or an
+ * Escape then an arrow typed fast send it) as one alt-modified key, which loses the Escape. A lone ESC before `ESC[` or
+ * `ESC O` is no alt prefix here: it is Escape, then the key. `raw` is the sequence as it came off the terminal; a
+ * real alt-arrow (`ESC[1;3D`) and an alt-letter (`ESC b`) keep their alt; two Escapes together are two Escapes.
+ */
+export function splitInput(raw: string, input: string, key: Key): KeyPress[] {
+	if (raw === `${esc}${esc}`)
+		return [
+			['', escapeKey],
+			['', escapeKey],
+		];
+	if (raw.startsWith(`${esc}${esc}[`) || raw.startsWith(`${esc}${esc}O`))
+		return [
+			['', escapeKey],
+			[input, {...key, meta: false}],
+		];
+	return splitKeys(input, key);
+}
+
 /** Runs `next` once React has rendered what the last key changed: its scheduler runs on setImmediate in Node. */
 export type YieldTurn = (next: () => void) => void;
 
@@ -53,15 +76,32 @@ const afterRender: YieldTurn = (next) => {
 	setImmediate(() => setTimeout(next, 0));
 };
 
+/** What a screen answers to a key: `'later'` when it has already handed over (it closed, or opened another screen)
+ * and the key belongs to the screen of the next frame. */
+export type KeyOutcome = 'later' | undefined;
+
+// A key no screen takes is dropped after a while (a screen that keeps saying later must not hang the keys): after
+// 50 frames and a second and a half (a screen asking the desk first), or after 2000 frames whatever the time.
+const minDeferrals = 50;
+const maxDeferrals = 2000;
+const deferMs = 1500;
+
 /**
  * Hands keys over one at a time, each only after the frame of the one before: a handler reads state from its last
  * render, so four downs delivered in one go would each move from the same row (one row instead of four) and a key
- * after tab would still go to the pane tab left. The first key of a quiet keyboard goes at once.
+ * after tab would still go to the pane tab left. The first key of a quiet keyboard goes at once. A key the listening
+ * screen defers (`'later'`: it left for another screen that has not drawn yet) waits for the next frame, in order.
  */
-export function createKeyFeed(deliver: (press: KeyPress) => void, yieldTurn: YieldTurn = afterRender) {
+export function createKeyFeed(
+	// biome-ignore lint/suspicious/noConfusingVoidType: a deliverer that defers nothing returns nothing.
+	deliver: (press: KeyPress) => KeyOutcome | void,
+	yieldTurn: YieldTurn = afterRender,
+) {
 	const pending: KeyPress[] = [];
 	let busy = false;
 	let stopped = false;
+	let deferrals = 0;
+	let deferredSince = 0;
 	const pump = (): void => {
 		const next = stopped ? undefined : pending.shift();
 		if (next === undefined) {
@@ -70,7 +110,13 @@ export function createKeyFeed(deliver: (press: KeyPress) => void, yieldTurn: Yie
 		}
 		busy = true;
 		try {
-			deliver(next);
+			const later = deliver(next) === 'later';
+			if (later && deferrals === 0) deferredSince = Date.now();
+			const waiting = deferrals < minDeferrals || Date.now() - deferredSince < deferMs;
+			if (later && waiting && deferrals < maxDeferrals) {
+				deferrals++;
+				pending.unshift(next);
+			} else deferrals = 0;
 		} finally {
 			yieldTurn(pump);
 		}

@@ -1,8 +1,10 @@
-import {type Key, useInput, usePaste} from 'ink';
+import type {EventEmitter} from 'node:events';
+import {type Key, useInput, usePaste, useStdin} from 'ink';
 import {createContext, type ReactNode, useContext, useEffect, useLayoutEffect, useRef} from 'react';
-import {createKeyFeed, type KeyPress, noKey, splitKeys, type YieldTurn} from './key-input.js';
+import {createKeyFeed, type KeyOutcome, type KeyPress, noKey, splitInput, type YieldTurn} from './key-input.js';
 
-type Handler = (input: string, key: Key) => void;
+// biome-ignore lint/suspicious/noConfusingVoidType: most handlers return nothing (or a setter's void); some `'later'`.
+type Handler = (input: string, key: Key) => KeyOutcome | void;
 type Registry = Set<{readonly handle: Handler}>;
 
 const KeyRouterContext = createContext<Registry | null>(null);
@@ -19,16 +21,43 @@ export function KeyRouter({children, yieldTurn}: {readonly children: ReactNode; 
 	const feed = useRef<ReturnType<typeof createKeyFeed> | null>(null);
 	if (feed.current === null) {
 		feed.current = createKeyFeed(([input, key]: KeyPress) => {
-			for (const entry of [...registry]) entry.handle(input, key);
+			// Deferred when every listener defers it (one that took it, a composer under its closing picker, did), or
+			// when nothing listens yet (a screen still asking the desk before it takes keys).
+			let deferred = 0;
+			const listeners = [...registry];
+			for (const entry of listeners) if (entry.handle(input, key) === 'later') deferred++;
+			return deferred === listeners.length ? 'later' : undefined;
 		}, yieldTurn);
 	}
 	useEffect(() => () => feed.current?.stop(), []);
-	useInput((input, key) => feed.current?.push(splitKeys(input, key)));
+	// The raw sequence of each key, seen before useInput parses it (prepended, so it runs first): only it tells
+	// `ESC ESC[H` (Escape, then Home) from an alt-Home.
+	const raw = useRef('');
+	const emitter = (useStdin() as {internal_eventEmitter?: EventEmitter}).internal_eventEmitter;
+	useEffect(() => {
+		if (emitter === undefined) return;
+		const record = (data: unknown) => {
+			raw.current = typeof data === 'string' ? data : '';
+		};
+		emitter.prependListener('input', record);
+		return () => {
+			emitter.removeListener('input', record);
+		};
+	}, [emitter]);
+	useInput((input, key) => {
+		const sequence = raw.current;
+		raw.current = '';
+		feed.current?.push(splitInput(sequence, input, key));
+	});
 	usePaste((text) => feed.current?.push([[text, noKey]]));
 	return <KeyRouterContext.Provider value={registry}>{children}</KeyRouterContext.Provider>;
 }
 
-/** Calls the handler of the latest render for every key, while `isActive`. */
+/**
+ * Calls the handler of the latest render for every key, while `isActive`. A handler returns `'later'` for a key that
+ * came after it handed over (it closed or opened another screen not yet drawn): when every listener says so, the key
+ * goes again to the next frame's screens.
+ */
 export function useKeys(handler: Handler, options: {isActive?: boolean} = {}): void {
 	const registry = useContext(KeyRouterContext);
 	if (registry === null) throw new Error('useKeys() outside <KeyRouter>');

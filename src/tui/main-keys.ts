@@ -2,7 +2,17 @@ import type {Key} from 'ink';
 import {actionOf, type KeyAction, keymap, keyName} from './keymap.js';
 import type {Focus} from './workstation-state.js';
 
-export type TicketActionKind = 'reply' | 'note' | 'status' | 'assign' | 'tags' | 'escalate' | 'followUp' | 'customer';
+export type TicketActionKind =
+	| 'reply'
+	| 'note'
+	| 'status'
+	| 'assign'
+	| 'tags'
+	| 'escalate'
+	| 'followUp'
+	| 'customer'
+	| 'merge'
+	| 'forward';
 
 /** What a key in the queue/thread view asks for. */
 export type MainIntent =
@@ -46,6 +56,8 @@ const ticketActions: Partial<Record<KeyAction, TicketActionKind>> = {
 	escalate: 'escalate',
 	followUp: 'followUp',
 	customer: 'customer',
+	merge: 'merge',
+	forward: 'forward',
 };
 
 // Order matters where keys are shared: in the thread j/k scroll, in the queue they move.
@@ -80,6 +92,8 @@ const anywhere = [
 	'escalate',
 	'followUp',
 	'customer',
+	'merge',
+	'forward',
 	'scrollDown',
 	'scrollUp',
 	'threadPageDown',

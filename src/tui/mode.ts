@@ -1,5 +1,7 @@
+import type {Key} from 'ink';
 import type {Ticket} from '../domain/ticket.js';
 import type {Draft} from './services.js';
+import {applyKey} from './text-editing.js';
 
 /** What covers the queue and ticket panes, if anything. */
 export type Mode =
@@ -9,11 +11,39 @@ export type Mode =
 	| {readonly kind: 'compose'; readonly ticket: Ticket; readonly isPublic: boolean; readonly openedAtMs: number}
 	/** `r`/`n` with several tickets selected: one template or text for all, previewed per ticket. */
 	| {readonly kind: 'bulkCompose'; readonly targets: readonly Ticket[]; readonly isPublic: boolean}
-	| {readonly kind: 'status' | 'assign' | 'tags' | 'escalate' | 'followUp'; readonly targets: readonly Ticket[]}
+	| {
+			readonly kind: 'status' | 'assign' | 'tags' | 'escalate' | 'followUp' | 'merge' | 'forward';
+			readonly targets: readonly Ticket[];
+	  }
 	| {readonly kind: 'customer'; readonly ticket: Ticket}
 	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
 
 /** Modes that cover both panes. */
 export function isFullScreen(mode: Mode): boolean {
 	return ['help', 'quit', 'outbox', 'followUps', 'feedback', 'views', 'bulkCompose'].includes(mode.kind);
+}
+
+/** What a key on the `:` or `/` line does: edit it, leave it, open a ticket, or apply a filter. */
+export type LineOutcome =
+	| {readonly kind: 'edit'; readonly mode: Mode}
+	| {readonly kind: 'open'; readonly id: string}
+	| {readonly kind: 'filter'; readonly text: string};
+
+/** A key while the `:` (go to a ticket) or `/` (filter) line is open; `check` parses a filter, null when it is fine. */
+export function lineKey(
+	mode: Extract<Mode, {kind: 'filter' | 'goto'}>,
+	input: string,
+	key: Key,
+	check: (filter: string) => string | null,
+): LineOutcome {
+	const edit = applyKey(mode.text, input, key);
+	if (edit.done === 'cancel') return {kind: 'edit', mode: {kind: 'main'}};
+	if (edit.done !== 'submit') return {kind: 'edit', mode: {...mode, text: edit.value, error: null}};
+	if (mode.kind === 'goto') {
+		const id = edit.value.trim().replace(/^#/, '');
+		if (!/^[A-Za-z0-9-]+$/.test(id)) return {kind: 'edit', mode: {...mode, error: 'Type a ticket number, e.g. 123.'}};
+		return {kind: 'open', id};
+	}
+	const error = check(edit.value);
+	return error === null ? {kind: 'filter', text: edit.value.trim()} : {kind: 'edit', mode: {...mode, error}};
 }

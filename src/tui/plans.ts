@@ -1,5 +1,6 @@
 import type {Priority, Ticket} from '../domain/ticket.js';
 import type {TicketChanges} from '../providers/help-desk.js';
+import type {PlannedAttachment} from '../services/attachments.js';
 import type {MessagePlan} from './services.js';
 
 /**
@@ -13,6 +14,8 @@ export function messagePlan(input: {
 	template: string | null;
 	changes: TicketChanges | undefined;
 	durationSec: number | null;
+	/** Files the composer attached: they go as `csr reply --attach` files do (journal, hashes, checked at send). */
+	attachments?: readonly PlannedAttachment[];
 }): MessagePlan {
 	const {ticket} = input;
 	return {
@@ -27,6 +30,7 @@ export function messagePlan(input: {
 		action: input.isPublic ? 'reply' : 'note',
 		outcome: null,
 		durationSec: input.durationSec,
+		...((input.attachments ?? []).length > 0 ? {extras: {attachments: input.attachments}} : {}),
 	};
 }
 

@@ -3,6 +3,7 @@ import type {TicketThread} from '../domain/message.js';
 import type {FollowUp} from '../domain/records.js';
 import type {AgentRef, GroupRef, Ticket} from '../domain/ticket.js';
 import type {KnowledgeArticle, TicketChanges, TicketQuery} from '../providers/help-desk.js';
+import type {PlannedAttachment} from '../services/attachments.js';
 import type {CustomerOverview} from '../services/customer.js';
 import type {DeliveryResult, PlannedWrite} from '../services/delivery.js';
 import type {FeedbackItem} from '../services/feedback.js';
@@ -97,6 +98,16 @@ export type StatusCounts = {
 	readonly repliesToday: number;
 };
 
+/** What a merge or a forward will do, read from the desk first; `run` does it once (the journal of `csr merge`/`forward`). */
+export type ActionPreview = {
+	readonly title: string;
+	readonly lines: readonly string[];
+	/** An earlier run did it (the journal says so): `run` does nothing more. */
+	readonly alreadyDone: boolean;
+	/** Does it; resolves to the sentence saying what happened. */
+	run(): Promise<string>;
+};
+
 /** Everything the TUI may do: narrow async functions over csr's services. Nothing in tui/ talks to a provider. */
 export type TuiServices = {
 	readonly session: Session;
@@ -173,6 +184,20 @@ export type TuiServices = {
 	saveView(view: SavedView): Promise<void>;
 	/** False when there was no saved view of that name. */
 	deleteView(name: string): Promise<boolean>;
+	/**
+	 * The composer's `a`: reads and hashes the file (sanitised name, content type) and checks it, with the files already
+	 * attached, against the desk's limits; rejects in csr's words (no attachments on this desk, too big). The message
+	 * then carries it in `extras.attachments`, through the journal and delivery path of `csr reply --attach`.
+	 */
+	attachFile?(path: string, already: readonly PlannedAttachment[]): Promise<PlannedAttachment>;
+	/** Tab on a path: the path completed as far as it is unambiguous (a directory gets its `/`); best effort. */
+	completePath?(partial: string): Promise<string>;
+	/** Why this desk cannot merge or forward tickets from csr, naming it; null when it can. Absent: it cannot. */
+	cannot?(what: 'merge' | 'forward'): Promise<string | null>;
+	/** `m`: the tickets merged into the target, through `services/merge.ts` as `csr merge` (read, checked, journaled). */
+	planMerge?(input: {sourceIds: readonly string[]; targetId: string; comment: string | null}): Promise<ActionPreview>;
+	/** `w`: the thread sent to a third party with a note, through `services/forward.ts` as `csr forward`. */
+	planForward?(input: {ticketId: string; to: readonly string[]; note: string | null}): Promise<ActionPreview>;
 	/** $EDITOR; the caller suspends the TUI around it. */
 	editText(initial: string, fileName: string): Promise<string>;
 };

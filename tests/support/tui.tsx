@@ -2,6 +2,7 @@ import {render} from 'ink-testing-library';
 import type {ReactElement} from 'react';
 import type {Customer, Message, TicketThread} from '../../src/domain/message.js';
 import type {Ticket} from '../../src/domain/ticket.js';
+import type {YieldTurn} from '../../src/tui/key-input.js';
 import {KeyRouter} from '../../src/tui/keys.js';
 import {ServicesProvider, type Session, type TuiServices} from '../../src/tui/services.js';
 
@@ -71,12 +72,19 @@ export function fakeServices(overrides: Partial<TuiServices> = {}): TuiServices 
 	};
 }
 
-/** Renders a tree as the App does (services, one keyboard), with a wait on frames instead of sleeps. */
-export function renderWithServices(tree: ReactElement, overrides: Partial<TuiServices> = {}) {
+/**
+ * Renders a tree as the App does (services, one keyboard), with a wait on frames instead of sleeps. `yieldTurn`
+ * replaces the key feed's wait for a frame (a test that hands a whole burst over before any render).
+ */
+export function renderWithServices(
+	tree: ReactElement,
+	overrides: Partial<TuiServices> = {},
+	options: {readonly yieldTurn?: YieldTurn} = {},
+) {
 	const services = fakeServices(overrides);
 	const instance = render(
 		<ServicesProvider value={services}>
-			<KeyRouter>{tree}</KeyRouter>
+			<KeyRouter {...(options.yieldTurn ? {yieldTurn: options.yieldTurn} : {})}>{tree}</KeyRouter>
 		</ServicesProvider>,
 	);
 	// Generous: the machine running the tests may be busy; a frame that never comes still fails.

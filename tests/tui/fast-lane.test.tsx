@@ -142,7 +142,7 @@ describe('read, answer, next', () => {
 		await screen.waitForFrame((frame) => frame.includes('Ticket #101 ●'));
 		await screen.press(' ');
 		await screen.waitForFrame((frame) =>
-			frame.includes('space (select: r n e f s a t then work on all selected) works in the queue'),
+			frame.includes('space (select: r n e f s a t m then work on all selected) works in the queue'),
 		);
 	});
 

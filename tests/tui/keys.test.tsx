@@ -2,7 +2,7 @@ import {Text} from 'ink';
 import {cleanup, render} from 'ink-testing-library';
 import {useState} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createKeyFeed, type KeyPress, noKey, splitKeys} from '../../src/tui/key-input.js';
+import {createKeyFeed, type KeyPress, noKey, splitInput, splitKeys} from '../../src/tui/key-input.js';
 import {keyName} from '../../src/tui/keymap.js';
 import {KeyRouter, useKeys} from '../../src/tui/keys.js';
 
@@ -115,6 +115,28 @@ describe('keys that arrive together', () => {
 		expect(screen.lastFrame()).toContain('row 2');
 	});
 
+	it('reads Escape then a whole escape sequence in one burst as Escape + the key, not alt (tmux Escape Home)', async () => {
+		const screen = renderRecorder();
+		// Escape Home, Escape Down, Escape End (SS3), Escape Escape, a real alt-left (xterm), an alt-letter, then a down.
+		screen.stdin.write(`\u001B\u001B[1~\u001B${down}\u001B\u001BOF\u001B\u001B\u001B[1;3D\u001Bbj${down}`);
+		await screen.waitFor('keys 12');
+		expect(screen.names).toEqual([
+			'escape',
+			'home',
+			'escape',
+			'down',
+			'escape',
+			'end',
+			'escape',
+			'escape',
+			'left',
+			'alt+b',
+			'j',
+			'down',
+		]);
+		expect(screen.lastFrame()).toContain('row 2');
+	});
+
 	it('hands a bracketed paste over whole, so it triggers no command keys', async () => {
 		const screen = renderRecorder();
 		screen.stdin.write('\u001B[200~line one\r\nrq jj\u001B[201~j');
@@ -136,12 +158,28 @@ describe('splitKeys', () => {
 	});
 });
 
+describe('splitInput', () => {
+	it('keeps alt on a real alt-arrow and an alt-letter, and drops it only for ESC before a whole sequence', () => {
+		const altLeft = {...noKey, leftArrow: true, meta: true};
+		expect(splitInput('\u001B[1;3D', '', altLeft)).toEqual([['', altLeft]]);
+		const altB = {...noKey, meta: true};
+		expect(splitInput('\u001Bb', 'b', altB)).toEqual([['b', altB]]);
+		const escapeHome = splitInput('\u001B\u001B[H', '', {...noKey, home: true, meta: true});
+		expect(escapeHome.map(([input, key]) => [keyName(input, key), key.meta])).toEqual([
+			['escape', false],
+			['home', false],
+		]);
+	});
+});
+
 describe('createKeyFeed', () => {
 	it('delivers the first key at once and each later one only after a turn', () => {
 		const delivered: string[] = [];
 		const turns: (() => void)[] = [];
 		const feed = createKeyFeed(
-			([input]) => delivered.push(input),
+			([input]) => {
+				delivered.push(input);
+			},
 			(next) => turns.push(next),
 		);
 		const press = (input: string): KeyPress => [input, noKey];
@@ -156,6 +194,40 @@ describe('createKeyFeed', () => {
 		expect(feed.backlog).toBe(0);
 		feed.push([press('d')]);
 		expect(delivered).toEqual(['a', 'b', 'c', 'd']);
+	});
+
+	it('gives a deferred key again after the next frame, before the keys behind it', () => {
+		const delivered: string[] = [];
+		const turns: (() => void)[] = [];
+		let screen = 'queue';
+		const feed = createKeyFeed(
+			([input]) => {
+				// The queue opened the composer with `r`; until the composer draws, the queue defers what follows.
+				if (screen === 'queue' && delivered.includes('queue:r')) return 'later';
+				delivered.push(`${screen}:${input}`);
+			},
+			(next) => turns.push(next),
+		);
+		feed.push(['r', 'h', 'i'].map((input): KeyPress => [input, noKey]));
+		turns.shift()?.();
+		expect(delivered).toEqual(['queue:r']);
+		screen = 'composer';
+		turns.shift()?.();
+		turns.shift()?.();
+		expect(delivered).toEqual(['queue:r', 'composer:h', 'composer:i']);
+	});
+
+	it('drops a key that every screen keeps deferring, and goes on with the next', () => {
+		const delivered: string[] = [];
+		const feed = createKeyFeed(
+			([input]) => {
+				if (input === 'x') return 'later';
+				delivered.push(input);
+			},
+			(next) => next(),
+		);
+		feed.push(['x', 'y'].map((input): KeyPress => [input, noKey]));
+		expect(delivered).toEqual(['y']);
 	});
 
 	it('keeps going after a handler throws, and drops what is left once stopped', () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import type {TicketQuery} from '../../src/providers/help-desk.js';
+import {filterToView, parseFilter, viewToFilter} from '../../src/services/queue-filter.js';
 import {
 	composeChanges,
 	composeText,
@@ -7,7 +8,6 @@ import {
 	nextStatusChoice,
 	parseVarAssignment,
 } from '../../src/tui/compose-model.js';
-import {parseFilter, viewToFilter} from '../../src/tui/filter.js';
 import {formatSla, plural} from '../../src/tui/format.js';
 import {fuzzyFilter} from '../../src/tui/fuzzy.js';
 import {helpSections, keymap} from '../../src/tui/keymap.js';
@@ -59,6 +59,18 @@ describe('parseFilter', () => {
 		expect(viewToFilter({status: 'open', tag: ['vip', 'eu'], assignee: 'me', search: 'refund'})).toBe(
 			'status:open tag:vip tag:eu assignee:me refund',
 		);
+	});
+
+	it('turns a filter line back into csr queue flags with its local part, or names the bad word', () => {
+		expect(filterToView('status:open,pending tag:vip tag:eu assignee:me late parcel sla:breached idle:3d')).toEqual({
+			ok: true,
+			view: {status: 'open,pending', tag: ['vip', 'eu'], assignee: 'me', search: 'late parcel'},
+			local: {breached: true, idleDays: 3},
+		});
+		expect(viewToFilter((filterToView('status:open tag:vip refund') as {view: Record<string, unknown>}).view)).toBe(
+			'status:open tag:vip refund',
+		);
+		expect(filterToView('status:later')).toMatchObject({ok: false, error: expect.stringContaining('status:later')});
 	});
 });
 

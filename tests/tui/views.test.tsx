@@ -3,6 +3,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
+import {runQueue} from '../../src/cli/run/queue.js';
 import {sessionOf} from '../../src/cli/run/tui.js';
 import {createTuiServices} from '../../src/cli/run/tui-services.js';
 import {resolveProfile} from '../../src/config/profiles.js';
@@ -110,6 +111,42 @@ describe('views', () => {
 		await screen.press('v', 'v');
 		const waiting = await screen.waitForFrame((frame) => frame.includes('waiting') && frame.includes('Queue · 2'));
 		expect(waiting).toContain('#23');
+	});
+
+	it('are one store with csr queue: saved in the TUI, listed by --view; saved by --save-view, listed under V', async () => {
+		const {context, screen} = await setup();
+		await screen.press('/');
+		await typeSeen(screen, 'status:pending idle:3d');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Queue · 1'));
+		await screen.press('V', 's');
+		await screen.waitForFrame((frame) => frame.includes('as the view named'));
+		await typeSeen(screen, 'stale');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => /stale\s+1 /.test(frame));
+
+		// The CLI runs the TUI's view, its local part (idle:3d) included: #23 only, not #22 (pending one day).
+		const io = createTestIo();
+		await runQueue({view: 'stale', ids: true}, {}, {...context, io});
+		expect(io.stdoutText()).toBe('23\n');
+
+		// Saved from the CLI (a view and flags over it), the TUI lists it with its count.
+		const saving = createTestIo();
+		await runQueue(
+			{view: 'SLA breached', status: 'open', saveView: 'late open', ids: true},
+			{},
+			{...context, io: saving},
+		);
+		expect(saving.stdoutText()).toBe('24\n');
+		expect(saving.stderrText()).toContain('Saved the view "late open": status:open sla:breached');
+		await screen.press(keys.escape);
+		await screen.waitForFrame((frame) => !frame.includes('Views'));
+		await screen.press('V');
+		await screen.waitForFrame((frame) => /late open\s+1 /.test(frame));
+		// A built-in name is refused, as in the TUI.
+		await expect(
+			runQueue({status: 'open', saveView: 'unassigned'}, {}, {...context, io: createTestIo()}),
+		).rejects.toThrow('"unassigned" is a built-in or config view');
 	});
 
 	it('list every view even when one cannot be counted, saying why on its line', async () => {

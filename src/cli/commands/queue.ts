@@ -7,7 +7,11 @@ export function registerQueueCommand(program: Command, context: Context): void {
 	program
 		.command('queue')
 		.description('list the ticket queue, most urgent first')
-		.option('--view <name|id>', 'a saved view of the profile or a help desk view')
+		.option(
+			'--view <name|id>',
+			"a view: the profile config's, one saved in the TUI (V, s) or with --save-view, a built-in one, or a help desk view id",
+		)
+		.option('--save-view <name>', 'save this filter (--view and the flags given) as a view the TUI lists under V')
 		.option('--status <list>', 'comma-separated: new,open,pending,on-hold,solved,closed (default new,open,pending)')
 		.option('--assignee <who>', 'me, none, any or an agent email (default any)')
 		.option('--group <name>', 'only this group')
@@ -25,7 +29,7 @@ export function registerQueueCommand(program: Command, context: Context): void {
 		.option('--ids', 'print one ticket id a line (for pipes)')
 		.addHelpText(
 			'after',
-			'\nExamples:\n  csr queue --status open --assignee me\n  csr queue --tag outage --ids | csr reply - --template outage-notice --yes\n  csr queue --all --format csv > queue.csv',
+			'\nExamples:\n  csr queue --status open --assignee me\n  csr queue --tag outage --ids | csr reply - --template outage-notice --yes\n  csr queue --all --format csv > queue.csv\n  csr queue --status pending --tag vip --save-view "vip waiting"   (then: csr queue --view "vip waiting", or V in the TUI)\n  csr queue --view "SLA breached"   (built in: "my open", "unassigned", "SLA breached", "pending over 3 days")',
 		)
 		.action(async (flags: QueueFlags, command: Command) => {
 			const {runQueue} = await import('../run/queue.js');

@@ -34,7 +34,7 @@ function idsOf(sources: readonly string[], flags: MergeFlags): {sourceIds: strin
 const describe = (ticket: Ticket) =>
 	`#${ticket.id} ${toDisplayLine(ticket.subject)} (${ticket.status}, ${toDisplayLine(ticket.requester.email ?? ticket.requester.name)})`;
 
-function planText(plan: MergePlan & {target: Ticket}): string {
+export function planText(plan: MergePlan & {target: Ticket}): string {
 	const lines = [`Merge into ${describe(plan.target)}:`];
 	for (const source of plan.sources)
 		lines.push(`  ${describe(source)} → closed, with a note naming #${plan.target.id}`);

@@ -1,9 +1,12 @@
 import type {Context, GlobalOptions} from '../../context.js';
-import {channels, priorities, ticketStatuses} from '../../domain/ticket.js';
-import {sortKeys} from '../../domain/urgency.js';
+import {channels, priorities, type Ticket, ticketStatuses} from '../../domain/ticket.js';
+import {slaMinutesLeft, sortKeys} from '../../domain/urgency.js';
 import {UsageError} from '../../errors.js';
 import type {AssigneeFilter, TicketQuery} from '../../providers/help-desk.js';
 import {listQueue} from '../../services/queue.js';
+import {applyLocalFilter} from '../../services/queue-filter.js';
+import {findView, saveQueueView} from '../../services/saved-views.js';
+import {listSavedViews} from '../../store/views.js';
 import {
 	activeProfile,
 	canShowProgress,
@@ -31,6 +34,7 @@ export type QueueFlags = {
 	limit?: string;
 	all?: boolean;
 	ids?: boolean;
+	saveView?: string;
 };
 
 export function parseAssignee(raw: string | undefined): AssigneeFilter {
@@ -68,14 +72,33 @@ export function parseQueueFlags(
 	};
 }
 
+const isBreached = (ticket: Ticket, now: Date) => (slaMinutesLeft(ticket, now) ?? 0) < 0;
+
 function stripUndefined<T extends object>(value: T): Partial<T> {
 	return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
 export async function runQueue(flags: QueueFlags, globals: GlobalOptions, context: Context): Promise<void> {
 	const profile = activeProfile(context, globals);
-	const savedView = flags.view === undefined ? undefined : profile.profile.views[flags.view];
-	const {all, ...query} = parseQueueFlags(flags, savedView);
+	// One store of views with the TUI: the config's, those saved (TUI `V` s, --save-view), the built-in ones; the
+	// local store is read only for a name the config does not have.
+	const configViews = profile.profile.views;
+	const view =
+		flags.view === undefined
+			? undefined
+			: findView(flags.view, configViews, () => listSavedViews(context.store(), profile.name));
+	const {saveView: saveAs, ...filters} = flags;
+	const {all, ...query} = parseQueueFlags(filters, view?.flags);
+	if (saveAs !== undefined) {
+		const filter = saveQueueView(context.store(), profile.name, {
+			name: saveAs,
+			base: view,
+			flags: {...filters},
+			configViews,
+			at: context.now().toISOString(),
+		});
+		if (globals.quiet !== true) context.io.stderr.write(`Saved the view "${saveAs.trim()}": ${filter}\n`);
+	}
 	const format = formatOf(globals);
 	const {desk} = await openDesk(context, globals);
 	const showProgress = canShowProgress(globals, context) && all;
@@ -94,10 +117,20 @@ export async function runQueue(flags: QueueFlags, globals: GlobalOptions, contex
 		);
 		if (showProgress) context.io.stderr.write('\r\u001B[K');
 		const wanted = query.requester?.toLowerCase();
-		const result =
+		const byRequester =
 			wanted === undefined
 				? listed
 				: {...listed, tickets: listed.tickets.filter((ticket) => ticket.requester.email?.toLowerCase() === wanted)};
+		// A view's local part (SLA breached, idle days) narrows what the desk listed.
+		const result =
+			view?.local === undefined
+				? byRequester
+				: {
+						...byRequester,
+						tickets: [...applyLocalFilter(byRequester.tickets, view.local, context.now(), isBreached)],
+						// The desk's total counts tickets the local part leaves out.
+						totalCount: null,
+					};
 		if (flags.ids) {
 			context.io.stdout.write(result.tickets.map((ticket) => `${ticket.id}\n`).join(''));
 		} else {

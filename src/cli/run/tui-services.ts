@@ -3,8 +3,10 @@ import type {ResolvedProfile} from '../../config/profiles.js';
 import type {Context} from '../../context.js';
 import {startOfNextUtcDay, startOfUtcDay} from '../../domain/time.js';
 import {type HelpDesk, hasKnowledgeBase, type NewTicket} from '../../providers/help-desk.js';
+import {checkAttachments} from '../../services/attachments.js';
 import {lookUpCustomer} from '../../services/customer.js';
 import {type DeliveryEnv, deliverOne, hashIntent, type PlannedWrite} from '../../services/delivery.js';
+import {intentPartsOf} from '../../services/delivery-extras.js';
 import {listFeedback} from '../../services/feedback.js';
 import {completeFollowUp, listFollowUps, snoozeFollowUp} from '../../services/followups.js';
 import {assertCanCreate} from '../../services/logged-tickets.js';
@@ -23,6 +25,8 @@ import {type LoadedTemplate, loadAndRender, loadTemplateFile} from '../../templa
 import type {TemplateAgent} from '../../templates/scope.js';
 import type {Draft, MessagePlan, Session, TemplateRender, TemplateSummary, TuiServices} from '../../tui/services.js';
 import {recordStoreOf} from './log.js';
+import {attachmentServices} from './tui-attachments.js';
+import {deskActionServices} from './tui-desk-actions.js';
 
 async function agentOf(profile: ResolvedProfile, desk: HelpDesk, signal: AbortSignal): Promise<TemplateAgent> {
 	const {agent, email} = profile.profile;
@@ -92,6 +96,7 @@ export function createTuiServices(
 			plan.isPublic,
 			plan.body,
 			plan.changes ?? null,
+			...intentPartsOf(plan.extras ?? {}),
 		]),
 	});
 	const toDraft = (stored: ReturnType<typeof listDrafts>[number]): Draft => ({
@@ -102,6 +107,8 @@ export function createTuiServices(
 		updatedAt: stored.updatedAt,
 	});
 	return {
+		...deskActionServices(context, profile, deskPromise, deliveryEnv),
+		...attachmentServices(context, profile, deskPromise),
 		session,
 		now: context.now,
 		listQueue: async (query, signal) => listQueue(await deskPromise, query, {all: false}, signal),
@@ -125,7 +132,11 @@ export function createTuiServices(
 		},
 		renderTemplate: async (name, ticket, options) =>
 			renderForTicket(name, ticket, options, {agent: await agent(), now: context.now(), dirs, cache, profile}),
-		sendMessage: async (plan) => deliverOne(await deliveryEnv(), planned(plan), {runId: null, force: false}),
+		sendMessage: async (plan) => {
+			// The desk's limits again at send, as `csr reply --attach` checks before any upload.
+			checkAttachments(await deskPromise, plan.extras?.attachments ?? [], profile.name);
+			return deliverOne(await deliveryEnv(), planned(plan), {runId: null, force: false});
+		},
 		sendBulk: async (plans, onResult) => {
 			const items = plans.map(planned);
 			const first = items[0];

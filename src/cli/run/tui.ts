@@ -4,7 +4,7 @@ import {settingDefinitions} from '../../config/schema.js';
 import type {Context, GlobalOptions} from '../../context.js';
 import {UsageError} from '../../errors.js';
 import type {HelpDesk} from '../../providers/help-desk.js';
-import {viewToFilter} from '../../tui/filter.js';
+import {viewToFilter} from '../../services/queue-filter.js';
 import type {Session, TuiServices} from '../../tui/services.js';
 import {activeProfile, colorOf} from '../options.js';
 import {teamStoreUrlOf} from '../team-routing.js';
@@ -105,6 +105,11 @@ export function lazyServices(
 		saveView: call('saveView'),
 		deleteView: call('deleteView'),
 		editText: call('editText'),
+		cannot: call('cannot'),
+		attachFile: call('attachFile'),
+		completePath: call('completePath'),
+		planMerge: call('planMerge'),
+		planForward: call('planForward'),
 		// The services close the desk; when they never loaded, the desk is closed here.
 		close: () =>
 			load.then(

@@ -4,6 +4,23 @@ import {theme} from '../theme.js';
 import {contextLines} from '../thread-lines.js';
 import {TicketPane, type TicketPaneContent} from './ticket-pane.js';
 
+/** The workstation's panes: queue and ticket side by side, the rows between the filter line and the bars. */
+export function workstationLayout(width: number, height: number) {
+	// A wide screen gives the queue room for more columns (priority, requester, updated, channel, assignee).
+	const queueWidth = Math.max(
+		28,
+		width >= 140 ? Math.min(100, Math.floor(width * 0.5)) : Math.min(64, Math.floor(width * 0.42)),
+	);
+	// Filter line, pane titles, key bar and status bar around the panes; screens that cover both get the titles' row.
+	const bodyHeight = Math.max(3, height - 4);
+	return {
+		queueWidth,
+		paneWidth: Math.max(10, width - queueWidth - 1),
+		bodyHeight,
+		compose: composeLayout(width, bodyHeight + 1),
+	};
+}
+
 /** Where the composer and the conversation go: side by side from 120 columns, the conversation above below that. */
 export function composeLayout(width: number, height: number) {
 	const side = width >= 120;

@@ -9,6 +9,8 @@ const overlayTitles: Readonly<Record<string, string>> = {
 	tags: 'Tags',
 	escalate: 'Escalate',
 	followUp: 'Follow-up',
+	merge: 'Merge',
+	forward: 'Forward',
 };
 
 /** The right pane's title: the screen covering it and its tickets, or the ticket shown and how far it is read. */

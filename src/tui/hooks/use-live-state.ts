@@ -16,3 +16,27 @@ export function useLiveState<T>(initial: T): readonly [value: T, set: (next: T) 
 	const read = useCallback(() => live.current, []);
 	return [value, set, read] as const;
 }
+
+/** `useReducer` with the same promise as `useLiveState`: `read()` is the state after every action dispatched so far. */
+export function useLiveReducer<S, A>(
+	reducer: (state: S, action: A) => S,
+	initial: S,
+): readonly [state: S, dispatch: (action: A) => void, read: () => S] {
+	const [value, set, read] = useLiveState(initial);
+	const dispatch = useCallback((action: A) => set(reducer(read(), action)), [reducer, set, read]);
+	return [value, dispatch, read] as const;
+}
+
+/**
+ * For a screen's key handler: once the screen has handed over (closed, or opened a screen of its own not yet drawn),
+ * `hasLeft()` is true and the handler answers `'later'`, so the keys that follow go to the next frame's screen.
+ */
+export function useLeaving(): {readonly leave: <T>(then: () => T) => T; readonly hasLeft: () => boolean} {
+	const gone = useRef(false);
+	const leave = useCallback(<T>(then: () => T): T => {
+		gone.current = true;
+		return then();
+	}, []);
+	const hasLeft = useCallback(() => gone.current, []);
+	return {leave, hasLeft};
+}

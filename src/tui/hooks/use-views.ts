@@ -1,6 +1,6 @@
 import {useMemo, useState} from 'react';
 import type {TicketQuery} from '../../providers/help-desk.js';
-import {applyLocalFilter, builtInViews, parseFilter} from '../filter.js';
+import {applyLocalFilter, builtInViews, parseFilter} from '../../services/queue-filter.js';
 import {isBreached} from '../format.js';
 import {type SavedView, useServices} from '../services.js';
 import {useAsync} from './use-async.js';

@@ -26,7 +26,9 @@ export type ActionStep =
 type Props = {
 	readonly steps: readonly ActionStep[];
 	/** What will happen, from the values chosen (a pick's item key, a text as typed). */
-	readonly summary: (values: readonly string[]) => {title: string; lines: string[]};
+	readonly summary?: (values: readonly string[]) => {title: string; lines: string[]};
+	/** Instead of `summary`: what will happen, read from the desk (a merge's tickets); `run` waits until it is read. */
+	readonly preview?: (values: readonly string[]) => Promise<{title: string; lines: readonly string[]}>;
 	readonly run: (values: readonly string[]) => Promise<Flash>;
 	/** Called with what happened, or null when the agent cancelled. */
 	readonly onDone: (flash: Flash | null) => void;
@@ -44,35 +46,53 @@ function itemsFor(current: ActionStep | undefined, search: string) {
 }
 
 /** An action as steps (pick from a list, type a value), then a confirmation, then the write. */
-export function ActionScreen({steps, summary, run, onDone, progress, width, height}: Props) {
+export function ActionScreen({steps, summary, preview, run, onDone, progress, width, height}: Props) {
 	// Read through refs in the key handler: a key after a slow render must not see the values before the last key.
 	const [values, setValues, readValues] = useLiveState<string[]>([]);
 	const [text, setText, readText] = useLiveState('');
 	const [cursor, setCursor, readCursor] = useLiveState(0);
 	const [error, setError] = useState<string | null>(null);
 	const [isWorking, setWorking, readWorking] = useLiveState(false);
+	type Shown = {title: string; lines: readonly string[]} | 'reading' | null;
+	const [shown, setShown, readShown] = useLiveState<Shown>(null);
 	const step = steps[values.length];
 	const items = useMemo(() => itemsFor(step, text), [step, text]);
 	const back = () => {
 		setError(null);
 		setText('');
 		setCursor(0);
+		setShown(null);
 		const now = readValues();
 		if (now.length === 0) onDone(null);
 		else setValues(now.slice(0, -1));
 	};
 	const advance = (value: string) => {
-		setValues([...readValues(), value]);
+		const next = [...readValues(), value];
+		setValues(next);
 		setText('');
 		setCursor(0);
 		setError(null);
+		if (preview === undefined || next.length < steps.length) return;
+		setShown('reading');
+		preview(next).then(
+			(read) => {
+				if (readValues().length === next.length) setShown(read);
+			},
+			(failure: unknown) => {
+				if (readValues().length !== next.length) return;
+				setShown(null);
+				setError(messageOf(failure));
+			},
+		);
 	};
 	useKeys((input, key) => {
 		if (readWorking()) return;
 		const current = steps[readValues().length];
 		const typed = readText();
 		if (current === undefined) {
-			if (isKey('confirm', input, key)) {
+			// Nothing to confirm before the desk was read (or when it could not be).
+			const seen = readShown();
+			if (isKey('confirm', input, key) && (preview === undefined || (typeof seen === 'object' && seen !== null))) {
 				setWorking(true);
 				run(readValues()).then(onDone, (failure: unknown) => {
 					setWorking(false);
@@ -110,10 +130,22 @@ export function ActionScreen({steps, summary, run, onDone, progress, width, heig
 		} else setText(edit.value);
 	});
 	if (step === undefined) {
-		const {title, lines} = summary(values);
+		const read =
+			preview === undefined
+				? (summary?.(values) ?? {title: '', lines: []})
+				: typeof shown === 'object' && shown !== null
+					? shown
+					: {title: shown === 'reading' ? 'Reading from the desk…' : 'Cannot do this: esc to go back', lines: []};
+		const {title, lines} = read;
 		return (
 			<Box flexDirection="column" width={width} height={height}>
-				<ConfirmBox title={title} lines={lines} isWorking={isWorking} progress={progress} width={Math.min(width, 76)} />
+				<ConfirmBox
+					title={title}
+					lines={lines}
+					isWorking={isWorking || (preview !== undefined && (shown === null || shown === 'reading'))}
+					progress={shown === 'reading' ? 'Reading…' : shown === null && preview ? 'esc: back' : progress}
+					width={Math.min(width, 76)}
+				/>
 				{error ? <Text color={theme.danger}>{toDisplayLine(error)}</Text> : null}
 			</Box>
 		);

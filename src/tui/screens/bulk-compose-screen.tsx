@@ -9,6 +9,7 @@ import {ConfirmBox} from '../components/confirm-box.js';
 import type {Flash} from '../components/hint-line.js';
 import {ListPicker} from '../components/list-picker.js';
 import {flashOfBulk} from '../flash.js';
+import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {useServices} from '../services.js';
@@ -34,12 +35,15 @@ type Props = {
  */
 export function BulkComposeScreen({targets, isPublic, onDone, width, height}: Props) {
 	const services = useServices();
-	const [stage, setStage] = useState<Stage>('pick');
+	// Live, as in the composer: a key before the re-render acts on what the last key did.
+	const [stage, setStage, readStage] = useLiveState<Stage>('pick');
 	const [template, setTemplate] = useState<string | null>(null);
-	const [buffer, setBuffer] = useState<TextBuffer>(() => createBuffer(''));
+	const [buffer, setBuffer, readBuffer] = useLiveState<TextBuffer>(createBuffer(''));
 	const [items, setItems] = useState<readonly BulkItem[] | null>(null);
-	const [cursor, setCursor] = useState(0);
-	const [scroll, setScroll] = useState(0);
+	const [cursor, setCursor, readCursor] = useLiveState(0);
+	const [scroll, setScroll, readScroll] = useLiveState(0);
+	const {leave, hasLeft} = useLeaving();
+	const shownStage = stage;
 	const [done, setDone] = useState(0);
 	const [error, setError] = useState<string | null>(null);
 	const what = isPublic ? 'Replies' : 'Notes';
@@ -73,7 +77,7 @@ export function BulkComposeScreen({targets, isPublic, onDone, width, height}: Pr
 		services
 			.sendBulk(plans, (_result, count) => setDone(count))
 			.then(
-				({results}) => onDone(flashOfBulk(results, what)),
+				({results}) => leave(() => onDone(flashOfBulk(results, what))),
 				(failure: unknown) => {
 					setError(messageOf(failure));
 					setStage('confirm');
@@ -82,7 +86,12 @@ export function BulkComposeScreen({targets, isPublic, onDone, width, height}: Pr
 	};
 
 	useKeys((input, key) => {
-		if (stage === 'pick' || stage === 'sending') return;
+		if (hasLeft()) return 'later';
+		const stage = readStage();
+		// The picker decides while drawn; one not drawn yet gets the key on the next frame.
+		if (stage === 'pick' || shownStage === 'pick') return 'later';
+		if (stage === 'sending') return;
+		const [buffer, cursor, scroll] = [readBuffer(), readCursor(), readScroll()];
 		if (stage === 'write') {
 			const command = editOfKey(input, key);
 			if (command === 'done') {
@@ -125,7 +134,7 @@ export function BulkComposeScreen({targets, isPublic, onDone, width, height}: Pr
 					setItems(null);
 					setStage(name === null ? 'write' : 'preview');
 				}}
-				onCancel={() => onDone(null)}
+				onCancel={() => leave(() => onDone(null))}
 				width={width}
 				height={height}
 			/>

@@ -9,6 +9,7 @@ import {ComposeHeader} from '../components/compose-header.js';
 import {ComposeView} from '../components/compose-view.js';
 import type {Flash} from '../components/hint-line.js';
 import {ListPicker} from '../components/list-picker.js';
+import {findArticles, withArticleLink} from '../compose-articles.js';
 import {
 	composeChanges,
 	composeText,
@@ -21,6 +22,8 @@ import {
 } from '../compose-model.js';
 import {flashOfDelivery} from '../flash.js';
 import {handleTimeSec} from '../format.js';
+import {useAttachments} from '../hooks/use-attachments.js';
+import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {useTemplateRender} from '../hooks/use-template-render.js';
 import {useTemplates} from '../hooks/use-templates.js';
 import {actionOf} from '../keymap.js';
@@ -32,7 +35,7 @@ import {applyKey} from '../text-editing.js';
 import type {ComposeProps as Props} from './compose-screen.js';
 import {TemplatePickScreen} from './template-pick-screen.js';
 
-type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'article' | 'articles' | 'confirm' | 'sending';
+type Stage = 'pick' | 'edit' | 'var' | 'inline' | 'attach' | 'article' | 'articles' | 'confirm' | 'sending';
 
 const editKeys = [
 	'send',
@@ -43,6 +46,8 @@ const editKeys = [
 	'cycleLocale',
 	'insertArticle',
 	'changeTemplate',
+	'attachFile',
+	'removeFile',
 	'discardDraft',
 	'scrollDown',
 	'scrollUp',
@@ -68,18 +73,22 @@ export function Composer({
 	const services = useServices();
 	const {suspendTerminal} = useApp();
 	const templates = useTemplates().state;
-	const [stage, setStage] = useState<Stage>(draft === null ? 'pick' : 'edit');
+	// What keys change is live (read back before the next frame): typing fast into the editor loses nothing.
+	const [stage, setStage, readStage] = useLiveState<Stage>(draft === null ? 'pick' : 'edit');
 	const [template, setTemplate] = useState<string | null>(draft?.template ?? null);
-	const [locale, setLocale] = useState<string | null>(null);
-	const [vars, setVars] = useState<Readonly<Record<string, string>>>({});
-	const [edited, setEdited] = useState<string | null>(draft?.body ?? null);
+	const [locale, setLocale, readLocale] = useLiveState<string | null>(null);
+	const [vars, setVars, readVars] = useLiveState<Readonly<Record<string, string>>>({});
+	const [edited, setEdited, readEdited] = useLiveState<string | null>(draft?.body ?? null);
 	const [asPublic] = useState(draft?.isPublic ?? isPublic);
-	const [statusChoice, setStatusChoice] = useState<StatusChoice>('template');
-	const [input, setInput] = useState('');
-	const [scroll, setScroll] = useState(0);
-	const [buffer, setBuffer] = useState<TextBuffer | null>(null);
+	const [statusChoice, setStatusChoice, readStatusChoice] = useLiveState<StatusChoice>('template');
+	const [input, setInput, readInput] = useLiveState('');
+	const [scroll, setScroll, readScroll] = useLiveState(0);
+	const [buffer, setBuffer, readBuffer] = useLiveState<TextBuffer | null>(null);
 	const [articles, setArticles] = useState<readonly KnowledgeArticle[]>([]);
-	const [articleCursor, setArticleCursor] = useState(0);
+	const [articleCursor, setArticleCursor, readArticleCursor] = useLiveState(0);
+	const {leave: handOver, hasLeft} = useLeaving();
+	const attach = useAttachments();
+	const shownStage = stage;
 	const [notice, setNotice] = useState<Flash | null>(
 		draft === null
 			? null
@@ -96,9 +105,10 @@ export function Composer({
 		if (body.trim() === '') return;
 		void services.saveDraft({ticketId: ticket.id, isPublic: sendsPublic, body, template}).catch(() => {});
 	};
-	const leave = (flash: Flash | null) => onDone({flash, sent: false, reloadThread: false});
+	const done: typeof onDone = (outcome) => handOver(() => onDone(outcome));
+	const leave = (flash: Flash | null) => done({flash, sent: false, reloadThread: false});
 
-	const send = () => {
+	const send = (text: ReturnType<typeof composeText>) => {
 		if (text.kind !== 'ready') return;
 		setStage('sending');
 		const plan = messagePlan({
@@ -108,11 +118,12 @@ export function Composer({
 			template,
 			changes,
 			durationSec: handleTimeSec(openedAtMs, services.now()),
+			attachments: attach.readFiles(),
 		});
 		const finish = (result: DeliveryResult) => {
 			if (result.result === 'failed') {
 				persist(text.text);
-				onDone({
+				done({
 					flash: {
 						text: `Not sent: ${tuiReason(result.reason ?? 'unknown error')}. Read it, r to resend (draft kept).`,
 						tone: 'danger',
@@ -123,7 +134,7 @@ export function Composer({
 				return;
 			}
 			void services.discardDraft(ticket.id).catch(() => {});
-			onDone({flash: flashOfDelivery(result, what), sent: true, reloadThread: true});
+			done({flash: flashOfDelivery(result, what), sent: true, reloadThread: true});
 		};
 		services
 			.sendMessage(plan)
@@ -147,32 +158,16 @@ export function Composer({
 		setStage('articles');
 		setArticles([]);
 		setArticleCursor(0);
-		services
-			.searchArticles(
-				query,
-				rendered && rendered.kind !== 'invalid' ? rendered.locale : null,
-				new AbortController().signal,
-			)
-			.then(
-				(found) => {
-					if (found === null) {
-						setNotice({text: 'This desk has no help center to search.', tone: 'warning'});
-						setStage('edit');
-					} else if (found.length === 0) {
-						setNotice({text: `No articles match "${query}".`, tone: 'warning'});
-						setStage('edit');
-					} else setArticles(found);
-				},
-				(error: unknown) => {
-					setNotice({text: messageOf(error), tone: 'danger'});
-					setStage('edit');
-				},
-			);
+		const locale = rendered && rendered.kind !== 'invalid' ? rendered.locale : null;
+		void findArticles(services.searchArticles, query, locale).then((found) => {
+			if ('articles' in found) return setArticles(found.articles);
+			setNotice(found.notice);
+			setStage('edit');
+		});
 	};
 
 	const insertArticle = (article: KnowledgeArticle) => {
-		const link = `${article.title}${article.url ? `: ${article.url}` : ''}`;
-		const body = `${text.text.trimEnd()}\n\n${link}\n`;
+		const body = withArticleLink(composeText(readEdited(), template === null ? null : render).text, article);
 		setEdited(body);
 		persist(body);
 		setNotice({text: 'Article link added at the end.', tone: 'accent'});
@@ -180,7 +175,20 @@ export function Composer({
 	};
 
 	useKeys((typed, key) => {
-		if (stage === 'pick' || stage === 'sending') return;
+		if (hasLeft()) return 'later';
+		const stage = readStage();
+		// The picker's keys are the picker's: it decides while drawn (this key may be the one it picks with), and one
+		// not drawn yet gets them on the next frame.
+		if (stage === 'pick' || shownStage === 'pick') return 'later';
+		if (stage === 'sending') return;
+		const [input, buffer, edited, scroll, articleCursor] = [
+			readInput(),
+			readBuffer(),
+			readEdited(),
+			readScroll(),
+			readArticleCursor(),
+		];
+		const text = composeText(edited, template === null ? null : render);
 		if (stage === 'articles') {
 			const move = actionOf(['listUp', 'listDown', 'confirm', 'cancel'], typed, key);
 			if (move === 'listUp') setArticleCursor(Math.max(0, articleCursor - 1));
@@ -198,7 +206,7 @@ export function Composer({
 		}
 		if (stage === 'confirm') {
 			const answer = actionOf(['confirm', 'cancel'], typed, key);
-			if (answer === 'confirm') send();
+			if (answer === 'confirm') send(text);
 			else if (answer === 'cancel') setStage('edit');
 			return;
 		}
@@ -215,6 +223,11 @@ export function Composer({
 			}
 			return;
 		}
+		if (stage === 'attach')
+			return attach.onKey(typed, key, (flash) => {
+				if (flash) setNotice(flash);
+				setStage('edit');
+			});
 		if (stage === 'var') {
 			const edit = applyKey(input, typed, key, false);
 			setInput(edit.value);
@@ -222,7 +235,7 @@ export function Composer({
 			if (edit.done === 'submit') {
 				const assignment = parseVarAssignment(edit.value);
 				if (assignment === null) return setNotice({text: 'Write it as name=value.', tone: 'danger'});
-				setVars({...vars, [assignment.name]: assignment.value});
+				setVars({...readVars(), [assignment.name]: assignment.value});
 				setNotice(edited === null ? null : {text: 'Vars change the template, not your edited text.', tone: 'warning'});
 				setStage('edit');
 			}
@@ -248,11 +261,11 @@ export function Composer({
 				void openEditor();
 				return;
 			case 'cycleStatus':
-				setStatusChoice(nextStatusChoice(statusChoice));
+				setStatusChoice(nextStatusChoice(readStatusChoice()));
 				return;
 			case 'cycleLocale': {
 				const entry = templates.kind === 'ready' ? templates.value.find((item) => item.name === template) : undefined;
-				setLocale(nextLocale(locale, entry?.locales ?? []));
+				setLocale(nextLocale(readLocale(), entry?.locales ?? []));
 				return;
 			}
 			case 'insertArticle':
@@ -270,6 +283,15 @@ export function Composer({
 			case 'changeTemplate':
 				setStage('pick');
 				return;
+			case 'attachFile':
+				attach.start();
+				setStage('attach');
+				return;
+			case 'removeFile': {
+				const name = attach.removeLast();
+				setNotice({text: name === null ? 'No file is attached.' : `Took ${name} off.`, tone: 'muted'});
+				return;
+			}
 			case 'discardDraft':
 				void services.discardDraft(ticket.id).catch(() => {});
 				leave({text: `Draft for #${ticket.id} discarded.`, tone: 'muted'});
@@ -350,6 +372,8 @@ export function Composer({
 			cursor={stage === 'inline' ? (buffer?.cursor ?? text.text.length) : null}
 			scroll={scroll}
 			varInput={input}
+			attachments={attach.files}
+			attachInput={stage === 'attach' ? {value: attach.path, error: attach.error, isReading: attach.isReading} : null}
 			notice={notice}
 			confirm={{
 				title: `Send this ${what.toLowerCase()}?`,
@@ -360,6 +384,7 @@ export function Composer({
 					locale: rendered && rendered.kind !== 'invalid' ? rendered.locale : null,
 					text: text.text,
 					status: changes?.status ?? null,
+					files: attach.files,
 				}),
 			}}
 			width={width}

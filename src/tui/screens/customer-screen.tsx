@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
 import {toDisplayLine} from '../../text/display-text.js';
 import {useAsync} from '../hooks/use-async.js';
+import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {useServices} from '../services.js';
@@ -23,17 +23,21 @@ export function CustomerScreen({ticket, onClose, onOpen, width, height}: Props) 
 	const services = useServices();
 	const lookUp = services.lookUpCustomer;
 	const {state} = useAsync(lookUp === undefined ? null : (signal) => lookUp(ticket, signal), [services, ticket.id]);
-	const [cursor, setCursor] = useState(0);
+	const [cursor, setCursor, readCursor] = useLiveState(0);
+	const {leave, hasLeft} = useLeaving();
 	const overview = state.kind === 'ready' ? state.value : null;
 	const tickets = overview?.tickets ?? [];
 	const chosen = tickets[Math.min(cursor, tickets.length - 1)];
 
 	useKeys((input, key) => {
+		if (hasLeft()) return 'later';
+		const cursor = readCursor();
 		const move = actionOf(['listUp', 'listDown', 'up', 'down'], input, key);
 		if (move === 'listUp' || move === 'up') return setCursor(Math.max(0, cursor - 1));
-		if (move === 'listDown' || move === 'down') return setCursor(Math.min(tickets.length - 1, cursor + 1));
-		if (key.escape || input === 'q' || input === 'c') return onClose();
-		if (key.return && chosen !== undefined) return onOpen(chosen.id);
+		if (move === 'listDown' || move === 'down') return setCursor(Math.max(0, Math.min(tickets.length - 1, cursor + 1)));
+		if (key.escape || input === 'q' || input === 'c') return leave(onClose);
+		const target = tickets[Math.min(cursor, tickets.length - 1)];
+		if (key.return && target !== undefined) return leave(() => onOpen(target.id));
 	});
 
 	const customer = overview?.customer;

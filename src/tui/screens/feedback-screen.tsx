@@ -3,6 +3,7 @@ import {useState} from 'react';
 import type {FeedbackItem} from '../../services/feedback.js';
 import {toDisplayLine, toDisplayText} from '../../text/display-text.js';
 import {useAsync} from '../hooks/use-async.js';
+import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {useServices} from '../services.js';
@@ -37,20 +38,25 @@ export function FeedbackScreen({onClose, onOpen, width, height}: Props) {
 		async (signal: AbortSignal) => (services.listFeedback ? services.listFeedback(signal) : null),
 		[services],
 	);
-	const [cursor, setCursor] = useState(0);
+	const [cursor, setCursor, readCursor] = useLiveState(0);
+	const {leave, hasLeft} = useLeaving();
 	const [notice, setNotice] = useState<string | null>(null);
 	const items = state.kind === 'ready' ? (state.value ?? []) : [];
 	const item = items[Math.min(cursor, items.length - 1)];
 	const zone = services.session.timeZone;
 
 	useKeys((input, key) => {
+		if (hasLeft()) return 'later';
+		const cursor = readCursor();
+		const item = items[Math.min(cursor, items.length - 1)];
 		const move = actionOf(['listUp', 'listDown', 'up', 'down'], input, key);
 		if (move === 'listUp' || move === 'up') return setCursor(Math.max(0, cursor - 1));
-		if (move === 'listDown' || move === 'down') return setCursor(Math.min(items.length - 1, cursor + 1));
-		if (key.escape || input === 'q' || input === 'B') return onClose();
+		if (move === 'listDown' || move === 'down') return setCursor(Math.max(0, Math.min(items.length - 1, cursor + 1)));
+		if (key.escape || input === 'q' || input === 'B') return leave(onClose);
 		if (item === undefined || !key.return) return;
-		if (item.ticketId === null) return setNotice('This answer is not linked to a ticket.');
-		return onOpen(item.ticketId);
+		const id = item.ticketId;
+		if (id === null) return setNotice('This answer is not linked to a ticket.');
+		return leave(() => onOpen(id));
 	});
 
 	const listRows = Math.max(1, Math.min(items.length, Math.floor((height - 4) / 2)));

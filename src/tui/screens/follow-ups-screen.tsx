@@ -4,6 +4,7 @@ import {messageOf} from '../../errors.js';
 import {toDisplayLine} from '../../text/display-text.js';
 import type {Flash} from '../components/hint-line.js';
 import {useAsync} from '../hooks/use-async.js';
+import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {useServices} from '../services.js';
@@ -46,10 +47,11 @@ function localWhen(iso: string, timeZone: string): string {
 export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 	const services = useServices();
 	const team = services.session.teamStore === true;
-	const [view, setView] = useState<'mine' | 'team'>('mine');
+	const [view, setView, readView] = useLiveState<'mine' | 'team'>('mine');
 	const [revision, setRevision] = useState(0);
 	const {state} = useAsync(() => services.listDueFollowUps(view), [services, revision, view]);
-	const [cursor, setCursor] = useState(0);
+	const [cursor, setCursor, readCursor] = useLiveState(0);
+	const {leave, hasLeft} = useLeaving();
 	const [notice, setNotice] = useState<Flash | null>(null);
 	const [changed, setChanged] = useState(false);
 	const items = state.kind === 'ready' ? state.value : [];
@@ -66,20 +68,23 @@ export function FollowUpsScreen({onClose, onOpen, width, height}: Props) {
 			(error: unknown) => setNotice({text: messageOf(error), tone: 'danger'}),
 		);
 	useKeys((input, key) => {
+		if (hasLeft()) return 'later';
+		const cursor = readCursor();
+		const item = items[Math.min(cursor, items.length - 1)];
 		const move = actionOf(['listUp', 'listDown', 'up', 'down'], input, key);
 		if (move === 'listUp' || move === 'up') return setCursor(Math.max(0, cursor - 1));
-		if (move === 'listDown' || move === 'down') return setCursor(Math.min(items.length - 1, cursor + 1));
-		if (key.escape || input === 'q' || input === 'F') return onClose(changed);
+		if (move === 'listDown' || move === 'down') return setCursor(Math.max(0, Math.min(items.length - 1, cursor + 1)));
+		if (key.escape || input === 'q' || input === 'F') return leave(() => onClose(changed));
 		if (input === 't' && team) {
 			setCursor(0);
 			setNotice(null);
-			return setView(view === 'mine' ? 'team' : 'mine');
+			return setView(readView() === 'mine' ? 'team' : 'mine');
 		}
 		if (item === undefined) return;
 		if (key.return) {
-			if (item.ticketId === null)
-				return setNotice({text: 'This follow-up is about a customer, not a ticket.', tone: 'muted'});
-			return onOpen(item.ticketId);
+			const id = item.ticketId;
+			if (id === null) return setNotice({text: 'This follow-up is about a customer, not a ticket.', tone: 'muted'});
+			return leave(() => onOpen(id));
 		}
 		if (input === 'd') return void settle(services.completeFollowUp(item.id), {text: 'Done.', tone: 'ok'});
 		if (input === 'z') {

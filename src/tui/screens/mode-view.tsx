@@ -10,7 +10,9 @@ import {EscalateScreen} from './escalate-screen.js';
 import {FeedbackScreen} from './feedback-screen.js';
 import {FollowUpScreen} from './follow-up-screen.js';
 import {FollowUpsScreen} from './follow-ups-screen.js';
+import {ForwardScreen} from './forward-screen.js';
 import {HelpScreen} from './help-screen.js';
+import {MergeScreen} from './merge-screen.js';
 import {NewTicketScreen} from './new-ticket-screen.js';
 import {OutboxScreen} from './outbox-screen.js';
 import {QuitScreen} from './quit-screen.js';
@@ -129,6 +131,14 @@ export function ModeView({
 			);
 		case 'followUp':
 			return <FollowUpScreen targets={mode.targets} onDone={actionDone(mode.targets)} width={width} height={height} />;
+		case 'merge':
+			return <MergeScreen targets={mode.targets} onDone={actionDone(mode.targets)} width={width} height={height} />;
+		case 'forward': {
+			const [ticket] = mode.targets;
+			// After a forward the ticket stays where it was: the agent usually answers the customer next.
+			const done = (flash: Flash | null) => onActionDone(flash, undefined, false);
+			return ticket ? <ForwardScreen ticket={ticket} onDone={done} width={width} height={height} /> : null;
+		}
 		case 'status':
 		case 'assign':
 		case 'tags': {

@@ -4,6 +4,7 @@ import {messageOf} from '../../errors.js';
 import {toDisplayLine, toDisplayText} from '../../text/display-text.js';
 import type {Flash} from '../components/hint-line.js';
 import {useAsync} from '../hooks/use-async.js';
+import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {useServices} from '../services.js';
@@ -22,10 +23,11 @@ export function OutboxScreen({onClose, width, height}: Props) {
 	const services = useServices();
 	const [revision, setRevision] = useState(0);
 	const {state} = useAsync(() => services.listOutbox(), [services, revision]);
-	const [cursor, setCursor] = useState(0);
+	const [cursor, setCursor, readCursor] = useLiveState(0);
+	const {leave, hasLeft} = useLeaving();
 	const [notice, setNotice] = useState<Flash | null>(null);
-	const [busy, setBusy] = useState(false);
-	const [dropArmed, setDropArmed] = useState<string | null>(null);
+	const [, setBusy, readBusy] = useLiveState(false);
+	const [, setDropArmed, readDropArmed] = useLiveState<string | null>(null);
 	const [changed, setChanged] = useState(false);
 	const items = state.kind === 'ready' ? state.value : [];
 	const item = items[Math.min(cursor, items.length - 1)];
@@ -37,11 +39,14 @@ export function OutboxScreen({onClose, width, height}: Props) {
 		setRevision((value) => value + 1);
 	};
 	useKeys((input, key) => {
-		if (busy) return;
+		if (hasLeft()) return 'later';
+		if (readBusy()) return;
+		const cursor = readCursor();
+		const item = items[Math.min(cursor, items.length - 1)];
 		const move = actionOf(['listUp', 'listDown', 'up', 'down'], input, key);
 		if (move === 'listUp' || move === 'up') return setCursor(Math.max(0, cursor - 1));
-		if (move === 'listDown' || move === 'down') return setCursor(Math.min(items.length - 1, cursor + 1));
-		if (key.escape || input === 'q' || input === 'O') return onClose(changed);
+		if (move === 'listDown' || move === 'down') return setCursor(Math.max(0, Math.min(items.length - 1, cursor + 1)));
+		if (key.escape || input === 'q' || input === 'O') return leave(() => onClose(changed));
 		if (item === undefined) return;
 		if (input === 'R') {
 			setBusy(true);
@@ -67,7 +72,7 @@ export function OutboxScreen({onClose, width, height}: Props) {
 			return;
 		}
 		if (input === 'D') {
-			if (dropArmed !== item.id) {
+			if (readDropArmed() !== item.id) {
 				setDropArmed(item.id);
 				return setNotice({text: `D again drops the ${item.action} to #${item.ticketId} unsent.`, tone: 'warning'});
 			}

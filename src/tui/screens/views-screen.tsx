@@ -4,6 +4,7 @@ import {messageOf} from '../../errors.js';
 import {toDisplayLine} from '../../text/display-text.js';
 import type {Flash} from '../components/hint-line.js';
 import {TextField} from '../components/text-field.js';
+import {useLeaving, useLiveState} from '../hooks/use-live-state.js';
 import {type ListedView, useViewCounts} from '../hooks/use-views.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
@@ -28,13 +29,17 @@ type Props = {
 export function ViewsScreen({views, filter, onApply, onChanged, onClose, width, height}: Props) {
 	const services = useServices();
 	const {counts, isCounting} = useViewCounts(views, services.session.baseQuery, services.now());
-	const [cursor, setCursor] = useState(0);
-	const [naming, setNaming] = useState<string | null>(null);
+	const [cursor, setCursor, readCursor] = useLiveState(0);
+	const [naming, setNaming, readNaming] = useLiveState<string | null>(null);
 	const [notice, setNotice] = useState<Flash | null>(null);
-	const [deleteArmed, setDeleteArmed] = useState<string | null>(null);
-	const view = views[Math.min(cursor, views.length - 1)];
+	const [, setDeleteArmed, readDeleteArmed] = useLiveState<string | null>(null);
+	const {leave, hasLeft} = useLeaving();
 
 	useKeys((input, key) => {
+		if (hasLeft()) return 'later';
+		const naming = readNaming();
+		const cursor = readCursor();
+		const view = views[Math.min(cursor, views.length - 1)];
 		if (naming !== null) {
 			const edit = applyKey(naming, input, key);
 			if (edit.done === 'cancel') return setNaming(null);
@@ -55,9 +60,9 @@ export function ViewsScreen({views, filter, onApply, onChanged, onClose, width, 
 		}
 		const move = actionOf(['listUp', 'listDown', 'up', 'down'], input, key);
 		if (move === 'listUp' || move === 'up') return setCursor(Math.max(0, cursor - 1));
-		if (move === 'listDown' || move === 'down') return setCursor(Math.min(views.length - 1, cursor + 1));
-		if (key.escape || input === 'q' || input === 'V') return onClose();
-		if (key.return && view) return onApply(views.indexOf(view));
+		if (move === 'listDown' || move === 'down') return setCursor(Math.max(0, Math.min(views.length - 1, cursor + 1)));
+		if (key.escape || input === 'q' || input === 'V') return leave(onClose);
+		if (key.return && view) return leave(() => onApply(views.indexOf(view)));
 		if (input === 's') {
 			if (filter.trim() === '')
 				return setNotice({
@@ -76,7 +81,7 @@ export function ViewsScreen({views, filter, onApply, onChanged, onClose, width, 
 							: `"${view.name}" comes from the config (profile views); remove it there.`,
 					tone: 'warning',
 				});
-			if (deleteArmed !== view.name) {
+			if (readDeleteArmed() !== view.name) {
 				setDeleteArmed(view.name);
 				return setNotice({text: `d again deletes the view "${view.name}".`, tone: 'warning'});
 			}

@@ -1,29 +1,29 @@
 import {Box} from 'ink';
-import {useEffect, useMemo, useReducer, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import type {Ticket} from '../../domain/ticket.js';
-import {ComposeLayout, composeLayout} from '../components/compose-layout.js';
+import {applyLocalFilter, parseFilter} from '../../services/queue-filter.js';
+import {ComposeLayout, workstationLayout} from '../components/compose-layout.js';
 import {FilterLine} from '../components/filter-line.js';
 import {type Flash, HintLine} from '../components/hint-line.js';
 import {PaneTitles, rightTitleOf} from '../components/pane-titles.js';
 import {QueuePane} from '../components/queue-pane.js';
 import {StatusBar} from '../components/status-bar.js';
 import {TicketPane, type TicketPaneContent} from '../components/ticket-pane.js';
-import {applyLocalFilter, parseFilter} from '../filter.js';
 import {handleTimeSec, isBreached} from '../format.js';
 import {useChanges} from '../hooks/use-changes.js';
 import {useDraftIds} from '../hooks/use-draft.js';
+import {useLiveReducer, useLiveState} from '../hooks/use-live-state.js';
 import {useQueue} from '../hooks/use-queue.js';
-import {useQueued} from '../hooks/use-queued.js';
 import {useStatusCounts} from '../hooks/use-status-counts.js';
+import {useThreadLines} from '../hooks/use-thread-lines.js';
 import {useTicketThread} from '../hooks/use-ticket-thread.js';
 import {useViews} from '../hooks/use-views.js';
 import {barItems} from '../key-bar.js';
 import {useKeys} from '../keys.js';
 import {mainIntent, type TicketActionKind, whyNotHere} from '../main-keys.js';
-import {isFullScreen, type Mode} from '../mode.js';
+import {isFullScreen, lineKey, type Mode} from '../mode.js';
 import {useServices} from '../services.js';
-import {applyKey} from '../text-editing.js';
-import {buildThreadLines, foldTarget, queuedLines} from '../thread-lines.js';
+import {foldTarget} from '../thread-lines.js';
 import {cursorIn, initialWorkstationState, workstationReducer} from '../workstation-state.js';
 import {ModeView} from './mode-view.js';
 
@@ -40,8 +40,9 @@ type Props = {
 export function Workstation({width, height, onQuit}: Props) {
 	const services = useServices();
 	const {session} = services;
-	const [state, dispatch] = useReducer(workstationReducer, initialWorkstationState);
-	const [mode, setMode] = useState<Mode>({kind: 'main'});
+	// Live (read back before the next render): a key right after another acts on what that key did, not on the frame.
+	const [state, dispatch, readState] = useLiveReducer(workstationReducer, initialWorkstationState);
+	const [mode, setMode, readMode] = useLiveState<Mode>({kind: 'main'});
 	const [flash, setFlash] = useState<Flash | null>(null);
 	const [countsRevision, setCountsRevision] = useState(0);
 	const [now, setNow] = useState(() => services.now());
@@ -72,32 +73,14 @@ export function Workstation({width, height, onQuit}: Props) {
 		next: nextTicket ? {id: nextTicket.id, version: nextTicket.updatedAt} : null,
 	});
 
-	// A wide screen gives the queue room for more columns (priority, requester, updated, channel, assignee).
-	const queueWidth = Math.max(
-		28,
-		width >= 140 ? Math.min(100, Math.floor(width * 0.5)) : Math.min(64, Math.floor(width * 0.42)),
-	);
-	const paneWidth = Math.max(10, width - queueWidth - 1);
-	// Filter line, pane titles, key bar and status bar around the panes; screens that cover both get the titles' row.
-	const bodyHeight = Math.max(3, height - 4);
-	const compose = composeLayout(width, bodyHeight + 1);
-	const linesWidth = mode.kind === 'compose' ? compose.contextWidth : paneWidth;
-	const queued = useQueued(countsRevision);
-	const lines = useMemo(
-		() =>
-			thread.state.kind === 'ready'
-				? [
-						...buildThreadLines(thread.state.value, {
-							width: linesWidth,
-							now,
-							expanded: state.expanded,
-							timeZone: session.timeZone,
-						}),
-						...queuedLines(queued.get(thread.state.value.ticket.id) ?? [], linesWidth),
-					]
-				: [],
-		[thread.state, linesWidth, now, state.expanded, session.timeZone, queued],
-	);
+	const {queueWidth, paneWidth, bodyHeight, compose} = workstationLayout(width, height);
+	const lines = useThreadLines(thread.state, {
+		width: mode.kind === 'compose' ? compose.contextWidth : paneWidth,
+		now,
+		expanded: state.expanded,
+		timeZone: session.timeZone,
+		revision: countsRevision,
+	});
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
 	const scroll = Math.min(state.scroll, maxScroll);
 	const breached = useMemo(() => tickets.filter((ticket) => isBreached(ticket, now)).length, [tickets, now]);
@@ -118,10 +101,23 @@ export function Workstation({width, height, onQuit}: Props) {
 	useEffect(() => {
 		if (loaded.length > 0 || queue.state.kind === 'ready') setRefreshedAt(services.now());
 	}, [loaded, queue.state.kind, services]);
+	/** The state after every key so far, with its cursor row and ticket (the frame may not show them yet). */
+	const live = () => {
+		const current = readState();
+		const row = cursorIn(tickets, current);
+		return {state: current, cursor: row, cursorTicket: tickets[row]};
+	};
 	/** The ticket an action is about: the open one when the thread has the focus, else the one under the cursor. */
-	const currentTicket = (): Ticket | undefined =>
-		state.focus === 'thread' || openTicket?.id === cursorTicket?.id ? (openTicket ?? cursorTicket) : cursorTicket;
-	const openedAt = (ticket: Ticket) => (state.opened?.id === ticket.id ? state.opened.atMs : services.now().getTime());
+	const currentTicket = (): Ticket | undefined => {
+		const {state, cursorTicket} = live();
+		return state.focus === 'thread' || openTicket?.id === cursorTicket?.id
+			? (openTicket ?? cursorTicket)
+			: cursorTicket;
+	};
+	const openedAt = (ticket: Ticket) => {
+		const {opened} = readState();
+		return opened?.id === ticket.id ? opened.atMs : services.now().getTime();
+	};
 
 	const refreshAll = (quiet: boolean) => {
 		queue.reload({quiet});
@@ -139,19 +135,22 @@ export function Workstation({width, height, onQuit}: Props) {
 		const next = tickets[at + 1] ?? tickets[at - 1];
 		if (result.tone !== 'danger' && session.afterSend === 'next' && at >= 0 && next)
 			dispatch({type: 'advance', to: at + 1 < tickets.length ? at + 1 : at - 1, id: next.id});
-		else if (ticket && state.opened?.id === ticket.id)
+		else if (ticket && readState().opened?.id === ticket.id)
 			dispatch({type: 'open', id: ticket.id, atMs: services.now().getTime(), restartClock: true});
 		refreshAll(true);
 	};
 	const startAction = (action: TicketActionKind) => {
 		const ticket = currentTicket();
 		if (ticket === undefined) return setFlash({text: 'No ticket here.', tone: 'muted'});
+		const {state} = live();
 		// Selection means selection: every action works on the selected tickets when there are any.
 		const targets = state.selected.size > 0 ? tickets.filter((item) => state.selected.has(item.id)) : [ticket];
 		const [one] = targets;
 		if (one === undefined) return;
 		// The customer pane is about the ticket under the cursor (or open), whatever is selected.
 		if (action === 'customer') return setMode({kind: 'customer', ticket});
+		if (action === 'forward' && targets.length > 1)
+			return setFlash({text: 'w forwards one ticket: esc clears the selection first.', tone: 'warning'});
 		if ((action === 'reply' || action === 'note') && targets.length > 1)
 			setMode({kind: 'bulkCompose', targets, isPublic: action === 'reply'});
 		else if (action === 'reply' || action === 'note') {
@@ -174,22 +173,18 @@ export function Workstation({width, height, onQuit}: Props) {
 
 	useKeys(
 		(input, key) => {
-			if (mode.kind === 'goto') {
-				const edit = applyKey(mode.text, input, key);
-				if (edit.done === 'cancel') return setMode({kind: 'main'});
-				if (edit.done !== 'submit') return setMode({...mode, text: edit.value, error: null});
-				const id = edit.value.trim().replace(/^#/, '');
-				if (!/^[A-Za-z0-9-]+$/.test(id)) return setMode({...mode, error: 'Type a ticket number, e.g. 123.'});
-				openById(id);
-				return setMode({kind: 'main'});
-			}
-			if (mode.kind === 'filter') {
-				const edit = applyKey(mode.text, input, key);
-				if (edit.done === 'cancel') return setMode({kind: 'main'});
-				if (edit.done !== 'submit') return setMode({...mode, text: edit.value, error: null});
-				const check = parseFilter(edit.value, session.baseQuery);
-				if (!check.ok) return setMode({...mode, error: check.error});
-				dispatch({type: 'filter', text: edit.value.trim(), viewIndex: -1});
+			const mode = readMode();
+			// The key before this one opened a screen that has not drawn yet: the key is that screen's.
+			if (mode.kind !== 'main' && mode.kind !== 'filter' && mode.kind !== 'goto') return 'later';
+			const {state, cursor, cursorTicket} = live();
+			if (mode.kind === 'goto' || mode.kind === 'filter') {
+				const line = lineKey(mode, input, key, (text) => {
+					const check = parseFilter(text, session.baseQuery);
+					return check.ok ? null : check.error;
+				});
+				if (line.kind === 'edit') return setMode(line.mode);
+				if (line.kind === 'open') openById(line.id);
+				else dispatch({type: 'filter', text: line.text, viewIndex: -1});
 				return setMode({kind: 'main'});
 			}
 			const intent = mainIntent(input, key, {
@@ -233,11 +228,14 @@ export function Workstation({width, height, onQuit}: Props) {
 					return setMode({kind: 'filter', text: state.filter, error: null});
 				case 'goto':
 					return setMode({kind: 'goto', text: '', error: null});
+				case 'views':
+					// Read again: a view saved meanwhile from the CLI (csr queue --save-view) lists too.
+					reloadViews();
+					return setMode({kind: intent.kind});
 				case 'outbox':
 				case 'followUps':
 				case 'feedback':
 				case 'newTicket':
-				case 'views':
 					return setMode({kind: intent.kind});
 				case 'nextView': {
 					const next = state.viewIndex + 1 >= views.length ? -1 : state.viewIndex + 1;

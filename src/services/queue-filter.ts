@@ -136,3 +136,40 @@ export function viewToFilter(view: Readonly<Record<string, unknown>>): string {
 	if (typeof view['search'] === 'string' && view['search'].trim() !== '') parts.push(view['search'].trim());
 	return parts.join(' ');
 }
+
+/**
+ * A filter line as `csr queue` flags (the inverse of `viewToFilter`) plus its local part, so a view saved in the TUI
+ * runs from the CLI with flags overriding it as they override a config view. An error names the bad word.
+ */
+export function filterToView(
+	text: string,
+):
+	| {readonly ok: true; readonly view: Record<string, unknown>; readonly local?: LocalFilter}
+	| {readonly ok: false; readonly error: string} {
+	const checked = parseFilter(text, {
+		statuses: ['new', 'open', 'pending'],
+		assignee: 'any',
+		sort: 'urgency',
+		limit: 50,
+	});
+	if (!checked.ok) return checked;
+	const view: Record<string, unknown> = {};
+	const words: string[] = [];
+	for (const token of text.trim().split(/\s+/).filter(Boolean)) {
+		const match = /^([a-z]+):(.*)$/i.exec(token);
+		const key = match?.[1]?.toLowerCase();
+		if (key === 'sla' || key === 'idle') continue;
+		if (match === null || key === undefined || !(keys as readonly string[]).includes(key)) words.push(token);
+		else if (key === 'tag') view['tag'] = [...((view['tag'] as string[] | undefined) ?? []), match[2] ?? ''];
+		else view[key] = match[2] ?? '';
+	}
+	if (words.length > 0) view['search'] = words.join(' ');
+	return checked.local === undefined ? {ok: true, view} : {ok: true, view, local: checked.local};
+}
+
+/** The local part of a filter as filter words (`sla:breached idle:3d`). */
+export function localToFilter(local: LocalFilter | undefined): string {
+	return [local?.breached ? 'sla:breached' : '', local?.idleDays === undefined ? '' : `idle:${local.idleDays}d`]
+		.filter((part) => part !== '')
+		.join(' ');
+}
