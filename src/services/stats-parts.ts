@@ -199,14 +199,26 @@ export function readParts(db: Database, query: StatsQuery, dimension: Dimension,
 		requesterWaitBusiness: options.business.rwb === true,
 	};
 	const durations = {} as Parts['durations'];
+	// Per key: one scan per basis (created, solved) for every wanted metric.
+	const byKey =
+		dimension === 'all'
+			? null
+			: durationValuesByKey(
+					db,
+					profile,
+					window,
+					dimension,
+					durationMetrics.filter((metric) => wanted[metric]),
+					fractions,
+				);
 	for (const metric of durationMetrics) {
 		if (!wanted[metric]) durations[metric] = new Map();
-		else if (dimension === 'all') {
+		else if (byKey === null) {
 			const positions = durationPositions(counts[metric]);
 			durations[metric] = new Map([
 				['', positions.length === 0 ? new Map() : durationValuesAtPositions(db, profile, window, metric, positions)],
 			]);
-		} else durations[metric] = durationValuesByKey(db, profile, window, dimension, metric, fractions);
+		} else durations[metric] = byKey.get(metric) ?? new Map();
 	}
 	return {
 		created,
