@@ -1,4 +1,5 @@
 import type {Database} from './database.js';
+import {statement} from './stats-keys.js';
 
 /**
  * Per-agent figures from the desk's own threads and events, as the sync cached them (`sync_replies`, and the
@@ -42,12 +43,11 @@ export function hasTeamData(db: Database, profile: string): boolean {
 	return Number(row?.['present'] ?? 0) === 1;
 }
 
-const floorOf = (x: string) => `CAST(${x} AS INTEGER)`;
-
 /**
- * Per agent: count, sum, and only the rows at the sorted positions the median and p90 need (type 7: ⌊h⌋ and ⌊h⌋ + 1
- * for h = (n − 1)·p, as kpi/percentile.ts), numbered by a
- * window function, so SQLite returns a few rows per agent however many tickets there are.
+ * Per agent: count and sum from one GROUP BY over the agent-first covering index (sync_tickets_first_reply_by,
+ * sync_tickets_solved_by: no sort), then only the sorted values at the positions the median and p90 need (type 7:
+ * ⌊h⌋ and ⌊h⌋ + 1 for h = (n − 1)·p, as kpi/percentile.ts), each run of neighbouring positions one
+ * `ORDER BY value LIMIT n OFFSET k` walk of the same index. A few rows per agent leave SQLite, and SQLite sorts nothing.
  */
 function durationsByAgent(
 	db: Database,
@@ -57,29 +57,40 @@ function durationsByAgent(
 	params: readonly string[],
 	fractions: readonly number[],
 ): Map<string, TeamDurations> {
-	const positions = fractions
-		.flatMap((f) => [floorOf(`(cnt - 1) * ${f}`), `${floorOf(`(cnt - 1) * ${f}`)} + 1`])
-		.join(', ');
-	const rows = db
-		.prepare(
-			`SELECT agent, value, rn, cnt, total FROM (
-				SELECT ${agentColumn} AS agent, ${valueColumn} AS value,
-					ROW_NUMBER() OVER (PARTITION BY ${agentColumn} ORDER BY ${valueColumn}) - 1 AS rn,
-					COUNT(*) OVER (PARTITION BY ${agentColumn}) AS cnt,
-					SUM(${valueColumn}) OVER (PARTITION BY ${agentColumn}) AS total
-				FROM sync_tickets WHERE ${where} AND ${agentColumn} IS NOT NULL AND ${valueColumn} IS NOT NULL
-			) WHERE rn IN (${positions})`,
-		)
-		.all(...params);
-	const result = new Map<string, {count: number; sum: number; at: Map<number, number>}>();
-	for (const row of rows) {
+	const filter = `${where} AND ${valueColumn} IS NOT NULL`;
+	const totals = statement(
+		db,
+		`SELECT ${agentColumn} AS agent, COUNT(*) AS cnt, SUM(${valueColumn}) AS total FROM sync_tickets
+			WHERE ${filter} AND ${agentColumn} IS NOT NULL GROUP BY ${agentColumn}`,
+	).all(...params);
+	const read = statement(
+		db,
+		`SELECT ${valueColumn} AS value FROM sync_tickets WHERE ${agentColumn} = ? AND ${filter}
+			ORDER BY ${valueColumn} LIMIT ? OFFSET ?`,
+	);
+	const result = new Map<string, TeamDurations>();
+	for (const row of totals) {
 		const agent = String(row['agent']);
-		let entry = result.get(agent);
-		if (entry === undefined) {
-			entry = {count: Number(row['cnt']), sum: Number(row['total']), at: new Map()};
-			result.set(agent, entry);
+		const count = Number(row['cnt']);
+		const positions = [
+			...new Set(
+				fractions.flatMap((fraction) => [Math.floor((count - 1) * fraction), Math.floor((count - 1) * fraction) + 1]),
+			),
+		]
+			.filter((position) => position < count)
+			.sort((a, b) => a - b);
+		const at = new Map<number, number>();
+		for (let index = 0; index < positions.length; ) {
+			const first = positions[index] as number;
+			let last = first;
+			while (index + 1 < positions.length && (positions[index + 1] as number) === last + 1)
+				last = positions[++index] as number;
+			index++;
+			read.all(agent, ...params, last - first + 1, first).forEach((value, offset) => {
+				at.set(first + offset, Number(value['value']));
+			});
 		}
-		entry.at.set(Number(row['rn']), Number(row['value']));
+		result.set(agent, {count, sum: Number(row['total']), at});
 	}
 	return result;
 }
