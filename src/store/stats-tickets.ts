@@ -39,21 +39,32 @@ export type TicketAggregates = {
 	backlog: Map<string, BacklogAggregate>;
 };
 
-type Part = {columns: string; params: (string | number)[]; read: (row: Record<string, unknown>) => unknown};
+/**
+ * One of the three ticket aggregates: the rows it counts (`where`, after the profile), the date its --by day/week key
+ * is taken from, and its columns, which apply to every row the WHERE kept: a filter SQLite applies once per row, where
+ * a CASE per column repeated the window test thirty times per row of the whole table.
+ */
+type Part = {
+	where: string;
+	whereParams: (string | number)[];
+	dateColumn: string;
+	columns: string;
+	params: (string | number)[];
+	read: (row: Record<string, unknown>) => unknown;
+};
 
 function createdPart(window: Window): Part {
-	const isIn = 't.created_at >= ? AND t.created_at < ?';
-	const when = (expression: string) => `CASE WHEN ${isIn} THEN ${expression} END`;
 	return {
-		columns: `SUM(${when('1')}) AS created,
-			COUNT(${when('t.first_reply_minutes')}) AS fr_count, SUM(${when('t.first_reply_minutes')}) AS fr_sum,
-			COUNT(${when('t.first_reply_business_minutes')}) AS frb_count,
-			SUM(${when('t.first_reply_business_minutes')}) AS frb_sum,
-			COUNT(${when('t.next_reply_minutes')}) AS nr_count, SUM(${when('t.next_reply_minutes')}) AS nr_sum,
-			COUNT(${when('t.next_reply_business_minutes')}) AS nrb_count,
-			SUM(${when('t.next_reply_business_minutes')}) AS nrb_sum,
-			COUNT(${when('t.sla_breached')}) AS sla_known, SUM(${when('t.sla_breached')}) AS sla_breached`,
-		params: Array.from({length: 11}, () => [window.since, window.until]).flat(),
+		where: 't.created_at >= ? AND t.created_at < ?',
+		whereParams: [window.since, window.until],
+		dateColumn: 't.created_at',
+		columns: `COUNT(*) AS created,
+			COUNT(t.first_reply_minutes) AS fr_count, SUM(t.first_reply_minutes) AS fr_sum,
+			COUNT(t.first_reply_business_minutes) AS frb_count, SUM(t.first_reply_business_minutes) AS frb_sum,
+			COUNT(t.next_reply_minutes) AS nr_count, SUM(t.next_reply_minutes) AS nr_sum,
+			COUNT(t.next_reply_business_minutes) AS nrb_count, SUM(t.next_reply_business_minutes) AS nrb_sum,
+			COUNT(t.sla_breached) AS sla_known, SUM(t.sla_breached) AS sla_breached`,
+		params: [],
 		read: (row): CreatedAggregate => ({
 			created: num(row['created']),
 			firstReply: {count: num(row['fr_count']), sum: num(row['fr_sum'])},
@@ -67,13 +78,15 @@ function createdPart(window: Window): Part {
 }
 
 function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
-	const isIn = 't.solved_at >= ? AND t.solved_at < ?';
-	const isSolved = `${isIn} AND t.status IN ('solved', 'closed')`;
+	const isSolved = `t.status IN ('solved', 'closed')`;
 	return {
+		where: 't.solved_at >= ? AND t.solved_at < ?',
+		whereParams: [window.since, window.until],
+		dateColumn: 't.solved_at',
 		columns: `SUM(CASE WHEN ${isSolved} THEN 1 END) AS solved,
 			SUM(CASE WHEN ${isSolved} AND t.reopens > 0 THEN 1 END) AS reopened,
 			SUM(CASE WHEN ${isSolved} AND COALESCE(t.agent_touches, t.public_agent_replies) <= ? THEN 1 END) AS one_touch,
-			SUM(CASE WHEN ${isIn} AND t.status NOT IN ('solved', 'closed') THEN 1 END) AS reopened_since,
+			SUM(CASE WHEN t.status NOT IN ('solved', 'closed') THEN 1 END) AS reopened_since,
 			COUNT(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_count,
 			SUM(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_sum,
 			COUNT(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_count,
@@ -82,11 +95,7 @@ function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
 			SUM(CASE WHEN ${isSolved} THEN t.requester_wait_minutes END) AS rw_sum,
 			COUNT(CASE WHEN ${isSolved} THEN t.requester_wait_business_minutes END) AS rwb_count,
 			SUM(CASE WHEN ${isSolved} THEN t.requester_wait_business_minutes END) AS rwb_sum`,
-		params: [
-			...Array.from({length: 3}, () => [window.since, window.until]).flat(),
-			oneTouchMaxReplies,
-			...Array.from({length: 9}, () => [window.since, window.until]).flat(),
-		],
+		params: [oneTouchMaxReplies],
 		read: (row): SolvedAggregate => ({
 			solved: num(row['solved']),
 			reopened: num(row['reopened']),
@@ -101,15 +110,17 @@ function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
 }
 
 function backlogPart(cutoffs: {under1d: string; under3d: string; under7d: string}): Part {
-	const isOpen = `t.status IN ('new', 'open', 'pending', 'on-hold')`;
 	return {
+		where: `t.status IN ('new', 'open', 'pending', 'on-hold')`,
+		whereParams: [],
+		dateColumn: 't.created_at',
 		columns: `SUM(CASE WHEN t.status IN ('new', 'open') THEN 1 END) AS open,
 			SUM(CASE WHEN t.status = 'pending' THEN 1 END) AS pending,
 			SUM(CASE WHEN t.status = 'on-hold' THEN 1 END) AS on_hold,
-			SUM(CASE WHEN ${isOpen} AND t.created_at > ? THEN 1 END) AS age0,
-			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age1,
-			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age2,
-			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? THEN 1 END) AS age3`,
+			SUM(CASE WHEN t.created_at > ? THEN 1 END) AS age0,
+			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age1,
+			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age2,
+			SUM(CASE WHEN t.created_at <= ? THEN 1 END) AS age3`,
 		params: [cutoffs.under1d, cutoffs.under1d, cutoffs.under3d, cutoffs.under3d, cutoffs.under7d, cutoffs.under7d],
 		read: (row): BacklogAggregate => ({
 			open: num(row['open']),
@@ -122,8 +133,9 @@ function backlogPart(cutoffs: {under1d: string; under3d: string; under7d: string
 
 /**
  * Tickets created in the window (counts, first reply sums, SLA outcomes), solved in the window (last solve in it and
- * solved or closed now), and the backlog now (unsolved, by status and age), per key. One scan of the profile's rows
- * computes all three; only --by day needs three, each grouped by its own date.
+ * solved or closed now), and the backlog now (unsolved, by status and age), per key: one query each, over only its
+ * rows. The overall snapshot's key is constant, so it has no GROUP BY (no sort). For --by day and week, created and
+ * backlog are keyed by the creation date and solved by the solve date.
  */
 export function aggregateTickets(
 	db: Database,
@@ -138,32 +150,16 @@ export function aggregateTickets(
 		backlog: backlogPart(options.cutoffs),
 	};
 	const result: TicketAggregates = {created: new Map(), solved: new Map(), backlog: new Map()};
-	const run = (names: readonly (keyof typeof parts)[], key: string, where: string, whereParams: string[]) => {
-		const chosen = names.map((name) => parts[name]);
+	for (const name of ['created', 'solved', 'backlog'] as const) {
+		const part = parts[name];
+		const key = ticketKey(dimension, part.dateColumn);
 		const rows = statement(
 			db,
-			`SELECT ${key} AS k, ${chosen.map((part) => part.columns).join(',\n')}
-			FROM sync_tickets t WHERE t.profile = ? ${where} GROUP BY k`,
-		).all(...chosen.flatMap((part) => part.params), profile, ...whereParams);
-		for (const row of rows) {
-			for (const name of names) {
-				(result[name] as Map<string, unknown>).set(String(row['k']), parts[name].read(row));
-			}
-		}
-	};
-	if (dimension !== 'day' && dimension !== 'week') {
-		run(['created', 'solved', 'backlog'], ticketKey(dimension, ''), '', []);
-		return result;
+			`SELECT ${key} AS k, ${part.columns}
+			FROM sync_tickets t WHERE t.profile = ? AND ${part.where}${dimension === 'all' ? '' : ' GROUP BY k'}`,
+		).all(...part.params, profile, ...part.whereParams);
+		for (const row of rows) (result[name] as Map<string, unknown>).set(String(row['k']), part.read(row));
 	}
-	run(['created'], ticketKey(dimension, 't.created_at'), 'AND t.created_at >= ? AND t.created_at < ?', [
-		window.since,
-		window.until,
-	]);
-	run(['solved'], ticketKey(dimension, 't.solved_at'), 'AND t.solved_at >= ? AND t.solved_at < ?', [
-		window.since,
-		window.until,
-	]);
-	run(['backlog'], ticketKey(dimension, 't.created_at'), `AND t.status IN ('new', 'open', 'pending', 'on-hold')`, []);
 	return result;
 }
 
