@@ -65,3 +65,39 @@ export function answerKey(dimension: Dimension, channel: string): string {
 export type Window = {readonly since: string; readonly until: string};
 
 export const num = (value: unknown): number => (value === null || value === undefined ? 0 : Number(value));
+
+/**
+ * Several dimensions in one query: the SELECT columns (k0, k1, … one per dimension but 'all', whose key is always
+ * '') and the GROUP BY of a query over rows `t`/`r`, and each row's key per dimension. Grouping by every dimension at
+ * once and folding the few result rows into each dimension costs one sort of the rows instead of one per dimension;
+ * the overall snapshot alone groups nothing.
+ */
+export function keyedBy(dimensions: readonly Dimension[], keyOf: (dimension: Dimension) => string) {
+	const grouped = [...new Set(dimensions.filter((dimension) => dimension !== 'all'))];
+	return {
+		select: grouped.map((dimension, index) => `${keyOf(dimension)} AS k${index}, `).join(''),
+		groupBy: (...more: string[]) => {
+			const all = [...grouped.map((_, index) => `k${index}`), ...more];
+			return all.length === 0 ? '' : `GROUP BY ${all.join(', ')}`;
+		},
+		keyOf: (row: Record<string, unknown>, dimension: Dimension): string =>
+			dimension === 'all' ? '' : String(row[`k${grouped.indexOf(dimension)}`]),
+	};
+}
+
+/** Adds `value` into the per-key aggregate of `byKey`: counts and sums add, field by field (arrays: item by item). */
+export function addAggregate<T>(byKey: Map<string, T>, key: string, value: T): void {
+	const before = byKey.get(key);
+	byKey.set(key, before === undefined ? value : (addNumbers(before, value) as T));
+}
+
+function addNumbers(a: unknown, b: unknown): unknown {
+	if (typeof a === 'number') return a + (b as number);
+	if (Array.isArray(a)) return a.map((item, index) => addNumbers(item, (b as unknown[])[index]));
+	if (a !== null && typeof a === 'object') {
+		const sum: Record<string, unknown> = {};
+		for (const [field, item] of Object.entries(a)) sum[field] = addNumbers(item, (b as Record<string, unknown>)[field]);
+		return sum;
+	}
+	throw new TypeError(`an aggregate field that does not add up: ${String(a)}`);
+}

@@ -5,22 +5,25 @@ import {type DurationMetric, durationColumns} from './stats-tickets.js';
 // Per-key percentiles of the duration metrics for csr stats --by.
 
 /**
- * Per metric and key, the sorted values at the given fractions' neighbouring positions (⌊(n − 1)·p⌋ and
+ * Per dimension, metric and key, the sorted values at the given fractions' neighbouring positions (⌊(n − 1)·p⌋ and
  * ⌊(n − 1)·p⌋ + 1, the same arithmetic as kpi/percentile.ts). One scan per basis (tickets created in the window,
- * tickets solved in it) reads the key and every asked metric of those tickets; the values are bucketed per key and
- * metric into typed arrays and sorted there. A window function per metric (ROW_NUMBER() OVER (PARTITION BY key ORDER
- * BY value)) made SQLite sort the window's rows once per metric, most of the time of a --by.
- * Memory: 8 bytes per value while a basis is read, then a few numbers per key.
+ * tickets solved in it) reads every dimension's key and every asked metric of those tickets; the values are bucketed
+ * per key and metric into typed arrays and sorted there. A window function per metric and dimension
+ * (ROW_NUMBER() OVER (PARTITION BY key ORDER BY value)) made SQLite sort the window's rows each time, most of a --by.
+ * Memory: 8 bytes per value and dimension while a basis is read, then a few numbers per key.
  */
 export function durationValuesByKey(
 	db: Database,
 	profile: string,
 	window: Window,
-	dimension: Dimension,
+	dimensions: readonly Dimension[],
 	metrics: readonly DurationMetric[],
 	fractions: readonly number[],
-): Map<DurationMetric, Map<string, Map<number, number>>> {
-	const result = new Map<DurationMetric, Map<string, Map<number, number>>>();
+): Map<Dimension, Map<DurationMetric, Map<string, Map<number, number>>>> {
+	const result = new Map(
+		dimensions.map((dimension) => [dimension, new Map<DurationMetric, Map<string, Map<number, number>>>()]),
+	);
+	if (dimensions.length === 0) return result;
 	for (const basis of ['created', 'solved'] as const) {
 		const chosen = metrics.filter((metric) => durationColumns[metric].basis === basis);
 		if (chosen.length === 0) continue;
@@ -28,31 +31,38 @@ export function durationValuesByKey(
 		const solvedOnly = basis === 'solved' ? `AND t.status IN ('solved', 'closed')` : '';
 		const read = statement(
 			db,
-			`SELECT ${ticketKey(dimension, dateColumn)} AS k, ${chosen.map((metric) => durationColumns[metric].column).join(', ')}
+			`SELECT ${dimensions.map((dimension) => ticketKey(dimension, dateColumn)).join(', ')},
+				${chosen.map((metric) => durationColumns[metric].column).join(', ')}
 			FROM sync_tickets t WHERE t.profile = ? AND ${dateColumn} >= ? AND ${dateColumn} < ? ${solvedOnly}`,
 		);
 		read.setReturnArrays(true);
-		// Per key, one growing buffer per metric.
-		const buffers = new Map<string, Buffer[]>();
+		// Per dimension and key, one growing buffer per metric.
+		const buffers = dimensions.map(() => new Map<string, Buffer[]>());
+		const first = dimensions.length;
 		for (const row of read.iterate(profile, window.since, window.until) as unknown as unknown[][]) {
-			const key = String(row[0]);
-			let perMetric = buffers.get(key);
-			if (perMetric === undefined) {
-				perMetric = chosen.map(() => new Buffer());
-				buffers.set(key, perMetric);
-			}
-			for (let index = 0; index < chosen.length; index++) {
-				const value = row[index + 1];
-				if (value !== null && value !== undefined) (perMetric[index] as Buffer).push(Number(value));
-			}
+			buffers.forEach((byKey, index) => {
+				const key = String(row[index]);
+				let perMetric = byKey.get(key);
+				if (perMetric === undefined) {
+					perMetric = chosen.map(() => new Buffer());
+					byKey.set(key, perMetric);
+				}
+				for (let metric = 0; metric < chosen.length; metric++) {
+					const value = row[first + metric];
+					if (value !== null && value !== undefined) (perMetric[metric] as Buffer).push(Number(value));
+				}
+			});
 		}
-		chosen.forEach((metric, index) => {
-			const byKey = new Map<string, Map<number, number>>();
-			for (const [key, perMetric] of buffers) {
-				const sorted = (perMetric[index] as Buffer).sorted();
-				if (sorted.length > 0) byKey.set(key, valuesAt(sorted, fractions));
-			}
-			result.set(metric, byKey);
+		dimensions.forEach((dimension, index) => {
+			const byKey = buffers[index] as Map<string, Buffer[]>;
+			chosen.forEach((metric, position) => {
+				const values = new Map<string, Map<number, number>>();
+				for (const [key, perMetric] of byKey) {
+					const sorted = (perMetric[position] as Buffer).sorted();
+					if (sorted.length > 0) values.set(key, valuesAt(sorted, fractions));
+				}
+				result.get(dimension)?.set(metric, values);
+			});
 		});
 	}
 	return result;

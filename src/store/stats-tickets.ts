@@ -1,5 +1,5 @@
 import type {Database} from './database.js';
-import {type Dimension, num, statement, ticketKey, type Window} from './stats-keys.js';
+import {addAggregate, type Dimension, keyedBy, num, statement, ticketKey, type Window} from './stats-keys.js';
 
 // Ticket aggregates for csr stats: created, solved, backlog, and the duration metrics' percentiles.
 
@@ -133,32 +133,39 @@ function backlogPart(cutoffs: {under1d: string; under3d: string; under7d: string
 
 /**
  * Tickets created in the window (counts, first reply sums, SLA outcomes), solved in the window (last solve in it and
- * solved or closed now), and the backlog now (unsolved, by status and age), per key: one query each, over only its
- * rows. The overall snapshot's key is constant, so it has no GROUP BY (no sort). For --by day and week, created and
- * backlog are keyed by the creation date and solved by the solve date.
+ * solved or closed now), and the backlog now (unsolved, by status and age), per key of each dimension: one query
+ * each, over only its rows, grouped by every dimension's key at once (keyedBy). The overall snapshot alone has no
+ * GROUP BY (no sort). For day and week, created and backlog are keyed by the creation date and solved by the solve date.
  */
 export function aggregateTickets(
 	db: Database,
 	profile: string,
 	window: Window,
-	dimension: Dimension,
+	dimensions: readonly Dimension[],
 	options: {oneTouchMaxReplies: number; cutoffs: {under1d: string; under3d: string; under7d: string}},
-): TicketAggregates {
+): Map<Dimension, TicketAggregates> {
 	const parts = {
 		created: createdPart(window),
 		solved: solvedPart(window, options.oneTouchMaxReplies),
 		backlog: backlogPart(options.cutoffs),
 	};
-	const result: TicketAggregates = {created: new Map(), solved: new Map(), backlog: new Map()};
+	const result = new Map<Dimension, TicketAggregates>(
+		dimensions.map((dimension) => [dimension, {created: new Map(), solved: new Map(), backlog: new Map()}]),
+	);
 	for (const name of ['created', 'solved', 'backlog'] as const) {
 		const part = parts[name];
-		const key = ticketKey(dimension, part.dateColumn);
+		const keys = keyedBy(dimensions, (dimension) => ticketKey(dimension, part.dateColumn));
 		const rows = statement(
 			db,
-			`SELECT ${key} AS k, ${part.columns}
-			FROM sync_tickets t WHERE t.profile = ? AND ${part.where}${dimension === 'all' ? '' : ' GROUP BY k'}`,
+			`SELECT ${keys.select}${part.columns}
+			FROM sync_tickets t WHERE t.profile = ? AND ${part.where} ${keys.groupBy()}`,
 		).all(...part.params, profile, ...part.whereParams);
-		for (const row of rows) (result[name] as Map<string, unknown>).set(String(row['k']), part.read(row));
+		for (const row of rows) {
+			const value = part.read(row);
+			for (const [dimension, aggregates] of result) {
+				addAggregate(aggregates[name] as Map<string, unknown>, keys.keyOf(row, dimension), value);
+			}
+		}
 	}
 	return result;
 }
