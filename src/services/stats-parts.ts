@@ -230,7 +230,9 @@ export function readParts(
 			if (!wanted.includes(metric)) durations[metric] = new Map();
 			else if (dimension === 'all') {
 				const positions = durationPositions(counts[metric]);
-				durations[metric] = new Map([['', durationValuesAtPositions(db, profile, window, metric, positions)]]);
+				durations[metric] = new Map([
+					['', durationValuesAtPositions(db, profile, window, metric, positions, counts[metric])],
+				]);
 			} else durations[metric] = byKey.get(dimension)?.get(metric) ?? new Map();
 		}
 		const ticketParts = tickets.get(dimension);

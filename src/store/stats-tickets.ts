@@ -1,5 +1,14 @@
 import type {Database} from './database.js';
-import {addAggregate, type Dimension, keyedBy, num, statement, ticketKey, type Window} from './stats-keys.js';
+import {
+	addAggregate,
+	type Dimension,
+	keyedBy,
+	num,
+	statement,
+	ticketKey,
+	valuesAtPositions,
+	type Window,
+} from './stats-keys.js';
 
 // Ticket aggregates for csr stats: created, solved, backlog, and the duration metrics' percentiles.
 
@@ -194,8 +203,9 @@ function durationSource(metric: DurationMetric) {
 }
 
 /**
- * The whole window's sorted values at the given 0-based positions: `ORDER BY value LIMIT n OFFSET k` over the
- * value-first covering index, so SQLite walks the index in order and neither sorts nor reads the table.
+ * The whole window's sorted values at the given 0-based positions (of `count` values): `ORDER BY value [DESC] LIMIT n
+ * OFFSET k` over the value-first covering index, so SQLite walks the index in order and neither sorts nor reads the
+ * table (valuesAtPositions: the upper positions from the top).
  */
 export function durationValuesAtPositions(
 	db: Database,
@@ -203,23 +213,16 @@ export function durationValuesAtPositions(
 	window: Window,
 	metric: DurationMetric,
 	positions: readonly number[],
+	count: number,
 ): Map<number, number> {
 	const {column, where} = durationSource(metric);
-	const read = statement(
-		db,
-		`SELECT ${column} AS x FROM sync_tickets t WHERE ${where} ORDER BY ${column} LIMIT ? OFFSET ?`,
+	const sql = (order: string) =>
+		`SELECT ${column} AS x FROM sync_tickets t WHERE ${where} ORDER BY ${column} ${order} LIMIT ? OFFSET ?`;
+	const ascending = statement(db, sql('ASC'));
+	const descending = statement(db, sql('DESC'));
+	return valuesAtPositions(count, positions, (limit, offset, down) =>
+		(down ? descending : ascending)
+			.all(profile, window.since, window.until, limit, offset)
+			.map((row) => Number(row['x'])),
 	);
-	const values = new Map<number, number>();
-	const sorted = [...new Set(positions)].sort((a, b) => a - b);
-	for (let index = 0; index < sorted.length; ) {
-		// One query per run of neighbouring positions (a percentile needs two; the median and p90 are far apart).
-		const first = sorted[index] as number;
-		let last = first;
-		while (index + 1 < sorted.length && (sorted[index + 1] as number) <= last + 1) last = sorted[++index] as number;
-		index++;
-		read.all(profile, window.since, window.until, last - first + 1, first).forEach((row, offset) => {
-			values.set(first + offset, Number(row['x']));
-		});
-	}
-	return values;
 }

@@ -1,5 +1,5 @@
 import type {Database} from './database.js';
-import {statement} from './stats-keys.js';
+import {statement, valuesAtPositions} from './stats-keys.js';
 
 /**
  * Per-agent figures from the desk's own threads and events, as the sync cached them (`sync_replies`, and the
@@ -63,33 +63,22 @@ function durationsByAgent(
 		`SELECT ${agentColumn} AS agent, COUNT(*) AS cnt, SUM(${valueColumn}) AS total FROM sync_tickets
 			WHERE ${filter} AND ${agentColumn} IS NOT NULL GROUP BY ${agentColumn}`,
 	).all(...params);
-	const read = statement(
-		db,
+	const sql = (order: string) =>
 		`SELECT ${valueColumn} AS value FROM sync_tickets WHERE ${agentColumn} = ? AND ${filter}
-			ORDER BY ${valueColumn} LIMIT ? OFFSET ?`,
-	);
+			ORDER BY ${valueColumn} ${order} LIMIT ? OFFSET ?`;
+	const ascending = statement(db, sql('ASC'));
+	const descending = statement(db, sql('DESC'));
 	const result = new Map<string, TeamDurations>();
 	for (const row of totals) {
 		const agent = String(row['agent']);
 		const count = Number(row['cnt']);
-		const positions = [
-			...new Set(
-				fractions.flatMap((fraction) => [Math.floor((count - 1) * fraction), Math.floor((count - 1) * fraction) + 1]),
-			),
-		]
-			.filter((position) => position < count)
-			.sort((a, b) => a - b);
-		const at = new Map<number, number>();
-		for (let index = 0; index < positions.length; ) {
-			const first = positions[index] as number;
-			let last = first;
-			while (index + 1 < positions.length && (positions[index + 1] as number) === last + 1)
-				last = positions[++index] as number;
-			index++;
-			read.all(agent, ...params, last - first + 1, first).forEach((value, offset) => {
-				at.set(first + offset, Number(value['value']));
-			});
-		}
+		const positions = fractions.flatMap((fraction) => {
+			const lower = Math.floor((count - 1) * fraction);
+			return [lower, lower + 1];
+		});
+		const at = valuesAtPositions(count, positions, (limit, offset, down) =>
+			(down ? descending : ascending).all(agent, ...params, limit, offset).map((value) => Number(value['value'])),
+		);
 		result.set(agent, {count, sum: Number(row['total']), at});
 	}
 	return result;
