@@ -2,7 +2,7 @@ import type {StatsGroup} from '../kpi/report.js';
 import {windowDays} from '../kpi/window.js';
 import type {Database} from '../store/database.js';
 import {backlogSeries, type DurationColumn, durationBucketLabels, durationHistogram} from '../store/report-series.js';
-import {computeGroups, computeStats, type StatsQuery, type StatsResult} from './stats.js';
+import {computeStatsBy, type StatsQuery, type StatsResult} from './stats.js';
 
 /**
  * Everything `csr report --html` draws, from the same cache and the same computations as `csr stats`: the overall
@@ -36,28 +36,20 @@ export function buildReportData(db: Database, query: Omit<StatsQuery, 'by'> & {b
 		now: query.now,
 		...(query.cesScale === undefined ? {} : {cesScale: query.cesScale}),
 	};
-	const overall = computeStats(db, {...base, by: null});
-	// The overall snapshot once; each dimension only adds its groups.
-	const withBusiness = {
-		fr: overall.report.firstReplyBusinessMinutes !== undefined,
-		res: overall.report.resolutionBusinessMinutes !== undefined,
-		nr: overall.report.nextReplyMinutes !== undefined,
-		nrb: overall.report.nextReplyBusinessMinutes !== undefined,
-		rw: overall.report.requesterWaitMinutes !== undefined,
-		rwb: overall.report.requesterWaitBusinessMinutes !== undefined,
-	};
-	const groupsBy = (by: NonNullable<StatsQuery['by']>) => computeGroups(db, {...base, by}, withBusiness).groups;
+	// The overall snapshot and every dimension's groups from one read of the cache.
+	const {overall, groupsBy} = computeStatsBy(db, {...base, by: null}, ['day', 'channel', 'agent', 'group']);
+	const groupsOf = (by: NonNullable<StatsQuery['by']>) => groupsBy.get(by)?.groups ?? [];
 	const window = {since: query.window.since.toISOString(), until: query.window.until.toISOString()};
 	const histogram = (column: DurationColumn) => durationHistogram(db, query.profile, window, column);
 	const days = windowDays(query.window);
 	return {
 		profile: query.profile,
 		generatedAt: query.now.toISOString(),
-		overall,
-		byDay: groupsBy('day'),
-		byChannel: groupsBy('channel'),
-		byAgent: groupsBy('agent'),
-		byGroup: groupsBy('group'),
+		overall: {...overall, groups: null, groupTrends: new Map()},
+		byDay: groupsOf('day'),
+		byChannel: groupsOf('channel'),
+		byAgent: groupsOf('agent'),
+		byGroup: groupsOf('group'),
 		by: query.by,
 		distributions: {
 			labels: durationBucketLabels,

@@ -166,11 +166,22 @@ export const allOptionalDurations: Required<OptionalDurations> = {
 /** Which optional parts to compute: the optional durations' percentiles, daily counts (only the table shows them). */
 export type PartOptions = {readonly business: OptionalDurations; readonly daily: boolean};
 
-export function readParts(db: Database, query: StatsQuery, dimension: Dimension, options: PartOptions): Parts {
+/**
+ * The parts of the overall snapshot ('all') and of each --by dimension asked, from one query per aggregate grouped by
+ * every dimension at once (the overall parts are the sum of any dimension's). The optional durations' percentiles are
+ * read only when the options ask for them and the window has some.
+ */
+export function readParts(
+	db: Database,
+	query: StatsQuery,
+	dimensions: readonly StatsBy[],
+	options: PartOptions,
+): {all: Parts; by: Map<StatsBy, Parts>} {
 	const window = toWindow(query.window);
 	const cutoffs = backlogAgeCutoffs(query.now);
 	const {profile} = query;
-	const {created, solved, backlog} = aggregateTickets(db, profile, window, dimension, {
+	const every: Dimension[] = ['all', ...new Set(dimensions)];
+	const tickets = aggregateTickets(db, profile, window, every, {
 		oneTouchMaxReplies,
 		cutoffs: {
 			under1d: cutoffs.under1d.toISOString(),
@@ -178,17 +189,20 @@ export function readParts(db: Database, query: StatsQuery, dimension: Dimension,
 			under7d: cutoffs.under7d.toISOString(),
 		},
 	});
+	const overall = tickets.get('all');
+	const created = overall?.created.get('');
+	const solved = overall?.solved.get('');
 	const counts: Record<DurationMetric, number> = {
-		firstReply: created.get('')?.firstReply.count ?? 0,
-		firstReplyBusiness: created.get('')?.firstReplyBusiness.count ?? 0,
-		resolution: solved.get('')?.resolution.count ?? 0,
-		resolutionBusiness: solved.get('')?.resolutionBusiness.count ?? 0,
-		nextReply: created.get('')?.nextReply.count ?? 0,
-		nextReplyBusiness: created.get('')?.nextReplyBusiness.count ?? 0,
-		requesterWait: solved.get('')?.requesterWait.count ?? 0,
-		requesterWaitBusiness: solved.get('')?.requesterWaitBusiness.count ?? 0,
+		firstReply: created?.firstReply.count ?? 0,
+		firstReplyBusiness: created?.firstReplyBusiness.count ?? 0,
+		resolution: solved?.resolution.count ?? 0,
+		resolutionBusiness: solved?.resolutionBusiness.count ?? 0,
+		nextReply: created?.nextReply.count ?? 0,
+		nextReplyBusiness: created?.nextReplyBusiness.count ?? 0,
+		requesterWait: solved?.requesterWait.count ?? 0,
+		requesterWaitBusiness: solved?.requesterWaitBusiness.count ?? 0,
 	};
-	const wanted: Record<DurationMetric, boolean> = {
+	const asked: Record<DurationMetric, boolean> = {
 		firstReply: true,
 		resolution: true,
 		firstReplyBusiness: options.business.fr,
@@ -198,32 +212,44 @@ export function readParts(db: Database, query: StatsQuery, dimension: Dimension,
 		requesterWait: options.business.rw === true,
 		requesterWaitBusiness: options.business.rwb === true,
 	};
-	const durations = {} as Parts['durations'];
-	for (const metric of durationMetrics) {
-		if (!wanted[metric]) durations[metric] = new Map();
-		else if (dimension === 'all') {
-			const positions = durationPositions(counts[metric]);
-			durations[metric] = new Map([
-				['', positions.length === 0 ? new Map() : durationValuesAtPositions(db, profile, window, metric, positions)],
-			]);
-		} else durations[metric] = durationValuesByKey(db, profile, window, dimension, metric, fractions);
-	}
+	// A metric no ticket of the window has has no value in any group either.
+	const wanted = durationMetrics.filter((metric) => asked[metric] && counts[metric] > 0);
+	const byKey = durationValuesByKey(db, profile, window, every.slice(1), wanted, fractions);
+	const ratings = aggregateRatings(db, profile, window, every);
+	const surveys = aggregateSurveys(
+		db,
+		profile,
+		window,
+		every,
+		{promoterMin: npsPromoterMin, detractorMax: npsDetractorMax},
+		(query.cesScale ?? defaultCesScale).easyMin,
+	);
+	const partsOf = (dimension: Dimension): Parts => {
+		const durations = {} as Parts['durations'];
+		for (const metric of durationMetrics) {
+			if (!wanted.includes(metric)) durations[metric] = new Map();
+			else if (dimension === 'all') {
+				const positions = durationPositions(counts[metric]);
+				durations[metric] = new Map([
+					['', durationValuesAtPositions(db, profile, window, metric, positions, counts[metric])],
+				]);
+			} else durations[metric] = byKey.get(dimension)?.get(metric) ?? new Map();
+		}
+		const ticketParts = tickets.get(dimension);
+		return {
+			created: ticketParts?.created ?? new Map(),
+			solved: ticketParts?.solved ?? new Map(),
+			durations,
+			backlog: ticketParts?.backlog ?? new Map(),
+			ratings: ratings.get(dimension) ?? new Map(),
+			surveys: surveys.get(dimension) ?? new Map(),
+			cesScale: query.cesScale ?? defaultCesScale,
+			daily: options.daily ? aggregateDaily(db, profile, window, dimension) : new Map(),
+			activity: readActivity(db, query, dimension),
+		};
+	};
 	return {
-		created,
-		solved,
-		durations,
-		backlog,
-		ratings: aggregateRatings(db, profile, window, dimension),
-		surveys: aggregateSurveys(
-			db,
-			profile,
-			window,
-			dimension,
-			{promoterMin: npsPromoterMin, detractorMax: npsDetractorMax},
-			(query.cesScale ?? defaultCesScale).easyMin,
-		),
-		cesScale: query.cesScale ?? defaultCesScale,
-		daily: options.daily ? aggregateDaily(db, profile, window, dimension) : new Map(),
-		activity: readActivity(db, query, dimension),
+		all: partsOf('all'),
+		by: new Map(every.slice(1).map((dimension) => [dimension as StatsBy, partsOf(dimension)])),
 	};
 }

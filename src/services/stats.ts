@@ -35,13 +35,43 @@ export type StatsResult = {
 
 /**
  * The KPI snapshot of a profile's cache (PRODUCT.md §7), computed in SQL: counts and sums with GROUP BY, percentiles
- * with window functions returning a few rows per group. Memory does not grow with the number of tickets.
+ * of the whole window by walking value-first indexes; per-key percentiles sort the window's values in typed arrays
+ * (8 bytes a value). Everything else that leaves SQLite is a few rows per group.
  */
 export function computeStats(db: Database, query: StatsQuery, options: {daily?: boolean} = {}): StatsResult {
+	const {overall, groupsBy} = computeStatsBy(db, query, query.by === null ? [] : [query.by], options);
+	const grouped = query.by === null ? undefined : groupsBy.get(query.by);
+	return {
+		...overall,
+		groups: grouped?.groups ?? null,
+		groupTrends: grouped?.groupTrends ?? new Map<string, StatsTrends>(),
+	};
+}
+
+/** The part of the window a group of a time dimension covers (a day, an ISO week); the whole window otherwise. */
+function groupWindow(by: StatsBy, window: StatsWindow, key: string): StatsWindow {
+	if (by === 'day') return dayWindow(window, key);
+	if (by === 'week') return weekWindow(window, key);
+	return window;
+}
+
+export type StatsGroups = {readonly groups: StatsGroup[]; readonly groupTrends: Map<string, StatsTrends>};
+
+/**
+ * The overall snapshot and the groups of each --by dimension asked, from one read of the cache for all of them
+ * (csr report draws four dimensions): every aggregate is one query grouped by all the dimensions at once.
+ */
+export function computeStatsBy(
+	db: Database,
+	query: StatsQuery,
+	dimensions: readonly StatsBy[],
+	options: {daily?: boolean} = {},
+): {overall: Omit<StatsResult, 'groups' | 'groupTrends'>; groupsBy: Map<StatsBy, StatsGroups>} {
 	const daily = options.daily === true;
-	// Business-hours times are asked for only when the window has some: most desks never give them.
+	// Business-hours times are reported only when the window has some: most desks never give them.
 	// So are next reply and requester wait: only desks that export the thread (or Zendesk's metrics) have them.
-	const probe = readParts(db, query, 'all', {business: allOptionalDurations, daily});
+	const parts = readParts(db, query, dimensions, {business: allOptionalDurations, daily});
+	const probe = parts.all;
 	const created = probe.created.get('');
 	const solved = probe.solved.get('');
 	const withBusiness: Required<OptionalDurations> = {
@@ -57,39 +87,17 @@ export function computeStats(db: Database, query: StatsQuery, options: {daily?: 
 	// Per agent from the desk's threads and events, when the desk exports who replied and who solved.
 	const team = computeTeam(db, query.profile, query.window);
 	const report: StatsReport = team === null ? built.report : {...built.report, team};
-	const {groups, groupTrends} =
-		query.by === null
-			? {groups: null, groupTrends: new Map<string, StatsTrends>()}
-			: computeGroups(db, {...query, by: query.by}, withBusiness, daily);
-	return {report, groups, explanation: explain(probe), trends, groupTrends};
-}
-
-/** The part of the window a group of a time dimension covers (a day, an ISO week); the whole window otherwise. */
-function groupWindow(by: StatsBy, window: StatsWindow, key: string): StatsWindow {
-	if (by === 'day') return dayWindow(window, key);
-	if (by === 'week') return weekWindow(window, key);
-	return window;
-}
-
-/**
- * Only the groups of one --by dimension (what computeStats adds to the overall snapshot); `withBusiness` says which
- * business-hours keys the overall snapshot has. For callers that need several dimensions (csr report).
- */
-export function computeGroups(
-	db: Database,
-	query: StatsQuery & {readonly by: StatsBy},
-	withBusiness: OptionalDurations,
-	daily = false,
-): {groups: StatsGroup[]; groupTrends: Map<string, StatsTrends>} {
-	const {by} = query;
-	const groupTrends = new Map<string, StatsTrends>();
-	const parts = readParts(db, query, by, {business: withBusiness, daily});
-	const groups = groupKeys(parts, by, query.window).map((key) => {
-		const built = buildReport(parts, key, groupWindow(by, query.window, key), withBusiness);
-		groupTrends.set(key, built.trends);
-		return {key, ...built.report};
-	});
-	return {groups, groupTrends};
+	const groupsBy = new Map<StatsBy, StatsGroups>();
+	for (const [by, byParts] of parts.by) {
+		const groupTrends = new Map<string, StatsTrends>();
+		const groups = groupKeys(byParts, by, query.window).map((key) => {
+			const group = buildReport(byParts, key, groupWindow(by, query.window, key), withBusiness);
+			groupTrends.set(key, group.trends);
+			return {key, ...group.report};
+		});
+		groupsBy.set(by, {groups, groupTrends});
+	}
+	return {overall: {report, explanation: explain(probe), trends}, groupsBy};
 }
 
 /** --source records: only agent activity, from the interaction log (this machine's, or the team store's). */

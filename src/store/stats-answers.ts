@@ -1,6 +1,17 @@
 import type {Database} from './database.js';
 import {recordsOfCurrentDesk} from './desk-resets.js';
-import {answerKey, type Dimension, noKey, num, statement, ticketKey, type Window, weekOf} from './stats-keys.js';
+import {
+	addAggregate,
+	answerKey,
+	type Dimension,
+	keyedBy,
+	noKey,
+	num,
+	statement,
+	ticketKey,
+	type Window,
+	weekOf,
+} from './stats-keys.js';
 
 // Satisfaction, survey, daily and activity aggregates for csr stats.
 
@@ -8,43 +19,46 @@ export type RatingAggregate = {good: number; bad: number; offered: number};
 export type RatingCell = RatingAggregate & {channel: string; day: string};
 
 /**
- * Satisfaction ratings given in the window, per key, split by channel (the rating's own, else its ticket's, else
- * "other") and UTC day in one pass; callers fold the cells into totals, per channel and per day.
+ * Satisfaction ratings given in the window, per key of each dimension, split by channel (the rating's own, else its
+ * ticket's, else "other") and UTC day in one pass; callers fold the cells into totals, per channel and per day.
  */
 export function aggregateRatings(
 	db: Database,
 	profile: string,
 	window: Window,
-	dimension: Dimension,
-): Map<string, RatingCell[]> {
+	dimensions: readonly Dimension[],
+): Map<Dimension, Map<string, RatingCell[]>> {
 	const channel = `COALESCE(r.channel, t.channel, 'other')`;
-	const key = answerKey(dimension, channel);
+	const keys = keyedBy(dimensions, (dimension) => answerKey(dimension, channel));
 	const rows = statement(
 		db,
-		`SELECT ${key} AS k, ${channel} AS c, substr(r.at, 1, 10) AS d,
+		`SELECT ${keys.select}${channel} AS c, substr(r.at, 1, 10) AS d,
 			SUM(CASE WHEN r.score = 'good' THEN 1 ELSE 0 END) AS good,
 			SUM(CASE WHEN r.score = 'bad' THEN 1 ELSE 0 END) AS bad,
 			SUM(CASE WHEN r.score = 'offered' THEN 1 ELSE 0 END) AS offered
 		FROM sync_ratings r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile
-		WHERE r.profile = ? AND r.at >= ? AND r.at < ? GROUP BY k, c, d`,
+		WHERE r.profile = ? AND r.at >= ? AND r.at < ? ${keys.groupBy('c', 'd')}`,
 	).all(profile, window.since, window.until);
-	const byKey = new Map<string, RatingCell[]>();
+	const result = new Map(dimensions.map((dimension) => [dimension, new Map<string, RatingCell[]>()]));
 	for (const row of rows) {
-		const k = String(row['k']);
-		let cells = byKey.get(k);
-		if (cells === undefined) {
-			cells = [];
-			byKey.set(k, cells);
-		}
-		cells.push({
+		const cell: RatingCell = {
 			channel: String(row['c']),
 			day: String(row['d']),
 			good: num(row['good']),
 			bad: num(row['bad']),
 			offered: num(row['offered']),
-		});
+		};
+		for (const [dimension, byKey] of result) {
+			const k = keys.keyOf(row, dimension);
+			let cells = byKey.get(k);
+			if (cells === undefined) {
+				cells = [];
+				byKey.set(k, cells);
+			}
+			cells.push(cell);
+		}
 	}
-	return byKey;
+	return result;
 }
 
 export type SurveyAggregate = {
@@ -57,19 +71,19 @@ export type SurveyAggregate = {
 	cesEasy: number;
 };
 
-/** NPS and CES answers given in the window, per key; NPS thresholds come from kpi/scores.ts. */
+/** NPS and CES answers given in the window, per key of each dimension; NPS thresholds come from kpi/scores.ts. */
 export function aggregateSurveys(
 	db: Database,
 	profile: string,
 	window: Window,
-	dimension: Dimension,
+	dimensions: readonly Dimension[],
 	nps: {promoterMin: number; detractorMax: number},
 	cesEasyMin = 5,
-): Map<string, SurveyAggregate> {
-	const key = answerKey(dimension, 't.channel');
+): Map<Dimension, Map<string, SurveyAggregate>> {
+	const keys = keyedBy(dimensions, (dimension) => answerKey(dimension, 't.channel'));
 	const rows = statement(
 		db,
-		`SELECT ${key} AS k,
+		`SELECT ${keys.select}COUNT(*) AS answers,
 			SUM(CASE WHEN r.kind = 'nps' AND r.score >= ? THEN 1 ELSE 0 END) AS promoters,
 			SUM(CASE WHEN r.kind = 'nps' AND r.score > ? AND r.score < ? THEN 1 ELSE 0 END) AS passives,
 			SUM(CASE WHEN r.kind = 'nps' AND r.score <= ? THEN 1 ELSE 0 END) AS detractors,
@@ -77,7 +91,7 @@ export function aggregateSurveys(
 			SUM(CASE WHEN r.kind = 'ces' THEN 1 ELSE 0 END) AS ces_count,
 			SUM(CASE WHEN r.kind = 'ces' AND r.score >= ? THEN 1 ELSE 0 END) AS ces_easy
 		FROM sync_surveys r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile
-		WHERE r.profile = ? AND r.at >= ? AND r.at < ? GROUP BY k`,
+		WHERE r.profile = ? AND r.at >= ? AND r.at < ? ${keys.groupBy()}`,
 	).all(
 		nps.promoterMin,
 		nps.detractorMax,
@@ -88,19 +102,20 @@ export function aggregateSurveys(
 		window.since,
 		window.until,
 	);
-	return new Map(
-		rows.map((row) => [
-			String(row['k']),
-			{
-				promoters: num(row['promoters']),
-				passives: num(row['passives']),
-				detractors: num(row['detractors']),
-				cesSum: num(row['ces_sum']),
-				cesCount: num(row['ces_count']),
-				cesEasy: num(row['ces_easy']),
-			},
-		]),
-	);
+	const result = new Map(dimensions.map((dimension) => [dimension, new Map<string, SurveyAggregate>()]));
+	for (const row of rows) {
+		if (num(row['answers']) === 0) continue; // no answer at all (the overall query has no GROUP BY)
+		const value: SurveyAggregate = {
+			promoters: num(row['promoters']),
+			passives: num(row['passives']),
+			detractors: num(row['detractors']),
+			cesSum: num(row['ces_sum']),
+			cesCount: num(row['ces_count']),
+			cesEasy: num(row['ces_easy']),
+		};
+		for (const [dimension, byKey] of result) addAggregate(byKey, keys.keyOf(row, dimension), value);
+	}
+	return result;
 }
 
 export type DailyAggregate = {created: number; solved: number};

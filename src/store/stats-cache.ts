@@ -298,6 +298,7 @@ export {
 } from './stats-answers.js';
 // The aggregations for csr stats live beside this file; callers keep importing them from here.
 export {type Dimension, noKey, type Window} from './stats-keys.js';
+export {durationValuesByKey} from './stats-percentiles.js';
 export {
 	aggregateTickets,
 	type BacklogAggregate,
@@ -305,7 +306,6 @@ export {
 	type DurationMetric,
 	durationColumns,
 	durationValuesAtPositions,
-	durationValuesByKey,
 	type SolvedAggregate,
 	type TicketAggregates,
 } from './stats-tickets.js';

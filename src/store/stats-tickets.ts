@@ -1,5 +1,14 @@
 import type {Database} from './database.js';
-import {type Dimension, num, statement, ticketKey, type Window} from './stats-keys.js';
+import {
+	addAggregate,
+	type Dimension,
+	keyedBy,
+	num,
+	statement,
+	ticketKey,
+	valuesAtPositions,
+	type Window,
+} from './stats-keys.js';
 
 // Ticket aggregates for csr stats: created, solved, backlog, and the duration metrics' percentiles.
 
@@ -39,21 +48,32 @@ export type TicketAggregates = {
 	backlog: Map<string, BacklogAggregate>;
 };
 
-type Part = {columns: string; params: (string | number)[]; read: (row: Record<string, unknown>) => unknown};
+/**
+ * One of the three ticket aggregates: the rows it counts (`where`, after the profile), the date its --by day/week key
+ * is taken from, and its columns, which apply to every row the WHERE kept: a filter SQLite applies once per row, where
+ * a CASE per column repeated the window test thirty times per row of the whole table.
+ */
+type Part = {
+	where: string;
+	whereParams: (string | number)[];
+	dateColumn: string;
+	columns: string;
+	params: (string | number)[];
+	read: (row: Record<string, unknown>) => unknown;
+};
 
 function createdPart(window: Window): Part {
-	const isIn = 't.created_at >= ? AND t.created_at < ?';
-	const when = (expression: string) => `CASE WHEN ${isIn} THEN ${expression} END`;
 	return {
-		columns: `SUM(${when('1')}) AS created,
-			COUNT(${when('t.first_reply_minutes')}) AS fr_count, SUM(${when('t.first_reply_minutes')}) AS fr_sum,
-			COUNT(${when('t.first_reply_business_minutes')}) AS frb_count,
-			SUM(${when('t.first_reply_business_minutes')}) AS frb_sum,
-			COUNT(${when('t.next_reply_minutes')}) AS nr_count, SUM(${when('t.next_reply_minutes')}) AS nr_sum,
-			COUNT(${when('t.next_reply_business_minutes')}) AS nrb_count,
-			SUM(${when('t.next_reply_business_minutes')}) AS nrb_sum,
-			COUNT(${when('t.sla_breached')}) AS sla_known, SUM(${when('t.sla_breached')}) AS sla_breached`,
-		params: Array.from({length: 11}, () => [window.since, window.until]).flat(),
+		where: 't.created_at >= ? AND t.created_at < ?',
+		whereParams: [window.since, window.until],
+		dateColumn: 't.created_at',
+		columns: `COUNT(*) AS created,
+			COUNT(t.first_reply_minutes) AS fr_count, SUM(t.first_reply_minutes) AS fr_sum,
+			COUNT(t.first_reply_business_minutes) AS frb_count, SUM(t.first_reply_business_minutes) AS frb_sum,
+			COUNT(t.next_reply_minutes) AS nr_count, SUM(t.next_reply_minutes) AS nr_sum,
+			COUNT(t.next_reply_business_minutes) AS nrb_count, SUM(t.next_reply_business_minutes) AS nrb_sum,
+			COUNT(t.sla_breached) AS sla_known, SUM(t.sla_breached) AS sla_breached`,
+		params: [],
 		read: (row): CreatedAggregate => ({
 			created: num(row['created']),
 			firstReply: {count: num(row['fr_count']), sum: num(row['fr_sum'])},
@@ -67,13 +87,15 @@ function createdPart(window: Window): Part {
 }
 
 function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
-	const isIn = 't.solved_at >= ? AND t.solved_at < ?';
-	const isSolved = `${isIn} AND t.status IN ('solved', 'closed')`;
+	const isSolved = `t.status IN ('solved', 'closed')`;
 	return {
+		where: 't.solved_at >= ? AND t.solved_at < ?',
+		whereParams: [window.since, window.until],
+		dateColumn: 't.solved_at',
 		columns: `SUM(CASE WHEN ${isSolved} THEN 1 END) AS solved,
 			SUM(CASE WHEN ${isSolved} AND t.reopens > 0 THEN 1 END) AS reopened,
 			SUM(CASE WHEN ${isSolved} AND COALESCE(t.agent_touches, t.public_agent_replies) <= ? THEN 1 END) AS one_touch,
-			SUM(CASE WHEN ${isIn} AND t.status NOT IN ('solved', 'closed') THEN 1 END) AS reopened_since,
+			SUM(CASE WHEN t.status NOT IN ('solved', 'closed') THEN 1 END) AS reopened_since,
 			COUNT(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_count,
 			SUM(CASE WHEN ${isSolved} THEN t.resolution_minutes END) AS res_sum,
 			COUNT(CASE WHEN ${isSolved} THEN t.resolution_business_minutes END) AS resb_count,
@@ -82,11 +104,7 @@ function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
 			SUM(CASE WHEN ${isSolved} THEN t.requester_wait_minutes END) AS rw_sum,
 			COUNT(CASE WHEN ${isSolved} THEN t.requester_wait_business_minutes END) AS rwb_count,
 			SUM(CASE WHEN ${isSolved} THEN t.requester_wait_business_minutes END) AS rwb_sum`,
-		params: [
-			...Array.from({length: 3}, () => [window.since, window.until]).flat(),
-			oneTouchMaxReplies,
-			...Array.from({length: 9}, () => [window.since, window.until]).flat(),
-		],
+		params: [oneTouchMaxReplies],
 		read: (row): SolvedAggregate => ({
 			solved: num(row['solved']),
 			reopened: num(row['reopened']),
@@ -101,15 +119,17 @@ function solvedPart(window: Window, oneTouchMaxReplies: number): Part {
 }
 
 function backlogPart(cutoffs: {under1d: string; under3d: string; under7d: string}): Part {
-	const isOpen = `t.status IN ('new', 'open', 'pending', 'on-hold')`;
 	return {
+		where: `t.status IN ('new', 'open', 'pending', 'on-hold')`,
+		whereParams: [],
+		dateColumn: 't.created_at',
 		columns: `SUM(CASE WHEN t.status IN ('new', 'open') THEN 1 END) AS open,
 			SUM(CASE WHEN t.status = 'pending' THEN 1 END) AS pending,
 			SUM(CASE WHEN t.status = 'on-hold' THEN 1 END) AS on_hold,
-			SUM(CASE WHEN ${isOpen} AND t.created_at > ? THEN 1 END) AS age0,
-			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age1,
-			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age2,
-			SUM(CASE WHEN ${isOpen} AND t.created_at <= ? THEN 1 END) AS age3`,
+			SUM(CASE WHEN t.created_at > ? THEN 1 END) AS age0,
+			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age1,
+			SUM(CASE WHEN t.created_at <= ? AND t.created_at > ? THEN 1 END) AS age2,
+			SUM(CASE WHEN t.created_at <= ? THEN 1 END) AS age3`,
 		params: [cutoffs.under1d, cutoffs.under1d, cutoffs.under3d, cutoffs.under3d, cutoffs.under7d, cutoffs.under7d],
 		read: (row): BacklogAggregate => ({
 			open: num(row['open']),
@@ -122,48 +142,40 @@ function backlogPart(cutoffs: {under1d: string; under3d: string; under7d: string
 
 /**
  * Tickets created in the window (counts, first reply sums, SLA outcomes), solved in the window (last solve in it and
- * solved or closed now), and the backlog now (unsolved, by status and age), per key. One scan of the profile's rows
- * computes all three; only --by day needs three, each grouped by its own date.
+ * solved or closed now), and the backlog now (unsolved, by status and age), per key of each dimension: one query
+ * each, over only its rows, grouped by every dimension's key at once (keyedBy). The overall snapshot alone has no
+ * GROUP BY (no sort). For day and week, created and backlog are keyed by the creation date and solved by the solve date.
  */
 export function aggregateTickets(
 	db: Database,
 	profile: string,
 	window: Window,
-	dimension: Dimension,
+	dimensions: readonly Dimension[],
 	options: {oneTouchMaxReplies: number; cutoffs: {under1d: string; under3d: string; under7d: string}},
-): TicketAggregates {
+): Map<Dimension, TicketAggregates> {
 	const parts = {
 		created: createdPart(window),
 		solved: solvedPart(window, options.oneTouchMaxReplies),
 		backlog: backlogPart(options.cutoffs),
 	};
-	const result: TicketAggregates = {created: new Map(), solved: new Map(), backlog: new Map()};
-	const run = (names: readonly (keyof typeof parts)[], key: string, where: string, whereParams: string[]) => {
-		const chosen = names.map((name) => parts[name]);
+	const result = new Map<Dimension, TicketAggregates>(
+		dimensions.map((dimension) => [dimension, {created: new Map(), solved: new Map(), backlog: new Map()}]),
+	);
+	for (const name of ['created', 'solved', 'backlog'] as const) {
+		const part = parts[name];
+		const keys = keyedBy(dimensions, (dimension) => ticketKey(dimension, part.dateColumn));
 		const rows = statement(
 			db,
-			`SELECT ${key} AS k, ${chosen.map((part) => part.columns).join(',\n')}
-			FROM sync_tickets t WHERE t.profile = ? ${where} GROUP BY k`,
-		).all(...chosen.flatMap((part) => part.params), profile, ...whereParams);
+			`SELECT ${keys.select}${part.columns}
+			FROM sync_tickets t WHERE t.profile = ? AND ${part.where} ${keys.groupBy()}`,
+		).all(...part.params, profile, ...part.whereParams);
 		for (const row of rows) {
-			for (const name of names) {
-				(result[name] as Map<string, unknown>).set(String(row['k']), parts[name].read(row));
+			const value = part.read(row);
+			for (const [dimension, aggregates] of result) {
+				addAggregate(aggregates[name] as Map<string, unknown>, keys.keyOf(row, dimension), value);
 			}
 		}
-	};
-	if (dimension !== 'day' && dimension !== 'week') {
-		run(['created', 'solved', 'backlog'], ticketKey(dimension, ''), '', []);
-		return result;
 	}
-	run(['created'], ticketKey(dimension, 't.created_at'), 'AND t.created_at >= ? AND t.created_at < ?', [
-		window.since,
-		window.until,
-	]);
-	run(['solved'], ticketKey(dimension, 't.solved_at'), 'AND t.solved_at >= ? AND t.solved_at < ?', [
-		window.since,
-		window.until,
-	]);
-	run(['backlog'], ticketKey(dimension, 't.created_at'), `AND t.status IN ('new', 'open', 'pending', 'on-hold')`, []);
 	return result;
 }
 
@@ -191,8 +203,9 @@ function durationSource(metric: DurationMetric) {
 }
 
 /**
- * The whole window's sorted values at the given 0-based positions: `ORDER BY value LIMIT n OFFSET k` over the
- * value-first covering index, so SQLite walks the index in order and neither sorts nor reads the table.
+ * The whole window's sorted values at the given 0-based positions (of `count` values): `ORDER BY value [DESC] LIMIT n
+ * OFFSET k` over the value-first covering index, so SQLite walks the index in order and neither sorts nor reads the
+ * table (valuesAtPositions: the upper positions from the top).
  */
 export function durationValuesAtPositions(
 	db: Database,
@@ -200,61 +213,16 @@ export function durationValuesAtPositions(
 	window: Window,
 	metric: DurationMetric,
 	positions: readonly number[],
+	count: number,
 ): Map<number, number> {
 	const {column, where} = durationSource(metric);
-	const read = statement(
-		db,
-		`SELECT ${column} AS x FROM sync_tickets t WHERE ${where} ORDER BY ${column} LIMIT ? OFFSET ?`,
+	const sql = (order: string) =>
+		`SELECT ${column} AS x FROM sync_tickets t WHERE ${where} ORDER BY ${column} ${order} LIMIT ? OFFSET ?`;
+	const ascending = statement(db, sql('ASC'));
+	const descending = statement(db, sql('DESC'));
+	return valuesAtPositions(count, positions, (limit, offset, down) =>
+		(down ? descending : ascending)
+			.all(profile, window.since, window.until, limit, offset)
+			.map((row) => Number(row['x'])),
 	);
-	const values = new Map<number, number>();
-	const sorted = [...new Set(positions)].sort((a, b) => a - b);
-	for (let index = 0; index < sorted.length; ) {
-		// One query per run of neighbouring positions (a percentile needs two; the median and p90 are far apart).
-		const first = sorted[index] as number;
-		let last = first;
-		while (index + 1 < sorted.length && (sorted[index + 1] as number) <= last + 1) last = sorted[++index] as number;
-		index++;
-		read.all(profile, window.since, window.until, last - first + 1, first).forEach((row, offset) => {
-			values.set(first + offset, Number(row['x']));
-		});
-	}
-	return values;
-}
-
-/**
- * Per key, the sorted values at the given fractions' neighbouring positions: a window function numbers each
- * group's values in order and only rows at ⌊(n − 1)·p⌋ and ⌊(n − 1)·p⌋ + 1 come back (the same arithmetic as
- * kpi/percentile.ts, in IEEE doubles on both sides). Memory stays at a few rows per group.
- */
-export function durationValuesByKey(
-	db: Database,
-	profile: string,
-	window: Window,
-	dimension: Dimension,
-	metric: DurationMetric,
-	fractions: readonly number[],
-): Map<string, Map<number, number>> {
-	const {column, dateColumn, where} = durationSource(metric);
-	const key = ticketKey(dimension, dateColumn);
-	const wanted = fractions.map(() => 'i = CAST((n - 1) * ? AS INTEGER) OR i = CAST((n - 1) * ? AS INTEGER) + 1');
-	const rows = statement(
-		db,
-		`SELECT k, i, x FROM (
-			SELECT ${key} AS k, ${column} AS x,
-				ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY ${column}) - 1 AS i,
-				COUNT(*) OVER (PARTITION BY ${key}) AS n
-			FROM sync_tickets t WHERE ${where}
-		) WHERE ${wanted.join(' OR ')}`,
-	).all(profile, window.since, window.until, ...fractions.flatMap((fraction) => [fraction, fraction]));
-	const byKey = new Map<string, Map<number, number>>();
-	for (const row of rows) {
-		const k = String(row['k']);
-		let values = byKey.get(k);
-		if (values === undefined) {
-			values = new Map();
-			byKey.set(k, values);
-		}
-		values.set(Number(row['i']), Number(row['x']));
-	}
-	return byKey;
 }

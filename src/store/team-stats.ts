@@ -1,4 +1,5 @@
 import type {Database} from './database.js';
+import {statement, valuesAtPositions} from './stats-keys.js';
 
 /**
  * Per-agent figures from the desk's own threads and events, as the sync cached them (`sync_replies`, and the
@@ -42,12 +43,11 @@ export function hasTeamData(db: Database, profile: string): boolean {
 	return Number(row?.['present'] ?? 0) === 1;
 }
 
-const floorOf = (x: string) => `CAST(${x} AS INTEGER)`;
-
 /**
- * Per agent: count, sum, and only the rows at the sorted positions the median and p90 need (type 7: ⌊h⌋ and ⌊h⌋ + 1
- * for h = (n − 1)·p, as kpi/percentile.ts), numbered by a
- * window function, so SQLite returns a few rows per agent however many tickets there are.
+ * Per agent: count and sum from one GROUP BY over the agent-first covering index (sync_tickets_first_reply_by,
+ * sync_tickets_solved_by: no sort), then only the sorted values at the positions the median and p90 need (type 7:
+ * ⌊h⌋ and ⌊h⌋ + 1 for h = (n − 1)·p, as kpi/percentile.ts), each run of neighbouring positions one
+ * `ORDER BY value LIMIT n OFFSET k` walk of the same index. A few rows per agent leave SQLite, and SQLite sorts nothing.
  */
 function durationsByAgent(
 	db: Database,
@@ -57,29 +57,29 @@ function durationsByAgent(
 	params: readonly string[],
 	fractions: readonly number[],
 ): Map<string, TeamDurations> {
-	const positions = fractions
-		.flatMap((f) => [floorOf(`(cnt - 1) * ${f}`), `${floorOf(`(cnt - 1) * ${f}`)} + 1`])
-		.join(', ');
-	const rows = db
-		.prepare(
-			`SELECT agent, value, rn, cnt, total FROM (
-				SELECT ${agentColumn} AS agent, ${valueColumn} AS value,
-					ROW_NUMBER() OVER (PARTITION BY ${agentColumn} ORDER BY ${valueColumn}) - 1 AS rn,
-					COUNT(*) OVER (PARTITION BY ${agentColumn}) AS cnt,
-					SUM(${valueColumn}) OVER (PARTITION BY ${agentColumn}) AS total
-				FROM sync_tickets WHERE ${where} AND ${agentColumn} IS NOT NULL AND ${valueColumn} IS NOT NULL
-			) WHERE rn IN (${positions})`,
-		)
-		.all(...params);
-	const result = new Map<string, {count: number; sum: number; at: Map<number, number>}>();
-	for (const row of rows) {
+	const filter = `${where} AND ${valueColumn} IS NOT NULL`;
+	const totals = statement(
+		db,
+		`SELECT ${agentColumn} AS agent, COUNT(*) AS cnt, SUM(${valueColumn}) AS total FROM sync_tickets
+			WHERE ${filter} AND ${agentColumn} IS NOT NULL GROUP BY ${agentColumn}`,
+	).all(...params);
+	const sql = (order: string) =>
+		`SELECT ${valueColumn} AS value FROM sync_tickets WHERE ${agentColumn} = ? AND ${filter}
+			ORDER BY ${valueColumn} ${order} LIMIT ? OFFSET ?`;
+	const ascending = statement(db, sql('ASC'));
+	const descending = statement(db, sql('DESC'));
+	const result = new Map<string, TeamDurations>();
+	for (const row of totals) {
 		const agent = String(row['agent']);
-		let entry = result.get(agent);
-		if (entry === undefined) {
-			entry = {count: Number(row['cnt']), sum: Number(row['total']), at: new Map()};
-			result.set(agent, entry);
-		}
-		entry.at.set(Number(row['rn']), Number(row['value']));
+		const count = Number(row['cnt']);
+		const positions = fractions.flatMap((fraction) => {
+			const lower = Math.floor((count - 1) * fraction);
+			return [lower, lower + 1];
+		});
+		const at = valuesAtPositions(count, positions, (limit, offset, down) =>
+			(down ? descending : ascending).all(agent, ...params, limit, offset).map((value) => Number(value['value'])),
+		);
+		result.set(agent, {count, sum: Number(row['total']), at});
 	}
 	return result;
 }
