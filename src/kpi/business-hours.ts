@@ -94,6 +94,19 @@ export class BusinessClock {
 		return null;
 	}
 
+	/**
+	 * The instant T for which more than `minutes` business minutes lie between `from` and `now` exactly when
+	 * `from` < T, for any `from` at or after `earliest` (an SLA target in business time judged at `now` for every
+	 * ticket at once: one comparison a ticket instead of a measurement). `earliest` when no such `from` exists.
+	 */
+	overdueIfStartedBefore(now: number, minutes: number, earliest: number): number {
+		if (!(now > earliest)) return earliest;
+		this.cover(earliest, now);
+		const goal = this.elapsed(now) - minutes * minuteMs;
+		if (goal <= this.elapsed(earliest)) return earliest;
+		return this.instantAt(goal);
+	}
+
 	/** Business ms from the first built interval up to `t`. */
 	private elapsed(t: number): number {
 		const i = this.indexAtOrBefore(t);

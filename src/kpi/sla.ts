@@ -1,6 +1,4 @@
-import type {BusinessClock} from './business-hours.js';
 import {rate} from './scores.js';
-import {combineOutcomes, outcomeOf, type SlaOutcome} from './sla-targets.js';
 
 /**
  * "SLA breach (csr targets)": tickets created in the window judged against csr's own targets (config slaTargets),
@@ -57,55 +55,6 @@ export function addTallies(a: SlaTally, b: SlaTally): SlaTally {
 		calendar: addCounts(a.calendar, b.calendar),
 		business: addCounts(a.business, b.business),
 	};
-}
-
-const slot = {breached: 0, met: 1, running: 2} as const;
-
-/** Adds one ticket's business outcomes (judged with a clock) to a tally. */
-export function addBusinessOutcomes(
-	tally: SlaTally,
-	outcomes: {firstReply: SlaOutcome | null; resolution: SlaOutcome | null},
-): void {
-	const count = (triple: Triple, outcome: SlaOutcome | null) => {
-		if (outcome !== null) triple[slot[outcome]] += 1;
-	};
-	count(tally.business.firstReply, outcomes.firstReply);
-	count(tally.business.resolution, outcomes.resolution);
-	count(tally.business.any, combineOutcomes([outcomes.firstReply, outcomes.resolution]));
-}
-
-/**
- * An unsolved ticket's business outcomes: the first reply from its business minutes when it came, else how many
- * business minutes have passed since its creation; the resolution likewise (it is not solved).
- */
-export function judgeUnsolved(
-	ticket: {
-		readonly createdAt: number;
-		readonly firstReplyMinutes: number | null;
-		readonly firstReplyBusinessMinutes: number | null;
-		readonly firstReplyTarget: number | null;
-		readonly resolutionTarget: number | null;
-	},
-	clock: BusinessClock,
-	now: number,
-): {firstReply: SlaOutcome | null; resolution: SlaOutcome | null} {
-	let sofar: number | null = null;
-	const elapsed = () => {
-		sofar ??= clock.minutesBetween(ticket.createdAt, now);
-		return sofar;
-	};
-	const {firstReplyTarget, resolutionTarget} = ticket;
-	let firstReply: SlaOutcome | null = null;
-	if (firstReplyTarget !== null) {
-		firstReply =
-			ticket.firstReplyMinutes === null
-				? outcomeOf(firstReplyTarget, {done: null, sofar: elapsed()})
-				: ticket.firstReplyBusinessMinutes === null
-					? null
-					: outcomeOf(firstReplyTarget, {done: ticket.firstReplyBusinessMinutes, sofar: null});
-	}
-	const resolution = resolutionTarget === null ? null : outcomeOf(resolutionTarget, {done: null, sofar: elapsed()});
-	return {firstReply, resolution};
 }
 
 const toCounts = ([breached, met, running]: Triple): SlaCounts => ({

@@ -1,13 +1,5 @@
 import {UsageError} from '../errors.js';
-import {
-	addBusinessOutcomes,
-	addTallies,
-	type CsrSlaStats,
-	emptyTally,
-	judgeUnsolved,
-	type SlaTally,
-	toCsrSlaStats,
-} from '../kpi/sla.js';
+import {addTallies, type CsrSlaStats, emptyTally, type SlaTally, toCsrSlaStats} from '../kpi/sla.js';
 import {
 	parseTargetList,
 	type SlaTargets,
@@ -75,7 +67,8 @@ export type CsrSlaResult = {
 /**
  * "SLA breach (csr targets)" for the tickets created in the window, overall and per --by key: calendar minutes, and
  * business minutes when the profile has business hours. Settled tickets are judged in SQL on the cache's minutes (the
- * business pass measured them on the schedule); only unsolved ones are measured here, on the clock of their group.
+ * business pass measured them on the schedule); unsolved ones against the instant before which they are past each
+ * target on their group's clock (BusinessClock.overdueIfStartedBefore), worked out once per group and target.
  */
 export async function computeCsrSlaStats(
 	db: Database,
@@ -88,26 +81,30 @@ export async function computeCsrSlaStats(
 	const calendars = await loadBusinessCalendars(hours);
 	const window = {since: query.window.since.toISOString(), until: query.window.until.toISOString()};
 	const rules = {firstReply: rulesOf(targets.firstReply), resolution: rulesOf(targets.resolution)};
-	const {aggregates, openRows} = aggregateSla(
+	const earliest = query.window.since.getTime();
+	const now = query.now.getTime();
+	const overdueBefore = new Map<string, number>();
+	const aggregates = aggregateSla(
 		db,
 		query.profile,
 		window,
 		query.by ?? 'all',
 		rules,
 		query.now.toISOString(),
-		calendars !== null,
+		calendars === null
+			? null
+			: (group, minutes) => {
+					const id = `${group ?? ''}\u0000${minutes}`;
+					let before = overdueBefore.get(id);
+					if (before === undefined) {
+						before = clockFor(calendars, group).overdueIfStartedBefore(now, minutes, earliest);
+						overdueBefore.set(id, before);
+					}
+					return before;
+				},
 	);
 	const tallies = new Map<string, SlaTally>();
 	for (const [key, aggregate] of aggregates) tallies.set(key, addTallies(emptyTally(), aggregate));
-	if (calendars !== null) {
-		const now = query.now.getTime();
-		for (const row of openRows) {
-			const tally = tallies.get(row.key) ?? emptyTally();
-			tallies.set(row.key, tally);
-			const ticket = {...row, createdAt: Date.parse(row.createdAt)};
-			addBusinessOutcomes(tally, judgeUnsolved(ticket, clockFor(calendars, row.group), now));
-		}
-	}
 	const withBusiness = calendars !== null;
 	const overall = toCsrSlaStats([...tallies.values()].reduce(addTallies, emptyTally()), withBusiness);
 	const groups =

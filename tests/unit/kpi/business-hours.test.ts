@@ -159,3 +159,27 @@ describe('describeWeekly', () => {
 		);
 	});
 });
+
+describe('BusinessClock.overdueIfStartedBefore', () => {
+	it('splits starts exactly where measuring each one would: more than the target elapsed by now', () => {
+		const clock = new BusinessClock(schedule(weekdays(nineToFive), 'Europe/Copenhagen', ['2026-12-24']));
+		const now = Date.parse('2026-12-29T10:17:31.250Z');
+		const earliest = Date.parse('2026-11-28T00:00:00Z');
+		let seed = 11;
+		const random = () => {
+			seed = (seed * 1103515245 + 12345) % 2 ** 31;
+			return seed / 2 ** 31;
+		};
+		for (const minutes of [0, 30, 240, 480, 24 * 60, 5 * 8 * 60, 40 * 8 * 60]) {
+			const before = clock.overdueIfStartedBefore(now, minutes, earliest);
+			const starts = Array.from({length: 400}, () => earliest + Math.floor(random() * (now - earliest)));
+			// The threshold itself and the millisecond on each side of it.
+			starts.push(before - 1, before, before + 1);
+			for (const start of starts.filter((value) => value >= earliest && value < now)) {
+				expect(start < before, `${minutes} min, start ${new Date(start).toISOString()}`).toBe(
+					clock.minutesBetween(start, now) > minutes,
+				);
+			}
+		}
+	});
+});
