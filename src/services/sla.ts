@@ -66,7 +66,7 @@ export type CsrSlaResult = {
 
 /**
  * "SLA breach (csr targets)" for the tickets created in the window, overall and per --by key: calendar minutes, and
- * business minutes when the profile has business hours. Settled tickets are judged in SQL on the cache's minutes (the
+ * business minutes when the profile has business hours. Settled tickets are judged on the cache's minutes (the
  * business pass measured them on the schedule); unsolved ones against the instant before which they are past each
  * target on their group's clock (BusinessClock.overdueIfStartedBefore), worked out once per group and target.
  */
