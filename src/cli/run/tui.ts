@@ -132,27 +132,37 @@ export async function runTui(globals: GlobalOptions, context: Context): Promise<
 	if (!colorOf(globals, context)) chalk.level = 0;
 	const session = sessionOf(context, profile);
 	const ui = import('../../tui/start.js');
-	// The desk opens once the first frame is on screen; Liquid, YAML and the journal load once the queue is listed (or
-	// a second later). Calls made before then wait.
+	// The desk opens once the first frame is on screen; Liquid, YAML and the journal load once the listed queue is on
+	// screen too (or a second after the first frame): loading them between the listing and its frame held the queue
+	// back by tens of ms. Calls made before then wait.
 	let firstFrame: () => void = () => {};
 	const drawn = new Promise<void>((resolve) => {
 		firstFrame = resolve;
 	});
 	const desk = drawn.then(() => context.openHelpDesk(profile, {verbose: false}));
 	desk.catch(() => {});
-	let listed: () => void = () => {};
-	const queueListed = new Promise<void>((resolve) => {
-		listed = resolve;
+	let queueShown: () => void = () => {};
+	const queueOnScreen = new Promise<void>((resolve) => {
+		queueShown = resolve;
 	});
-	drawn.then(() => setTimeout(listed, 1000).unref());
-	const implementation = queueListed
+	drawn.then(() => setTimeout(queueShown, 1000).unref());
+	let isListed = false;
+	const implementation = queueOnScreen
 		.then(() => import('./tui-services.js'))
 		.then(({createTuiServices}) => createTuiServices(context, profile, session, desk));
 	implementation.catch(() => {});
-	const services = lazyServices(session, context.now, desk, implementation, listed);
+	const services = lazyServices(session, context.now, desk, implementation, () => {
+		isListed = true;
+	});
 	try {
 		const terminal = {stdin: context.io.stdin, stdout: context.io.stdout, stderr: context.io.stderr};
-		await (await ui).startTui(services, terminal, {onFirstFrame: () => setImmediate(firstFrame)});
+		await (await ui).startTui(services, terminal, {
+			onFirstFrame: () => setImmediate(firstFrame),
+			// The first frame drawn after the listing shows it.
+			onFrame: () => {
+				if (isListed) setImmediate(queueShown);
+			},
+		});
 	} finally {
 		await services.close().catch(() => {});
 	}
