@@ -36,13 +36,19 @@ function afterSendOf(context: Context): 'next' | 'stay' {
 /** Who is working, their saved views, the refresh interval and the CLI's default queue. */
 export function sessionOf(context: Context, profile: ResolvedProfile): Session {
 	const {all: _all, ...defaults} = parseQueueFlags({}, undefined);
+	// Read when a time is first shown: the first Intl formatter (the system's zone too) costs 10–30 ms of ICU set-up,
+	// which the first frame need not wait for.
+	let timeZone: string | undefined;
 	return {
 		profileName: profile.name,
 		agentName: profile.profile.agent.name ?? profile.profile.email ?? 'agent',
 		views: Object.entries(profile.profile.views).map(([name, view]) => ({name, filter: viewToFilter(view)})),
 		refreshSeconds: refreshSecondsOf(context),
 		afterSend: afterSendOf(context),
-		timeZone: timeZoneOf(context),
+		get timeZone() {
+			timeZone ??= timeZoneOf(context);
+			return timeZone;
+		},
 		baseQuery: {...defaults, limit: queueLimit},
 		teamStore: teamStoreUrlOf(context, profile) !== null,
 	};
