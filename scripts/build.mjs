@@ -146,12 +146,25 @@ function withoutFacades(source, file) {
 			if (name !== undefined) constants.push(`const ${name} = ${value};`);
 		} else {
 			if (/\bdefault\b/.test(named)) throw new Error(`build: ${file}: cannot rewrite ${statement}`);
-			const pattern = named.replace(/([\w$]+)\s+as\s+([\w$]+)/g, '$1: $2').replace(/\s+/g, ' ');
-			constants.push(
-				defaultAndNamed === undefined
-					? `const ${pattern} = ${module};`
-					: `const ${defaultAndNamed} = ${module}, ${pattern} = ${defaultAndNamed};`,
-			);
+			const bindings = named
+				.slice(1, -1)
+				.split(',')
+				.map((binding) => binding.trim())
+				.filter(Boolean)
+				.map((binding) => binding.split(/\s+as\s+/));
+			// A function of a module not loaded yet (terminal-size's execFileSync, a randomUUID) loads it when first called.
+			// Constructors (capitalised) and values are read now.
+			const isLoaded = loadedAtStart.has(specifier.replace(/^node:/, ''));
+			const isLazy = ([name]) => !isLoaded && /^[a-z]/.test(name) && typeof require(specifier)[name] === 'function';
+			const eager = bindings.filter((binding) => !isLazy(binding));
+			for (const binding of bindings.filter(isLazy)) {
+				const [name, local = name] = binding;
+				constants.push(`function ${local}(...args){return ${module}.${name}(...args);}`);
+			}
+			const pattern = `{ ${eager.map(([name, local]) => (local === undefined ? name : `${name}: ${local}`)).join(', ')} }`;
+			if (defaultAndNamed !== undefined)
+				constants.push(`const ${defaultAndNamed} = ${module}, ${pattern} = ${defaultAndNamed};`);
+			else if (eager.length > 0) constants.push(`const ${pattern} = ${module};`);
 		}
 		// Built-ins have no dependencies: declared first, they are ready before any code of this file runs.
 		return '\n'.repeat(statement.split('\n').length - 1);
