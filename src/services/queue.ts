@@ -18,7 +18,15 @@ export type QueueResult = {
 export async function listQueue(
 	desk: HelpDesk,
 	query: TicketQuery,
-	options: {all: boolean; onProgress?: (loaded: number, total: number | null) => void},
+	options: {
+		all: boolean;
+		onProgress?: (loaded: number, total: number | null) => void;
+		/**
+		 * Called once with the first page, in order, when more pages follow: a screen shows it while the rest is read.
+		 * The next page is read once it settles.
+		 */
+		onFirstPage?: (first: QueueResult) => Promise<void> | void;
+	},
 	signal?: AbortSignal,
 ): Promise<QueueResult> {
 	const tickets: Ticket[] = [];
@@ -43,6 +51,11 @@ export async function listQueue(
 		if (!options.all && tickets.length >= query.limit) {
 			hasMore = true;
 			break;
+		}
+		if (cursor === undefined && options.onFirstPage !== undefined) {
+			const first = [...tickets];
+			if (!isInOrder(first, compareTickets(query.sort))) first.sort(compareTickets(query.sort));
+			await options.onFirstPage({tickets: first, hasMore: true, totalCount, cap});
 		}
 		cursor = page.nextCursor;
 	}

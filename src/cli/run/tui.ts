@@ -73,10 +73,10 @@ export function lazyServices(
 	return {
 		session,
 		now,
-		listQueue: async (query, signal) => {
+		listQueue: async (query, signal, onFirstPage) => {
 			try {
 				const [{listQueue}, openDesk] = await Promise.all([import('../../services/queue.js'), desk]);
-				return await listQueue(openDesk, query, {all: false}, signal);
+				return await listQueue(openDesk, query, {all: false, onFirstPage}, signal);
 			} finally {
 				onListed();
 			}

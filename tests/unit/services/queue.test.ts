@@ -35,4 +35,24 @@ describe('listQueue', () => {
 		const result = await listQueue(deskWithPages([tickets]), query, {all: false});
 		expect(result.tickets.map((ticket) => ticket.id)).toEqual(['5', '6', '7']);
 	});
+
+	it('hands over the first page, in order, before reading the next, and only when more pages follow', async () => {
+		const seen: string[][] = [];
+		const pages = [[due('2', null), due('1', '2026-11-02T10:00:00.000Z')], [due('3', null, 'low')]];
+		const result = await listQueue(deskWithPages(pages), query, {
+			all: false,
+			onFirstPage: (first) => {
+				seen.push(first.tickets.map((ticket) => ticket.id));
+			},
+		});
+		expect(seen).toEqual([['1', '2']]);
+		expect(result.tickets.map((ticket) => ticket.id)).toEqual(['1', '2', '3']);
+		await listQueue(deskWithPages([pages[0] ?? []]), query, {
+			all: false,
+			onFirstPage: () => {
+				seen.push(['again']);
+			},
+		});
+		expect(seen).toHaveLength(1);
+	});
 });
