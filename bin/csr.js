@@ -8,8 +8,8 @@ if (major < 22 || (major === 22 && minor < 19)) {
 	process.exit(2);
 }
 // Reuse V8's compiled code across runs: startup time is most of a short command's time.
-const {enableCompileCache} = await import('node:module');
-enableCompileCache?.();
+// (getBuiltinModule, not import(): an imported built-in gets an ES facade that reads every export first.)
+process.getBuiltinModule('node:module').enableCompileCache?.();
 // --verbose prints stack traces: point them at src/ (dist/ has source maps; reading them costs startup otherwise).
 if (process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
 // The bundle has React's production build; packages loaded from node_modules should agree (`||=`: an empty

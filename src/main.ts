@@ -5,7 +5,7 @@ import {CsrError, ExitCode, SilentExit} from './errors.js';
 
 /** Runs csr with `argv` (without node and script) and returns the exit code. Never calls process.exit. */
 export async function main(argv: readonly string[], context: Context): Promise<number> {
-	const program = buildProgram(context);
+	const program = buildProgram(context, argv);
 	try {
 		await program.parseAsync([...argv], {from: 'user'});
 		return ExitCode.ok;

@@ -18,6 +18,7 @@ function timeFirstFrame(bin, node, env) {
 		});
 		let output = '';
 		let firstFrameMs = null;
+		let queueMs = null;
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
 			reject(new Error(`no queue on screen within 10 s; output so far:\n${output.slice(-2000)}`));
@@ -27,10 +28,12 @@ function timeFirstFrame(bin, node, env) {
 			const elapsed = Number(process.hrtime.bigint() - started) / 1e6;
 			// The status bar is on the very first frame (the queue is still loading then).
 			if (firstFrameMs === null && output.includes('? help')) firstFrameMs = elapsed;
-			if (firstFrameMs !== null && /\d tickets? ·/.test(output)) {
+			if (firstFrameMs !== null && queueMs === null && /\d tickets? ·/.test(output)) queueMs = elapsed;
+			// A long queue is on screen with its first page; the status bar says when all of it was read ('as of').
+			if (queueMs !== null && /as of \d\d:\d\d/.test(output)) {
 				clearTimeout(timer);
 				child.stdout.removeAllListeners('data');
-				child.on('exit', () => resolve({firstFrameMs, queueMs: elapsed}));
+				child.on('exit', () => resolve({firstFrameMs, queueMs, wholeMs: elapsed}));
 				child.kill('SIGKILL');
 			}
 		});
@@ -185,6 +188,12 @@ export async function timeKeyToFrame(root, presses, previews) {
 }
 
 export async function run({root, bin, node, sandbox, csr, report, median}) {
+	// The pty runs first: after the in-process runs below this process holds 10,000 rendered tickets, and its own
+	// garbage collection delayed reading the pty (the 200-ticket desk, measured first, came out slower than 10,000).
+	if (spawnSync('script', ['--version']).status !== 0) {
+		console.log('first frame: skipped (util-linux `script` is not installed)');
+	} else await timeStartInPty({bin, node, sandbox, csr, report, median});
+
 	const {times: keyTimes, previewTimes} = await timeKeyToFrame(root, 200, 40);
 	const p95 = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)];
 	report('key → new frame, 10,000 tickets, in-process (median of 200)', keyTimes);
@@ -192,11 +201,9 @@ export async function run({root, bin, node, sandbox, csr, report, median}) {
 	report('key → new frame, 10,000 tickets, worst', Math.max(...keyTimes));
 	report('key → frame with the preview of that ticket (median of 40)', previewTimes);
 	report('key → frame with the preview of that ticket, p95 (goal ≤ 16)', p95(previewTimes));
+}
 
-	if (spawnSync('script', ['--version']).status !== 0) {
-		console.log('first frame: skipped (util-linux `script` is not installed)');
-		return;
-	}
+async function timeStartInPty({bin, node, sandbox, csr, report, median}) {
 	for (const tickets of ['200', '10000']) {
 		const box = sandbox();
 		try {
@@ -212,6 +219,7 @@ export async function run({root, bin, node, sandbox, csr, report, median}) {
 				`queue on screen, ${tickets}-ticket demo desk (median of 7, goal ≤ 300)`,
 				median(runs.map((run) => run.queueMs)),
 			);
+			report(`whole queue read, ${tickets}-ticket demo desk (median of 7)`, median(runs.map((run) => run.wholeMs)));
 		} finally {
 			box.cleanup();
 		}

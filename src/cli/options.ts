@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {type ResolvedProfile, resolveProfile} from '../config/profiles.js';
 import type {Context, GlobalOptions} from '../context.js';
 import {UsageError} from '../errors.js';

@@ -40,11 +40,49 @@ function inCsrWords(text: string): string {
 	return message.replace(/\n\(Did you mean (.+)\?\)/, ' (did you mean $1?)');
 }
 
+/** Root options that take a value: the word after them is no command. */
+const rootOptionsWithValue = new Set(['--profile', '--format']);
+
+/**
+ * Which commands `argv` needs declared: its command word's (`queue`), none for `csr --version`, the workstation's for
+ * `csr` on a terminal, else all (help, completion, a typo's suggestions). Declaring all ~30 commands with their
+ * ~300 options was a fifth of `csr --version`; a command word no declaration claims (a typo) declares them all.
+ */
+function neededBy(argv: readonly string[], context: Context): ((names: readonly string[]) => boolean) | 'all' {
+	const words = [...argv];
+	while (words.length > 0) {
+		const word = words.shift() as string;
+		if (word === '--') break;
+		if (rootOptionsWithValue.has(word)) words.shift();
+		else if (!word.startsWith('-'))
+			return ['help', 'completion'].includes(word) ? 'all' : (names) => names.includes(word);
+	}
+	const before = argv.slice(0, argv.indexOf('--') === -1 ? argv.length : argv.indexOf('--'));
+	if (before.includes('-h') || before.includes('--help')) return 'all';
+	if (before.includes('-V') || before.includes('--version')) return () => false;
+	if (context.io.stdinIsTty && context.io.stdoutIsTty) return (names) => names.includes('tui');
+	return 'all';
+}
+
 /**
  * The command tree. Command files only declare flags and lazily import their run module, so `csr --version`
- * and `csr --help` load no more than commander.
+ * and `csr --help` load no more than commander. With `argv`, only the commands it needs are declared.
  */
-export function buildProgram(context: Context): Command {
+export function buildProgram(context: Context, argv?: readonly string[]): Command {
+	const needed = argv === undefined ? 'all' : neededBy(argv, context);
+	if (needed !== 'all') {
+		const program = declareProgram(context, needed);
+		// Whatever the command word is, it must be declared now; a typo (or a command declared unconditionally that
+		// took it) gets the whole tree, with its suggestions.
+		const word = argv?.find(
+			(candidate, index) => !candidate.startsWith('-') && !rootOptionsWithValue.has(argv[index - 1] ?? ''),
+		);
+		if (word === undefined || program.commands.some((command) => command.name() === word)) return program;
+	}
+	return declareProgram(context, () => true);
+}
+
+function declareProgram(context: Context, wants: (names: readonly string[]) => boolean): Command {
 	const program = new Command('csr')
 		.description('A terminal workstation for customer-service agents')
 		.version(readVersion(), '-V, --version', 'print the version')
@@ -71,32 +109,32 @@ export function buildProgram(context: Context): Command {
 		for (let command: Command | null = action; command?.parent; command = command.parent) path.unshift(command.name());
 		routeToConfiguredTeamStore(context, globalsOf(action), path.join(' '));
 	});
-	registerQueueCommand(program, context);
-	registerShowCommand(program, context);
-	registerCustomerCommand(program, context);
-	registerReplyCommand(program, context);
-	registerUpdateCommands(program, context);
-	registerNewCommand(program, context);
-	registerMergeCommand(program, context);
-	registerForwardCommand(program, context);
-	registerOutboxCommand(program, context);
-	registerLogCommand(program, context);
-	registerFollowupCommand(program, context);
-	registerStoreCommand(program, context);
-	registerKbCommand(program, context);
-	registerFeedbackCommand(program, context);
-	registerSurveyCommand(program, context);
-	registerStatsCommand(program, context);
-	registerReportCommand(program, context);
-	registerDashboardCommand(program, context);
-	registerSyncCommand(program, context);
-	registerProfileCommand(program, context);
-	registerAuthCommand(program, context);
-	registerConfigCommand(program, context);
-	registerCompletionCommand(program, context);
-	registerDemoCommand(program, context);
-	registerTemplatesCommand(program, context);
-	registerTuiCommand(program, context);
+	if (wants(['queue'])) registerQueueCommand(program, context);
+	if (wants(['show'])) registerShowCommand(program, context);
+	if (wants(['customer'])) registerCustomerCommand(program, context);
+	if (wants(['reply', 'note'])) registerReplyCommand(program, context);
+	if (wants(['status', 'assign', 'tag', 'escalate'])) registerUpdateCommands(program, context);
+	if (wants(['new'])) registerNewCommand(program, context);
+	if (wants(['merge'])) registerMergeCommand(program, context);
+	if (wants(['forward'])) registerForwardCommand(program, context);
+	if (wants(['outbox'])) registerOutboxCommand(program, context);
+	if (wants(['log'])) registerLogCommand(program, context);
+	if (wants(['followup'])) registerFollowupCommand(program, context);
+	if (wants(['store'])) registerStoreCommand(program, context);
+	if (wants(['kb'])) registerKbCommand(program, context);
+	if (wants(['feedback'])) registerFeedbackCommand(program, context);
+	if (wants(['survey'])) registerSurveyCommand(program, context);
+	if (wants(['stats'])) registerStatsCommand(program, context);
+	if (wants(['report'])) registerReportCommand(program, context);
+	if (wants(['dashboard'])) registerDashboardCommand(program, context);
+	if (wants(['sync'])) registerSyncCommand(program, context);
+	if (wants(['profile'])) registerProfileCommand(program, context);
+	if (wants(['auth'])) registerAuthCommand(program, context);
+	if (wants(['config'])) registerConfigCommand(program, context);
+	if (wants(['completion'])) registerCompletionCommand(program, context);
+	if (wants(['demo'])) registerDemoCommand(program, context);
+	if (wants(['templates'])) registerTemplatesCommand(program, context);
+	if (wants(['tui'])) registerTuiCommand(program, context);
 	program
 		.command('help')
 		.description('show help for csr or one of its commands (same as --help)')

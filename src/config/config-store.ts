@@ -1,6 +1,6 @@
 import {chmodSync, mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {z} from 'zod';
+import * as z from 'zod';
 import {UsageError} from '../errors.js';
 import {ConfigFile} from './schema.js';
 

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 export const providerNames = ['demo', 'zendesk', 'freshdesk', 'rt', 'zammad', 'helpscout'] as const;
 export const ProviderName = z.enum(providerNames);

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {Channel, GroupRef, Requester, Ticket} from './ticket.js';
 
 export const AuthorRole = z.enum(['customer', 'agent', 'system']);

@@ -1,4 +1,5 @@
 import {Readable, Writable} from 'node:stream';
+import {isatty} from 'node:tty';
 
 /** The one seam between csr and the terminal. Everything that prints or reads goes through it. */
 export type IoStreams = {
@@ -36,10 +37,13 @@ export function systemIo(env: Readonly<Record<string, string | undefined>>, noCo
 	const stdoutIsTty = process.stdout.isTTY === true;
 	const forceColor = env['FORCE_COLOR'] !== undefined && env['FORCE_COLOR'] !== '0';
 	return {
-		stdin: process.stdin,
+		// Made when first read: process.stdin builds a stream (for a pipe, Node's net module) most commands never read.
+		get stdin() {
+			return process.stdin;
+		},
 		stdout: process.stdout,
 		stderr: process.stderr,
-		stdinIsTty: process.stdin.isTTY === true,
+		stdinIsTty: isatty(0),
 		stdoutIsTty,
 		stderrIsTty: process.stderr.isTTY === true,
 		// NO_COLOR (any non-empty value) beats FORCE_COLOR; see no-color.org.

@@ -18,7 +18,15 @@ export type QueueResult = {
 export async function listQueue(
 	desk: HelpDesk,
 	query: TicketQuery,
-	options: {all: boolean; onProgress?: (loaded: number, total: number | null) => void},
+	options: {
+		all: boolean;
+		onProgress?: (loaded: number, total: number | null) => void;
+		/**
+		 * Called once with the first page, in order, when more pages follow: a screen shows it while the rest is read.
+		 * The next page is read once it settles.
+		 */
+		onFirstPage?: (first: QueueResult) => Promise<void> | void;
+	},
 	signal?: AbortSignal,
 ): Promise<QueueResult> {
 	const tickets: Ticket[] = [];
@@ -44,9 +52,24 @@ export async function listQueue(
 			hasMore = true;
 			break;
 		}
+		if (cursor === undefined && options.onFirstPage !== undefined) {
+			const first = [...tickets];
+			if (!isInOrder(first, compareTickets(query.sort))) first.sort(compareTickets(query.sort));
+			await options.onFirstPage({tickets: first, hasMore: true, totalCount, cap});
+		}
 		cursor = page.nextCursor;
 	}
-	tickets.sort(compareTickets(query.sort));
+	// Desks that sort server-side return this order already: checking is one pass, sorting n log n comparisons (each
+	// parsing dates), tens of ms for the TUI's 10,000.
+	const compare = compareTickets(query.sort);
+	if (!isInOrder(tickets, compare)) tickets.sort(compare);
 	const limited = options.all ? tickets : tickets.slice(0, query.limit);
 	return {tickets: limited, hasMore: hasMore || limited.length < tickets.length, totalCount, cap};
+}
+
+function isInOrder<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
+	for (let index = 1; index < items.length; index++) {
+		if (compare(items[index - 1] as T, items[index] as T) > 0) return false;
+	}
+	return true;
 }

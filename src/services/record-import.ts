@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {InteractionRecord} from '../domain/records.js';
 import {FailedError, InterruptedError} from '../errors.js';
 import type {ImportResult, RecordStore} from '../store/record-store.js';

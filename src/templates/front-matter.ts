@@ -1,5 +1,5 @@
 import {type Document, LineCounter, parseDocument} from 'yaml';
-import {z} from 'zod';
+import * as z from 'zod';
 import {Channel, Priority, TicketStatus} from '../domain/ticket.js';
 import {TemplateError} from './errors.js';
 

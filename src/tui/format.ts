@@ -69,11 +69,13 @@ export function formatBytes(size: number | null): string {
 	return `${(size / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-const thousands = new Intl.NumberFormat('en-US');
+/** Made when first used: an Intl formatter costs ms to make, and the first frame has no count to show. */
+let thousands: Intl.NumberFormat | undefined;
 
 /** `1 ticket`, `3 tickets` */
 export function plural(count: number, noun: string): string {
 	const many = /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+	thousands ??= new Intl.NumberFormat('en-US');
 	return `${thousands.format(count)} ${count === 1 ? noun : many}`;
 }
 

@@ -112,7 +112,12 @@ export type ActionPreview = {
 export type TuiServices = {
 	readonly session: Session;
 	readonly now: () => Date;
-	listQueue(query: TicketQuery, signal: AbortSignal): Promise<QueueResult>;
+	/** `onFirstPage`: the first page, when more follow (see services/queue.ts), to show while the rest is read. */
+	listQueue(
+		query: TicketQuery,
+		signal: AbortSignal,
+		onFirstPage?: (first: QueueResult) => Promise<void> | void,
+	): Promise<QueueResult>;
 	getThread(ticketId: string, signal: AbortSignal): Promise<TicketThread>;
 	listTemplates(): Promise<readonly TemplateSummary[]>;
 	/** Template names that fit the ticket's customer messages, best first (best effort; absent: none). */

@@ -22,14 +22,17 @@ export const inkOptions = {
 	interactive: true,
 } as const;
 
+/** When the caller hears about frames: `onFirstFrame` once the first is drawn, `onFrame` after every frame. */
+export type FrameListeners = {onFirstFrame?: () => void; onFrame?: () => void};
+
 /**
  * Draws the workstation on `terminal` and returns Ink's instance; `alternateScreen` is for a real terminal (the bench
- * renders this way too, on a fake one). `onFirstFrame` runs once the first frame is drawn.
+ * renders this way too, on a fake one).
  */
 export function renderTui(
 	services: TuiServices,
 	terminal: Terminal,
-	options: {onFirstFrame?: () => void; alternateScreen?: boolean} = {},
+	options: FrameListeners & {alternateScreen?: boolean} = {},
 ): Instance {
 	let isFirst = true;
 	return render(<App services={services} />, {
@@ -39,21 +42,17 @@ export function renderTui(
 		...inkOptions,
 		alternateScreen: options.alternateScreen ?? true,
 		onRender: () => {
-			if (!isFirst) return;
+			if (isFirst) options.onFirstFrame?.();
 			isFirst = false;
-			options.onFirstFrame?.();
+			options.onFrame?.();
 		},
 	});
 }
 
 /**
  * Runs the workstation full-screen (the alternate screen, like vim and less) until the agent quits. Ctrl-C is a key
- * here, so an unsent draft can be asked about first. `onFirstFrame` runs once the first frame is drawn.
+ * here, so an unsent draft can be asked about first.
  */
-export async function startTui(
-	services: TuiServices,
-	terminal: Terminal,
-	options: {onFirstFrame?: () => void} = {},
-): Promise<void> {
+export async function startTui(services: TuiServices, terminal: Terminal, options: FrameListeners = {}): Promise<void> {
 	await renderTui(services, terminal, options).waitUntilExit();
 }

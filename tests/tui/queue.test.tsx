@@ -34,6 +34,30 @@ describe('the queue', () => {
 		expect(last.split('\n')).toHaveLength(30);
 	});
 
+	it('shows the first page of a long queue while the rest is read, then all of it', async () => {
+		let finish: () => void = () => {};
+		const rest = new Promise<void>((resolve) => {
+			finish = resolve;
+		});
+		const screen = renderWithServices(<Workstation width={100} height={30} onQuit={() => {}} />, {
+			listQueue: async (_query, _signal, onFirstPage) => {
+				await onFirstPage?.({tickets: many(1000), hasMore: true, totalCount: 3000, cap: null});
+				await rest;
+				return page(many(3000));
+			},
+		});
+		const first = await screen.waitForFrame((frame) => frame.includes('› #1 '));
+		expect(first).toContain('3,000 tickets');
+		expect(first).toContain('refreshing');
+		await screen.press('G');
+		await screen.waitForFrame((frame) => frame.includes('› #1000 '));
+		finish();
+		const whole = await screen.waitForFrame((frame) => !frame.includes('refreshing'));
+		expect(whole).toContain('3,000 tickets');
+		await screen.press('G');
+		await screen.waitForFrame((frame) => frame.includes('› #3000 '));
+	});
+
 	it('fits an 80×24 terminal', async () => {
 		const screen = renderWithServices(<Workstation width={80} height={24} onQuit={() => {}} />, {
 			listQueue: async () => page(many(40)),

@@ -111,7 +111,8 @@ export function createTuiServices(
 		...attachmentServices(context, profile, deskPromise),
 		session,
 		now: context.now,
-		listQueue: async (query, signal) => listQueue(await deskPromise, query, {all: false}, signal),
+		listQueue: async (query, signal, onFirstPage) =>
+			listQueue(await deskPromise, query, {all: false, onFirstPage}, signal),
 		getThread: async (ticketId, signal) => (await deskPromise).getThread(ticketId, signal),
 		listTemplates: async () => listTemplates(dirs).map(summarise),
 		suggestTemplates: async (ticket, signal) => {

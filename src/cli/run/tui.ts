@@ -36,13 +36,19 @@ function afterSendOf(context: Context): 'next' | 'stay' {
 /** Who is working, their saved views, the refresh interval and the CLI's default queue. */
 export function sessionOf(context: Context, profile: ResolvedProfile): Session {
 	const {all: _all, ...defaults} = parseQueueFlags({}, undefined);
+	// Read when a time is first shown: the first Intl formatter (the system's zone too) costs 10–30 ms of ICU set-up,
+	// which the first frame need not wait for.
+	let timeZone: string | undefined;
 	return {
 		profileName: profile.name,
 		agentName: profile.profile.agent.name ?? profile.profile.email ?? 'agent',
 		views: Object.entries(profile.profile.views).map(([name, view]) => ({name, filter: viewToFilter(view)})),
 		refreshSeconds: refreshSecondsOf(context),
 		afterSend: afterSendOf(context),
-		timeZone: timeZoneOf(context),
+		get timeZone() {
+			timeZone ??= timeZoneOf(context);
+			return timeZone;
+		},
 		baseQuery: {...defaults, limit: queueLimit},
 		teamStore: teamStoreUrlOf(context, profile) !== null,
 	};
@@ -67,10 +73,10 @@ export function lazyServices(
 	return {
 		session,
 		now,
-		listQueue: async (query, signal) => {
+		listQueue: async (query, signal, onFirstPage) => {
 			try {
 				const [{listQueue}, openDesk] = await Promise.all([import('../../services/queue.js'), desk]);
-				return await listQueue(openDesk, query, {all: false}, signal);
+				return await listQueue(openDesk, query, {all: false, onFirstPage}, signal);
 			} finally {
 				onListed();
 			}
@@ -132,27 +138,37 @@ export async function runTui(globals: GlobalOptions, context: Context): Promise<
 	if (!colorOf(globals, context)) chalk.level = 0;
 	const session = sessionOf(context, profile);
 	const ui = import('../../tui/start.js');
-	// The desk opens once the first frame is on screen; Liquid, YAML and the journal load once the queue is listed (or
-	// a second later). Calls made before then wait.
+	// The desk opens once the first frame is on screen; Liquid, YAML and the journal load once the listed queue is on
+	// screen too (or a second after the first frame): loading them between the listing and its frame held the queue
+	// back by tens of ms. Calls made before then wait.
 	let firstFrame: () => void = () => {};
 	const drawn = new Promise<void>((resolve) => {
 		firstFrame = resolve;
 	});
 	const desk = drawn.then(() => context.openHelpDesk(profile, {verbose: false}));
 	desk.catch(() => {});
-	let listed: () => void = () => {};
-	const queueListed = new Promise<void>((resolve) => {
-		listed = resolve;
+	let queueShown: () => void = () => {};
+	const queueOnScreen = new Promise<void>((resolve) => {
+		queueShown = resolve;
 	});
-	drawn.then(() => setTimeout(listed, 1000).unref());
-	const implementation = queueListed
+	drawn.then(() => setTimeout(queueShown, 1000).unref());
+	let isListed = false;
+	const implementation = queueOnScreen
 		.then(() => import('./tui-services.js'))
 		.then(({createTuiServices}) => createTuiServices(context, profile, session, desk));
 	implementation.catch(() => {});
-	const services = lazyServices(session, context.now, desk, implementation, listed);
+	const services = lazyServices(session, context.now, desk, implementation, () => {
+		isListed = true;
+	});
 	try {
 		const terminal = {stdin: context.io.stdin, stdout: context.io.stdout, stderr: context.io.stderr};
-		await (await ui).startTui(services, terminal, {onFirstFrame: () => setImmediate(firstFrame)});
+		await (await ui).startTui(services, terminal, {
+			onFirstFrame: () => setImmediate(firstFrame),
+			// The first frame drawn after the listing shows it.
+			onFrame: () => {
+				if (isListed) setImmediate(queueShown);
+			},
+		});
 	} finally {
 		await services.close().catch(() => {});
 	}

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {ProviderError, UsageError} from '../../errors.js';
 import {memoryContactCache} from '../../store/contact-cache.js';
 import type {CachedContact, ContactCache, ProviderSetup} from '../help-desk.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {AuthError, InterruptedError, ProviderError} from '../../errors.js';
 import {type FreshdeskApi, toCachedContact} from './api.js';
 import {statusCodes} from './map.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {CustomerKey, CustomerProfile} from '../help-desk.js';
 import {type FreshdeskApi, toCachedContact} from './api.js';
 

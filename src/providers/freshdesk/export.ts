@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {ExportPage, SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {FreshdeskApi} from './api.js';
 import {enrich} from './contacts.js';

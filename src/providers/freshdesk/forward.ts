@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {type ForwardRequest, type ForwardResult, forwardNoteText} from '../help-desk.js';
 import type {HttpRequest} from '../http/http-client.js';
 import {type FreshdeskApi, ticketNotFound, ticketNumber} from './api.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {ProviderError} from '../../errors.js';
 import {type MergeRequest, type MergeResult, mergedFromText, mergedIntoText} from '../help-desk.js';
 import {type FreshdeskApi, ticketNotFound, ticketNumber} from './api.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {UsageError} from '../../errors.js';
 import type {TicketPage, TicketQuery} from '../help-desk.js';
 import {encodeCursor, parseCursor} from '../http/cursor.js';

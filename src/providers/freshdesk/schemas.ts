@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 // Raw Freshdesk API v2 shapes: only the fields csr reads (https://developers.freshdesk.com/api/). Anything optional in
 // some account or endpoint (search results carry no `stats`, list results no `description` unless included) is

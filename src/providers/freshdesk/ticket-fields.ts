@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {ticketFieldList} from './schemas.js';
 
 // `GET /api/v2/ticket_fields` answers, besides the status labels csr needs for custom statuses, the names of every

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {ProviderError, UsageError} from '../../errors.js';
 import type {ProviderSetup} from '../help-desk.js';
 import {createClientCredentials} from '../http/client-credentials.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {AuthError} from '../../errors.js';
 import type {ExportPage, SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {HelpScoutApi} from './api.js';

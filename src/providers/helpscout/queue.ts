@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {Ticket, TicketStatus} from '../../domain/ticket.js';
 import {ProviderError, UsageError} from '../../errors.js';
 import type {TicketPage, TicketQuery} from '../help-desk.js';

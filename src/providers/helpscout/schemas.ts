@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 // Raw Help Scout Mailbox API 2.0 shapes (HAL+JSON: lists under `_embedded`, paging in `page`), only the fields csr
 // reads (https://developer.helpscout.com/mailbox-api/). People embedded in a conversation carry some of id, first,

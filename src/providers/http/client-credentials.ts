@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {AuthError, ProviderError} from '../../errors.js';
 import type {OAuthTokens, ProviderSetup} from '../help-desk.js';
 import type {CredentialSource} from './auth.js';

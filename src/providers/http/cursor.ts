@@ -1,4 +1,4 @@
-import type {z} from 'zod';
+import type * as z from 'zod';
 
 /** Page cursors are opaque to callers: base64url JSON that says which endpoint and where. */
 export function encodeCursor(value: unknown): string {

@@ -1,5 +1,5 @@
 import {Agent, request as undiciRequest} from 'undici';
-import {z} from 'zod';
+import * as z from 'zod';
 import {ProviderError} from '../../errors.js';
 import {authorizationHeader, type CredentialSource} from './auth.js';
 import {type Clock, systemClock} from './clock.js';

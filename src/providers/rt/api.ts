@@ -1,4 +1,4 @@
-import type {z} from 'zod';
+import type * as z from 'zod';
 import {AuthError, ProviderError} from '../../errors.js';
 import type {ProviderSetup} from '../help-desk.js';
 import type {CredentialSource, Credentials} from '../http/auth.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {ProviderError, UsageError} from '../../errors.js';
 import {htmlToText} from '../../text/html-to-text.js';
 import type {KnowledgeArticle, KnowledgeArticleText} from '../help-desk.js';

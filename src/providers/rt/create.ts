@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {Ticket} from '../../domain/ticket.js';
 import {messageOf, ProviderError} from '../../errors.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';

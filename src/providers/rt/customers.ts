@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {CustomerKey, CustomerProfile} from '../help-desk.js';
 import {type RtApi, rest2} from './api.js';
 

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {ProviderError} from '../../errors.js';
 import {type ForwardOptions, type ForwardRequest, type ForwardResult, forwardNoteText} from '../help-desk.js';
 import {findAfterInterruption} from '../http/settle.js';

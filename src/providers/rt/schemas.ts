@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 /**
  * Request Tracker 5 REST2 shapes: only the fields csr reads, written from real responses of RT 5.0.3

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {AuthError, ProviderError, UsageError} from '../../errors.js';
 import type {ProviderSetup} from '../help-desk.js';
 import type {CredentialSource, Credentials} from '../http/auth.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {ExportPage, TicketFacts} from '../help-desk.js';
 import {api as apiPath, type ZammadApi} from './api.js';
 import {toTicketFacts} from './map.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 // Raw Zammad REST API v1 shapes (https://docs.zammad.org/en/latest/api/intro.html): only the fields csr reads. Ids
 // are always there; with `expand=true` Zammad adds the names (`state`, `priority`, `group`, `owner`, `customer`) next

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {UsageError} from '../../errors.js';
 import type {ArticleDraft, ArticleDrafts, CreatedArticleDraft} from '../help-desk.js';
 import type {ZendeskApi} from './api.js';

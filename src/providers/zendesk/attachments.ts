@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import type {Attachment} from '../../domain/message.js';
 import {ProviderError} from '../../errors.js';
 import type {AttachmentLimits, OutgoingAttachment} from '../help-desk.js';

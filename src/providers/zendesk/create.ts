@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {ProviderError} from '../../errors.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
 import type {ZendeskApi} from './api.js';

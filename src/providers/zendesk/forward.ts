@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 import {AuthError, ProviderError} from '../../errors.js';
 import {
 	type ForwardOptions,

@@ -1,4 +1,4 @@
-import type {z} from 'zod';
+import type * as z from 'zod';
 import type {Priority, TicketStatus} from '../../domain/ticket.js';
 import {ProviderError, UsageError} from '../../errors.js';
 import {htmlToText} from '../../text/html-to-text.js';

@@ -1,4 +1,4 @@
-import {z} from 'zod';
+import * as z from 'zod';
 
 // Raw Zendesk API shapes: only the fields csr reads. Ids are JSON numbers; times ISO 8601 UTC.
 // Missing or mistyped fields csr needs fail loudly; optional ones default.

@@ -11,9 +11,9 @@ type Props = {
 	/** null while loading or when the counts could not be read. */
 	readonly counts: StatusCounts | null;
 	readonly isRefreshing: boolean;
-	/** When the queue was last loaded; shown in the agent's time zone. */
+	/** When the queue was last loaded; shown in the agent's time zone (needed with it). */
 	readonly refreshedAt: Date | null;
-	readonly timeZone: string;
+	readonly timeZone: string | undefined;
 	readonly width: number;
 };
 
@@ -45,7 +45,7 @@ export function StatusBar({
 				{counts && counts.outbox > 0 ? <Text color={theme.danger}> · outbox {counts.outbox}</Text> : null}
 				{isRefreshing ? (
 					<Text color={theme.muted}> · refreshing</Text>
-				) : refreshedAt ? (
+				) : refreshedAt && timeZone ? (
 					<Text color={theme.muted}> · as of {formatClock(refreshedAt, timeZone)}</Text>
 				) : null}
 				<Text color={theme.muted}> · ? help</Text>

@@ -16,8 +16,13 @@ export type AsyncResult<T> = {
 /**
  * Runs `load` when `deps` change (and on reload), aborting the previous run. An aborted run never sets state, so a
  * slow answer for an old query cannot overwrite the new one. `load` null means nothing to load (state stays loading).
+ * `load` may show a part of its value first with `partial` (ready and refreshing until the whole arrives); a quiet
+ * reload gets none, the value on screen stays until the new one is whole.
  */
-export function useAsync<T>(load: ((signal: AbortSignal) => Promise<T>) | null, deps: DependencyList): AsyncResult<T> {
+export function useAsync<T>(
+	load: ((signal: AbortSignal, partial?: (value: T) => void) => Promise<T>) | null,
+	deps: DependencyList,
+): AsyncResult<T> {
 	const [state, setState] = useState<AsyncState<T>>({kind: 'loading'});
 	const [generation, setGeneration] = useState(0);
 	const quiet = useRef(false);
@@ -30,7 +35,10 @@ export function useAsync<T>(load: ((signal: AbortSignal) => Promise<T>) | null, 
 		setState((previous) =>
 			isQuiet && previous.kind === 'ready' ? {...previous, refreshing: true} : {kind: 'loading'},
 		);
-		load(controller.signal).then(
+		const partial = (value: T) => {
+			if (!controller.signal.aborted) setState({kind: 'ready', value, refreshing: true});
+		};
+		load(controller.signal, isQuiet ? undefined : partial).then(
 			(value) => {
 				if (!controller.signal.aborted) setState({kind: 'ready', value, refreshing: false});
 			},

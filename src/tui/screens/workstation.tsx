@@ -78,7 +78,8 @@ export function Workstation({width, height, onQuit}: Props) {
 		width: mode.kind === 'compose' ? compose.contextWidth : paneWidth,
 		now,
 		expanded: state.expanded,
-		timeZone: session.timeZone,
+		// Read only with a thread to show: the session resolves the time zone when first asked (Intl set-up).
+		timeZone: thread.state.kind === 'ready' ? session.timeZone : 'UTC',
 		revision: countsRevision,
 	});
 	const maxScroll = Math.max(0, lines.length - bodyHeight);
@@ -387,7 +388,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				counts={counts.kind === 'ready' ? counts.value : null}
 				isRefreshing={queue.state.kind === 'ready' && queue.state.refreshing}
 				refreshedAt={refreshedAt}
-				timeZone={session.timeZone}
+				timeZone={refreshedAt === null ? undefined : session.timeZone}
 				width={width}
 			/>
 		</Box>
