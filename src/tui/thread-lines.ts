@@ -1,7 +1,7 @@
 import type {Customer, Message, TicketThread} from '../domain/message.js';
 import type {Ticket} from '../domain/ticket.js';
 import {toDisplayLine, toDisplayText} from '../text/display-text.js';
-import {formatBytes, formatSla, formatWhen, isBreached} from './format.js';
+import {formatBytes, formatSla, formatWhen, isBreached, plural} from './format.js';
 import type {Tone} from './theme.js';
 import {wrapText} from './wrap.js';
 
@@ -148,7 +148,7 @@ function messageLines(message: Message, options: ThreadLineOptions): PaneLine[] 
 			key: `${message.id}:fold`,
 			messageId: message.id,
 			foldOf: message.id,
-			segments: [{text: `${gutter}… (${body.length - foldAfter} more lines, o to open)`, tone: 'accent'}],
+			segments: [{text: `${gutter}… (${plural(body.length - foldAfter, 'more line')}, o to open)`, tone: 'accent'}],
 		});
 	}
 	for (const attachment of message.attachments) {

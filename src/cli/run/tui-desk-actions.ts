@@ -6,6 +6,7 @@ import type {DeliveryEnv} from '../../services/delivery.js';
 import {executeForward, planForward} from '../../services/forward.js';
 import {executeMerge, planMerge} from '../../services/merge.js';
 import {toDisplayLine} from '../../text/display-text.js';
+import {plural} from '../../tui/format.js';
 import type {TuiServices} from '../../tui/services.js';
 import {agentTextRenderer} from './agent-context.js';
 import {planText} from './merge.js';
@@ -74,7 +75,7 @@ export function deskActionServices(
 			const count = `${plan.messageCount} message${plan.messageCount === 1 ? '' : 's'}`;
 			const body = plan.request.body.split('\n').filter((line) => line.trim() !== '');
 			const shown = body.slice(0, 6).map((line) => toDisplayLine(line));
-			if (body.length > shown.length) shown.push(`… and ${body.length - shown.length} more lines`);
+			if (body.length > shown.length) shown.push(`… and ${plural(body.length - shown.length, 'more line')}`);
 			return {
 				title: `Forward #${ticketId} (${count}) to ${plan.request.to.join(', ')}?`,
 				lines: [

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {toDisplayLine, toDisplayText} from '../../text/display-text.js';
+import {plural} from '../format.js';
 import {createBuffer, cursorPosition, visualLines} from '../text-buffer.js';
 import {theme} from '../theme.js';
 import {wrapText} from '../wrap.js';
@@ -86,7 +87,7 @@ export function ComposeBody({text, width, height, scroll, cursor}: Props) {
 			))}
 			{below > 0 ? (
 				<Text color={theme.accent} wrap="truncate-end">
-					↓ {below + 1} more lines (j/k, PgDn)
+					↓ {plural(below + 1, 'more line')} (j/k, PgDn)
 				</Text>
 			) : null}
 		</Box>

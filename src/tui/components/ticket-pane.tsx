@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {toDisplayLine} from '../../text/display-text.js';
+import {plural} from '../format.js';
 import {theme} from '../theme.js';
 import type {PaneLine} from '../thread-lines.js';
 import {PaneLineView} from './pane-line.js';
@@ -42,7 +43,7 @@ export function TicketPane({content, scroll, width, height, isFocused}: Props) {
 			))}
 			{below > 0 ? (
 				<Text color={isFocused ? theme.accent : theme.muted}>
-					↓ {below + 1} more lines {isFocused ? '(j/k, PgDn)' : '(tab or J/K to scroll)'}
+					↓ {plural(below + 1, 'more line')} {isFocused ? '(j/k, PgDn)' : '(tab or J/K to scroll)'}
 				</Text>
 			) : null}
 		</Box>
