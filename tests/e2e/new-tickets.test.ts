@@ -23,6 +23,31 @@ async function ticketsOf(email: string): Promise<Row[]> {
 }
 
 describe('csr new on the demo desk', () => {
+	it('refuses a template that comes with files, before opening any ticket, instead of dropping them', async () => {
+		box = createSandbox();
+		const templates = join(box.home, 'config', 'templates');
+		mkdirSync(templates, {recursive: true});
+		writeFileSync(join(templates, 'return-label.pdf'), '%PDF-1.4 label');
+		writeFileSync(
+			join(templates, 'send-label.md'),
+			'---\ntitle: Send the return label\nattachments: [return-label.pdf]\n---\nHi, your label is attached.\n',
+		);
+		const result = await box.csr([
+			'new',
+			'--to',
+			'label@example.com',
+			'--subject',
+			'Your label',
+			'--template',
+			'send-label',
+		]);
+		expect(result.exitCode).toBe(2);
+		expect(result.stderr).toContain('template send-label comes with 1 file (return-label.pdf)');
+		expect(result.stderr).toContain('csr reply ID --template send-label');
+		const listed = await box.csr(['queue', '--requester', 'label@example.com', '--ids']);
+		expect(listed.stdout.trim()).toBe('');
+	});
+
 	it('opens one ticket that csr queue --requester lists; the same command again opens none', async () => {
 		box = createSandbox();
 		const created = await box.csr([

@@ -1,4 +1,5 @@
 import {createReadStream, readFileSync} from 'node:fs';
+import {basename} from 'node:path';
 import type {Context, GlobalOptions} from '../../context.js';
 import {type Channel, type Ticket, TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
@@ -11,6 +12,7 @@ import {executeRun, planRun} from '../../services/replies.js';
 import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
+import {plural} from '../../tui/format.js';
 import {activeProfile, formatOf} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
 
@@ -208,6 +210,14 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 							cache,
 						});
 			const body = rendered === undefined ? (source as {text: string}).text : rendered.body;
+			// Files are not carried by `csr new` yet: refuse before anything is created rather than drop them.
+			if (rendered !== undefined && rendered.attachments.length > 0)
+				throw new UsageError(
+					`template ${rendered.name} comes with ${plural(rendered.attachments.length, 'file')} (${rendered.attachments
+						.map((file) => toDisplayLine(basename(file)))
+						.join(', ')}); csr new does not send files yet, so nothing was created`,
+					`Open the tickets with --body or a template without files, then send it with \`csr reply ID --template ${rendered.name}\`.`,
+				);
 			if (body.trim() === '') throw new UsageError(`the message for ${recipient.email} is empty; nothing was created`);
 			// What the template sets (status, tags) applies to the new ticket unless a flag says otherwise.
 			const create: NewTicket = {
