@@ -155,6 +155,17 @@ export function parseByteSize(raw: string): number | null {
 }
 
 /** Settings `csr config get|set` knows, with their parser and default. */
+/** `sla.firstReply` and `sla.resolution`: a target list, or `none` to remove it. */
+const slaTargetSetting = {
+	parse: z
+		.string()
+		.trim()
+		.transform((text) => (text.toLowerCase() === 'none' ? null : text))
+		.pipe(SlaTargetText.nullable()),
+	default: null,
+	expects: slaTargetsExpects,
+};
+
 export const settingDefinitions = {
 	'stats.maxCacheAgeMinutes': {
 		parse: z.coerce.number().int().nonnegative(),
@@ -168,25 +179,9 @@ export const settingDefinitions = {
 		expects: 'a scale like 1-7',
 	},
 	/** The active profile's first-reply SLA targets (stored in profiles.NAME.slaTargets). */
-	'sla.firstReply': {
-		parse: z
-			.string()
-			.trim()
-			.transform((text) => (text.toLowerCase() === 'none' ? null : text))
-			.pipe(SlaTargetText.nullable()),
-		default: null,
-		expects: slaTargetsExpects,
-	},
+	'sla.firstReply': slaTargetSetting,
 	/** The active profile's resolution SLA targets (stored in profiles.NAME.slaTargets). */
-	'sla.resolution': {
-		parse: z
-			.string()
-			.trim()
-			.transform((text) => (text.toLowerCase() === 'none' ? null : text))
-			.pipe(SlaTargetText.nullable()),
-		default: null,
-		expects: slaTargetsExpects,
-	},
+	'sla.resolution': slaTargetSetting,
 	'tui.refreshSeconds': {
 		parse: z.coerce.number().int().nonnegative(),
 		default: 60,

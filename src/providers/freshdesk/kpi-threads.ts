@@ -1,13 +1,9 @@
-import {AuthError} from '../../errors.js';
 import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
-import {mapLimited} from '../http/map-limited.js';
+import {readEachBestEffort} from '../http/map-limited.js';
 import type {FreshdeskApi} from './api.js';
 import {descriptionMessage, toMessage, toTicket} from './map.js';
 import type {FreshdeskTicket} from './schemas.js';
 import {conversations} from './thread.js';
-
-/** Conversations read at once per export page (each ticket costs one request per 100 conversations). */
-const threadConcurrency = 4;
 
 type PublicMessages = NonNullable<TicketFacts['publicMessages']>;
 
@@ -28,14 +24,11 @@ export async function exportThreads(
 	if (recent.length === 0) return new Map();
 	// Authors are told apart by the agent list (toMessage's role), as in `csr show`.
 	await api.agents(signal);
-	const threads = await mapLimited(recent, threadConcurrency, async (raw) => {
-		try {
-			return [raw.id, publicMessagesOf(api, raw, await conversations(api, raw.id, signal))] as const;
-		} catch (error) {
-			if (error instanceof AuthError || signal?.aborted === true) throw error;
-			return null;
-		}
-	});
+	const threads = await readEachBestEffort(
+		recent,
+		async (raw) => [raw.id, publicMessagesOf(api, raw, await conversations(api, raw.id, signal))] as const,
+		signal,
+	);
 	return new Map(threads.filter((entry) => entry !== null));
 }
 

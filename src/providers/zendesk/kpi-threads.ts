@@ -1,12 +1,8 @@
-import {AuthError} from '../../errors.js';
 import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
-import {mapLimited} from '../http/map-limited.js';
+import {readEachBestEffort} from '../http/map-limited.js';
 import type {ZendeskApi} from './api.js';
 import {toMessage} from './map.js';
 import {fetchComments} from './thread.js';
-
-/** Threads read at once per export page (each ticket costs one request per 100 comments). */
-const threadConcurrency = 4;
 
 type PublicMessages = NonNullable<TicketFacts['publicMessages']>;
 
@@ -23,15 +19,17 @@ export async function withThreads(
 	signal?: AbortSignal,
 ): Promise<TicketFacts[]> {
 	const now = api.setup.now();
-	return mapLimited(items, threadConcurrency, async (facts) => {
-		if (!withinThreadHorizon(facts.ticket.updatedAt, now)) return facts;
-		let publicMessages: PublicMessages;
-		try {
-			publicMessages = publicMessagesOf(api, await fetchComments(api, facts.ticket.id, signal), facts);
-		} catch (error) {
-			if (error instanceof AuthError || signal?.aborted === true) throw error;
-			return facts;
-		}
+	const threads = await readEachBestEffort(
+		items,
+		async (facts) =>
+			withinThreadHorizon(facts.ticket.updatedAt, now)
+				? publicMessagesOf(api, await fetchComments(api, facts.ticket.id, signal), facts)
+				: null,
+		signal,
+	);
+	return items.map((facts, index) => {
+		const publicMessages = threads[index];
+		if (publicMessages === null || publicMessages === undefined) return facts;
 		const solved = facts.solvedAt !== null && (facts.ticket.status === 'solved' || facts.ticket.status === 'closed');
 		return {...facts, publicMessages, solvedBy: solved ? facts.ticket.assignee : null};
 	});
