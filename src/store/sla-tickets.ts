@@ -35,9 +35,9 @@ type Applied = {
 	readonly resolution: number | null;
 	readonly firstReplyDueBefore: string | null;
 	readonly resolutionDueBefore: string | null;
-	/** The same in business time, ms; null without business hours. */
-	readonly firstReplyBusinessDueBefore: number | null;
-	readonly resolutionBusinessDueBefore: number | null;
+	/** The same in business time; null without business hours. */
+	readonly firstReplyBusinessDueBefore: string | null;
+	readonly resolutionBusinessDueBefore: string | null;
 };
 
 /** The first (most specific) rule for the group and priority. */
@@ -112,7 +112,9 @@ export function aggregateSla(
 	const dueBefore = (rule: TargetRule | null) =>
 		rule === null ? null : new Date(nowMs - rule.minutes * 60_000).toISOString();
 	const businessDueBefore = (rule: TargetRule | null, group: string | null) =>
-		rule === null || businessOverdueBefore === null ? null : businessOverdueBefore(group, rule.minutes);
+		rule === null || businessOverdueBefore === null
+			? null
+			: new Date(businessOverdueBefore(group, rule.minutes)).toISOString();
 	const applied = new Map<string | null, Map<string | null, Applied>>();
 	const targetsOf = (group: string | null, priority: string | null): Applied => {
 		let byPriority = applied.get(group);
@@ -178,8 +180,7 @@ export function aggregateSla(
 		if (unsolved) {
 			// A first reply that came is judged on its business minutes (none measured: not judged); a target still
 			// running is past once the ticket was created before its business due instant.
-			const createdMs = Date.parse(createdAt);
-			const overdue = (before: number | null) => (before !== null && createdMs < before ? 3 : 2);
+			const overdue = past;
 			fb =
 				targets.firstReply === null
 					? 0
