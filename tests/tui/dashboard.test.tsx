@@ -27,9 +27,15 @@ afterEach(async () => {
 	desks = [];
 });
 
-function show(services: DashboardServices, width: number, height: number, onQuit = () => {}) {
+function show(
+	services: DashboardServices,
+	width: number,
+	height: number,
+	onQuit = () => {},
+	yieldTurn?: (next: () => void) => void,
+) {
 	const instance = render(
-		<KeyRouter>
+		<KeyRouter yieldTurn={yieldTurn}>
 			<DashboardScreen services={services} width={width} height={height} onQuit={onQuit} />
 		</KeyRouter>,
 	);
@@ -201,6 +207,16 @@ describe('csr dashboard on the demo desk', () => {
 		expect(quit).toBe(false);
 		await screen.press('q');
 		expect(quit).toBe(true);
+	}, 60_000);
+
+	it('moves once per key when keys arrive in one burst (a held ↓), not once per frame', async () => {
+		const {services} = await demoBoard();
+		// Every key of a burst is handed over before any render: the worst case of a slow frame.
+		const screen = show(services, 100, 60, () => {}, (next) => next());
+		await screen.waitForFrame((text) => text.includes('› Unsolved now'));
+		// Both ↓ in one chunk: the second is read before the board renders the first.
+		await screen.press(keys.down + keys.down);
+		await screen.waitForFrame((text) => text.includes('› Past the SLA target'));
 	}, 60_000);
 
 	it('fits 80×24 and marks the selection with a character, not only a colour', async () => {

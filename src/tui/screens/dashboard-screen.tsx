@@ -1,12 +1,13 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
 import type {DashboardSelection} from '../../services/dashboard.js';
 import {toDisplayLine} from '../../text/display-text.js';
 import {DashboardBoard} from '../components/dashboard-board.js';
 import {DashboardTickets} from '../components/dashboard-tickets.js';
 import {type BoardItem, boardItems, type DashboardServices, moveSelection, scrollTop} from '../dashboard-model.js';
+import {formatClock} from '../format.js';
 import {useAsync} from '../hooks/use-async.js';
 import {useDashboard} from '../hooks/use-dashboard.js';
+import {useLiveState} from '../hooks/use-live-state.js';
 import {actionOf} from '../keymap.js';
 import {useKeys} from '../keys.js';
 import {theme} from '../theme.js';
@@ -28,10 +29,11 @@ function titleOf(item: Exclude<BoardItem, {kind: 'title'}>): string {
 /** csr dashboard: the live board, and the tickets behind a number (enter), back with q or esc. */
 export function DashboardScreen({services, width, height, onQuit}: Props) {
 	const {state, reload} = useDashboard(services);
-	const [selected, setSelected] = useState(0);
-	const [top, setTop] = useState(0);
-	const [opened, setOpened] = useState<Opened | null>(null);
-	const [ticketIndex, setTicketIndex] = useState(0);
+	// Live state: a key read before the re-render acts on what the previous key did (held ↓, a burst of keys).
+	const [selected, setSelected, readSelected] = useLiveState(0);
+	const [top, setTop, readTop] = useLiveState(0);
+	const [opened, setOpened, readOpened] = useLiveState<Opened | null>(null);
+	const [ticketIndex, setTicketIndex, readTicketIndex] = useLiveState(0);
 	const list = useAsync(opened === null ? null : (signal) => services.tickets(opened.selection, signal), [
 		opened,
 		services,
@@ -39,20 +41,22 @@ export function DashboardScreen({services, width, height, onQuit}: Props) {
 	const items = state.kind === 'ready' ? boardItems(state.value) : [];
 	useKeys((input, key) => {
 		const action = actionOf(['up', 'down', 'open', 'back', 'quit', 'refresh'], input, key);
-		if (action === 'quit' || (action === 'back' && opened === null)) onQuit();
+		const isOpen = readOpened() !== null;
+		if (action === 'quit' || (action === 'back' && !isOpen)) onQuit();
 		else if (action === 'back') setOpened(null);
 		else if (action === 'refresh') reload({quiet: true});
-		else if (opened !== null) {
+		else if (isOpen) {
 			const count = list.state.kind === 'ready' ? list.state.value.length : 0;
-			if (action === 'up') setTicketIndex((index) => Math.max(0, index - 1));
-			if (action === 'down') setTicketIndex((index) => Math.min(Math.max(0, count - 1), index + 1));
+			const index = readTicketIndex();
+			if (action === 'up') setTicketIndex(Math.max(0, index - 1));
+			if (action === 'down') setTicketIndex(Math.min(Math.max(0, count - 1), index + 1));
 		} else if (action === 'up' || action === 'down') {
-			const next = moveSelection(items, Math.min(selected, items.length - 1), action === 'up' ? -1 : 1);
+			const next = moveSelection(items, Math.min(readSelected(), items.length - 1), action === 'up' ? -1 : 1);
 			setSelected(next);
 			// The board's list has the height less the title, key and summary lines (DashboardBoard).
-			setTop((first) => scrollTop(next, first, Math.max(1, height - 5), items.length));
+			setTop(scrollTop(next, readTop(), Math.max(1, height - 5), items.length));
 		} else if (action === 'open') {
-			const item = items[selected];
+			const item = items[readSelected()];
 			if (item !== undefined && item.kind !== 'title') {
 				setTicketIndex(0);
 				setOpened({selection: item.selection, title: titleOf(item)});
@@ -67,7 +71,9 @@ export function DashboardScreen({services, width, height, onQuit}: Props) {
 			<Text wrap="truncate-end">
 				<Text inverse bold>{` ${services.profileName} `}</Text>
 				<Text> dashboard</Text>
-				{refreshedAt === null ? null : <Text> · as of {refreshedAt.toISOString().slice(11, 19)} UTC</Text>}
+				{refreshedAt === null || state.kind !== 'ready' ? null : (
+					<Text> · as of {formatClock(refreshedAt, state.value.timeZone)}</Text>
+				)}
 				<Text color={theme.muted}>{every}</Text>
 				{state.kind === 'ready' && state.refreshing ? <Text color={theme.muted}> · refreshing</Text> : null}
 				{state.kind === 'ready' && state.value.warning !== null ? (
