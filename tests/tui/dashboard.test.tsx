@@ -212,7 +212,13 @@ describe('csr dashboard on the demo desk', () => {
 	it('moves once per key when keys arrive in one burst (a held ↓), not once per frame', async () => {
 		const {services} = await demoBoard();
 		// Every key of a burst is handed over before any render: the worst case of a slow frame.
-		const screen = show(services, 100, 60, () => {}, (next) => next());
+		const screen = show(
+			services,
+			100,
+			60,
+			() => {},
+			(next) => next(),
+		);
 		await screen.waitForFrame((text) => text.includes('› Unsolved now'));
 		// Both ↓ in one chunk: the second is read before the board renders the first.
 		await screen.press(keys.down + keys.down);
