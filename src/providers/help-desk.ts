@@ -121,7 +121,7 @@ export type TicketFacts = {
 };
 
 /**
- * Desks whose export has no thread (Zendesk, Freshdesk) read each ticket's thread for `publicMessages`: one request
+ * Desks whose export has no thread (Zendesk, Freshdesk, Zammad, Help Scout) read each ticket's thread for `publicMessages`: one request
  * a ticket. Only tickets changed within this many days are read, so the first sync of a desk with years of history
  * costs a quarter's worth of requests, not one per ticket ever; older tickets have no thread figures.
  */

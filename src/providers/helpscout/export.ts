@@ -2,6 +2,7 @@ import * as z from 'zod';
 import {AuthError} from '../../errors.js';
 import type {ExportPage, SatisfactionRating, TicketFacts} from '../help-desk.js';
 import type {HelpScoutApi} from './api.js';
+import {withThreads} from './kpi-threads.js';
 import {changedAt, toSatisfactionRating, toTicketFacts} from './map.js';
 import {decodeCursor, encodeCursor, mailboxMap} from './queue.js';
 import {conversationPage, ratingPage} from './schemas.js';
@@ -16,7 +17,8 @@ const exportCursor = z.object({
  * Conversations changed since the cursor with their threads (`status=all&modifiedSince=…&sortField=modifiedAt
  * &sortOrder=asc&embed=threads`), in Help Scout's pages. At the end the cursor becomes a new window from the last
  * change seen (never null), so the next sync reads only what changed; reading it again right away gives the same
- * cursor, which tells the caller it is caught up.
+ * cursor, which tells the caller it is caught up. Each conversation changed within the thread horizon has its threads
+ * read in full for next reply, requester wait and per-agent replies (kpi-threads.ts).
  */
 export async function exportTicketFacts(
 	api: HelpScoutApi,
@@ -43,7 +45,12 @@ export async function exportTicketFacts(
 		mailboxMap(api, signal),
 	]);
 	const conversations = body._embedded?.conversations ?? [];
-	const items = conversations.map((conversation) => toTicketFacts(conversation, mailboxes));
+	const items = await withThreads(
+		api,
+		conversations,
+		conversations.map((conversation) => toTicketFacts(conversation, mailboxes)),
+		signal,
+	);
 	if (conversations.length === 0) return {items, nextCursor: raw};
 	if (page < (body.page?.totalPages ?? 1))
 		return {items, nextCursor: encodeCursor({kind: 'tickets', since, page: page + 1})};

@@ -65,6 +65,8 @@ export const hsConversation = z.object({
 	assignee: hsPerson.nullish(),
 	createdBy: hsPerson.nullish(),
 	createdAt: timestamp,
+	/** The user who closed it (a user id; 0 or absent when nobody did, e.g. a workflow). */
+	closedBy: id.nullish(),
 	closedAt: timestamp.nullish(),
 	userUpdatedAt: timestamp.nullish(),
 	customerWaitingSince: z.object({time: timestamp.nullish(), latestReplyFrom: z.string().nullish()}).loose().nullish(),

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type {ExportPage, TicketFacts} from '../help-desk.js';
 import {api as apiPath, type ZammadApi} from './api.js';
+import {withThreads} from './kpi-threads.js';
 import {toTicketFacts} from './map.js';
 import {decodeCursor, encodeCursor, lookupFor, tagsForDisplay} from './queue.js';
 import {ticketList} from './schemas.js';
@@ -23,7 +24,8 @@ const later = (a: string | null, b: string): string => (a === null || Date.parse
  * order, works without Elasticsearch). Zammad's list has no "changed since" filter, so a later sync reads the list
  * again and keeps only tickets whose `updated_at` is after the last change the previous sync saw; pages without such
  * a ticket are read through, so a page is empty only at the end. The last page's cursor is the new starting point,
- * never null, so the next sync picks up only what changed.
+ * never null, so the next sync picks up only what changed. Each ticket changed within the thread horizon has its
+ * public articles read for next reply, requester wait and per-agent replies (kpi-threads.ts).
  */
 export async function exportTicketFacts(
 	api: ZammadApi,
@@ -49,7 +51,12 @@ export async function exportTicketFacts(
 			lookupFor(api, changed, signal),
 			api.mapLimited(changed, (ticket) => tagsForDisplay(api, ticket.id, signal)),
 		]);
-		const items = changed.map((ticket, index) => toTicketFacts(ticket, tags[index] ?? [], lookup));
+		const items = await withThreads(
+			api,
+			changed.map((ticket, index) => toTicketFacts(ticket, tags[index] ?? [], lookup)),
+			lookup,
+			signal,
+		);
 		const nextCursor = more
 			? encodeCursor({kind: 'tickets', since, seen, page: page + 1})
 			: encodeCursor({kind: 'tickets', since: seen, seen, page: 1});
