@@ -15,6 +15,17 @@ export async function deliverNew(
 	item: PlannedWrite,
 	options: {runId: string | null},
 ): Promise<DeliveryResult> {
+	const result = await deliverNewOnce(env, item, options);
+	const files = item.extras?.attachments ?? [];
+	if (files.length === 0) return result;
+	return {...result, attachments: files.map(({fileName, contentType, size}) => ({fileName, contentType, size}))};
+}
+
+async function deliverNewOnce(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	options: {runId: string | null},
+): Promise<DeliveryResult> {
 	const {runId} = options;
 	const create = item.create;
 	if (create === undefined || !hasTicketCreation(env.desk))

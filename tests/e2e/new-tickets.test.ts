@@ -47,8 +47,12 @@ describe('csr new on the demo desk', () => {
 
 		const created = await box.csr([...args, '--attach', photo, '--json']);
 		expect(created.exitCode, created.stderr).toBe(0);
-		const [result] = JSON.parse(created.stdout) as {ticketId: string; result: string}[];
+		const [result] = JSON.parse(created.stdout) as {ticketId: string; result: string; attachments: unknown}[];
 		expect(result?.result).toBe('sent');
+		expect(result?.attachments).toEqual([
+			{fileName: 'return-label.pdf', contentType: 'application/pdf', size: label.length},
+			{fileName: 'parcel.png', contentType: 'image/png', size: 11},
+		]);
 		const id = result?.ticketId ?? '';
 		const again = await box.csr([...args, '--attach', photo]);
 		expect(again.exitCode, again.stderr).toBe(0);
