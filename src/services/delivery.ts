@@ -37,6 +37,8 @@ export type DeliveryResult = {
 	readonly result: 'sent' | 'skipped' | 'failed' | 'queued' | 'dry-run';
 	readonly messageId?: string;
 	readonly reason?: string;
+	/** The files the message carries (`csr new --json`): names, types and sizes, never paths or bytes. */
+	readonly attachments?: readonly {readonly fileName: string; readonly contentType: string; readonly size: number}[];
 };
 
 export type DeliveryEnv = {

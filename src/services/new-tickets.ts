@@ -3,6 +3,7 @@ import {AuthError, InterruptedError, messageOf} from '../errors.js';
 import {type HelpDesk, hasTicketCreation, type TicketCreation} from '../providers/help-desk.js';
 import {clearDelivery, findDelivery, markSending} from '../store/journal.js';
 import {commitSent, type DeliveryEnv, type DeliveryResult, finish, isTemporary, type PlannedWrite} from './delivery.js';
+import {extrasFailure, outgoingExtras} from './delivery-extras.js';
 
 /**
  * Opens one planned ticket at most once, on the same journal as replies: `sending` is committed before the request,
@@ -10,6 +11,17 @@ import {commitSent, type DeliveryEnv, type DeliveryResult, finish, isTemporary, 
  * The journal key (`item.ticketId`) stands for the ticket until the desk gives it an id; the record gets the real id.
  */
 export async function deliverNew(
+	env: DeliveryEnv,
+	item: PlannedWrite,
+	options: {runId: string | null},
+): Promise<DeliveryResult> {
+	const result = await deliverNewOnce(env, item, options);
+	const files = item.extras?.attachments ?? [];
+	if (files.length === 0) return result;
+	return {...result, attachments: files.map(({fileName, contentType, size}) => ({fileName, contentType, size}))};
+}
+
+async function deliverNewOnce(
 	env: DeliveryEnv,
 	item: PlannedWrite,
 	options: {runId: string | null},
@@ -38,13 +50,26 @@ export async function deliverNew(
 			return {ticketId: found, result: 'skipped', reason: 'already created by an interrupted run'};
 		}
 	}
+	let attachments: ReturnType<typeof outgoingExtras>['attachments'];
+	try {
+		// The files are read again and must hash as planned: a new ticket never opens with another file, or without it.
+		attachments = outgoingExtras({attachments: item.extras?.attachments}).attachments;
+	} catch (error) {
+		const reason = extrasFailure(error);
+		if (reason === null) throw error;
+		return finish(env, item, runId, {ticketId: item.ticketId, result: 'failed', reason});
+	}
 	markSending(
 		env.db,
 		{profile: env.profile, ticketId: item.ticketId, intentHash: item.intentHash, body: item.body, runId},
 		env.now().toISOString(),
 	);
 	try {
-		const created = await env.desk.createTicket(create, {idempotencyKey: key}, env.signal);
+		const created = await env.desk.createTicket(
+			attachments === undefined ? create : {...create, attachments},
+			{idempotencyKey: key},
+			env.signal,
+		);
 		// The journal keeps the new ticket's id where replies keep the message id: a re-run reports it.
 		commitSent(env, item, created.ticket.id, runId, created.ticket.id);
 		return {ticketId: created.ticket.id, result: 'sent', messageId: created.messageId};

@@ -213,6 +213,23 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	const baseTime = clock.now() - 30 * 86_400_000;
 	const iso = (ms: number): string => new Date(ms).toISOString().replace('.000Z', 'Z');
 
+	/** A comment's `uploads` tokens: the files uploaded under them go on the comment. */
+	function attachUploads(comment: FakeComment, tokens: unknown): void {
+		for (const token of (tokens as string[] | undefined) ?? []) {
+			const upload = uploads.get(token);
+			if (upload === undefined) continue;
+			upload.used = true;
+			comment.attachments.push({
+				id: 7_000 + comment.attachments.length,
+				file_name: upload.fileName,
+				content_url: fileUrl(token, upload.fileName),
+				content_type: upload.contentType,
+				size: upload.bytes.length,
+				thumbnails: [],
+			});
+		}
+	}
+
 	function makeComment(ticketId: number, authorId: number, body: string, isPublic: boolean, at: string): FakeComment {
 		nextCommentId += 1;
 		const comment: FakeComment = {
@@ -404,19 +421,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 				isPublic = comments.get(ticket.id)?.[0]?.public ?? true;
 			}
 			comment = makeComment(ticket.id, me.id, String(requested['body'] ?? ''), isPublic as boolean, at);
-			for (const token of (requested['uploads'] as string[] | undefined) ?? []) {
-				const upload = uploads.get(token);
-				if (upload === undefined) continue;
-				upload.used = true;
-				comment.attachments.push({
-					id: 7_000 + comment.attachments.length,
-					file_name: upload.fileName,
-					content_url: fileUrl(token, upload.fileName),
-					content_type: upload.contentType,
-					size: upload.bytes.length,
-					thumbnails: [],
-				});
-			}
+			attachUploads(comment, requested['uploads']);
 		}
 		const ccs = changes['email_ccs'] as {user_email: string}[] | undefined;
 		if (ccs !== undefined)
@@ -926,6 +931,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			(ticket['email_cc_ids'] as number[]).push(ccUser.id);
 		}
 		const made = makeComment(id, me.id, String(comment['body']), comment['public'] !== false, ticket.updated_at);
+		attachUploads(made, comment['uploads']);
 		const created = fixture<{audit: Json}>('ticket_create_with_audit').audit;
 		const answer: FakeAnswer = {
 			status: 201,

@@ -115,11 +115,24 @@ describe('Zendesk new tickets', () => {
 		expect(posts()).toHaveLength(0);
 	});
 
-	it('refuses attachments it cannot send, creating nothing', async () => {
-		const {desk, posts} = await onFake();
-		const file = {fileName: 'a.pdf', contentType: 'application/pdf', bytes: new Uint8Array([1]), sha256: 'x'};
-		await expect(desk.createTicket({...spec, attachments: [file]}, {})).rejects.toThrow(/cannot yet attach files/);
-		expect(posts()).toHaveLength(0);
+	it('uploads files first and sends their tokens with the first comment; a repeat with new tokens is the same ticket', async () => {
+		const {desk, fake, posts} = await onFake();
+		const file = {
+			fileName: 'label.pdf',
+			contentType: 'application/pdf',
+			bytes: new Uint8Array([0x25, 0x50]),
+			sha256: 'x',
+		};
+		const created = await desk.createTicket({...spec, attachments: [file]}, {idempotencyKey: 'csr-files'});
+		const uploads = fake.requests.filter((request) => request.pathname === '/api/v2/uploads.json');
+		expect(uploads.map((request) => request.query.get('filename'))).toEqual(['label.pdf']);
+		const comment = (JSON.parse(posts()[0]?.body ?? '{}') as {ticket: {comment: {uploads?: string[]}}}).ticket.comment;
+		expect(comment.uploads).toEqual([...fake.uploads.keys()]);
+		// After a crash the file is uploaded again under a new token: Zendesk refuses the key with other parameters,
+		// and csr answers with the ticket the key made, not an error and not a second ticket.
+		const again = await desk.createTicket({...spec, attachments: [file]}, {idempotencyKey: 'csr-files'});
+		expect(again.ticket.id).toBe(created.ticket.id);
+		expect(fakeTicketsOf(fake, spec.requester.email)).toEqual([created.ticket.id]);
 	});
 
 	it('connection dropped after Zendesk made the ticket: the repeat with the same key returns it, one ticket', async () => {

@@ -1,4 +1,4 @@
-import {mkdirSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createSandbox} from '../support/e2e.js';
@@ -23,29 +23,67 @@ async function ticketsOf(email: string): Promise<Row[]> {
 }
 
 describe('csr new on the demo desk', () => {
-	it('refuses a template that comes with files, before opening any ticket, instead of dropping them', async () => {
+	it('opens a ticket with the files of --template send-label that csr show --save-attachments gives back identically', async () => {
 		box = createSandbox();
 		const templates = join(box.home, 'config', 'templates');
 		mkdirSync(templates, {recursive: true});
-		writeFileSync(join(templates, 'return-label.pdf'), '%PDF-1.4 label');
+		// Every byte value: a file mangled as text on the way would not come back identical.
+		const label = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({length: 256}, (_, i) => i))]);
+		writeFileSync(join(templates, 'return-label.pdf'), label);
+		const photo = join(box.home, 'parcel.png');
+		writeFileSync(photo, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]));
 		writeFileSync(
 			join(templates, 'send-label.md'),
 			'---\ntitle: Send the return label\nattachments: [return-label.pdf]\n---\nHi, your label is attached.\n',
 		);
-		const result = await box.csr([
+		const args = ['new', '--to', 'label@example.com', '--subject', 'Your label', '--template', 'send-label'];
+		const planned = await box.csr([...args, '--attach', photo, '--dry-run', '--json']);
+		expect(planned.exitCode, planned.stderr).toBe(0);
+		expect((JSON.parse(planned.stdout) as {attachments: unknown}[])[0]?.attachments).toEqual([
+			{fileName: 'return-label.pdf', contentType: 'application/pdf', size: label.length},
+			{fileName: 'parcel.png', contentType: 'image/png', size: 11},
+		]);
+		expect(await ticketsOf('label@example.com')).toEqual([]);
+
+		const created = await box.csr([...args, '--attach', photo, '--json']);
+		expect(created.exitCode, created.stderr).toBe(0);
+		const [result] = JSON.parse(created.stdout) as {ticketId: string; result: string; attachments: unknown}[];
+		expect(result?.result).toBe('sent');
+		expect(result?.attachments).toEqual([
+			{fileName: 'return-label.pdf', contentType: 'application/pdf', size: label.length},
+			{fileName: 'parcel.png', contentType: 'image/png', size: 11},
+		]);
+		const id = result?.ticketId ?? '';
+		const again = await box.csr([...args, '--attach', photo]);
+		expect(again.exitCode, again.stderr).toBe(0);
+		expect((await ticketsOf('label@example.com')).map((ticket) => ticket.id)).toEqual([id]);
+
+		const dir = join(box.home, 'saved');
+		const saved = await box.csr(['show', id, '--save-attachments', dir]);
+		expect(saved.exitCode, saved.stderr).toBe(0);
+		expect(readFileSync(join(dir, 'return-label.pdf')).equals(label)).toBe(true);
+		expect(readFileSync(join(dir, 'parcel.png')).equals(readFileSync(photo))).toBe(true);
+	});
+
+	it('refuses a file over the desk limit before opening any ticket (exit 2)', async () => {
+		box = createSandbox();
+		const big = join(box.home, 'big.zip');
+		writeFileSync(big, Buffer.alloc(6 * 1024 * 1024, 1));
+		const refused = await box.csr([
 			'new',
 			'--to',
-			'label@example.com',
+			'big@example.com',
 			'--subject',
-			'Your label',
-			'--template',
-			'send-label',
+			'S',
+			'--body',
+			'Hi',
+			'--attach',
+			big,
 		]);
-		expect(result.exitCode).toBe(2);
-		expect(result.stderr).toContain('template send-label comes with 1 file (return-label.pdf)');
-		expect(result.stderr).toContain('csr reply ID --template send-label');
-		const listed = await box.csr(['queue', '--requester', 'label@example.com', '--ids']);
-		expect(listed.stdout.trim()).toBe('');
+		expect(refused.exitCode).toBe(2);
+		expect(refused.stderr).toContain('big.zip is 6.0 MB');
+		expect(refused.stderr).toContain('Nothing was sent');
+		expect(await ticketsOf('big@example.com')).toEqual([]);
 	});
 
 	it('opens one ticket that csr queue --requester lists; the same command again opens none', async () => {

@@ -1,9 +1,17 @@
-import {mkdtempSync, rmSync} from 'node:fs';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {type HelpDesk, hasTicketCreation, type NewTicket, type TicketCreation} from '../../src/providers/help-desk.js';
+import {
+	type HelpDesk,
+	hasAttachmentDownload,
+	hasTicketCreation,
+	type NewTicket,
+	type TicketCreation,
+} from '../../src/providers/help-desk.js';
+import {readAttachmentFile} from '../../src/services/attachments.js';
 import {hashIntent, type PlannedWrite} from '../../src/services/delivery.js';
+import {intentPartsOf} from '../../src/services/delivery-extras.js';
 import {deliverNew} from '../../src/services/new-tickets.js';
 import {type Database, openDatabase} from '../../src/store/database.js';
 import {findDelivery, markSending} from '../../src/store/journal.js';
@@ -123,6 +131,47 @@ export function describeTicketCreationContract(name: string, open: () => Promise
 			const rerun = await deliverNew(env(), item, {runId: null});
 			expect(rerun).toMatchObject({ticketId: made.ticket.id, result: 'skipped', reason: 'already created'});
 			expect(await opened.ticketsOf(input.requester.email)).toEqual([made.ticket.id]);
+		});
+
+		it('delivery: opens a ticket with a file the desk gives back byte for byte, once', async () => {
+			// A small PDF with every byte value in it: no text transcoding on the way may go unnoticed.
+			const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.from(Array.from({length: 256}, (_, i) => i))]);
+			const path = join(dir, 'return-label.pdf');
+			writeFileSync(path, bytes);
+			const file = readAttachmentFile(path, '--attach').planned;
+			const input = spec({body: 'Hi Nell, your return label is attached.'});
+			const planned = plannedCreate(input, `${name}-file`);
+			const item = {
+				...planned,
+				intentHash: hashIntent([planned.intentHash, ...intentPartsOf({attachments: [file]})]),
+				extras: {attachments: [file]},
+			};
+			const sent = await deliverNew(env(), item, {runId: null});
+			expect(sent.result).toBe('sent');
+			const thread = await desk.getThread(sent.ticketId);
+			const first = thread.messages.find((message) => message.text.includes('return label is attached'));
+			expect(first?.public).toBe(true);
+			const attached = (first?.attachments ?? []).filter((attachment) => attachment.name === 'return-label.pdf');
+			expect(attached).toHaveLength(1);
+			if (!hasAttachmentDownload(desk)) throw new Error(`${name} gives no attachment bytes back`);
+			const back = await desk.downloadAttachment(sent.ticketId, attached[0] as (typeof attached)[number]);
+			expect(Buffer.from(back).equals(bytes)).toBe(true);
+			const again = await deliverNew(env(), item, {runId: null});
+			expect(again).toMatchObject({ticketId: sent.ticketId, result: 'skipped'});
+			expect(await opened.ticketsOf(input.requester.email)).toEqual([sent.ticketId]);
+		});
+
+		it('delivery: a file that changed since the plan opens no ticket', async () => {
+			const path = join(dir, 'label.pdf');
+			writeFileSync(path, '%PDF-1.4 planned');
+			const file = readAttachmentFile(path, '--attach').planned;
+			writeFileSync(path, '%PDF-1.4 changed');
+			const input = spec();
+			const item = {...plannedCreate(input, `${name}-changed`), extras: {attachments: [file]}};
+			const result = await deliverNew(env(), item, {runId: null});
+			expect(result.result).toBe('failed');
+			expect(result.reason).toContain('changed since the message was planned');
+			expect(await opened.ticketsOf(input.requester.email)).toEqual([]);
 		});
 
 		it('delivery: sent once, then the same intent again creates nothing', async () => {

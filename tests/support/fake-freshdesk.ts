@@ -58,6 +58,8 @@ export type FakeTicket = {
 	fr_escalated: boolean;
 	description: string;
 	description_text: string;
+	/** Files the description came with (an outbound email sent as multipart). */
+	attachments?: Json[];
 	stats: {
 		agent_responded_at: string | null;
 		requester_responded_at: string | null;
@@ -422,7 +424,8 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 			tags: [...ticket.tags],
 		};
 		if (withDescription || include.includes('description')) Object.assign(json, {description, description_text});
-		if (withDescription) json['attachments'] = ticket.id === 1 ? templateTicket['attachments'] : [];
+		if (withDescription)
+			json['attachments'] = ticket.attachments ?? (ticket.id === 1 ? templateTicket['attachments'] : []);
 		if (include.includes('stats')) json['stats'] = {...ticketStats};
 		if (include.includes('requester')) {
 			const contact = contacts.get(ticket.requester_id);
@@ -736,9 +739,38 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 		const created = answer.json as FakeConversation;
 		const cc = parts.filter((part) => part.name === 'cc_emails[]').map((part) => part.data.toString());
 		if (kind === 'reply') created['cc_emails'] = cc;
-		// Freshdesk keeps files on S3: a signed link on another host, fetched without the API key.
+		created.attachments = storeFiles(parts);
+		return answer;
+	}
+
+	/**
+	 * A ticket created as multipart/form-data (an outbound email with files): fields as form values (`name[]` repeated
+	 * for arrays, numbers as text, which Freshdesk reads as numbers), the files on the description.
+	 */
+	function createMultipart(parts: ParsedPart[], outbound: boolean): FakeAnswer {
+		const body: Json = {};
+		const numeric = new Set(['status', 'priority', 'email_config_id', 'responder_id', 'group_id', 'source']);
+		for (const part of parts) {
+			if (part.fileName !== null) continue;
+			const value = part.data.toString();
+			if (part.name.endsWith('[]')) {
+				const name = part.name.slice(0, -2);
+				body[name] = [...((body[name] as string[] | undefined) ?? []), value];
+			} else body[part.name] = numeric.has(part.name) ? Number(value) : value;
+		}
+		const answer = createTicket(body, outbound);
+		if (answer.status !== 201) return answer;
+		const created = answer.json as Json;
+		const ticket = tickets.get(created['id'] as number);
+		if (ticket !== undefined) ticket.attachments = storeFiles(parts);
+		created['attachments'] = ticket?.attachments ?? [];
+		return answer;
+	}
+
+	/** The request's `attachments[]` files, kept like Freshdesk's S3: a signed link on another host, fetched without the API key. */
+	function storeFiles(parts: ParsedPart[]): Json[] {
 		const fileHost = (server?.url ?? '').replace('127.0.0.1', 'localhost');
-		created.attachments = parts
+		return parts
 			.filter((part) => part.name === 'attachments[]' && part.fileName !== null)
 			.map((part) => {
 				const id = 5_000 + files.size;
@@ -752,7 +784,6 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 					attachment_url: `${fileHost}/s3/files/${id}/${encodeURIComponent(part.fileName ?? '')}?X-Amz-Signature=fake`,
 				};
 			});
-		return answer;
 	}
 
 	function bulkUpdate(body: Json): FakeAnswer {
@@ -950,6 +981,8 @@ export async function startFakeFreshdesk(options: FakeFreshdeskOptions): Promise
 				? {status: 403, json: errorBody('403')}
 				: {status: 200, json: fake.emailConfigs};
 		if (method === 'POST' && (path === '/api/v2/tickets' || path === '/api/v2/tickets/outbound_email')) {
+			const multipart = parseMultipart(request.headers['content-type'], request.raw);
+			if (multipart !== null) return createMultipart(multipart, path.endsWith('outbound_email'));
 			const parsed = parseBody(request);
 			return 'answer' in parsed ? parsed.answer : createTicket(parsed.body, path.endsWith('outbound_email'));
 		}

@@ -28,6 +28,11 @@ export function registerNewCommand(program: Command, context: Context): void {
 			'copy this address on the new ticket (repeatable)',
 			(value: string, previous: string[] = []) => [...previous, value],
 		)
+		.option(
+			'--attach <file>',
+			"attach this file to the first message (repeatable; checked against the desk's size limit first)",
+			(value: string, previous: string[] = []) => [...previous, value],
+		)
 		.option('--group <name>', 'put the ticket in this group')
 		.option('--assignee <who>', 'me or an agent email')
 		.option('--locale <locale>', 'template locale')
@@ -35,7 +40,7 @@ export function registerNewCommand(program: Command, context: Context): void {
 		.option('-y, --yes', 'do not ask before opening more than one ticket')
 		.addHelpText(
 			'after',
-			'\nExamples:\n  csr new --to ann@example.com --subject "Your order" --body "Hi Ann, …"\n  cut -d, -f1 list.txt | csr new --to - --subject "Outage" --template outage-notice --yes\n  csr new --var-file customers.csv --subject "Your renewal" --template renewal --yes',
+			'\nExamples:\n  csr new --to ann@example.com --subject "Your order" --body "Hi Ann, …"\n  cut -d, -f1 list.txt | csr new --to - --subject "Outage" --template outage-notice --yes\n  csr new --var-file customers.csv --subject "Your renewal" --template renewal --yes\n  csr new --to ann@example.com --subject "Your return label" --template send-label --attach label.pdf',
 		)
 		.action(async (flags: NewFlags, command: Command) => {
 			const {runNew} = await import('../run/new.js');

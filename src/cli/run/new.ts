@@ -1,18 +1,18 @@
 import {createReadStream, readFileSync} from 'node:fs';
-import {basename} from 'node:path';
 import type {Context, GlobalOptions} from '../../context.js';
 import {type Channel, type Ticket, TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {ccNotice, type NewTicket} from '../../providers/help-desk.js';
+import {checkAttachments, formatBytes, type PlannedAttachment, readAttachmentFile} from '../../services/attachments.js';
 import {decodeText, readCsvRecords} from '../../services/csv-reader.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
+import {intentPartsOf} from '../../services/delivery-extras.js';
 import {assertCanCreate} from '../../services/logged-tickets.js';
 import {executeRun, planRun} from '../../services/replies.js';
 import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
-import {plural} from '../../tui/format.js';
 import {activeProfile, formatOf} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
 
@@ -28,6 +28,7 @@ export type NewFlags = {
 	status?: string;
 	tag?: string[];
 	cc?: string[];
+	attach?: string[];
 	group?: string;
 	assignee?: string;
 	locale?: string;
@@ -146,6 +147,18 @@ function draftTicket(recipient: Recipient, subject: string, channel: Channel, at
 	};
 }
 
+/** A template's own files (front matter `attachments`), read once per run, as `csr reply` does. */
+function templateFiles(paths: readonly string[], template: string, read: Map<string, PlannedAttachment>) {
+	return paths.map((path) => {
+		let file = read.get(path);
+		if (file === undefined) {
+			file = readAttachmentFile(path, `template ${template}: attachment`).planned;
+			read.set(path, file);
+		}
+		return file;
+	});
+}
+
 export async function runNew(flags: NewFlags, globals: GlobalOptions, context: Context): Promise<void> {
 	const profile = activeProfile(context, globals);
 	const subject = flags.subject?.trim() ?? '';
@@ -157,6 +170,8 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 	const source = bodySourceOf(flags);
 	const channel = parseChoice('--channel', flags.channel, ['email', 'phone', 'chat'] as const) ?? 'email';
 	const status = parseChoice('--status', flags.status, TicketStatus.options);
+	// `--attach` files are read and hashed now; at send they are read again and must hash the same.
+	const attached = (flags.attach ?? []).map((path) => readAttachmentFile(path, '--attach').planned);
 	const recipients = await recipientsOf(flags, context);
 	if (recipients.length > 1 && !flags.yes && !flags.dryRun) {
 		if (!context.io.stdinIsTty || flags.to?.trim() === '-')
@@ -178,6 +193,8 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 		};
 		const dirs = templateDirs({cwd: context.cwd, configDir: context.paths.configDir});
 		const cache = new Map<string, LoadedTemplate>();
+		const readFiles = new Map<string, PlannedAttachment>();
+		const deskLabel = `${profile.name} (${profile.profile.provider})`;
 		const at = context.now().toISOString();
 		const spec = {
 			subject,
@@ -210,14 +227,12 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 							cache,
 						});
 			const body = rendered === undefined ? (source as {text: string}).text : rendered.body;
-			// Files are not carried by `csr new` yet: refuse before anything is created rather than drop them.
-			if (rendered !== undefined && rendered.attachments.length > 0)
-				throw new UsageError(
-					`template ${rendered.name} comes with ${plural(rendered.attachments.length, 'file')} (${rendered.attachments
-						.map((file) => toDisplayLine(basename(file)))
-						.join(', ')}); csr new does not send files yet, so nothing was created`,
-					`Open the tickets with --body or a template without files, then send it with \`csr reply ID --template ${rendered.name}\`.`,
-				);
+			// The template's own files, then `--attach`: checked against the desk's limits before anything is created.
+			const attachments = [
+				...(rendered === undefined ? [] : templateFiles(rendered.attachments, rendered.name, readFiles)),
+				...attached,
+			];
+			checkAttachments(desk, attachments, deskLabel);
 			if (body.trim() === '') throw new UsageError(`the message for ${recipient.email} is empty; nothing was created`);
 			// What the template sets (status, tags) applies to the new ticket unless a flag says otherwise.
 			const create: NewTicket = {
@@ -233,7 +248,13 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 				body,
 				changes: undefined,
 				template: 'template' in source ? source.template : null,
-				intentHash: hashIntent([profile.name, 'new', recipient.email.toLowerCase(), create]),
+				intentHash: hashIntent([
+					profile.name,
+					'new',
+					recipient.email.toLowerCase(),
+					create,
+					...intentPartsOf({attachments}),
+				]),
 				expectedUpdatedAt: null,
 				customer: {email: recipient.email, name: recipient.name},
 				channel,
@@ -241,6 +262,7 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 				outcome: null,
 				durationSec: null,
 				create,
+				...(attachments.length > 0 ? {extras: {attachments}} : {}),
 			};
 		});
 		if (flags.dryRun) return printDryRun(items, globals, context);
@@ -295,15 +317,28 @@ function printDryRun(items: readonly PlannedWrite[], globals: GlobalOptions, con
 			to: item.customer.email,
 			subject: item.create?.subject ?? null,
 			body: item.body,
+			...((item.extras?.attachments ?? []).length > 0
+				? {
+						attachments: (item.extras?.attachments ?? []).map(({fileName, contentType, size}) => ({
+							fileName,
+							contentType,
+							size,
+						})),
+					}
+				: {}),
 		}));
 		context.io.stdout.write(
 			format === 'json' ? `${toSafeJson(rows, 2)}\n` : rows.map((row) => `${toSafeJson(row)}\n`).join(''),
 		);
 	} else {
-		for (const item of items)
-			context.io.stdout.write(
-				`── new ticket for ${toDisplayText(item.customer.email ?? '')} · ${toDisplayText(item.create?.subject ?? '')}\n${toDisplayText(item.body).trimEnd()}\n\n`,
+		for (const item of items) {
+			const files = (item.extras?.attachments ?? []).map(
+				(file) => ` · 📎 ${toDisplayLine(file.fileName)} (${formatBytes(file.size)})`,
 			);
+			context.io.stdout.write(
+				`── new ticket for ${toDisplayText(item.customer.email ?? '')} · ${toDisplayText(item.create?.subject ?? '')}${files.join('')}\n${toDisplayText(item.body).trimEnd()}\n\n`,
+			);
+		}
 	}
 	context.io.stderr.write(
 		`dry run: ${items.length} ticket${items.length === 1 ? '' : 's'} rendered, nothing created\n`,

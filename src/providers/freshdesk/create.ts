@@ -2,8 +2,10 @@ import * as z from 'zod';
 import type {Channel} from '../../domain/ticket.js';
 import {messageOf, ProviderError} from '../../errors.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
+import type {HttpRequest} from '../http/http-client.js';
 import {lateWriteMs} from '../http/settle.js';
 import type {FreshdeskApi} from './api.js';
+import {messageWithFiles} from './attachments.js';
 import {statusCodes, toTicket} from './map.js';
 import {fetchTicket} from './queue.js';
 import {freshdeskConversation, freshdeskTicket, ticketList} from './schemas.js';
@@ -31,6 +33,38 @@ const sourceOf: Readonly<Record<Channel, number>> = {
 	sms: 1,
 };
 
+/**
+ * The outbound email: JSON, or with files multipart/form-data (`attachments[]`, the only way Freshdesk takes files);
+ * there arrays go as repeated `name[]` fields and numbers as text.
+ */
+function outboundRequest(
+	fields: Record<string, unknown>,
+	files: NonNullable<NewTicket['attachments']>,
+	signal?: AbortSignal,
+): HttpRequest {
+	const path = '/api/v2/tickets/outbound_email';
+	if (files.length === 0) return {method: 'POST', path, json: fields, signal};
+	const parts = Object.entries(fields).flatMap(([name, value]) =>
+		Array.isArray(value)
+			? value.map((item) => ({name: `${name}[]`, value: String(item)}))
+			: [{name, value: String(value)}],
+	);
+	return {
+		method: 'POST',
+		path,
+		multipart: [
+			...parts,
+			...files.map((file) => ({
+				name: 'attachments[]',
+				fileName: file.fileName,
+				contentType: file.contentType,
+				data: file.bytes,
+			})),
+		],
+		signal,
+	};
+}
+
 /** Freshdesk has no idempotency key: the csr key goes on the ticket as a tag (tags are short; 32 characters). */
 export const markerTag = (key: string): string => key.slice(0, 32).toLowerCase();
 
@@ -39,7 +73,7 @@ export const markerTag = (key: string): string => key.slice(0, 32).toLowerCase()
  * from the account's primary support address); a logged call with an internal note is a phone ticket
  * (`POST /api/v2/tickets`, source 3) whose call summary goes on as a private note. Exactly once: Freshdesk repeats
  * nothing by itself, so the create is never retried blind, and a marker tag lets `findCreatedTicket` find it among the
- * requester's tickets after a crash.
+ * requester's tickets after a crash. Files go with the outbound email (multipart), or with the private note.
  */
 export function createFreshdeskCreate(api: FreshdeskApi) {
 	let primary: Promise<number> | undefined;
@@ -89,11 +123,7 @@ export function createFreshdeskCreate(api: FreshdeskApi) {
 	async function createTicket(input: NewTicket, options: WriteOptions, signal?: AbortSignal): Promise<CreatedTicket> {
 		if (input.subject.trim() === '') throw new ProviderError('a new ticket needs a subject', {kind: 'invalid'});
 		if (input.body.trim() === '') throw new ProviderError('a new ticket needs a first message', {kind: 'invalid'});
-		if ((input.attachments?.length ?? 0) > 0)
-			throw new ProviderError('csr cannot yet attach files to a new Freshdesk ticket', {
-				kind: 'invalid',
-				hint: 'Open the ticket without the files, then reply with them.',
-			});
+		const files = input.attachments ?? [];
 		const epoch = new Date(0).toISOString();
 		// Fields are resolved as changes to an empty open ticket (names to ids, on-hold to the account's status).
 		const blank = {id: 0, status: statusCodes.open, tags: [], created_at: epoch, updated_at: epoch};
@@ -132,12 +162,11 @@ export function createFreshdeskCreate(api: FreshdeskApi) {
 					freshdeskTicket,
 				)
 			: await api.request(
-					{
-						method: 'POST',
-						path: '/api/v2/tickets/outbound_email',
-						json: {...common, description: toHtml(input.body), email_config_id: await emailConfigId(signal)},
+					outboundRequest(
+						{...common, description: toHtml(input.body), email_config_id: await emailConfigId(signal)},
+						files,
 						signal,
-					},
+					),
 					freshdeskTicket,
 				);
 		let messageId = `description-${raw.id}`;
@@ -145,12 +174,7 @@ export function createFreshdeskCreate(api: FreshdeskApi) {
 			// The ticket exists now: a failing note must not look like a failed create (the run would open another).
 			try {
 				const posted = await api.request(
-					{
-						method: 'POST',
-						path: `/api/v2/tickets/${raw.id}/notes`,
-						json: {body: toHtml(input.body), private: true},
-						signal,
-					},
+					messageWithFiles(raw.id, toHtml(input.body), {body: input.body, public: false, attachments: files}, signal),
 					freshdeskConversation,
 				);
 				messageId = String(posted.id);

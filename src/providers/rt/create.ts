@@ -4,6 +4,7 @@ import {messageOf, ProviderError} from '../../errors.js';
 import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
 import {lateWriteMs} from '../http/settle.js';
 import type {RtApi} from './api.js';
+import {attachmentFields} from './attachments.js';
 import {rtStatusFor, tagCondition, tagsOf, toTicket} from './map.js';
 import {rtQueue} from './schemas.js';
 import {quote} from './ticket-sql.js';
@@ -60,7 +61,7 @@ function customFieldsFor(tags: readonly string[]): Record<string, string[]> {
  * New RT tickets: `POST /ticket` with the queue (csr's group), the requestor, Cc and the subject. The agent's first
  * public message is the ticket's opening content (RT's create transaction, which its autoreply mails to the
  * requestor); an internal first note is a ticket without content and then a comment. Owner, status and tags (custom
- * fields) go with the create, and the tags are checked afterwards (RT drops a field the queue does not have). Exactly once: RT has no idempotency key, so the
+ * fields) go with the create, files as base64 `Attachments` (as on a correspond), and the tags are checked afterwards (RT drops a field the queue does not have). Exactly once: RT has no idempotency key, so the
  * create is never retried blind and carries a marker link `findCreatedTicket` looks for with TicketSQL.
  */
 export function createRtCreate(api: RtApi) {
@@ -73,11 +74,6 @@ export function createRtCreate(api: RtApi) {
 	async function createTicket(input: NewTicket, options: WriteOptions, signal?: AbortSignal): Promise<CreatedTicket> {
 		if (input.subject.trim() === '') throw new ProviderError('a new ticket needs a subject', {kind: 'invalid'});
 		if (input.body.trim() === '') throw new ProviderError('a new ticket needs a first message', {kind: 'invalid'});
-		if ((input.attachments?.length ?? 0) > 0)
-			throw new ProviderError('csr cannot yet attach files to a new RT ticket', {
-				kind: 'invalid',
-				hint: 'Open the ticket without the files, then reply with them.',
-			});
 		const note = input.firstMessagePublic === false;
 		const requestor =
 			input.requester.name === null
@@ -93,7 +89,13 @@ export function createRtCreate(api: RtApi) {
 				Subject: input.subject,
 				Requestor: requestor,
 				...((input.cc?.length ?? 0) > 0 ? {Cc: [...(input.cc ?? [])]} : {}),
-				...(note ? {} : {Content: input.body, ContentType: 'text/plain'}),
+				...(note
+					? {}
+					: {
+							Content: input.body,
+							ContentType: 'text/plain',
+							...attachmentFields({body: input.body, public: true, attachments: input.attachments}),
+						}),
 				...(owner === null ? {} : {Owner: owner}),
 				...(tags.length > 0 ? {CustomFields: customFieldsFor(tags)} : {}),
 				...(input.status === undefined || input.status === 'new' ? {} : {Status: rtStatusFor(input.status)}),
@@ -111,7 +113,11 @@ export function createRtCreate(api: RtApi) {
 				const comment = await api.send({
 					method: 'POST',
 					path: `/ticket/${id}/comment`,
-					json: {Content: input.body, ContentType: 'text/plain'},
+					json: {
+						Content: input.body,
+						ContentType: 'text/plain',
+						...attachmentFields({body: input.body, public: false, attachments: input.attachments}),
+					},
 					signal,
 				});
 				messageId = /\/transaction\/(\d+)\/?$/.exec(comment.headers['location'] ?? '')?.[1] ?? messageId;
