@@ -166,6 +166,11 @@ export type Capabilities = {
 	readonly supportsSurveys: boolean;
 	/** Largest page the provider serves. */
 	readonly maxPageSize: number;
+	/**
+	 * How long after csr stopped waiting (killed, timed out) the desk's server may still apply a write queued in it
+	 * (RT 5: seen applying a reply after the re-run had looked). A re-run looks that long before writing again.
+	 */
+	readonly writesMayLandWithinMs?: number | undefined;
 };
 
 /**

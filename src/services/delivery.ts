@@ -8,6 +8,7 @@ import {clearDelivery, findDelivery, markSending, markSent, sentMessageIds, setI
 import {enqueue} from '../store/outbox.js';
 import {insertRecord} from '../store/records.js';
 import {extrasFailure, extrasFromJson, extrasJsonOf, type MessageExtras, outgoingExtras} from './delivery-extras.js';
+import {findDeliveredMessage} from './late-writes.js';
 
 /** One message csr intends to write to one ticket, already rendered. */
 export type PlannedWrite = {
@@ -55,30 +56,6 @@ export type DeliveryEnv = {
 /** A stable hash of an intent's parts (profile, ticket, template or body, vars, …). */
 export function hashIntent(parts: readonly unknown[]): string {
 	return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
-}
-
-const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
-/**
- * After a crash or a timeout we cannot know whether the desk got the message. Look for it: an agent message with the
- * same text, written since the attempt started (with slack for clock skew).
- */
-async function wasDelivered(
-	env: DeliveryEnv,
-	ticketId: string,
-	body: string,
-	attemptStartedAt: string | null,
-): Promise<string | null> {
-	const thread = await env.desk.getThread(ticketId, env.signal);
-	const since = attemptStartedAt === null ? 0 : Date.parse(attemptStartedAt) - 10 * 60_000;
-	const wanted = normalise(body);
-	const match = thread.messages.find(
-		(message) =>
-			message.author.role !== 'customer' &&
-			Date.parse(message.createdAt) >= since &&
-			normalise(message.text) === wanted,
-	);
-	return match?.id ?? null;
 }
 
 /**
@@ -256,7 +233,7 @@ async function preflight(
 	}
 	if (previous?.state === 'sending') {
 		// An earlier attempt's fate is unknown (crash, timeout): look before sending again.
-		const found = await wasDelivered(env, item.ticketId, previous.body ?? item.body, previous.attemptStartedAt);
+		const found = await findDeliveredMessage(env, item.ticketId, previous.body ?? item.body, previous.attemptStartedAt);
 		if (found !== null) {
 			commitSent(env, item, found, runId);
 			return {

@@ -1,9 +1,9 @@
-import {setTimeout as sleep} from 'node:timers/promises';
-import {AuthError, InterruptedError, messageOf} from '../errors.js';
-import {type HelpDesk, hasTicketCreation, type TicketCreation} from '../providers/help-desk.js';
+import {AuthError, messageOf} from '../errors.js';
+import {hasTicketCreation} from '../providers/help-desk.js';
 import {clearDelivery, findDelivery, markSending} from '../store/journal.js';
 import {commitSent, type DeliveryEnv, type DeliveryResult, finish, isTemporary, type PlannedWrite} from './delivery.js';
 import {extrasFailure, outgoingExtras} from './delivery-extras.js';
+import {findAfterInterruption} from './late-writes.js';
 
 /**
  * Opens one planned ticket at most once, on the same journal as replies: `sending` is committed before the request,
@@ -44,7 +44,15 @@ async function deliverNewOnce(
 		});
 	}
 	if (previous?.state === 'sending') {
-		const found = await findAfterInterruption(env, env.desk, create.requester.email, key, previous.attemptStartedAt);
+		const desk = env.desk;
+		const email = create.requester.email;
+		// A create queued in the server when csr was killed may still land (RT, Freshdesk: createMayLandWithinMs).
+		const found = await findAfterInterruption(env, () => desk.findCreatedTicket(email, key, env.signal), {
+			attemptStartedAt: previous.attemptStartedAt,
+			settleMs: desk.createMayLandWithinMs ?? 0,
+			waiting: (seconds) =>
+				`the ticket for ${email} was being opened when the last run stopped; ${desk.providerName} may still open it, so csr looks for it for up to ${seconds} s before opening it (Ctrl-C stops; nothing is opened twice)`,
+		});
 		if (found !== null) {
 			commitSent(env, item, found, runId, found);
 			return {ticketId: found, result: 'skipped', reason: 'already created by an interrupted run'};
@@ -84,39 +92,5 @@ async function deliverNewOnce(
 		clearDelivery(env.db, env.profile, item.ticketId, item.intentHash);
 		if (error instanceof AuthError) throw error;
 		return finish(env, item, runId, {ticketId: item.ticketId, result: 'failed', reason: messageOf(error)});
-	}
-}
-
-/**
- * The ticket an interrupted attempt made, if any. On a desk whose server may still apply a create csr stopped waiting
- * for (`createMayLandWithinMs`: RT, Freshdesk), an attempt younger than that is looked for again, once a second,
- * until it is that old: a create queued in the server when csr was killed lands a moment later, and creating again
- * before then would open a second ticket.
- */
-async function findAfterInterruption(
-	env: DeliveryEnv,
-	desk: HelpDesk & TicketCreation,
-	email: string,
-	key: string,
-	attemptStartedAt: string | null,
-): Promise<string | null> {
-	const settleMs = desk.createMayLandWithinMs ?? 0;
-	const startedMs = attemptStartedAt === null ? Number.NaN : Date.parse(attemptStartedAt);
-	let told = false;
-	for (;;) {
-		const found = await desk.findCreatedTicket(email, key, env.signal);
-		if (found !== null) return found;
-		const waitMs = Number.isNaN(startedMs) ? 0 : startedMs + settleMs - env.now().getTime();
-		if (waitMs <= 0) return null;
-		if (!told) {
-			told = true;
-			env.notice?.(
-				`the ticket for ${email} was being opened when the last run stopped; ${desk.providerName} may still open it, so csr looks for it for up to ${Math.ceil(waitMs / 1000)} s before opening it (Ctrl-C stops; nothing is opened twice)`,
-			);
-		}
-		await sleep(Math.min(1000, waitMs), undefined, {signal: env.signal}).catch((error: unknown) => {
-			if (env.signal?.aborted) throw new InterruptedError();
-			throw error;
-		});
 	}
 }

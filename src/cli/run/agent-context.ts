@@ -4,6 +4,7 @@ import type {Ticket} from '../../domain/ticket.js';
 import type {HelpDesk} from '../../providers/help-desk.js';
 import type {DeliveryEnv} from '../../services/delivery.js';
 import {renderAgentText} from '../../templates/agent-text.js';
+import {toDisplayLine} from '../../text/display-text.js';
 import {agentOf} from './reply-plan.js';
 
 /** Who is acting, as records and the journal name them: the profile's email, else its user. */
@@ -20,7 +21,13 @@ export function deliveryEnvOf(context: Context, profile: ResolvedProfile, desk: 
 		agent: actingAgent(profile),
 		now: context.now,
 		signal: context.signal,
+		notice: noticeOf(context),
 	};
+}
+
+/** Where a delivery says what it is waiting for: stderr, one sanitised line. */
+export function noticeOf(context: Context): (text: string) => void {
+	return (text) => context.io.stderr.write(`csr: ${toDisplayLine(text)}\n`);
 }
 
 /**

@@ -15,6 +15,7 @@ import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
 import {activeProfile, formatOf} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
+import {noticeOf} from './agent-context.js';
 
 export type NewFlags = {
 	to?: string;
@@ -293,7 +294,7 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 				agent: agent.email,
 				now: context.now,
 				signal: context.signal,
-				notice: (text) => context.io.stderr.write(`csr: ${toDisplayLine(text)}\n`),
+				notice: noticeOf(context),
 			},
 			run,
 			{force: false, concurrency: 4, onResult: (result, done, total) => printer.onResult(result, done, total)},

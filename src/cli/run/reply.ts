@@ -9,6 +9,7 @@ import {executeRun, loadRun, planRun} from '../../services/replies.js';
 import {parseVarFlags} from '../../templates/vars.js';
 import {activeProfile, parsePositiveInt, readTicketIds} from '../options.js';
 import {createResultPrinter} from '../output/results.js';
+import {noticeOf} from './agent-context.js';
 import {closedOf, type PlannedItem, printDryRun} from './reply-dry-run.js';
 import {agentOf, type BodySource, fetchTickets, parseStatus, planItems, readBodySource} from './reply-plan.js';
 export type ReplyFlags = {
@@ -158,7 +159,15 @@ async function executeAndPrint(
 	if (run.resumed && globals.quiet !== true)
 		context.io.stderr.write(`continuing run ${run.runId}: what it already sent is skipped\n`);
 	const {results, interrupted} = await executeRun(
-		{desk, db, profile: profile.name, agent: agentEmail, now: context.now, signal: context.signal},
+		{
+			desk,
+			db,
+			profile: profile.name,
+			agent: agentEmail,
+			now: context.now,
+			signal: context.signal,
+			notice: noticeOf(context),
+		},
 		run,
 		{
 			force: flags.force === true,
@@ -192,7 +201,15 @@ async function resumeReply(
 	try {
 		const printer = createResultPrinter(globals, context, run.items.length + run.settled.length);
 		const {results, interrupted} = await executeRun(
-			{desk, db, profile: profile.name, agent: profile.profile.email, now: context.now, signal: context.signal},
+			{
+				desk,
+				db,
+				profile: profile.name,
+				agent: profile.profile.email,
+				now: context.now,
+				signal: context.signal,
+				notice: noticeOf(context),
+			},
 			run,
 			{
 				force: flags.force === true,

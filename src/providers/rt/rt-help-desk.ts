@@ -13,6 +13,7 @@ import type {
 	TicketForwarding,
 	TicketMerge,
 } from '../help-desk.js';
+import {lateWriteMs} from '../http/settle.js';
 import {createRtApi, type RtOptions, rest2} from './api.js';
 import {getRtArticle, searchRtArticles} from './articles.js';
 import {downloadAttachment, rtAttachmentLimits} from './attachments.js';
@@ -34,6 +35,7 @@ export const rtCapabilities: Capabilities = {
 	// POST /tickets/bulk/correspond exists but reports no transaction ids; replies go one by one.
 	supportsBulk: false,
 	supportsIdempotencyKey: false,
+	writesMayLandWithinMs: lateWriteMs,
 	supportsViews: false,
 	// RT has no satisfaction ratings or surveys: those exports are always empty.
 	supportsSatisfaction: false,
