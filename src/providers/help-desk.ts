@@ -1,4 +1,4 @@
-import type {TicketThread} from '../domain/message.js';
+import type {Message, TicketThread} from '../domain/message.js';
 import type {AgentRef, Channel, GroupRef, Priority, Ticket, TicketStatus} from '../domain/ticket.js';
 import type {SortKey} from '../domain/urgency.js';
 
@@ -130,6 +130,34 @@ export const threadHorizonDays = 90;
 /** Whether a ticket last changed at `updatedAt` is recent enough to have its thread read for KPIs. */
 export function withinThreadHorizon(updatedAt: string, now: Date): boolean {
 	return Date.parse(updatedAt) >= now.getTime() - threadHorizonDays * 86_400_000;
+}
+
+/** A thread message as the KPI export carries it: when, on which channel, and the agent who wrote it (null: the customer). */
+export function kpiMessageOf(message: Message): NonNullable<TicketFacts['publicMessages']>[number] {
+	return {
+		at: new Date(message.createdAt).toISOString(),
+		channel: message.channel,
+		agent:
+			message.author.role === 'agent'
+				? {id: message.author.id, name: message.author.name, email: message.author.email}
+				: null,
+	};
+}
+
+/**
+ * Each ticket's facts with the public thread read for it (null: not read, the facts stay as they were); a solved
+ * ticket's solve credited to its assignee, for desks that do not say who solved (Zendesk's and Zammad's own reports).
+ */
+export function withPublicThreads(
+	items: readonly TicketFacts[],
+	threads: readonly (TicketFacts['publicMessages'] | null)[],
+): TicketFacts[] {
+	return items.map((facts, index) => {
+		const publicMessages = threads[index];
+		if (publicMessages === null || publicMessages === undefined) return facts;
+		const solved = facts.solvedAt !== null && (facts.ticket.status === 'solved' || facts.ticket.status === 'closed');
+		return {...facts, publicMessages, solvedBy: solved ? facts.ticket.assignee : null};
+	});
 }
 
 export type SatisfactionRating = {

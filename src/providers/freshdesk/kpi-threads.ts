@@ -1,4 +1,4 @@
-import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
+import {kpiMessageOf, type TicketFacts, withinThreadHorizon} from '../help-desk.js';
 import {readEachBestEffort} from '../http/map-limited.js';
 import type {FreshdeskApi} from './api.js';
 import {descriptionMessage, toMessage, toTicket} from './map.js';
@@ -43,12 +43,5 @@ function publicMessagesOf(
 	return messages
 		.filter((message) => message.public)
 		.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt))
-		.map((message) => ({
-			at: new Date(message.createdAt).toISOString(),
-			channel: message.channel,
-			agent:
-				message.author.role === 'agent'
-					? {id: message.author.id, name: message.author.name, email: message.author.email}
-					: null,
-		}));
+		.map(kpiMessageOf);
 }

@@ -1,5 +1,5 @@
 import type {AgentRef} from '../../domain/ticket.js';
-import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
+import {kpiMessageOf, type TicketFacts, withinThreadHorizon} from '../help-desk.js';
 import {readEachBestEffort} from '../http/map-limited.js';
 import {conversationNumber, type HelpScoutApi} from './api.js';
 import {isMessage, personName, toMessage, userRef} from './map.js';
@@ -60,14 +60,7 @@ function publicMessagesOf(threads: readonly HsThread[], facts: TicketFacts): Pub
 		.filter((thread) => isMessage(thread) && conversationTypes.has(thread.type))
 		.map((thread) => toMessage(thread, facts.ticket))
 		.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id))
-		.map((message) => ({
-			at: new Date(message.createdAt).toISOString(),
-			channel: message.channel,
-			agent:
-				message.author.role === 'agent'
-					? {id: message.author.id, name: message.author.name, email: message.author.email}
-					: null,
-		}));
+		.map(kpiMessageOf);
 }
 
 const isSolved = (facts: TicketFacts | undefined): boolean =>

@@ -1,4 +1,4 @@
-import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
+import {kpiMessageOf, type TicketFacts, withinThreadHorizon, withPublicThreads} from '../help-desk.js';
 import {readEachBestEffort} from '../http/map-limited.js';
 import {api as apiPath, ticketNumber, type ZammadApi} from './api.js';
 import {type Lookup, toMessage} from './map.js';
@@ -31,12 +31,7 @@ export async function withThreads(
 				: null,
 		signal,
 	);
-	return items.map((facts, index) => {
-		const publicMessages = threads[index];
-		if (publicMessages === null || publicMessages === undefined) return facts;
-		const solved = facts.solvedAt !== null && (facts.ticket.status === 'solved' || facts.ticket.status === 'closed');
-		return {...facts, publicMessages, solvedBy: solved ? facts.ticket.assignee : null};
-	});
+	return withPublicThreads(items, threads);
 }
 
 const articlesOf = (api: ZammadApi, ticketId: string, signal?: AbortSignal) =>
@@ -65,12 +60,5 @@ async function publicMessagesOf(
 	return shown
 		.map((article) => toMessage(article, facts.ticket, lookup))
 		.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id))
-		.map((message) => ({
-			at: new Date(message.createdAt).toISOString(),
-			channel: message.channel,
-			agent:
-				message.author.role === 'agent'
-					? {id: message.author.id, name: message.author.name, email: message.author.email}
-					: null,
-		}));
+		.map(kpiMessageOf);
 }

@@ -1,4 +1,4 @@
-import {type TicketFacts, withinThreadHorizon} from '../help-desk.js';
+import {kpiMessageOf, type TicketFacts, withinThreadHorizon, withPublicThreads} from '../help-desk.js';
 import {readEachBestEffort} from '../http/map-limited.js';
 import type {ZendeskApi} from './api.js';
 import {toMessage} from './map.js';
@@ -27,12 +27,7 @@ export async function withThreads(
 				: null,
 		signal,
 	);
-	return items.map((facts, index) => {
-		const publicMessages = threads[index];
-		if (publicMessages === null || publicMessages === undefined) return facts;
-		const solved = facts.solvedAt !== null && (facts.ticket.status === 'solved' || facts.ticket.status === 'closed');
-		return {...facts, publicMessages, solvedBy: solved ? facts.ticket.assignee : null};
-	});
+	return withPublicThreads(items, threads);
 }
 
 function publicMessagesOf(
@@ -44,12 +39,5 @@ function publicMessagesOf(
 		.filter((comment) => comment.public)
 		.map((comment) => toMessage(comment, api.directory, facts.ticket.channel))
 		.filter((message) => message.author.role === 'agent' || message.author.role === 'customer')
-		.map((message) => ({
-			at: new Date(message.createdAt).toISOString(),
-			channel: message.channel,
-			agent:
-				message.author.role === 'agent'
-					? {id: message.author.id, name: message.author.name, email: message.author.email}
-					: null,
-		}));
+		.map(kpiMessageOf);
 }
