@@ -117,9 +117,12 @@ describe('csr stats: the whole team from the desk', () => {
 		const ctx = context();
 		await runCsr(['demo', 'reset', '--tickets', '300', '--seed', '4'], ctx);
 		await ctx.prepare();
+		// A millisecond after the first reset, as the desk_resets row says (not the clock again: a tie or a step back
+		// of the clock would put the record at or before the reset).
+		const reset = ctx.store().prepare("SELECT at FROM desk_resets WHERE provider = 'demo'").get() as {at: string};
 		insertRecord(ctx.store(), {
 			id: 'r-old',
-			at: new Date().toISOString(), // after the first reset
+			at: new Date(Date.parse(reset.at) + 1).toISOString(),
 			agent: 'you@demo.csr',
 			profile: 'demo',
 			provider: 'demo',
@@ -134,6 +137,8 @@ describe('csr stats: the whole team from the desk', () => {
 			summary: null,
 			followUpAt: null,
 		});
+		// The window ends at the stats run's now, which must be later than the record (this all fits in one millisecond).
+		await new Promise((resolve) => setTimeout(resolve, 5));
 		const before = JSON.parse((await runCsr(['stats', '--since', '30d', '--json'], ctx)).stdout);
 		expect(before.agents).toEqual([{agent: 'you@demo.csr', replies: 1, notes: 0, calls: 0, handleMinutes: 5}]);
 		const oldTeam = before.team.reduce((sum: number, member: Member) => sum + member.replies, 0);
