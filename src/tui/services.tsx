@@ -67,6 +67,8 @@ export type NewTicketInput = {
 	readonly name: string | null;
 	readonly subject: string;
 	readonly body: string;
+	/** Files for the first message, checked by `attachFile` (as the reply composer's). */
+	readonly attachments?: readonly PlannedAttachment[] | undefined;
 };
 
 /** A bulk run's outcome, one result per ticket, in the order they landed. */

@@ -1,6 +1,7 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Ticket} from '../../src/domain/ticket.js';
+import type {PlannedAttachment} from '../../src/services/attachments.js';
 import type {QueueResult} from '../../src/services/queue.js';
 import {Workstation} from '../../src/tui/screens/workstation.js';
 import type {NewTicketInput, TuiServices} from '../../src/tui/services.js';
@@ -70,6 +71,53 @@ describe('N: a new ticket from the TUI', () => {
 		// The new ticket opens in the ticket pane (it is not in the queue's filter yet).
 		await screen.waitForFrame((frame) => frame.includes('Your replacement') && !frame.includes('Open a new ticket'));
 		expect(threads).toContain('900');
+	});
+
+	it('attaches the files typed in its last step, checked by the desk before anything is opened', async () => {
+		const label: PlannedAttachment = {
+			path: '/tmp/label.pdf',
+			fileName: 'label.pdf',
+			contentType: 'application/pdf',
+			size: 45,
+			sha256: 'ab'.repeat(32),
+		};
+		const asked: string[] = [];
+		const {screen, created} = setup({
+			attachFile: async (path) => {
+				asked.push(path);
+				if (path !== 'label.pdf') throw new Error(`cannot read ${path}`);
+				return label;
+			},
+		});
+		await screen.waitForFrame((frame) => frame.includes('#101'));
+		await screen.press('N');
+		await screen.waitForFrame((frame) => frame.includes('New ticket: to'));
+		await screen.type('nell@example.net');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Subject'));
+		await screen.type('Your label');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('First message'));
+		await screen.type('Hi Nell, the label is attached.');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Files to attach'));
+		await screen.type(' label.pdf ');
+		await screen.press(keys.enter);
+		const plan = await screen.waitForFrame((frame) => frame.includes('Open a new ticket'));
+		expect(plan).toContain('📎 label.pdf');
+		expect(created).toEqual([]);
+		await screen.press('y');
+		await screen.waitForFrame((frame) => frame.includes('Opened #900 for nell@example.net.'));
+		expect(asked).toEqual(['label.pdf']);
+		expect(created).toEqual([
+			{
+				email: 'nell@example.net',
+				name: null,
+				subject: 'Your label',
+				body: 'Hi Nell, the label is attached.',
+				attachments: [label],
+			},
+		]);
 	});
 
 	it('on a desk that cannot open tickets shows its words and opens nothing', async () => {

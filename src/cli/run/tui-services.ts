@@ -167,6 +167,7 @@ export function createTuiServices(
 				channel: 'email',
 			};
 			const email = input.email.toLowerCase();
+			const attachments = input.attachments ?? [];
 			// Journaled like `csr new`: confirming the same ticket again (or after a crash) opens nothing twice.
 			return deliverNew(
 				env,
@@ -176,7 +177,7 @@ export function createTuiServices(
 					body: input.body,
 					changes: undefined,
 					template: null,
-					intentHash: hashIntent([profile.name, 'new', email, create]),
+					intentHash: hashIntent([profile.name, 'new', email, create, ...intentPartsOf({attachments})]),
 					expectedUpdatedAt: null,
 					customer: {email: input.email, name: input.name},
 					channel: 'email',
@@ -184,6 +185,7 @@ export function createTuiServices(
 					outcome: null,
 					durationSec: null,
 					create,
+					...(attachments.length > 0 ? {extras: {attachments}} : {}),
 				},
 				{runId: null},
 			);
