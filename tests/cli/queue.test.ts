@@ -115,4 +115,18 @@ describe('csr queue', () => {
 		const {stdout} = await runCsr(['queue', '--all', '--ids'], context);
 		expect(stdout.trim().split('\n')).toHaveLength(250);
 	});
+
+	it('gives a pipe every matching id with --ids (not the first 50), and --limit still caps it, saying so', async () => {
+		const many = Array.from({length: 120}, (_, index) => aTicket({id: String(index + 1)}));
+		context = createTestContext({now, helpDesk: createMemoryHelpDesk(many)});
+		const all = await runCsr(['queue', '--ids'], context);
+		expect(all.stdout.trim().split('\n')).toHaveLength(120);
+		expect(all.stderr).toBe('');
+		const capped = await runCsr(['queue', '--ids', '--limit', '30'], context);
+		expect(capped.stdout.trim().split('\n')).toHaveLength(30);
+		expect(capped.stderr).toContain('Showing 30 of 120; use --all or --limit for more.');
+		// The table is for people: still the first page.
+		const table = await runCsr(['queue', '--json'], context);
+		expect(JSON.parse(table.stdout)).toHaveLength(50);
+	});
 });

@@ -26,7 +26,7 @@ export function registerQueueCommand(program: Command, context: Context): void {
 		.option('--sort <key>', 'urgency, priority, updated or created (default urgency)')
 		.option('--limit <n>', 'at most this many tickets (default 50)')
 		.option('--all', 'every matching ticket (follows pages)')
-		.option('--ids', 'print one ticket id a line (for pipes)')
+		.option('--ids', 'print one ticket id a line (for pipes): every matching ticket unless --limit is given')
 		.addHelpText(
 			'after',
 			'\nExamples:\n  csr queue --status open --assignee me\n  csr queue --tag outage --ids | csr reply - --template outage-notice --yes\n  csr queue --all --format csv > queue.csv\n  csr queue --status pending --tag vip --save-view "vip waiting"   (then: csr queue --view "vip waiting", or V in the TUI)\n  csr queue --view "SLA breached"   (built in: "my open", "unassigned", "SLA breached", "pending over 3 days")',

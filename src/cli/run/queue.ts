@@ -68,7 +68,9 @@ export function parseQueueFlags(
 		view: savedView === undefined ? merged.view : undefined,
 		sort: sort as TicketQuery['sort'],
 		limit: merged.limit === undefined ? 50 : parsePositiveInt('--limit', String(merged.limit), maxLimit),
-		all: merged.all === true,
+		// `--ids` feeds a pipe (`| csr reply -`): the whole queue unless --limit says otherwise, never the first page
+		// of it by accident.
+		all: merged.all === true || (merged.ids === true && merged.limit === undefined),
 	};
 }
 
