@@ -3,7 +3,9 @@ import type {FollowUp, InteractionRecord} from '../domain/records.js';
 import {FailedError, UsageError} from '../errors.js';
 import {type HelpDesk, hasTicketCreation, type NewTicket} from '../providers/help-desk.js';
 import type {RecordStore} from '../store/record-store.js';
+import type {PlannedAttachment} from './attachments.js';
 import {type DeliveryEnv, hashIntent, type PlannedWrite} from './delivery.js';
+import {intentPartsOf} from './delivery-extras.js';
 import {deliverNew} from './new-tickets.js';
 import {type Actor, channelOfLogType, type LogInput, logInteraction} from './records.js';
 
@@ -74,7 +76,7 @@ export async function logWithNewTicket(
 	store: RecordStore,
 	input: LogInput,
 	actor: Actor,
-	options: {now: Date; subject?: string | undefined},
+	options: {now: Date; subject?: string | undefined; attachments?: readonly PlannedAttachment[] | undefined},
 ): Promise<{record: InteractionRecord; followUp: FollowUp | null; ticketId: string; created: boolean}> {
 	checkLogTicketInput(input);
 	assertCanCreate(env.desk, env.profile);
@@ -104,6 +106,7 @@ export async function logWithNewTicket(
 			input.outcome,
 			create.subject,
 			day,
+			...intentPartsOf({attachments: options.attachments ?? []}),
 		]),
 		expectedUpdatedAt: null,
 		customer: {email: input.customerEmail, name: input.customerName},
@@ -112,6 +115,7 @@ export async function logWithNewTicket(
 		outcome: null,
 		durationSec: null,
 		create,
+		...((options.attachments ?? []).length > 0 ? {extras: {attachments: options.attachments ?? []}} : {}),
 	};
 	const result = await deliverNew(env, item, {runId: null});
 	if (result.result !== 'sent' && result.result !== 'skipped')

@@ -1,3 +1,5 @@
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createSandbox} from '../support/e2e.js';
 
@@ -24,6 +26,38 @@ const call = [
 type Logged = {record: {id: string; ticketId: string; action: string}; ticketId: string; created: boolean};
 
 describe('csr log add --create-ticket on the demo desk (built binary)', () => {
+	it('puts the files of --attach on the new ticket’s note, byte for byte; --attach without --create-ticket is refused', async () => {
+		box = createSandbox();
+		const photo = join(box.home, 'crushed-box.png');
+		const bytes = Buffer.concat([
+			Buffer.from('\x89PNG\r\n\x1a\n', 'binary'),
+			Buffer.from(Array.from({length: 256}, (_, i) => i)),
+		]);
+		writeFileSync(photo, bytes);
+		const logged = await box.csr([...call, '--attach', photo]);
+		expect(logged.exitCode, logged.stderr).toBe(0);
+		const {ticketId} = JSON.parse(logged.stdout) as Logged;
+		const out = join(box.home, 'saved');
+		const saved = await box.csr(['show', ticketId, '--save-attachments', out]);
+		expect(saved.exitCode, saved.stderr).toBe(0);
+		expect(readFileSync(join(out, 'crushed-box.png')).equals(bytes)).toBe(true);
+
+		const alone = await box.csr([
+			'log',
+			'add',
+			'--type',
+			'call',
+			'--customer',
+			'dora@example.com',
+			'--summary',
+			'x',
+			'--attach',
+			photo,
+		]);
+		expect(alone.exitCode).toBe(2);
+		expect(alone.stderr).toContain('--attach goes with --create-ticket');
+	});
+
 	it('turns a phone call into a ticket with an internal note; the same command again opens and logs nothing new', async () => {
 		box = createSandbox();
 		const first = await box.csr(call);

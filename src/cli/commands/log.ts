@@ -32,6 +32,11 @@ export function registerLogCommand(program: Command, context: Context): void {
 		.option('--followup <when>', 'also set a follow-up: 2d, 4h, or a date/datetime (UTC)')
 		.option('--create-ticket', 'open a ticket for --customer with the summary as an internal note, and link the record')
 		.option('--subject <text>', 'subject of the ticket --create-ticket opens (default: "Phone call: <summary>")')
+		.option(
+			'--attach <file>',
+			"with --create-ticket: attach this file to the ticket's first note (repeatable; the desk's limits checked first)",
+			(value: string, previous: string[] = []) => [...previous, value],
+		)
 		.addHelpText(
 			'after',
 			'\nExamples:\n  csr log add --ticket 42 --type call --summary "Explained the refund" --duration 7m --outcome resolved\n  csr log add --customer ann@example.com --type call --summary "No answer" --outcome no-answer --followup 1d\n  csr log add --customer ann@example.com --type call --summary "Parcel lost; promised a refund" --create-ticket',

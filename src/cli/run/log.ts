@@ -3,6 +3,7 @@ import type {Context, GlobalOptions} from '../../context.js';
 import {LogType, logTypes, Outcome, outcomes} from '../../domain/records.js';
 import {durationForms, parseDuration, parseWhen, whenForms} from '../../domain/time.js';
 import {FailedError, UsageError} from '../../errors.js';
+import {checkAttachments, readAttachmentFile} from '../../services/attachments.js';
 import {checkLogTicketInput, logWithNewTicket} from '../../services/logged-tickets.js';
 import {
 	type Actor,
@@ -47,6 +48,7 @@ export type LogAddFlags = {
 	followup?: string;
 	createTicket?: boolean;
 	subject?: string;
+	attach?: string[];
 };
 
 export type LogFilterFlags = {
@@ -166,6 +168,11 @@ export async function runLogAdd(flags: LogAddFlags, globals: GlobalOptions, cont
 	};
 	if (flags.createTicket) return logWithTicket(input, actor, resolved, flags, globals, context);
 	if (flags.subject !== undefined) throw new UsageError('--subject names a new ticket: use it with --create-ticket');
+	if ((flags.attach ?? []).length > 0)
+		throw new UsageError(
+			'--attach goes with --create-ticket: a logged interaction keeps no files',
+			'Add --create-ticket, or send the file with `csr reply ID --attach FILE`.',
+		);
 	const {record, followUp} = await logInteraction(recordStoreOf(context), input, actor, {now});
 	if (formatOf(globals) === 'json') {
 		context.io.stdout.write(`${toSafeJson({record, followUp: followUp && toFollowUpJson(followUp)}, 2)}\n`);
@@ -187,8 +194,11 @@ async function logWithTicket(
 	context: Context,
 ): Promise<void> {
 	checkLogTicketInput(input);
+	// Read and hashed now; at send they are read again and must hash the same (as `csr new --attach`).
+	const attachments = (flags.attach ?? []).map((path) => readAttachmentFile(path, '--attach').planned);
 	const desk = await context.openHelpDesk(resolved, {verbose: globals.verbose === true});
 	try {
+		checkAttachments(desk, attachments, `${resolved.name} (${resolved.profile.provider})`);
 		const env = {
 			desk,
 			db: context.store(),
@@ -200,6 +210,7 @@ async function logWithTicket(
 		const done = await logWithNewTicket(env, recordStoreOf(context), input, actor, {
 			now: context.now(),
 			subject: flags.subject,
+			attachments,
 		});
 		if (formatOf(globals) === 'json') {
 			const {record, followUp, ticketId, created} = done;
