@@ -173,3 +173,19 @@ export function parseCcList(raw: readonly string[] | undefined): string[] {
 	}
 	return [...seen.values()];
 }
+
+/** A template's own files (front matter `attachments`), each read once per run however many messages use it. */
+export function readTemplateFiles(
+	paths: readonly string[],
+	template: string,
+	read: Map<string, PlannedAttachment>,
+): PlannedAttachment[] {
+	return paths.map((path) => {
+		let file = read.get(path);
+		if (file === undefined) {
+			file = readAttachmentFile(path, `template ${template}: attachment`).planned;
+			read.set(path, file);
+		}
+		return file;
+	});
+}

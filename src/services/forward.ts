@@ -5,6 +5,7 @@ import {type ForwardRequest, forwardNoteText, hasTicketForwarding} from '../prov
 import {transaction} from '../store/database.js';
 import {clearDelivery, findDelivery, markSending, markSent} from '../store/journal.js';
 import {insertRecord} from '../store/records.js';
+import {collapseWhitespace} from '../text/whitespace.js';
 import {checkAttachments, loadAttachments, type PlannedAttachment} from './attachments.js';
 import {type DeliveryEnv, hashIntent, isTemporary} from './delivery.js';
 import {intentPartsOf} from './delivery-extras.js';
@@ -98,17 +99,15 @@ export async function planForward(
 	};
 }
 
-const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 /** After a crash: the note naming these recipients, written by an agent since the attempt started. */
 function findForwardNote(thread: TicketThread, to: readonly string[], since: string | null): string | null {
-	const wanted = normalise(forwardNoteText(to, null));
+	const wanted = collapseWhitespace(forwardNoteText(to, null));
 	const after = since === null ? 0 : Date.parse(since) - 10 * 60_000;
 	const found = thread.messages.find(
 		(message) =>
 			message.author.role !== 'customer' &&
 			Date.parse(message.createdAt) >= after &&
-			normalise(message.text).includes(wanted),
+			collapseWhitespace(message.text).includes(wanted),
 	);
 	return found?.id ?? null;
 }

@@ -1,5 +1,6 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import {InterruptedError} from '../errors.js';
+import {collapseWhitespace} from '../text/whitespace.js';
 import type {DeliveryEnv} from './delivery.js';
 
 /**
@@ -35,8 +36,6 @@ export async function findAfterInterruption<T>(
 	}
 }
 
-const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 /**
  * After a crash or a timeout we cannot know whether the desk got the message. Look for it: an agent message with the
  * same text, written since the attempt started (with slack for clock skew); on a desk that may still apply it
@@ -49,14 +48,14 @@ export async function findDeliveredMessage(
 	attemptStartedAt: string | null,
 ): Promise<string | null> {
 	const since = attemptStartedAt === null ? 0 : Date.parse(attemptStartedAt) - 10 * 60_000;
-	const wanted = normalise(body);
+	const wanted = collapseWhitespace(body);
 	const look = async () => {
 		const thread = await env.desk.getThread(ticketId, env.signal);
 		const match = thread.messages.find(
 			(message) =>
 				message.author.role !== 'customer' &&
 				Date.parse(message.createdAt) >= since &&
-				normalise(message.text) === wanted,
+				collapseWhitespace(message.text) === wanted,
 		);
 		return match?.id ?? null;
 	};

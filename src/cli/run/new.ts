@@ -4,7 +4,13 @@ import {type Channel, type Ticket, TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {ccNotice, type NewTicket} from '../../providers/help-desk.js';
-import {checkAttachments, formatBytes, type PlannedAttachment, readAttachmentFile} from '../../services/attachments.js';
+import {
+	checkAttachments,
+	formatBytes,
+	type PlannedAttachment,
+	readAttachmentFile,
+	readTemplateFiles,
+} from '../../services/attachments.js';
 import {decodeText, readCsvRecords} from '../../services/csv-reader.js';
 import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services/delivery.js';
 import {intentPartsOf} from '../../services/delivery-extras.js';
@@ -148,18 +154,6 @@ function draftTicket(recipient: Recipient, subject: string, channel: Channel, at
 	};
 }
 
-/** A template's own files (front matter `attachments`), read once per run, as `csr reply` does. */
-function templateFiles(paths: readonly string[], template: string, read: Map<string, PlannedAttachment>) {
-	return paths.map((path) => {
-		let file = read.get(path);
-		if (file === undefined) {
-			file = readAttachmentFile(path, `template ${template}: attachment`).planned;
-			read.set(path, file);
-		}
-		return file;
-	});
-}
-
 export async function runNew(flags: NewFlags, globals: GlobalOptions, context: Context): Promise<void> {
 	const profile = activeProfile(context, globals);
 	const subject = flags.subject?.trim() ?? '';
@@ -230,7 +224,7 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 			const body = rendered === undefined ? (source as {text: string}).text : rendered.body;
 			// The template's own files, then `--attach`: checked against the desk's limits before anything is created.
 			const attachments = [
-				...(rendered === undefined ? [] : templateFiles(rendered.attachments, rendered.name, readFiles)),
+				...(rendered === undefined ? [] : readTemplateFiles(rendered.attachments, rendered.name, readFiles)),
 				...attached,
 			];
 			checkAttachments(desk, attachments, deskLabel);

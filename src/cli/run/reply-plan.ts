@@ -6,7 +6,7 @@ import {TicketStatus} from '../../domain/ticket.js';
 import {UsageError} from '../../errors.js';
 import {readAll} from '../../io/streams.js';
 import {type HelpDesk, hasMacros, type TicketChanges} from '../../providers/help-desk.js';
-import {checkAttachments, type PlannedAttachment, readAttachmentFile} from '../../services/attachments.js';
+import {checkAttachments, type PlannedAttachment, readTemplateFiles} from '../../services/attachments.js';
 import {hashIntent} from '../../services/delivery.js';
 import {extrasJsonOf, intentPartsOf} from '../../services/delivery-extras.js';
 import {renderAgentText} from '../../templates/agent-text.js';
@@ -127,22 +127,6 @@ export async function planItems(input: PlanInput, tickets: readonly Ticket[]): P
 	return items;
 }
 
-/** A template's own files (front matter `attachments`), read once per run. */
-function templateAttachments(
-	paths: readonly string[],
-	template: string,
-	read: Map<string, PlannedAttachment>,
-): PlannedAttachment[] {
-	return paths.map((path) => {
-		let file = read.get(path);
-		if (file === undefined) {
-			file = readAttachmentFile(path, `template ${template}: attachment`).planned;
-			read.set(path, file);
-		}
-		return file;
-	});
-}
-
 async function planItem(
 	{flags, profile, desk, source, vars, status, agent, context, files, cc}: PlanInput,
 	ticket: Ticket,
@@ -177,7 +161,7 @@ async function planItem(
 		locale = rendered.locale;
 		localeNote = localeNoteFor(rendered.locale, ticket.requester.locale, flags.locale, profile.profile.defaultLocale);
 		intent = ['template', rendered.name, rendered.locale, vars];
-		attachments = [...templateAttachments(rendered.attachments, rendered.name, templateFiles), ...files];
+		attachments = [...readTemplateFiles(rendered.attachments, rendered.name, templateFiles), ...files];
 	} else if (source.kind === 'macro') {
 		if (!hasMacros(desk)) {
 			throw new UsageError(

@@ -30,3 +30,22 @@ export async function findAfterInterruption<T>(
 		});
 	}
 }
+
+/**
+ * What an interrupted forward (or other keyed write) made, looked for by its key: null on a first attempt, or when the
+ * write carries no key; else `findAfterInterruption` with the attempt's start.
+ */
+export function findEarlierAttempt<T>(
+	options: {
+		readonly idempotencyKey?: string | undefined;
+		readonly afterInterruption?: boolean | undefined;
+		readonly interruptedAttemptStartedAt?: string | undefined;
+	},
+	now: () => Date,
+	find: (key: string) => Promise<T | null>,
+	signal?: AbortSignal,
+): Promise<T | null> {
+	const key = options.idempotencyKey;
+	if (options.afterInterruption !== true || key === undefined) return Promise.resolve(null);
+	return findAfterInterruption(() => find(key), options.interruptedAttemptStartedAt, now, signal);
+}

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import {ProviderError} from '../../errors.js';
 import {type ForwardOptions, type ForwardRequest, type ForwardResult, forwardNoteText} from '../help-desk.js';
-import {findAfterInterruption} from '../http/settle.js';
+import {findEarlierAttempt} from '../http/settle.js';
 import {type RtApi, ticketNumber} from './api.js';
 import {attachmentFields} from './attachments.js';
 import {markerLink} from './create.js';
@@ -48,15 +48,12 @@ export async function forwardTicket(
 	const number = ticketNumber(ticketId);
 	const original = await fetchTicket(api, ticketId, signal);
 	const key = options.idempotencyKey;
-	const earlier =
-		options.afterInterruption === true && key !== undefined
-			? await findAfterInterruption(
-					() => findLinkedTicket(api, key, signal),
-					options.interruptedAttemptStartedAt,
-					api.setup.now,
-					signal,
-				)
-			: null;
+	const earlier = await findEarlierAttempt(
+		options,
+		api.setup.now,
+		(marker) => findLinkedTicket(api, marker, signal),
+		signal,
+	);
 	const linked = earlier ?? (await openLinkedTicket(api, number, original.Queue.id, request, key, signal));
 	if (earlier === null || !(await hasCorrespondence(api, linked, signal)))
 		await api.send({

@@ -7,7 +7,7 @@ import {
 	forwardNoteText,
 	type OutgoingAttachment,
 } from '../help-desk.js';
-import {findAfterInterruption} from '../http/settle.js';
+import {findEarlierAttempt} from '../http/settle.js';
 import {ticketNotFound, ticketNumber, type ZendeskApi} from './api.js';
 import {uploadFiles} from './attachments.js';
 import type {sendMessage} from './writes.js';
@@ -58,29 +58,23 @@ export async function forwardTicket(
 	const note = forwardNoteText(request.to, request.note);
 	const key = options.idempotencyKey;
 	try {
-		const earlier =
-			options.afterInterruption === true && key !== undefined
-				? await findAfterInterruption(
-						() => findSideConversation(api, id, key, signal),
-						options.interruptedAttemptStartedAt,
-						api.setup.now,
-						signal,
-					)
-				: null;
+		const earlier = await findEarlierAttempt(
+			options,
+			api.setup.now,
+			(marker) => findSideConversation(api, id, marker, signal),
+			signal,
+		);
 		if (earlier === null) await createSideConversation(api, id, request, key, signal);
 		return {messageId: await sendNote(ticketId, note, signal), via: 'side-conversation'};
 	} catch (error) {
 		if (!notAvailable(error)) throw ticketNotFound(ticketId, error);
 	}
-	const earlier =
-		options.afterInterruption === true && key !== undefined
-			? await findAfterInterruption(
-					() => findLinkedTicket(api, key, signal),
-					options.interruptedAttemptStartedAt,
-					api.setup.now,
-					signal,
-				)
-			: null;
+	const earlier = await findEarlierAttempt(
+		options,
+		api.setup.now,
+		(marker) => findLinkedTicket(api, marker, signal),
+		signal,
+	);
 	const linked = earlier ?? (await createLinkedTicket(api, id, request, key, signal));
 	const messageId = await sendNote(ticketId, `${note}\n\n(sent as ticket #${linked})`, signal);
 	return {messageId, via: 'linked-ticket', linkedTicketId: linked};

@@ -1,5 +1,6 @@
 import type {Ticket} from '../../domain/ticket.js';
 import {ConflictError, ProviderError, UsageError} from '../../errors.js';
+import {collapseWhitespace} from '../../text/whitespace.js';
 import type {OutgoingMessage, SendResult, TicketChanges, WriteOptions} from '../help-desk.js';
 import {ticketNotFound, ticketNumber, type ZendeskApi} from './api.js';
 import {uploadFiles} from './attachments.js';
@@ -9,7 +10,6 @@ import {updateResponse, type ZendeskComment, type ZendeskTicket} from './schemas
 import {fetchLatestComments, fetchTicket} from './thread.js';
 
 const sameInstant = (a: string, b: string): boolean => Date.parse(a) === Date.parse(b);
-const normalise = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /** Closed tickets take no changes at all (Zendesk answers 422 "closed prevents ticket update"): say so before sending. */
 export function refuseClosed(ticketId: string, raw: ZendeskTicket): void {
@@ -97,13 +97,15 @@ async function findOwnComment(
 	stamp: string,
 	signal?: AbortSignal,
 ): Promise<ZendeskComment | undefined> {
-	const wanted = normalise(message.body);
+	const wanted = collapseWhitespace(message.body);
 	const since = Date.parse(stamp);
 	return (await fetchLatestComments(api, ticketId, signal)).find(
 		(comment) =>
 			Date.parse(comment.created_at) >= since &&
 			comment.public === message.public &&
-			[comment.body, comment.plain_body].some((body) => typeof body === 'string' && normalise(body) === wanted),
+			[comment.body, comment.plain_body].some(
+				(body) => typeof body === 'string' && collapseWhitespace(body) === wanted,
+			),
 	);
 }
 
