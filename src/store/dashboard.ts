@@ -54,43 +54,48 @@ export type DayActivity = {
 	readonly ratings: {readonly good: number; readonly bad: number};
 };
 
+/** `k` → `n` of a grouped count over [since, until) of the profile. */
+function countsByKey(db: Database, sql: string, profile: string, since: string, until: string): Map<string, number> {
+	return new Map(
+		statement(db, sql)
+			.all(profile, since, until)
+			.map((row) => [String(row['k']), num(row['n'])]),
+	);
+}
+
 /** Replies, solves and ratings in [since, until) (the dashboard's "today"). */
 export function readDayActivity(db: Database, profile: string, since: string, until: string): DayActivity {
-	const replies = new Map(
-		statement(
-			db,
-			'SELECT agent_key AS k, COUNT(*) AS n FROM sync_replies WHERE profile = ? AND at >= ? AND at < ? GROUP BY k',
-		)
-			.all(profile, since, until)
-			.map((row) => [String(row['k']), num(row['n'])]),
+	const replies = countsByKey(
+		db,
+		'SELECT agent_key AS k, COUNT(*) AS n FROM sync_replies WHERE profile = ? AND at >= ? AND at < ? GROUP BY k',
+		profile,
+		since,
+		until,
 	);
-	const solved = new Map(
-		statement(
-			db,
-			`SELECT COALESCE(solved_by, '${noKey}') AS k, COUNT(*) AS n FROM sync_tickets
+	const solved = countsByKey(
+		db,
+		`SELECT COALESCE(solved_by, '${noKey}') AS k, COUNT(*) AS n FROM sync_tickets
 			WHERE profile = ? AND solved_at >= ? AND solved_at < ? AND status IN ('solved', 'closed') GROUP BY k`,
-		)
-			.all(profile, since, until)
-			.map((row) => [String(row['k']), num(row['n'])]),
+		profile,
+		since,
+		until,
 	);
-	const repliesByGroup = new Map(
-		statement(
-			db,
-			`SELECT COALESCE(t.group_name, '${noKey}') AS k, COUNT(*) AS n FROM sync_replies r
+	const repliesByGroup = countsByKey(
+		db,
+		`SELECT COALESCE(t.group_name, '${noKey}') AS k, COUNT(*) AS n FROM sync_replies r
 			JOIN sync_tickets t ON t.profile = r.profile AND t.ticket_id = r.ticket_id
 			WHERE r.profile = ? AND r.at >= ? AND r.at < ? GROUP BY k`,
-		)
-			.all(profile, since, until)
-			.map((row) => [String(row['k']), num(row['n'])]),
+		profile,
+		since,
+		until,
 	);
-	const solvedByGroup = new Map(
-		statement(
-			db,
-			`SELECT COALESCE(group_name, '${noKey}') AS k, COUNT(*) AS n FROM sync_tickets
+	const solvedByGroup = countsByKey(
+		db,
+		`SELECT COALESCE(group_name, '${noKey}') AS k, COUNT(*) AS n FROM sync_tickets
 			WHERE profile = ? AND solved_at >= ? AND solved_at < ? AND status IN ('solved', 'closed') GROUP BY k`,
-		)
-			.all(profile, since, until)
-			.map((row) => [String(row['k']), num(row['n'])]),
+		profile,
+		since,
+		until,
 	);
 	const rating = statement(
 		db,
