@@ -1,6 +1,6 @@
 import type {Attachment} from '../../domain/message.js';
 import {ProviderError} from '../../errors.js';
-import type {AttachmentLimits, OutgoingMessage} from '../help-desk.js';
+import type {AttachmentLimits, OutgoingAttachment, OutgoingMessage} from '../help-desk.js';
 import type {HttpRequest} from '../http/http-client.js';
 import type {MultipartPart} from '../http/multipart.js';
 import type {FreshdeskApi} from './api.js';
@@ -30,14 +30,19 @@ export function messageWithFiles(
 		{name: 'body', value: body},
 		...(message.public ? [] : [{name: 'private', value: 'true'}]),
 		...cc.map((email) => ({name: 'cc_emails[]', value: email})),
-		...files.map((file) => ({
-			name: 'attachments[]',
-			fileName: file.fileName,
-			contentType: file.contentType,
-			data: file.bytes,
-		})),
+		...fileParts(files),
 	];
 	return {method: 'POST', path, multipart: parts, signal};
+}
+
+/** Files as Freshdesk takes them on every write (reply, note, outbound email, forward): `attachments[]` parts. */
+export function fileParts(files: readonly OutgoingAttachment[]): MultipartPart[] {
+	return files.map((file) => ({
+		name: 'attachments[]',
+		fileName: file.fileName,
+		contentType: file.contentType,
+		data: file.bytes,
+	}));
 }
 
 /** A conversation's file, from its `attachment_url` (a signed link on Freshdesk's file store). */

@@ -5,7 +5,7 @@ import type {CreatedTicket, NewTicket, WriteOptions} from '../help-desk.js';
 import type {HttpRequest} from '../http/http-client.js';
 import {lateWriteMs} from '../http/settle.js';
 import type {FreshdeskApi} from './api.js';
-import {messageWithFiles} from './attachments.js';
+import {fileParts, messageWithFiles} from './attachments.js';
 import {statusCodes, toTicket} from './map.js';
 import {fetchTicket} from './queue.js';
 import {freshdeskConversation, freshdeskTicket, ticketList} from './schemas.js';
@@ -52,15 +52,7 @@ function outboundRequest(
 	return {
 		method: 'POST',
 		path,
-		multipart: [
-			...parts,
-			...files.map((file) => ({
-				name: 'attachments[]',
-				fileName: file.fileName,
-				contentType: file.contentType,
-				data: file.bytes,
-			})),
-		],
+		multipart: [...parts, ...fileParts(files)],
 		signal,
 	};
 }

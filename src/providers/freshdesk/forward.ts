@@ -2,6 +2,7 @@ import * as z from 'zod';
 import {type ForwardRequest, type ForwardResult, forwardNoteText} from '../help-desk.js';
 import type {HttpRequest} from '../http/http-client.js';
 import {type FreshdeskApi, ticketNotFound, ticketNumber} from './api.js';
+import {fileParts} from './attachments.js';
 import {toHtml} from './writes.js';
 
 const forwardResponse = z.object({id: z.number()}).passthrough();
@@ -24,12 +25,7 @@ function forwardRequest(id: number, request: ForwardRequest, signal?: AbortSigna
 			{name: 'body', value: body},
 			...request.to.map((email) => ({name: 'to_emails[]', value: email})),
 			{name: 'include_quoted_text', value: 'false'},
-			...files.map((file) => ({
-				name: 'attachments[]',
-				fileName: file.fileName,
-				contentType: file.contentType,
-				data: file.bytes,
-			})),
+			...fileParts(files),
 		],
 		signal,
 	};
