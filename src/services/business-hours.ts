@@ -13,11 +13,12 @@ import {decodeWaits, measureWaits} from '../kpi/waits.js';
 import {clearComputedBusinessTimes, readBusinessPending, writeBusinessTimes} from '../store/business-times.js';
 import type {Database} from '../store/database.js';
 import {clearDeskNextReplies, readDeskNextReplyPending, writeDeskNextReplies} from '../store/desk-next-reply.js';
+import {type HolidaySource, holidaySource} from './holidays.js';
 
 /**
  * A profile's business hours (config `profiles.NAME.businessHours`) turned into schedules: one for the profile and
  * one per group that has its own entry (a group's entry overrides only the fields it gives). Public holidays come from
- * the `date-holidays` library, imported only when a schedule names a holiday region.
+ * the `date-holidays` library, loaded only for a region or year the store does not know yet (services/holidays.ts).
  */
 
 /** The config's shape (config/schema.ts `BusinessHours`), repeated here because services do not import config. */
@@ -40,51 +41,23 @@ export type BusinessCalendars = {
 	readonly description: readonly string[];
 };
 
-type HolidayLibrary = typeof import('date-holidays').default;
-
 const hint = 'Fix profiles.<name>.businessHours in config.json (see docs/KPIS.md, "Business hours").';
-
-function regionOf(code: string): {country: string; state: string | undefined} {
-	const [country = '', state] = code.toUpperCase().split('-');
-	return {country: country === 'UK' ? 'GB' : country, state};
-}
 
 /** A function answering "are the shifts that start on this local date cancelled?" for the regions and dates given. */
 function closedDays(
-	Holidays: HolidayLibrary | null,
+	holidays: HolidaySource | null,
 	regions: readonly string[],
 	bank: boolean,
 	closed: readonly string[],
 ): (isoDate: string) => boolean {
 	const own = new Set(closed);
-	const libraries = regions.map((code) => {
-		const {country, state} = regionOf(code);
-		if (Holidays === null) return null;
-		const known = new Holidays().getCountries('en');
-		if (!(country in known)) throw new UsageError(`unknown holiday country "${code}" in businessHours.holidays`, hint);
-		if (state !== undefined && !(state in (new Holidays().getStates(country, 'en') ?? {}))) {
-			throw new UsageError(`unknown holiday region "${code}" in businessHours.holidays`, hint);
-		}
-		return state === undefined ? new Holidays(country) : new Holidays(country, state);
-	});
-	const byYear = new Map<number, Set<string>>();
-	const types = new Set(bank ? ['public', 'bank'] : ['public']);
+	for (const region of regions) holidays?.check(region, 'businessHours.holidays');
 	return (isoDate) => {
 		if (own.has(isoDate)) return true;
-		if (libraries.length === 0) return false;
-		if (libraries.includes(null)) throw new Error('business hours measured before the holiday library was loaded');
+		if (regions.length === 0) return false;
+		if (holidays === null) throw new Error('business hours measured before the holiday library was loaded');
 		const year = Number(isoDate.slice(0, 4));
-		let dates = byYear.get(year);
-		if (dates === undefined) {
-			dates = new Set();
-			for (const library of libraries) {
-				for (const holiday of library?.getHolidays(year, 'en') ?? []) {
-					if (types.has(holiday.type)) dates.add(holiday.date.slice(0, 10));
-				}
-			}
-			byYear.set(year, dates);
-		}
-		return dates.has(isoDate);
+		return regions.some((region) => holidays.datesOf(region, bank, year).has(isoDate));
 	};
 }
 
@@ -98,7 +71,7 @@ function weeklyOf(spec: HoursSpec['weekly'], where: string): Shift[][] {
 	);
 }
 
-function scheduleOf(name: string, spec: HoursSpec, Holidays: HolidayLibrary | null): {schedule: Schedule; key: string} {
+function scheduleOf(name: string, spec: HoursSpec, holidays: HolidaySource | null): {schedule: Schedule; key: string} {
 	const timeZone = spec.timeZone ?? 'UTC';
 	if (!isTimeZone(timeZone)) {
 		throw new UsageError(`unknown time zone "${timeZone}" in ${name}`, 'Use an IANA zone such as Europe/Copenhagen.');
@@ -107,21 +80,22 @@ function scheduleOf(name: string, spec: HoursSpec, Holidays: HolidayLibrary | nu
 	const regions = [...(spec.holidays ?? [])].map((code) => code.toUpperCase()).sort();
 	const closed = [...(spec.closed ?? [])].sort();
 	const bank = spec.bankHolidays === true;
-	const schedule: Schedule = {name, timeZone, weekly, isClosed: closedDays(Holidays, regions, bank, closed)};
-	const holidays =
+	const schedule: Schedule = {name, timeZone, weekly, isClosed: closedDays(holidays, regions, bank, closed)};
+	const publicHolidays =
 		regions.length === 0
 			? 'no public holidays'
 			: `${regions.join(', ')} ${bank ? 'public and bank' : 'public'} holidays`;
 	const own = closed.length === 0 ? '' : `, closed ${closed.join(', ')}`;
-	return {schedule, key: `${describeWeekly(schedule)}; ${holidays}${own}`};
+	return {schedule, key: `${describeWeekly(schedule)}; ${publicHolidays}${own}`};
 }
 
 /** Resolves a profile's business hours; null when the profile has none. Throws UsageError on a bad schedule. */
-export async function loadBusinessCalendars(spec: BusinessHoursSpec | null): Promise<BusinessCalendars | null> {
+export async function loadBusinessCalendars(
+	spec: BusinessHoursSpec | null,
+	db: Database | null = null,
+): Promise<BusinessCalendars | null> {
 	if (spec === null) return null;
-	const all = [spec, ...Object.values(spec.groups ?? {})];
-	const needsLibrary = all.some((s) => (s.holidays ?? []).length > 0);
-	return buildCalendars(spec, needsLibrary ? (await import('date-holidays')).default : null);
+	return buildCalendars(spec, holidaySource(db));
 }
 
 /**
@@ -132,15 +106,15 @@ export function planBusinessHours(spec: BusinessHoursSpec | null): BusinessCalen
 	return spec === null ? null : buildCalendars(spec, null);
 }
 
-function buildCalendars(spec: BusinessHoursSpec, Holidays: HolidayLibrary | null): BusinessCalendars {
+function buildCalendars(spec: BusinessHoursSpec, holidays: HolidaySource | null): BusinessCalendars {
 	const groupSpecs = Object.entries(spec.groups ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 	const {groups: _groups, ...base} = spec;
-	const main = scheduleOf('businessHours', base, Holidays);
+	const main = scheduleOf('businessHours', base, holidays);
 	const groups = new Map<string, BusinessClock>();
 	const description = [`profile: ${main.key}`];
 	for (const [name, override] of groupSpecs) {
 		const given = Object.fromEntries(Object.entries(override).filter(([, value]) => value !== undefined));
-		const resolved = scheduleOf(`businessHours.groups.${name}`, {...base, ...given}, Holidays);
+		const resolved = scheduleOf(`businessHours.groups.${name}`, {...base, ...given}, holidays);
 		groups.set(name, new BusinessClock({...resolved.schedule, name}));
 		description.push(`group ${name}: ${resolved.key}`);
 	}
@@ -182,7 +156,7 @@ export async function applyBusinessHours(
 	const pending = readBusinessPending(db, profile, fingerprint);
 	const deskRows = readDeskNextReplyPending(db, profile, fingerprint);
 	if (pending.length === 0 && deskRows.length === 0) return {computed: 0, cleared: 0};
-	const calendars = (await loadBusinessCalendars(spec)) as BusinessCalendars;
+	const calendars = (await loadBusinessCalendars(spec, db)) as BusinessCalendars;
 	// Rows with the desk's own business minutes (Zendesk): only the next reply, which the desk does not give.
 	writeDeskNextReplies(
 		db,

@@ -78,7 +78,7 @@ export async function computeCsrSlaStats(
 ): Promise<CsrSlaResult> {
 	const targets = parseSlaTargets(targetsSpec);
 	if (targets === null) return {overall: null, groups: null};
-	const calendars = await loadBusinessCalendars(hours);
+	const calendars = await loadBusinessCalendars(hours, db);
 	const window = {since: query.window.since.toISOString(), until: query.window.until.toISOString()};
 	const rules = {firstReply: rulesOf(targets.firstReply), resolution: rulesOf(targets.resolution)};
 	const earliest = query.window.since.getTime();
@@ -93,14 +93,17 @@ export async function computeCsrSlaStats(
 		query.now.toISOString(),
 		calendars === null
 			? null
-			: (group, minutes) => {
-					const id = `${group ?? ''}\u0000${minutes}`;
-					let before = overdueBefore.get(id);
-					if (before === undefined) {
-						before = clockFor(calendars, group).overdueIfStartedBefore(now, minutes, earliest);
-						overdueBefore.set(id, before);
-					}
-					return before;
+			: {
+					groupsWithOwnClock: [...calendars.groups.keys()],
+					overdueBefore: (group, minutes) => {
+						const id = `${group ?? ''}\u0000${minutes}`;
+						let before = overdueBefore.get(id);
+						if (before === undefined) {
+							before = clockFor(calendars, group).overdueIfStartedBefore(now, minutes, earliest);
+							overdueBefore.set(id, before);
+						}
+						return before;
+					},
 				},
 	);
 	const tallies = new Map<string, SlaTally>();

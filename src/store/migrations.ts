@@ -360,6 +360,18 @@ ALTER TABLE sync_tickets ADD COLUMN next_reply_business_source TEXT;
 UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
 `,
 	},
+	{
+		// Public holidays per region and year from the date-holidays library (store/holiday-dates.ts): a business-time
+		// figure does not pay for loading the library once its dates are known.
+		version: 13,
+		sql: `CREATE TABLE holiday_dates (
+	source TEXT NOT NULL,
+	year INTEGER NOT NULL,
+	dates TEXT NOT NULL,
+	PRIMARY KEY (source, year)
+) WITHOUT ROWID;
+`,
+	},
 ];
 
 /**

@@ -5,7 +5,7 @@ import {type Dimension, statement, ticketKey, type Window} from './stats-keys.js
  * csr's SLA targets over the KPI cache (services/sla.ts): tickets created in the window, judged in SQL where the
  * cache already has the minutes (calendar, and the business minutes the business pass measured), grouped by the
  * --by key. Unsolved tickets are judged against the instant before which a ticket is past its target (calendar: now
- * minus the target; business: from the schedule, `businessOverdueBefore`), so no ticket is measured one by one.
+ * minus the target; business: from the schedule, `overdueBefore`), so no ticket is measured one by one.
  */
 
 /** One target entry: for a group and/or priority (null: any), most specific first. */
@@ -26,73 +26,75 @@ export type SlaAggregate = {
 	readonly business: SlaCounts;
 };
 
-const unsolvedStatuses = new Set(['new', 'open', 'pending', 'on-hold']);
-const settledStatuses = new Set(['solved', 'closed']);
-
-/** A ticket's targets and, for each, the creation instant before which a still running target is past due. */
-type Applied = {
-	readonly firstReply: number | null;
-	readonly resolution: number | null;
-	readonly firstReplyDueBefore: string | null;
-	readonly resolutionDueBefore: string | null;
-	/** The same in business time; null without business hours. */
-	readonly firstReplyBusinessDueBefore: string | null;
-	readonly resolutionBusinessDueBefore: string | null;
+/** The business clocks the unsolved tickets are judged on. */
+export type BusinessDue = {
+	/** Groups with a schedule of their own; every other ticket is on the profile's clock (group null). */
+	readonly groupsWithOwnClock: readonly string[];
+	/** The instant (ms) before which a ticket of `group` created in the window is more than `minutes` business minutes old now. */
+	readonly overdueBefore: (group: string | null, minutes: number) => number;
 };
-
-/** The first (most specific) rule for the group and priority. */
-function ruleFor(rules: readonly TargetRule[], group: string | null, priority: string | null): TargetRule | null {
-	for (const rule of rules) {
-		if (rule.group !== null && rule.group !== group) continue;
-		if (rule.priority !== null && rule.priority !== priority) continue;
-		return rule;
-	}
-	return null;
-}
-
-/** 0 no target or not judged, 1 met, 2 running, 3 breached; `done` minutes, else `running` when unsolved. */
-function outcome(target: number | null, done: number | null, unsolved: boolean, running: number): number {
-	if (target === null) return 0;
-	if (done !== null) return done > target ? 3 : 1;
-	return unsolved ? running : 0;
-}
 
 const emptyCounts = (): SlaCounts => ({firstReply: [0, 0, 0], resolution: [0, 0, 0], any: [0, 0, 0]});
 
-/** Counts an outcome code into [breached, met, running]. */
-function count(into: [number, number, number], code: number): void {
-	if (code === 3) into[0] += 1;
-	else if (code === 1) into[1] += 1;
-	else if (code === 2) into[2] += 1;
-}
+/** SQL text with its bound values in the order of their `?`s. */
+type Sql = {readonly text: string; readonly values: readonly (string | number)[]};
 
-const asNumber = (value: unknown): number | null => (value === null || value === undefined ? null : Number(value));
+const sql = (parts: TemplateStringsArray, ...pieces: (Sql | string)[]): Sql => {
+	let text = parts[0] ?? '';
+	const values: (string | number)[] = [];
+	pieces.forEach((piece, index) => {
+		if (typeof piece === 'string') text += piece;
+		else {
+			text += piece.text;
+			values.push(...piece.values);
+		}
+		text += parts[index + 1] ?? '';
+	});
+	return {text, values};
+};
 
 /**
- * The window's rows, a slice of the window at a time: `all()` is several times cheaper per row than `iterate()`, and
- * slices keep the arrays held at once to a fraction of the window's tickets.
+ * A CASE giving, for ticket row `t`, the value of the first rule (most specific first) matching its group and
+ * priority; NULL when none does. Group names and priorities are bound, never spliced into the text.
  */
-function* rowsInSlices(read: ReturnType<typeof statement>, profile: string, window: Window): Generator<unknown[]> {
-	const since = Date.parse(window.since);
-	const until = Date.parse(window.until);
-	const slices = Number.isFinite(since) && Number.isFinite(until) && until > since ? 8 : 1;
-	const bound = (index: number) =>
-		index === 0
-			? window.since
-			: index === slices
-				? window.until
-				: new Date(since + ((until - since) * index) / slices).toISOString();
-	for (let index = 0; index < slices; index++)
-		yield* read.all(profile, bound(index), bound(index + 1)) as unknown as unknown[][];
+function ruleCase(rules: readonly TargetRule[], valueFor: (rule: TargetRule) => Sql): Sql {
+	if (rules.length === 0) return {text: 'NULL', values: []};
+	const branches = rules.map((rule) => {
+		const conditions: Sql[] = [];
+		if (rule.group !== null) conditions.push({text: 't.group_name = ?', values: [rule.group]});
+		if (rule.priority !== null) conditions.push({text: 't.priority = ?', values: [rule.priority]});
+		const when =
+			conditions.length === 0
+				? {text: '1', values: []}
+				: {text: conditions.map((c) => c.text).join(' AND '), values: conditions.flatMap((c) => c.values)};
+		return sql`WHEN ${when} THEN ${valueFor(rule)}`;
+	});
+	return {text: `CASE ${branches.map((b) => b.text).join(' ')} END`, values: branches.flatMap((b) => b.values)};
 }
 
-type Tally = {judged: number; none: number; calendar: SlaCounts; business: SlaCounts};
+const bound = (value: string | number): Sql => ({text: '?', values: [value]});
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The business due instant of a rule: its group's clock, or for an any-group rule each ticket's group's clock. */
+function businessDueOf(rule: TargetRule, business: BusinessDue): Sql {
+	if (rule.group !== null) return bound(iso(business.overdueBefore(rule.group, rule.minutes)));
+	const own = business.groupsWithOwnClock.map(
+		(group) => sql`WHEN t.group_name = ${bound(group)} THEN ${bound(iso(business.overdueBefore(group, rule.minutes)))}`,
+	);
+	const profileDue = bound(iso(business.overdueBefore(null, rule.minutes)));
+	if (own.length === 0) return profileDue;
+	return {
+		text: `CASE ${own.map((o) => o.text).join(' ')} ELSE ? END`,
+		values: [...own.flatMap((o) => o.values), ...profileDue.values],
+	};
+}
 
 /**
  * Per key: how many tickets some target applies to (and none), and their outcomes on the calendar and, with business
- * hours, in business minutes. One read of the window's tickets (rows as arrays); the targets and due instants are
- * worked out once per group and priority. (A SQL version, a CASE per target in materialized CTEs, cost as much, and
- * then every unsolved ticket was measured on a business clock one by one.)
+ * hours, in business minutes. One aggregate over the window's tickets, judged where they are: reading the window's
+ * rows into JavaScript cost twice as much (213 ms against 100 ms for 81,000 tickets), and sorting one row per ticket
+ * by an outcome code more than the sums. The inner query's LIMIT keeps SQLite from flattening it into the sums,
+ * which would work out every CASE once per sum (three times slower).
  */
 export function aggregateSla(
 	db: Database,
@@ -101,108 +103,61 @@ export function aggregateSla(
 	dimension: Dimension,
 	rules: {readonly firstReply: readonly TargetRule[]; readonly resolution: readonly TargetRule[]},
 	now: string,
-	/**
-	 * With business hours: the instant (ms) before which a ticket of `group` created in the window is more than
-	 * `minutes` business minutes old now.
-	 */
-	businessOverdueBefore: ((group: string | null, minutes: number) => number) | null,
+	business: BusinessDue | null,
 ): Map<string, SlaAggregate> {
 	const nowMs = Date.parse(now);
-	// When each target falls due for a ticket created at the start of the clock: a ticket created before it is past.
-	const dueBefore = (rule: TargetRule | null) =>
-		rule === null ? null : new Date(nowMs - rule.minutes * 60_000).toISOString();
-	const businessDueBefore = (rule: TargetRule | null, group: string | null) =>
-		rule === null || businessOverdueBefore === null
-			? null
-			: new Date(businessOverdueBefore(group, rule.minutes)).toISOString();
-	const applied = new Map<string | null, Map<string | null, Applied>>();
-	const targetsOf = (group: string | null, priority: string | null): Applied => {
-		let byPriority = applied.get(group);
-		if (byPriority === undefined) {
-			byPriority = new Map();
-			applied.set(group, byPriority);
-		}
-		let found = byPriority.get(priority);
-		if (found === undefined) {
-			const firstReply = ruleFor(rules.firstReply, group, priority);
-			const resolution = ruleFor(rules.resolution, group, priority);
-			found = {
-				firstReply: firstReply?.minutes ?? null,
-				resolution: resolution?.minutes ?? null,
-				firstReplyDueBefore: dueBefore(firstReply),
-				resolutionDueBefore: dueBefore(resolution),
-				firstReplyBusinessDueBefore: businessDueBefore(firstReply, group),
-				resolutionBusinessDueBefore: businessDueBefore(resolution, group),
-			};
-			byPriority.set(priority, found);
-		}
-		return found;
-	};
-	const read = statement(
-		db,
-		`SELECT ${ticketKey(dimension, 't.created_at')} AS k, t.status, t.created_at, t.group_name, t.priority,
-			t.first_reply_minutes, t.first_reply_business_minutes, t.resolution_minutes, t.resolution_business_minutes
-		FROM sync_tickets t WHERE t.profile = ? AND t.created_at >= ? AND t.created_at < ? /* csr SLA targets */`,
-	);
+	const calendarDue = (rule: TargetRule) => bound(iso(nowMs - rule.minutes * 60_000));
+	const none = {text: 'NULL', values: []};
+	const businessDue = (rules: readonly TargetRule[]) =>
+		business === null ? none : ruleCase(rules, (rule) => businessDueOf(rule, business));
+	const minutes = (rule: TargetRule) => bound(rule.minutes);
+	// Outcome codes (0 none, 1 met, 2 running, 3 breached): a reply or resolution that came is judged on its minutes;
+	// an unsolved ticket still waiting is past once it was created before the target's due instant.
+	const judged = (target: string, done: string, due: string) =>
+		`CASE WHEN ${target} IS NULL THEN 0 WHEN ${done} IS NOT NULL THEN (CASE WHEN ${done} > ${target} THEN 3 ELSE 1 END)
+			WHEN uns THEN (CASE WHEN created < ${due} THEN 3 ELSE 2 END) ELSE 0 END`;
+	// In business time, an unsolved ticket's first reply that came without measured business minutes is not judged.
+	const businessFirstReply = `CASE WHEN frt IS NULL THEN 0 WHEN uns AND fr IS NULL THEN (CASE WHEN created < frbd THEN 3 ELSE 2 END)
+			WHEN frb IS NOT NULL THEN (CASE WHEN frb > frt THEN 3 ELSE 1 END) ELSE 0 END`;
+	const businessResolution = `CASE WHEN rst IS NULL THEN 0 WHEN uns THEN (CASE WHEN created < rsbd THEN 3 ELSE 2 END)
+			WHEN rsb IS NOT NULL THEN (CASE WHEN rsb > rst THEN 3 ELSE 1 END) ELSE 0 END`;
+	const outcomes = ['fc', 'rc', 'MAX(fc, rc)', 'fb', 'rb', 'MAX(fb, rb)'];
+	const sums = outcomes.flatMap((o) => [3, 1, 2].map((code) => `SUM(${o} = ${code})`)).join(', ');
+	const query = sql`SELECT k, SUM(j), SUM(1 - j), ${sums} FROM (
+		SELECT k, frt IS NOT NULL OR rst IS NOT NULL AS j, ${judged('frt', 'fr', 'frd')} AS fc, ${judged('rst', 'rs', 'rsd')} AS rc,
+			${business === null ? '0' : businessFirstReply} AS fb, ${business === null ? '0' : businessResolution} AS rb
+		FROM (SELECT ${ticketKey(dimension, 't.created_at')} AS k, t.created_at AS created,
+			t.status IN ('new', 'open', 'pending', 'on-hold') AS uns,
+			t.first_reply_minutes AS fr, t.first_reply_business_minutes AS frb,
+			CASE WHEN t.status IN ('solved', 'closed') THEN t.resolution_minutes END AS rs,
+			CASE WHEN t.status IN ('solved', 'closed') THEN t.resolution_business_minutes END AS rsb,
+			${ruleCase(rules.firstReply, minutes)} AS frt, ${ruleCase(rules.resolution, minutes)} AS rst,
+			${ruleCase(rules.firstReply, calendarDue)} AS frd, ${ruleCase(rules.resolution, calendarDue)} AS rsd,
+			${businessDue(rules.firstReply)} AS frbd, ${businessDue(rules.resolution)} AS rsbd
+		FROM sync_tickets t WHERE t.profile = ${bound(profile)} AND t.created_at >= ${bound(window.since)}
+			AND t.created_at < ${bound(window.until)}) LIMIT -1
+	) ${dimension === 'all' ? '' : 'GROUP BY k'} /* csr SLA targets */`;
+	const read = statement(db, query.text);
 	read.setReturnArrays(true);
-	const tallies = new Map<string, Tally>();
-	for (const row of rowsInSlices(read, profile, window)) {
-		const key = String(row[0]);
-		let tally = tallies.get(key);
-		if (tally === undefined) {
-			tally = {judged: 0, none: 0, calendar: emptyCounts(), business: emptyCounts()};
-			tallies.set(key, tally);
-		}
-		const group = row[3] === null ? null : String(row[3]);
-		const targets = targetsOf(group, row[4] === null ? null : String(row[4]));
-		if (targets.firstReply === null && targets.resolution === null) {
-			tally.none += 1;
-			continue;
-		}
-		tally.judged += 1;
-		const status = String(row[1]);
-		const createdAt = String(row[2]);
-		const unsolved = unsolvedStatuses.has(status);
-		const settled = settledStatuses.has(status);
-		const firstReply = asNumber(row[5]);
-		const firstReplyBusiness = asNumber(row[6]);
-		const resolution = settled ? asNumber(row[7]) : null;
-		const resolutionBusiness = settled ? asNumber(row[8]) : null;
-		const past = (before: string | null) => (before !== null && createdAt < before ? 3 : 2);
-		const fc = outcome(targets.firstReply, firstReply, unsolved, past(targets.firstReplyDueBefore));
-		const rc = outcome(targets.resolution, resolution, unsolved, past(targets.resolutionDueBefore));
-		count(tally.calendar.firstReply, fc);
-		count(tally.calendar.resolution, rc);
-		count(tally.calendar.any, Math.max(fc, rc));
-		if (businessOverdueBefore === null) continue;
-		let fb: number;
-		let rb: number;
-		if (unsolved) {
-			// A first reply that came is judged on its business minutes (none measured: not judged); a target still
-			// running is past once the ticket was created before its business due instant.
-			const overdue = past;
-			fb =
-				targets.firstReply === null
-					? 0
-					: firstReply !== null
-						? outcome(targets.firstReply, firstReplyBusiness, false, 0)
-						: overdue(targets.firstReplyBusinessDueBefore);
-			rb = targets.resolution === null ? 0 : overdue(targets.resolutionBusinessDueBefore);
-		} else {
-			fb = outcome(targets.firstReply, firstReplyBusiness, false, 0);
-			rb = outcome(targets.resolution, resolutionBusiness, false, 0);
-		}
-		count(tally.business.firstReply, fb);
-		count(tally.business.resolution, rb);
-		count(tally.business.any, Math.max(fb, rb));
-	}
+	const rows = read.all(...query.values) as unknown as unknown[][];
 	const aggregates = new Map<string, SlaAggregate>();
-	for (const [key, tally] of tallies)
-		aggregates.set(key, {
-			judged: tally.judged,
-			withoutTarget: tally.none,
-			calendar: tally.calendar,
-			business: tally.business,
+	for (const row of rows) {
+		const [key, judgedCount, withoutTarget, ...counts] = row.map((value, index) =>
+			index === 0 ? value : Number(value ?? 0),
+		);
+		if (Number(judgedCount) + Number(withoutTarget) === 0) continue;
+		const triple = (at: number): [number, number, number] => [
+			counts[at] as number,
+			counts[at + 1] as number,
+			counts[at + 2] as number,
+		];
+		const zero = business === null;
+		aggregates.set(String(key), {
+			judged: judgedCount as number,
+			withoutTarget: withoutTarget as number,
+			calendar: {firstReply: triple(0), resolution: triple(3), any: triple(6)},
+			business: zero ? emptyCounts() : {firstReply: triple(9), resolution: triple(12), any: triple(15)},
 		});
+	}
 	return aggregates;
 }

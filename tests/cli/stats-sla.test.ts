@@ -65,9 +65,16 @@ const cases: Case[] = [
 	},
 ];
 
-function facts(): TicketFacts[] {
+function facts(rename: (group: string) => string = (group) => group): TicketFacts[] {
 	return cases.map((c) => ({
-		ticket: aTicket({...c.ticket, status: c.solvedAt === null ? 'open' : 'solved', updatedAt: '2026-11-19T00:00:00Z'}),
+		ticket: aTicket({
+			...c.ticket,
+			...(c.ticket.group?.name === undefined
+				? {}
+				: {group: {id: c.ticket.group.id, name: rename(c.ticket.group.name)}}),
+			status: c.solvedAt === null ? 'open' : 'solved',
+			updatedAt: '2026-11-19T00:00:00Z',
+		}),
 		firstReplyAt: c.firstReplyAt,
 		firstReplyMinutes: c.firstReplyAt === null ? null : minutes(c.ticket.createdAt as string, c.firstReplyAt),
 		firstReplyBusinessMinutes: null,
@@ -81,19 +88,19 @@ function facts(): TicketFacts[] {
 	}));
 }
 
-function desk(): HelpDesk {
+function desk(rename?: (group: string) => string): HelpDesk {
 	const base = createMemoryHelpDesk([]);
 	const none = async (): Promise<ExportPage<never>> => ({items: [], nextCursor: null});
 	return {
 		...base,
-		exportTicketFacts: async () => ({items: facts(), nextCursor: null}),
+		exportTicketFacts: async () => ({items: facts(rename), nextCursor: null}),
 		exportSatisfaction: none,
 		exportSurveys: none,
 	};
 }
 
-function context(profile: Record<string, unknown>): TestContext {
-	const created = createTestContext({now, helpDesk: desk()});
+function context(profile: Record<string, unknown>, rename?: (group: string) => string): TestContext {
+	const created = createTestContext({now, helpDesk: desk(rename)});
 	contexts.push(created);
 	mkdirSync(join(created.home, 'config'), {recursive: true});
 	const config = {profiles: {demo: {provider: 'demo', ...profile}}};
@@ -159,6 +166,26 @@ describe('csr stats: SLA breach against csr’s targets', () => {
 		expect(stderr).toContain('no SLA targets are set for this profile, so slaBreachCsr is null');
 		expect(stderr).toContain('csr config set sla.firstReply "8h, high=4h, urgent=4h"');
 		expect(stderr).toContain("The desk's own verdict is slaBreachRate");
+	});
+
+	it('matches group names as the desk spells them, quotes and all', async () => {
+		// The group's name reaches SQL only as a bound value: a quote in it neither breaks nor changes the query.
+		const hostile = `Week'end "); DROP TABLE sync_tickets; --`;
+		const ctx = context(
+			{
+				businessHours: {...hours, groups: {[hostile]: hours.groups.Weekend}},
+				slaTargets: {...targets, firstReply: `8h, high=2h, @${hostile}=1h`},
+			},
+			() => hostile,
+		);
+		const report = JSON.parse((await runCsr(args, ctx)).stdout);
+		expect(report.slaBreachCsr.business).toMatchObject({rate: 0.6, breached: 3, met: 2, running: 1});
+		expect(report.slaBreachCsr.calendar.firstReply).toEqual({rate: 0.75, breached: 3, met: 1, running: 1});
+		const byGroup = JSON.parse((await runCsr([...args, '--by', 'group', '--no-sync'], ctx)).stdout);
+		const group = byGroup.groups.find((g: {key: string}) => g.key === hostile);
+		expect(group.slaBreachCsr.business).toMatchObject({breached: 1, met: 0, running: 0});
+		// Still running on the group's weekend clock; the profile's weekday clock would have it breached.
+		expect(group.slaBreachCsr.business.resolution).toEqual({rate: null, breached: 0, met: 0, running: 1});
 	});
 
 	it('shows both clocks in the table', async () => {

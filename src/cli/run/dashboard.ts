@@ -57,7 +57,7 @@ export async function createDashboardServices(
 	options: {intervalMs: number; sync: boolean},
 ): Promise<DashboardServices> {
 	const db = context.store();
-	const calendars = await loadBusinessCalendars(profile.profile.businessHours ?? null);
+	const calendars = await loadBusinessCalendars(profile.profile.businessHours ?? null, db);
 	const slaTargets = parseSlaTargets(profile.profile.slaTargets);
 	const timeZone = timeZoneSetting(context);
 	const query = () => ({profile: profile.name, now: context.now(), calendars, timeZone, slaTargets});
