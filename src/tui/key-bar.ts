@@ -25,8 +25,33 @@ const ticketKeys: readonly BarItem[] = [
 	{keys: 'w', does: 'forward'},
 ];
 
+const separator = ' · ';
+const widthOf = (item: BarItem) => [...item.keys].length + (item.does === '' ? 0 : 1 + [...item.does].length);
+
 /**
- * The keys that work now, most useful first (the bar is cut at the screen's width): it changes with the focus and
+ * The items that fit in `width` columns, in order. When some do not fit, the last place goes to the key that lists
+ * them all (`?`), so a narrow screen still says where the rest are instead of cutting a word in half. A bar without
+ * that key (a line being typed into, where `?` is a character) is left to be cut at the edge.
+ */
+export function fitBar(items: readonly BarItem[], width: number): readonly BarItem[] {
+	const total = items.reduce((sum, item, index) => sum + widthOf(item) + (index > 0 ? separator.length : 0), 0);
+	const more = items.find((item) => item.keys === '?');
+	if (total <= width || more === undefined) return items;
+	const room = width - widthOf(more) - separator.length;
+	const fitted: BarItem[] = [];
+	let used = 0;
+	for (const item of items) {
+		if (item.keys === '?') continue;
+		const needed = widthOf(item) + (fitted.length > 0 ? separator.length : 0);
+		if (used + needed > room) break;
+		fitted.push(item);
+		used += needed;
+	}
+	return [...fitted, more];
+}
+
+/**
+ * The keys that work now, most useful first (cut to the screen's width by fitBar, `?` kept last): it changes with the focus and
  * the mode, as k9s and lazygit do. Screens that cover the panes (composer, pickers) show their own keys: null.
  */
 export function barItems(context: BarContext): readonly BarItem[] | null {
@@ -48,7 +73,7 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 			{keys: 'r n e f s a t m', does: `on the ${context.selectedCount} selected`},
 			{keys: 'esc', does: 'clear'},
 			{keys: 'space', does: 'select'},
-			{keys: '?', does: 'keys'},
+			{keys: '?', does: 'all keys'},
 		];
 	}
 	// With a ticket read, merging a duplicate and forwarding to a carrier come right after answering it.
@@ -63,7 +88,7 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 			{keys: 'o', does: 'unfold'},
 			{keys: 'esc', does: 'queue'},
 			{keys: 'g', does: 'refresh'},
-			{keys: '?', does: 'keys'},
+			{keys: '?', does: 'all keys'},
 		];
 	return [
 		{keys: '↑↓', does: 'move'},
@@ -78,7 +103,7 @@ export function barItems(context: BarContext): readonly BarItem[] | null {
 		{keys: 'O', does: 'outbox'},
 		{keys: 'B', does: 'feedback'},
 		{keys: 'J/K', does: 'scroll preview'},
-		{keys: '?', does: 'keys'},
 		{keys: 'q', does: 'quit'},
+		{keys: '?', does: 'all keys'},
 	];
 }

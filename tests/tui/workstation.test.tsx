@@ -32,6 +32,23 @@ describe('Workstation', () => {
 		expect(frame).toContain('-2h');
 	});
 
+	it.each([80, 100, 160])(
+		'fits the key bar to %i columns and always ends it with the key that lists the rest',
+		async (width) => {
+			const screen = renderWithServices(<Workstation width={width} height={20} onQuit={() => {}} />, {
+				listQueue: async () => page(three),
+			});
+			const frame = await screen.waitForFrame((text) => text.includes('#103'));
+			const bar = frame.split('\n').find((line) => line.startsWith('↑↓ move')) ?? '';
+			expect(bar.endsWith('? all keys'), bar).toBe(true);
+			expect(bar).not.toContain('…');
+			expect([...bar].length).toBeLessThanOrEqual(width);
+			// Every shown key keeps its whole word.
+			for (const item of bar.split(' · ')) expect(item).toMatch(/^\S+ [a-z#-]+( [a-z#-]+)?$/);
+			if (width >= 160) expect(bar).toContain('m merge · w forward');
+		},
+	);
+
 	it('moves with j and opens the ticket under the cursor with enter', async () => {
 		const opened: string[] = [];
 		const screen = renderWithServices(<Workstation width={100} height={20} onQuit={() => {}} />, {

@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {toDisplayLine} from '../../text/display-text.js';
-import type {BarItem} from '../key-bar.js';
+import {type BarItem, fitBar} from '../key-bar.js';
 import {colorOf, type Tone, theme} from '../theme.js';
 
 /** A message for the agent (what just happened); it may quote the desk, so it is sanitised when shown. */
@@ -24,7 +24,7 @@ export function HintLine({
 				</Text>
 			) : items ? (
 				<Text wrap="truncate-end">
-					{items.map((item, index) => (
+					{fitBar(items, width).map((item, index) => (
 						<Text key={`${item.keys}${item.does}`}>
 							{index > 0 ? <Text color={theme.border}> · </Text> : null}
 							<Text bold>{item.keys}</Text>
