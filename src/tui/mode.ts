@@ -12,9 +12,11 @@ export type Mode =
 	/** `r`/`n` with several tickets selected: one template or text for all, previewed per ticket. */
 	| {readonly kind: 'bulkCompose'; readonly targets: readonly Ticket[]; readonly isPublic: boolean}
 	| {
-			readonly kind: 'status' | 'assign' | 'tags' | 'escalate' | 'followUp' | 'merge' | 'forward';
+			readonly kind: 'status' | 'assign' | 'tags' | 'escalate' | 'followUp' | 'forward';
 			readonly targets: readonly Ticket[];
 	  }
+	/** `into`: the ticket to keep is known (`m` on one of the customer's other tickets merges it into this one). */
+	| {readonly kind: 'merge'; readonly targets: readonly Ticket[]; readonly into?: string}
 	| {readonly kind: 'customer'; readonly ticket: Ticket}
 	| {readonly kind: 'quit'; readonly drafts: readonly Draft[]};
 

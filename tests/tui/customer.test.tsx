@@ -4,6 +4,7 @@ import type {Ticket} from '../../src/domain/ticket.js';
 import type {CustomerOverview} from '../../src/services/customer.js';
 import type {QueueResult} from '../../src/services/queue.js';
 import {Workstation} from '../../src/tui/screens/workstation.js';
+import type {TuiServices} from '../../src/tui/services.js';
 import {aTicket} from '../support/memory-help-desk.js';
 import {aMessage, aThread, expectNoControls, hostileText, keys, renderWithServices} from '../support/tui.js';
 
@@ -41,7 +42,7 @@ const overview = (ticket: Ticket, parts: Partial<CustomerOverview> = {}): Custom
 	...parts,
 });
 
-function workstation(parts: Partial<CustomerOverview> = {}) {
+function workstation(parts: Partial<CustomerOverview> = {}, services: Partial<TuiServices> = {}) {
 	const opened: string[] = [];
 	const looked: string[] = [];
 	const screen = renderWithServices(<Workstation width={110} height={22} onQuit={() => {}} />, {
@@ -54,6 +55,7 @@ function workstation(parts: Partial<CustomerOverview> = {}) {
 			looked.push(ticket.id);
 			return overview(ticket, parts);
 		},
+		...services,
 	});
 	return {screen, opened, looked};
 }
@@ -105,5 +107,61 @@ describe('the customer pane (c)', () => {
 		expect(pane).toContain('#103');
 		await screen.press(keys.escape);
 		await screen.waitForFrame((text) => !text.includes('not visible to you') && text.includes('Parcel never arrived'));
+	});
+
+	it('m merges one of the customer’s other tickets into the open one, after the plan read from the desk', async () => {
+		const merges: {sourceIds: readonly string[]; targetId: string; comment: string | null}[] = [];
+		let done = 0;
+		const {screen, opened} = workstation(
+			{},
+			{
+				cannot: async () => null,
+				planMerge: async (input) => {
+					merges.push(input);
+					return {
+						title: `Merge #${input.sourceIds.join(', #')} into #${input.targetId}?`,
+						lines: ['#250 Same order, second ticket → closed'],
+						alreadyDone: false,
+						run: async () => {
+							done++;
+							return `Merged into #${input.targetId}.`;
+						},
+					};
+				},
+			},
+		);
+		await screen.waitForFrame((text) => text.includes('#103'));
+		await screen.press('j', keys.enter);
+		await screen.waitForFrame((text) => text.includes('Body of 103'));
+		await screen.press('c');
+		const pane = await screen.waitForFrame((text) => text.includes('#77'));
+		expect(pane).toContain('m merge it into #103');
+		// The open ticket itself cannot be merged into itself.
+		await screen.press('m');
+		await screen.waitForFrame((text) => text.includes('#103 is this ticket: choose a duplicate to merge into it.'));
+		expect(merges).toEqual([]);
+		await screen.press('j', 'm');
+		await screen.waitForFrame((text) => text.includes('Merge #250 into #103: comment for #103'));
+		await screen.type('same order');
+		await screen.press(keys.enter);
+		await screen.waitForFrame((text) => text.includes('Merge #250 into #103?'));
+		expect(merges).toEqual([{sourceIds: ['250'], targetId: '103', comment: 'same order'}]);
+		expect(done).toBe(0);
+		await screen.press('y');
+		await screen.waitForFrame((text) => text.includes('Merged into #103.'));
+		expect(done).toBe(1);
+		// The kept ticket stays open and is read again.
+		await screen.waitForFrame(() => opened.filter((id) => id === '103').length >= 2);
+	});
+
+	it('offers no merge on a desk without it', async () => {
+		const {screen} = workstation();
+		await screen.waitForFrame((text) => text.includes('#103'));
+		await screen.press('j', keys.enter, 'c');
+		const pane = await screen.waitForFrame((text) => text.includes('#77'));
+		expect(pane).not.toContain('m merge');
+		await screen.press('j', 'm');
+		await screen.waitForFrame((text) => text.includes('#77'));
+		expect(screen.lastFrame()).not.toContain('Merge #250');
 	});
 });

@@ -14,16 +14,20 @@ type Props = {
 	readonly onClose: () => void;
 	/** Enter: leave the pane and open one of the customer's tickets. */
 	readonly onOpen: (ticketId: string) => void;
+	/** `m`: merge one of the customer's other tickets (a duplicate) into this one. */
+	readonly onMerge?: ((duplicate: Ticket) => void) | undefined;
 	readonly width: number;
 	readonly height: number;
 };
 
 /** `c`: the ticket's customer (profile, their tickets with status, counts of records and follow-ups); enter opens one. */
-export function CustomerScreen({ticket, onClose, onOpen, width, height}: Props) {
+export function CustomerScreen({ticket, onClose, onOpen, onMerge, width, height}: Props) {
 	const services = useServices();
 	const lookUp = services.lookUpCustomer;
 	const {state} = useAsync(lookUp === undefined ? null : (signal) => lookUp(ticket, signal), [services, ticket.id]);
 	const [cursor, setCursor, readCursor] = useLiveState(0);
+	const [notice, setNotice] = useLiveState<string | null>(null);
+	const merge = services.planMerge === undefined ? undefined : onMerge;
 	const {leave, hasLeft} = useLeaving();
 	const overview = state.kind === 'ready' ? state.value : null;
 	const tickets = overview?.tickets ?? [];
@@ -38,6 +42,11 @@ export function CustomerScreen({ticket, onClose, onOpen, width, height}: Props) 
 		if (key.escape || input === 'q' || input === 'c') return leave(onClose);
 		const target = tickets[Math.min(cursor, tickets.length - 1)];
 		if (key.return && target !== undefined) return leave(() => onOpen(target.id));
+		if (input === 'm' && target !== undefined && merge !== undefined) {
+			if (target.id === ticket.id)
+				return setNotice(`#${ticket.id} is this ticket: choose a duplicate to merge into it.`);
+			return leave(() => merge(target));
+		}
 	});
 
 	const customer = overview?.customer;
@@ -90,8 +99,13 @@ export function CustomerScreen({ticket, onClose, onOpen, width, height}: Props) 
 				</Text>
 			))}
 			<Box flexGrow={1} />
+			{notice === null ? null : (
+				<Text wrap="truncate-end" color={theme.warning}>
+					{notice}
+				</Text>
+			)}
 			<Text wrap="truncate-end" color={theme.muted}>
-				↑↓ choose · enter open the ticket · esc back
+				{`↑↓ choose · enter open the ticket${merge === undefined ? '' : ` · m merge it into #${ticket.id}`} · esc back`}
 			</Text>
 		</Box>
 	);

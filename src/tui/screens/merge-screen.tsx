@@ -10,6 +10,8 @@ import {ActionScreen} from './action-screen.js';
 type Props = {
 	/** The ticket, or the selected tickets: all merged into the one typed. */
 	readonly targets: readonly Ticket[];
+	/** The ticket to keep, when it is known; else it is typed. */
+	readonly into?: string | undefined;
 	readonly onDone: (flash: Flash | null) => void;
 	readonly width: number;
 	readonly height: number;
@@ -43,7 +45,7 @@ export function useCannot(what: 'merge' | 'forward', onDone: (flash: Flash | nul
 }
 
 /** `m`: merge the ticket (or the selected ones) into another: target, comment, the plan read from the desk, `y`. */
-export function MergeScreen({targets, onDone, width, height}: Props) {
+export function MergeScreen({targets, into, onDone, width, height}: Props) {
 	const {planMerge} = useServices();
 	const ready = useCannot('merge', onDone);
 	const plan = useRef<ActionPreview | null>(null);
@@ -53,19 +55,31 @@ export function MergeScreen({targets, onDone, width, height}: Props) {
 	return (
 		<ActionScreen
 			steps={[
+				...(into === undefined
+					? [
+							{
+								kind: 'text' as const,
+								title: `Merge ${which} into ticket number`,
+								placeholder: 'e.g. 4498 (the ticket that stays open)',
+								validate: (text: string) => {
+									const id = text.replace(/^#/, '');
+									if (!/^\d{1,19}$/.test(id)) return 'Type the number of the ticket to keep, e.g. 4498.';
+									return sourceIds.includes(id) ? `#${id} is being merged; pick the ticket to keep.` : null;
+								},
+							},
+						]
+					: []),
 				{
 					kind: 'text',
-					title: `Merge ${which} into ticket number`,
-					placeholder: 'e.g. 4498 (the ticket that stays open)',
-					validate: (text) => {
-						const id = text.replace(/^#/, '');
-						if (!/^\d{1,19}$/.test(id)) return 'Type the number of the ticket to keep, e.g. 4498.';
-						return sourceIds.includes(id) ? `#${id} is being merged; pick the ticket to keep.` : null;
-					},
+					title:
+						into === undefined
+							? 'Comment for the kept ticket (optional, enter to skip)'
+							: `Merge ${which} into #${into}: comment for #${into} (optional, enter to skip)`,
+					placeholder: 'same order',
 				},
-				{kind: 'text', title: 'Comment for the kept ticket (optional, enter to skip)', placeholder: 'same order'},
 			]}
-			preview={async ([target = '', comment = '']) => {
+			preview={async (values) => {
+				const [target = '', comment = ''] = into === undefined ? values : [into, ...values];
 				plan.current = await planMerge({
 					sourceIds,
 					targetId: target.replace(/^#/, ''),

@@ -33,6 +33,8 @@ type Props = {
 	/** `changed`: the screen sent or dropped something (the outbox), so the queue is read again. */
 	readonly onClose: (changed?: boolean) => void;
 	readonly onOpenTicket: (id: string) => void;
+	/** Another screen in place of this one (the customer pane's `m` opens the merge). */
+	readonly onSwitch: (mode: Mode) => void;
 	/** For `V`: the views, the filter now, and what to do when one is applied or the list changes. */
 	readonly views: {
 		readonly list: readonly ListedView[];
@@ -53,6 +55,7 @@ export function ModeView({
 	onQuit,
 	onClose,
 	onOpenTicket,
+	onSwitch,
 	views,
 }: Props) {
 	const actionDone = (targets: readonly Ticket[]) => (flash: Flash | null) =>
@@ -69,7 +72,14 @@ export function ModeView({
 			return <FeedbackScreen onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />;
 		case 'customer':
 			return (
-				<CustomerScreen ticket={mode.ticket} onClose={onClose} onOpen={onOpenTicket} width={width} height={height} />
+				<CustomerScreen
+					ticket={mode.ticket}
+					onClose={onClose}
+					onOpen={onOpenTicket}
+					onMerge={(duplicate) => onSwitch({kind: 'merge', targets: [duplicate], into: mode.ticket.id})}
+					width={width}
+					height={height}
+				/>
 			);
 		case 'outbox':
 			return <OutboxScreen onClose={onClose} width={width} height={height} />;
@@ -132,7 +142,16 @@ export function ModeView({
 		case 'followUp':
 			return <FollowUpScreen targets={mode.targets} onDone={actionDone(mode.targets)} width={width} height={height} />;
 		case 'merge':
-			return <MergeScreen targets={mode.targets} onDone={actionDone(mode.targets)} width={width} height={height} />;
+			return (
+				<MergeScreen
+					targets={mode.targets}
+					into={mode.into}
+					// Merged into the open ticket: it stays open and is read again, the cursor does not move on.
+					onDone={mode.into === undefined ? actionDone(mode.targets) : (flash) => onActionDone(flash)}
+					width={width}
+					height={height}
+				/>
+			);
 		case 'forward': {
 			const [ticket] = mode.targets;
 			// After a forward the ticket stays where it was: the agent usually answers the customer next.

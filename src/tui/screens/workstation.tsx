@@ -287,6 +287,7 @@ export function Workstation({width, height, onQuit}: Props) {
 				}
 			}}
 			onQuit={onQuit}
+			onSwitch={setMode}
 			onOpenTicket={(id) => {
 				setMode({kind: 'main'});
 				openById(id);
