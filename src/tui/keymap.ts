@@ -19,7 +19,7 @@ export const keymap = {
 	tags: {keys: ['t'], help: 'add or remove tags', context: 'workstation'},
 	escalate: {keys: ['e'], help: 'escalate to a group with a reason', context: 'workstation'},
 	followUp: {keys: ['f'], help: 'follow-up: 2d, tomorrow, a date', context: 'workstation'},
-	customer: {keys: ['c'], help: 'the customer: profile, other tickets (m merges one in), records', context: 'workstation'},
+	customer: {keys: ['c'], help: 'the customer: profile, tickets (m merges one in), records', context: 'workstation'},
 	newTicket: {keys: ['N'], help: 'new ticket: to, subject, first message', context: 'workstation'},
 	merge: {keys: ['m'], help: 'merge this ticket (or the selected) into another', context: 'workstation'},
 	forward: {keys: ['w'], help: 'forward the thread to an email, with a note', context: 'workstation'},
