@@ -22,7 +22,7 @@ export const keymap = {
 	customer: {keys: ['c'], help: 'the customer: profile, tickets (m merges one in), records', context: 'workstation'},
 	newTicket: {keys: ['N'], help: 'new ticket: to, subject, first message', context: 'workstation'},
 	merge: {keys: ['m'], help: 'merge this ticket (or the selected) into another', context: 'workstation'},
-	forward: {keys: ['w'], help: 'forward the thread to an email, with a note', context: 'workstation'},
+	forward: {keys: ['w'], help: 'forward the thread (or its last message) to an email', context: 'workstation'},
 	up: {keys: ['up', 'k'], help: 'previous ticket', context: 'queue'},
 	down: {keys: ['down', 'j'], help: 'next ticket', context: 'queue'},
 	pageUp: {keys: ['ctrl+u'], help: 'page up', context: 'queue'},

@@ -204,7 +204,13 @@ export type TuiServices = {
 	/** `m`: the tickets merged into the target, through `services/merge.ts` as `csr merge` (read, checked, journaled). */
 	planMerge?(input: {sourceIds: readonly string[]; targetId: string; comment: string | null}): Promise<ActionPreview>;
 	/** `w`: the thread sent to a third party with a note, through `services/forward.ts` as `csr forward`. */
-	planForward?(input: {ticketId: string; to: readonly string[]; note: string | null}): Promise<ActionPreview>;
+	planForward?(input: {
+		ticketId: string;
+		to: readonly string[];
+		note: string | null;
+		/** Only the last public message, not the whole thread (`csr forward --last`). */
+		lastOnly?: boolean;
+	}): Promise<ActionPreview>;
 	/** $EDITOR; the caller suspends the TUI around it. */
 	editText(initial: string, fileName: string): Promise<string>;
 };

@@ -18,7 +18,7 @@ const tickets = [
 
 function workstation(overrides: Partial<TuiServices> = {}) {
 	const merges: {sourceIds: readonly string[]; targetId: string; comment: string | null}[] = [];
-	const forwards: {ticketId: string; to: readonly string[]; note: string | null}[] = [];
+	const forwards: {ticketId: string; to: readonly string[]; note: string | null; lastOnly?: boolean}[] = [];
 	let done = 0;
 	const screen = renderWithServices(<Workstation width={100} height={30} onQuit={() => {}} />, {
 		listQueue: async (): Promise<QueueResult> => ({tickets, hasMore: false, totalCount: 4, cap: null}),
@@ -115,9 +115,26 @@ describe('merge and forward from the workstation', () => {
 		await screen.press(keys.enter);
 		await screen.type('Damage claim');
 		await screen.press(keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('What to send') && frame.includes('the whole thread'));
+		await screen.press(keys.enter);
 		await screen.waitForFrame((frame) => frame.includes('Forward #103?'));
 		await screen.press('y');
 		await screen.waitForFrame((frame) => frame.includes('Forwarded.'));
-		expect(forwards).toEqual([{ticketId: '103', to: ['claims@carrier.example'], note: 'Damage claim'}]);
+		expect(forwards).toEqual([
+			{ticketId: '103', to: ['claims@carrier.example'], note: 'Damage claim', lastOnly: false},
+		]);
+	});
+
+	it('w can send only the last public message', async () => {
+		const {screen, forwards} = workstation();
+		await screen.waitForFrame((frame) => frame.includes('Broken lid'));
+		await screen.press('w');
+		await screen.waitForFrame((frame) => frame.includes('Forward #101 to (email'));
+		await screen.type('stock@warehouse.example');
+		await screen.press(keys.enter, keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('the last public message only'));
+		await screen.press(keys.down, keys.enter);
+		await screen.waitForFrame((frame) => frame.includes('Forward #101?'));
+		expect(forwards).toEqual([{ticketId: '101', to: ['stock@warehouse.example'], note: null, lastOnly: true}]);
 	});
 });

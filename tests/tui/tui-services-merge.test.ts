@@ -67,6 +67,19 @@ describe('the TUI services: m and w', () => {
 		expect(again?.alreadyDone).toBe(true);
 	});
 
+	it('forwards only the last public message when asked', async () => {
+		const {services: tui} = await services();
+		const whole = await tui.planForward?.({ticketId: '259', to: ['claims@carrier.example'], note: null});
+		const last = await tui.planForward?.({
+			ticketId: '259',
+			to: ['claims@carrier.example'],
+			note: null,
+			lastOnly: true,
+		});
+		expect(whole?.title).not.toMatch(/\(1 message\)/);
+		expect(last?.title).toBe('Forward #259 (1 message) to claims@carrier.example?');
+	});
+
 	it('say, naming the desk and the profile, that a desk cannot merge or forward', async () => {
 		const desk = createMemoryHelpDesk([]);
 		const {services: tui} = await services({openHelpDesk: async () => desk});

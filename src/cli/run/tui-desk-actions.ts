@@ -67,11 +67,11 @@ export function deskActionServices(
 				},
 			};
 		},
-		planForward: async ({ticketId, to, note}) => {
+		planForward: async ({ticketId, to, note, lastOnly = false}) => {
 			const desk = await deskFor('forward');
 			const env = await deliveryEnv();
 			const renderNote = await agentTextRenderer(context, profile, desk, {text: note, raw: false, source: 'the note'});
-			const plan = await planForward(env, {ticketId, to, note, lastOnly: false, renderNote});
+			const plan = await planForward(env, {ticketId, to, note, lastOnly, renderNote});
 			const count = `${plan.messageCount} message${plan.messageCount === 1 ? '' : 's'}`;
 			const body = plan.request.body.split('\n').filter((line) => line.trim() !== '');
 			const shown = body.slice(0, 6).map((line) => toDisplayLine(line));

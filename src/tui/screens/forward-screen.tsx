@@ -43,12 +43,22 @@ export function ForwardScreen({ticket, onDone, width, height}: Props) {
 					},
 				},
 				{kind: 'text', title: 'Note on top (optional, enter to skip)', placeholder: 'Please check the parcel'},
+				{
+					kind: 'pick',
+					title: 'What to send',
+					items: [
+						{key: 'thread', label: 'the whole thread', hint: 'every public message'},
+						{key: 'last', label: 'the last public message only', hint: 'as csr forward --last'},
+					],
+					searchable: false,
+				},
 			]}
-			preview={async ([to = '', note = '']) => {
+			preview={async ([to = '', note = '', what = 'thread']) => {
 				plan.current = await planForward({
 					ticketId: ticket.id,
 					to: recipientsOf(to),
 					note: note === '' ? null : note,
+					lastOnly: what === 'last',
 				});
 				return {title: plan.current.title, lines: plan.current.lines};
 			}}
