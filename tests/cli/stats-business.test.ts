@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {Ticket} from '../../src/domain/ticket.js';
 import type {ExportPage, HelpDesk, TicketFacts} from '../../src/providers/help-desk.js';
+import {officeWeek} from '../support/business-hours.js';
 import {createTestContext, runCsr, type TestContext} from '../support/context.js';
 import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
 
@@ -15,13 +16,7 @@ afterEach(() => {
 	contexts = [];
 });
 
-const office = {
-	mon: ['09:00-17:00'],
-	tue: ['09:00-17:00'],
-	wed: ['09:00-17:00'],
-	thu: ['09:00-17:00'],
-	fri: ['09:00-17:00'],
-};
+const office = officeWeek;
 const hours = {
 	timeZone: 'Europe/Copenhagen',
 	weekly: office,

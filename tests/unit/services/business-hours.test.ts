@@ -1,14 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {UsageError} from '../../../src/errors.js';
 import {clockFor, loadBusinessCalendars} from '../../../src/services/business-hours.js';
+import {officeWeek} from '../../support/business-hours.js';
 
-const office = {
-	mon: ['09:00-17:00'],
-	tue: ['09:00-17:00'],
-	wed: ['09:00-17:00'],
-	thu: ['09:00-17:00'],
-	fri: ['09:00-17:00'],
-};
+const office = officeWeek;
 const at = (iso: string) => new Date(iso);
 
 describe('loadBusinessCalendars', () => {

@@ -6,6 +6,7 @@ import {applyBusinessHours} from '../../../src/services/business-hours.js';
 import {countBusinessSources} from '../../../src/store/business-times.js';
 import {type Database, openDatabase} from '../../../src/store/database.js';
 import {type CachedTicket, storeSyncPage} from '../../../src/store/stats-cache.js';
+import {officeWeek} from '../../support/business-hours.js';
 
 let dir: string;
 let db: Database;
@@ -18,13 +19,7 @@ afterEach(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
-const office = {
-	mon: ['09:00-17:00'],
-	tue: ['09:00-17:00'],
-	wed: ['09:00-17:00'],
-	thu: ['09:00-17:00'],
-	fri: ['09:00-17:00'],
-};
+const office = officeWeek;
 const copenhagen = {timeZone: 'Europe/Copenhagen', weekly: office};
 
 function ticket(id: string, fields: Partial<CachedTicket>): CachedTicket {

@@ -5,14 +5,9 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {UsageError} from '../../../src/errors.js';
 import {loadBusinessCalendars} from '../../../src/services/business-hours.js';
 import {type Database, openDatabase} from '../../../src/store/database.js';
+import {officeWeek} from '../../support/business-hours.js';
 
-const office = {
-	mon: ['09:00-17:00'],
-	tue: ['09:00-17:00'],
-	wed: ['09:00-17:00'],
-	thu: ['09:00-17:00'],
-	fri: ['09:00-17:00'],
-};
+const office = officeWeek;
 const danish = {timeZone: 'Europe/Copenhagen', weekly: office, holidays: ['DK']};
 const at = (iso: string) => new Date(iso);
 
