@@ -9,6 +9,7 @@ import {collapseWhitespace} from '../text/whitespace.js';
 import {checkAttachments, loadAttachments, type PlannedAttachment} from './attachments.js';
 import {type DeliveryEnv, hashIntent, isTemporary} from './delivery.js';
 import {intentPartsOf} from './delivery-extras.js';
+import {findAfterInterruption} from './late-writes.js';
 
 export type ForwardPlan = {
 	readonly ticketId: string;
@@ -149,7 +150,22 @@ export async function executeForward(env: DeliveryEnv, plan: ForwardPlan): Promi
 	const key = journalKey(plan.ticketId);
 	const previous = findDelivery(env.db, env.profile, key, plan.intentHash);
 	if (previous?.state === 'sending') {
-		const found = findForwardNote(plan.thread, plan.request.to, previous.attemptStartedAt);
+		// The thread read for the plan first; on a desk that may still apply a write of the stopped run (RT), the
+		// thread again until that run is old enough: its note, the last of its writes, lands by then or never.
+		let looks = 0;
+		const found = await findAfterInterruption(
+			env,
+			async () => {
+				const thread = looks++ === 0 ? plan.thread : await desk.getThread(plan.ticketId, env.signal);
+				return findForwardNote(thread, plan.request.to, previous.attemptStartedAt);
+			},
+			{
+				attemptStartedAt: previous.attemptStartedAt,
+				settleMs: desk.capabilities.writesMayLandWithinMs ?? 0,
+				waiting: (seconds) =>
+					`the forward of #${plan.ticketId} was being sent when the last run stopped; ${desk.providerName} may still write it, so csr looks for it for up to ${seconds} s before forwarding (Ctrl-C stops; nothing is sent twice)`,
+			},
+		);
 		if (found !== null) {
 			commitForward(env, plan, found, 'found after an interrupted run');
 			return {

@@ -141,6 +141,32 @@ describe('demo desk: merge and forward through the journal', () => {
 		expect(records).toEqual({n: 2});
 	});
 
+	it('waits for a stopped forward that the desk may still write, instead of forwarding again', async () => {
+		open();
+		const [ticketId] = await openIds(desk);
+		// A desk like RT: a write queued in the server when csr was killed may land seconds later.
+		const late = Object.create(desk, {capabilities: {value: {...desk.capabilities, writesMayLandWithinMs: 3_000}}});
+		const notices: string[] = [];
+		const lateEnv: DeliveryEnv = {...env, desk: late, notice: (text) => notices.push(text)};
+		const input = {ticketId, to: ['claims@carrier.example'], note: null, lastOnly: true};
+		const plan = await planForward(lateEnv, input);
+		markSending(
+			env.db,
+			{profile: 'demo', ticketId: `forward:${ticketId}`, intentHash: plan.intentHash, body: '', runId: null},
+			new Date(Date.now() - 500).toISOString(),
+		);
+		// The stopped run's forward lands after the re-run has read the thread for its plan.
+		const landing = new Promise((resolve) => setTimeout(resolve, 700)).then(() =>
+			desk.forwardTicket(ticketId, plan.request, {}),
+		);
+		const rerun = await executeForward(lateEnv, plan);
+		await landing;
+		expect(rerun.result).toBe('skipped');
+		expect(await desk.outboundFor(ticketId)).toHaveLength(1);
+		expect(notices.join('\n')).toMatch(/the forward of #\d+ was being sent when the last run stopped/);
+		expect(findDelivery(env.db, 'demo', `forward:${ticketId}`, plan.intentHash)?.state).toBe('sent');
+	});
+
 	it('forwards files as planned: another file under the same name since the plan stops it, with nothing sent', async () => {
 		open();
 		const [ticketId] = await openIds(desk);
