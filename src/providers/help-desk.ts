@@ -146,7 +146,7 @@ export function kpiMessageOf(message: Message): NonNullable<TicketFacts['publicM
 
 /**
  * Each ticket's facts with the public thread read for it (null: not read, the facts stay as they were); a solved
- * ticket's solve credited to its assignee, for desks that do not say who solved (Zendesk's and Zammad's own reports).
+ * ticket's solve credited to its assignee, for desks that do not say who solved (as Zammad's own reports do).
  */
 export function withPublicThreads(
 	items: readonly TicketFacts[],

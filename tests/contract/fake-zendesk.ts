@@ -10,7 +10,7 @@ import {
 import {deskFixture, errorFixtures} from '../support/fixtures.js';
 
 // A stateful fake Zendesk Support API on 127.0.0.1, built from the shapes in tests/fixtures/zendesk: tickets,
-// comments, users, groups, views, search, updates (safe_update), update_many jobs, metrics, CSAT, macros, Help Center
+// comments and audits, users, groups, views, search, updates (safe_update), update_many jobs, metrics, CSAT, macros, Help Center
 // and OAuth. It checks credentials, advertises a rate-limit quota, and can inject seeded 429/503s.
 
 type Json = Record<string, unknown>;
@@ -63,6 +63,19 @@ export type FakeTicket = Json & {
 	satisfaction_rating: Json | null;
 };
 
+/**
+ * One update's field events (`Create` at creation, `Change` after: `field_name`, `value`, `previous_value`), by whom,
+ * when and through which channel. An update that also added a comment (`commentId`) is one audit with it.
+ */
+export type FakeUpdate = {
+	id: number;
+	authorId: number;
+	at: string;
+	via: Json;
+	commentId: number | null;
+	events: Json[];
+};
+
 type Job = {id: string; polls: number; total: number; results: Json[]};
 
 export type FakeZendeskOptions = {
@@ -87,6 +100,11 @@ export type FakeZendesk = {
 	readonly requests: RecordedRequest[];
 	readonly tickets: Map<number, FakeTicket>;
 	readonly comments: Map<number, FakeComment[]>;
+	/**
+	 * Field changes by ticket. `GET /tickets/{id}/audits` is made from these and `comments` (each comment its own
+	 * audit, by its author at its time, unless an update made it), so a test that edits `comments` edits the audits.
+	 */
+	readonly updates: Map<number, FakeUpdate[]>;
 	readonly users: Map<number, FakeUser>;
 	readonly me: FakeUser;
 	/** Help Center articles created through the API (drafts or not), as the fake stored them. */
@@ -113,6 +131,11 @@ export type FakeZendesk = {
 	afterRoute: ((request: RecordedRequest, answer: FakeAnswer) => FakeAnswer | undefined) | undefined;
 	/** Another agent's reply: changes updated_at like a real comment would. */
 	addComment(ticketId: number, authorId: number, body: string, isPublic: boolean): FakeComment;
+	/**
+	 * Someone else sets the status (another agent in Zendesk's web UI; a trigger or automation: author -1 with its
+	 * `via`): an audit with a `Change` event; the ticket's metrics' `solved_at` follows a solve.
+	 */
+	setStatus(ticketId: number, authorId: number, status: string, via?: Json): FakeUpdate;
 	/** What a browser gets after the agent approves csr: a code bound to the PKCE challenge. */
 	issueCode(challenge: string): string;
 	readonly issuedTokens: {access: string; refresh: string}[];
@@ -121,6 +144,20 @@ export type FakeZendesk = {
 
 const templateTicket = fixture<{tickets: Json[]}>('view_tickets_cursor_page').tickets[0] as Json;
 const templateComment = fixture<{comments: Json[]}>('ticket_comments.oas').comments[0] as Json;
+const {events: auditEvents, ...templateAudit} = fixture<{audit: Json & {events: Json[]}}>(
+	'ticket_create_with_audit',
+).audit;
+const templateCommentEvent = auditEvents.find((event) => event['type'] === 'Comment') as Json;
+/** How a trigger's and an automation's updates come (Via object reference: `channel: rule`, `rel`). */
+export const triggerVia = {
+	channel: 'rule',
+	source: {from: {id: 22472716, title: 'Solve on tag'}, rel: 'trigger', to: {}},
+};
+export const automationVia = {
+	channel: 'rule',
+	source: {from: {id: 22472717, title: 'Close solved after 4 days'}, rel: 'automation', to: {}},
+};
+const webVia = {channel: 'web', source: {from: {}, to: {}, rel: null}};
 const customStatuses = fixture<{custom_statuses: Json[]}>('custom_statuses.oas');
 const fixtureGroups = fixture<{groups: Json[]}>('groups_list.oas').groups;
 const viewsActive = fixture<{views: Json[]}>('views_active.oas');
@@ -182,6 +219,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	}
 	const tickets = new Map<number, FakeTicket>();
 	const comments = new Map<number, FakeComment[]>();
+	const updates = new Map<number, FakeUpdate[]>();
 	const createdArticles: Json[] = [];
 	const sections = new Set([360001, 360002]);
 	const jobs = new Map<string, Job>();
@@ -250,6 +288,30 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		return comment;
 	}
 
+	/** Records an update's field events (ids from the comments' sequence, so audits sort in the order they happened). */
+	function recordUpdate(
+		ticketId: number,
+		authorId: number,
+		at: string,
+		events: Json[],
+		options: {commentId?: number | null; via?: Json} = {},
+	): FakeUpdate {
+		nextCommentId += 1;
+		const update: FakeUpdate = {
+			id: nextCommentId,
+			authorId,
+			at,
+			via: options.via ?? webVia,
+			commentId: options.commentId ?? null,
+			events: events.map((event) => {
+				nextCommentId += 1;
+				return {id: nextCommentId, ...event};
+			}),
+		};
+		updates.set(ticketId, [...(updates.get(ticketId) ?? []), update]);
+		return update;
+	}
+
 	for (let id = 1; id <= (options.tickets ?? 30); id++) {
 		const requester = 2001 + ((id - 1) % 50);
 		const created = iso(baseTime + id * 60_000);
@@ -285,16 +347,37 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			};
 		}
 		tickets.set(id, ticket);
-		makeComment(id, requester, `Hello, this is about order ${1000 + id}.`, true, created);
+		const opening = makeComment(id, requester, `Hello, this is about order ${1000 + id}.`, true, created);
+		recordUpdate(
+			id,
+			requester,
+			created,
+			[
+				{type: 'Create', field_name: 'status', value: 'new'},
+				{type: 'Create', field_name: 'subject', value: ticket.subject},
+			],
+			{commentId: opening.id, via: ticket.via},
+		);
 		if (id % 4 === 1)
 			makeComment(id, me.id, 'Checked the warehouse system.', false, iso(baseTime + id * 60_000 + 30_000));
+		const solvedAt = status === 'solved' || status === 'closed' ? iso(baseTime + id * 60_000 + 3_600_000) : null;
+		if (solvedAt !== null) {
+			// Solved by its assignee, or by a trigger when nobody is assigned; closed by an automation 4 days later.
+			const solver = ticket.assignee_id ?? -1;
+			const change = {type: 'Change', field_name: 'status', value: 'solved', previous_value: 'open'};
+			recordUpdate(id, solver, solvedAt, [change], {via: solver === -1 ? triggerVia : webVia});
+			if (status === 'closed') {
+				const closing = {type: 'Change', field_name: 'status', value: 'closed', previous_value: 'solved'};
+				recordUpdate(id, -1, iso(Date.parse(solvedAt) + 4 * 86_400_000), [closing], {via: automationVia});
+			}
+		}
 		metrics.set(id, {
 			...(fixture<{ticket_metrics: Json[]}>('ticket_metrics_list.oas').ticket_metrics[0] as Json),
 			id: 70_000 + id,
 			ticket_id: id,
 			reopens: id % 5 === 0 ? 1 : 0,
 			replies: id % 3,
-			solved_at: status === 'solved' || status === 'closed' ? iso(baseTime + id * 60_000 + 3_600_000) : null,
+			solved_at: solvedAt,
 		});
 	}
 	// Ticket 1 carries the documented comment with an attachment on an external host.
@@ -338,6 +421,81 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 	}
 	const includes = (request: RecordedRequest, part: string): boolean =>
 		(request.query.get('include') ?? '').split(/[,()]/).includes(part);
+
+	/**
+	 * A ticket's audits as the Ticket Audits API lists them, oldest first, in the recorded audit's shape
+	 * (ticket_create_with_audit): each comment in its own audit, by its author at its time through its channel,
+	 * with the field events of the update that made it; updates without a comment in audits of their own.
+	 */
+	function auditsOf(ticketId: number): Json[] {
+		const list = comments.get(ticketId) ?? [];
+		const changes = updates.get(ticketId) ?? [];
+		const byComment = new Map(
+			changes.flatMap((update) => (update.commentId === null ? [] : [[update.commentId, update]])),
+		);
+		const audit = (id: number, authorId: number, at: string, via: Json, events: Json[]): Json => ({
+			...templateAudit,
+			id,
+			ticket_id: ticketId,
+			created_at: at,
+			author_id: authorId,
+			via,
+			events,
+		});
+		const withComments = list.map((comment) => {
+			const update = byComment.get(comment.id);
+			const event = {
+				...templateCommentEvent,
+				id: comment.id,
+				author_id: comment.author_id,
+				body: comment.body,
+				html_body: comment.html_body,
+				plain_body: comment.plain_body,
+				public: comment.public,
+				attachments: comment.attachments,
+				audit_id: comment.id,
+			};
+			const events = [event, ...(update?.events ?? [])];
+			return audit(comment.id, update?.authorId ?? comment.author_id, comment.created_at, comment.via, events);
+		});
+		const alone = changes
+			.filter((update) => update.commentId === null || !list.some((comment) => comment.id === update.commentId))
+			.map((update) => audit(update.id, update.authorId, update.at, update.via, update.events));
+		return [...withComments, ...alone].sort(
+			(a, b) =>
+				Date.parse(String(a['created_at'])) - Date.parse(String(b['created_at'])) || Number(a['id']) - Number(b['id']),
+		);
+	}
+
+	/** The users an audit page names (its authors and its comments' authors), for `include=users`. */
+	function auditUsers(page: readonly Json[]): Json[] {
+		const ids = new Set<number>();
+		for (const item of page) {
+			ids.add(Number(item['author_id']));
+			for (const event of item['events'] as Json[])
+				if (event['author_id'] !== undefined) ids.add(Number(event['author_id']));
+		}
+		return [...ids].flatMap((id) => {
+			const user = users.get(id);
+			return user ? [userView(user)] : [];
+		});
+	}
+
+	/** The field events of an update: each of status, priority, group and assignee it changed. */
+	function changeEvents(ticket: FakeTicket, next: Json): Json[] {
+		return ['status', 'priority', 'group_id', 'assignee_id'].flatMap((field) =>
+			next[field] === undefined || next[field] === ticket[field]
+				? []
+				: [{type: 'Change', field_name: field, value: next[field], previous_value: ticket[field] ?? null}],
+		);
+	}
+
+	/** A status change's effect on the ticket's metrics: a solve (or a close straight from unsolved) sets `solved_at`. */
+	function noteSolve(ticketId: number, status: string, at: string): void {
+		const metric = metrics.get(ticketId);
+		const straightToClosed = status === 'closed' && tickets.get(ticketId)?.status !== 'solved';
+		if (metric !== undefined && (status === 'solved' || straightToClosed)) metric['solved_at'] = at;
+	}
 
 	function cursorPage<T>(request: RecordedRequest, items: readonly T[], defaultSize = 100) {
 		const size = Math.min(100, Number(request.query.get('page[size]') ?? defaultSize));
@@ -426,6 +584,9 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		const ccs = changes['email_ccs'] as {user_email: string}[] | undefined;
 		if (ccs !== undefined)
 			emailCcs.set(ticket.id, [...(emailCcs.get(ticket.id) ?? []), ...ccs.map((cc) => cc.user_email)]);
+		const events = changeEvents(ticket, {...changes, assignee_id: assignee});
+		if (events.length > 0) recordUpdate(ticket.id, me.id, at, events, {commentId: comment?.id ?? null});
+		if (changes['status'] !== undefined) noteSolve(ticket.id, String(changes['status']), at);
 		if (changes['status'] !== undefined) ticket.status = String(changes['status']);
 		if (changes['priority'] !== undefined) ticket.priority = changes['priority'] as string | null;
 		if (changes['group_id'] !== undefined) ticket.group_id = changes['group_id'] as number | null;
@@ -668,6 +829,16 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			return {
 				status: 200,
 				json: {comments: page, ...(includes(request, 'users') ? {users: authors} : {}), meta, links},
+			};
+		}
+		match = /^\/api\/v2\/tickets\/(\d+)\/audits$/.exec(path);
+		if (match) {
+			const ticketId = Number(match[1]);
+			if (!tickets.has(ticketId)) return {status: 404, json: errorBody('404')};
+			const {page, meta, links} = cursorPage(request, auditsOf(ticketId));
+			return {
+				status: 200,
+				json: {audits: page, ...(includes(request, 'users') ? {users: auditUsers(page)} : {}), meta, links},
 			};
 		}
 		match = /^\/api\/v2\/users\/(\d+)\/tickets\/requested$/.exec(path);
@@ -932,6 +1103,19 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		}
 		const made = makeComment(id, me.id, String(comment['body']), comment['public'] !== false, ticket.updated_at);
 		attachUploads(made, comment['uploads']);
+		// Creation is one audit: the first comment and each field's value (Create events), not changes.
+		updates.delete(id);
+		recordUpdate(
+			id,
+			me.id,
+			ticket.updated_at,
+			['status', 'subject', 'priority', 'group_id', 'assignee_id'].map((field) => ({
+				type: 'Create',
+				field_name: field,
+				value: ticket[field] ?? null,
+			})),
+			{commentId: made.id, via: ticket.via},
+		);
 		const created = fixture<{audit: Json}>('ticket_create_with_audit').audit;
 		const answer: FakeAnswer = {
 			status: 201,
@@ -1125,6 +1309,7 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 		requests: server.requests,
 		tickets,
 		comments,
+		updates,
 		users,
 		me,
 		createdArticles,
@@ -1140,6 +1325,17 @@ export async function startFakeZendesk(options: FakeZendeskOptions): Promise<Fak
 			const at = stamp();
 			ticket.updated_at = at;
 			return makeComment(ticketId, authorId, body, isPublic, at);
+		},
+		setStatus(ticketId, authorId, status, via) {
+			const ticket = tickets.get(ticketId);
+			if (ticket === undefined) throw new Error(`no ticket ${ticketId}`);
+			const at = stamp();
+			const events = changeEvents(ticket, {status});
+			const update = recordUpdate(ticketId, authorId, at, events, via === undefined ? {} : {via});
+			noteSolve(ticketId, status, at);
+			ticket.status = status;
+			ticket.updated_at = at;
+			return update;
 		},
 		issueCode(challenge) {
 			const code = `code-${codes.size + 1}-${challenge.slice(0, 6)}`;

@@ -85,14 +85,14 @@ async function ticketElevenOnFake() {
 }
 
 describe('Zendesk next reply from the thread', () => {
-	it('reads each exported ticket’s comments; csr measures next reply in calendar and business minutes', async () => {
+	it('reads each exported ticket’s thread from its audits; csr measures next reply in calendar and business minutes', async () => {
 		const {desk, fake} = await ticketElevenOnFake();
 		const facts = (await desk.exportTicketFacts(null)).items.find((item) => item.ticket.id === '11');
 		if (facts === undefined) throw new Error('ticket 11 not exported');
 		expect(facts.publicMessages?.map((message) => [message.at, message.agent === null ? 'customer' : 'agent'])).toEqual(
 			thread.map(([at, who]) => [new Date(at).toISOString(), who]),
 		);
-		// Solved: credited to the assignee, as Zendesk's reports do.
+		// Solved by a trigger (the fake solved it before anyone was assigned): no agent solved it, so the assignee has it.
 		expect(facts.solvedBy?.id).toBe(String(fake.me.id));
 		const cached = toCachedTicket(facts);
 		// Next replies: Mon 15:00 → Tue 09:00 (1,080) and Fri 15:30 → Mon 08:30 (3,900); the last customer message is

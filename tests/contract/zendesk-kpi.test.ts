@@ -53,7 +53,7 @@ describe('Zendesk KPI exports', () => {
 			['29', 'new', null],
 		]);
 		await desk.exportTicketFacts(page.nextCursor);
-		// (Each exported ticket's comments are read after its page.)
+		// (Each exported ticket's audits are read after its page.)
 		const exports = fake.requests.filter((request) => request.pathname === '/api/v2/incremental/tickets/cursor.json');
 		expect(exports.at(-1)?.query.get('cursor')).toBe(recorded.after_cursor);
 	});

@@ -186,7 +186,8 @@ export function toTicket(raw: ZendeskTicket, directory: Directory, origin: strin
 	return custom !== undefined && !custom.isDefault ? {...ticket, statusLabel: custom.agentLabel} : ticket;
 }
 
-function roleOf(user: ZendeskUser | undefined, authorId: number): AuthorRole {
+/** A user's role as csr sees it: end-users are customers, agents and admins agents, anyone else (-1 "Zendesk", unknown) the system. */
+export function roleOf(user: ZendeskUser | undefined, authorId: number): AuthorRole {
 	if (authorId <= 0) return 'system';
 	if (user?.role === 'end-user') return 'customer';
 	if (user?.role === 'agent' || user?.role === 'admin') return 'agent';

@@ -121,6 +121,50 @@ export type ZendeskComment = z.infer<typeof zendeskComment>;
 
 export const commentsResponse = z.object({comments: z.array(zendeskComment), ...sideloads, ...cursorMeta});
 
+/**
+ * A ticket audit (one update of the ticket) and the events csr reads in it (Ticket Audits API): public and private
+ * comments (`Comment`, `VoiceComment`: the same fields as a comment, at the audit's time, on the audit's channel) and
+ * field values set at creation or changed (`Create`, `Change`: `field_name`, `value`; a tag list's value is an array).
+ * Other events (notifications, CCs, satisfaction, …) are kept by type only.
+ */
+const commentEventTypes = ['Comment', 'VoiceComment'] as const;
+const fieldEventTypes = ['Create', 'Change'] as const;
+const knownEventTypes: readonly string[] = [...commentEventTypes, ...fieldEventTypes];
+export const auditCommentEvent = z.object({
+	id,
+	type: z.enum(commentEventTypes),
+	author_id: id,
+	body: optionalText,
+	html_body: optionalText,
+	plain_body: optionalText,
+	public: z.boolean(),
+	attachments: z.array(zendeskAttachment).default([]),
+	via: zendeskVia,
+});
+export const auditFieldEvent = z.object({
+	type: z.enum(fieldEventTypes),
+	field_name: optionalText,
+	value: z.unknown().optional(),
+	previous_value: z.unknown().optional(),
+});
+export const zendeskAuditEvent = z.union([
+	auditCommentEvent,
+	auditFieldEvent,
+	z.object({type: z.string().refine((type) => !knownEventTypes.includes(type))}),
+]);
+export type ZendeskAuditEvent = z.infer<typeof zendeskAuditEvent>;
+
+export const zendeskAudit = z.object({
+	id,
+	author_id: id,
+	created_at: timestamp,
+	via: zendeskVia,
+	events: z.array(zendeskAuditEvent).default([]),
+});
+export type ZendeskAudit = z.infer<typeof zendeskAudit>;
+
+export const auditsResponse = z.object({audits: z.array(zendeskAudit), ...sideloads, ...cursorMeta});
+
 export const meResponse = z.object({user: zendeskUser});
 export const usersResponse = z.object({users: z.array(zendeskUser), ...cursorMeta, next_page: optionalText});
 export const groupsResponse = z.object({groups: z.array(zendeskGroup), ...cursorMeta, next_page: optionalText});

@@ -3,6 +3,7 @@ import type {Ticket} from '../../domain/ticket.js';
 import {bestEffort, notVisible} from '../http/best-effort.js';
 import {ticketNotFound, ticketNumber, type ZendeskApi} from './api.js';
 import {toMessage, toTicket} from './map.js';
+import {readEveryPage} from './pages.js';
 import {commentsResponse, ticketResponse, ticketsResponse, type ZendeskComment, type ZendeskTicket} from './schemas.js';
 
 const ticketSideloads = 'users,groups,organizations,slas';
@@ -19,28 +20,25 @@ export async function fetchTicket(api: ZendeskApi, ticketId: string, signal?: Ab
 	}
 }
 
+/** Oldest first; Zendesk's times have whole seconds, so ties go by id (the order they were made). */
+export const oldestFirst = (a: {created_at: string; id: number}, b: {created_at: string; id: number}): number =>
+	Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id;
+
 /** Every comment, oldest first, following cursor pages (authors sideloaded). */
 export async function fetchComments(
 	api: ZendeskApi,
 	ticketId: string,
 	signal?: AbortSignal,
 ): Promise<ZendeskComment[]> {
-	const number = ticketNumber(ticketId);
-	const comments: ZendeskComment[] = [];
-	let after: string | undefined;
-	for (;;) {
-		const page = await api.get(
-			`/api/v2/tickets/${number}/comments.json`,
-			{'page[size]': 100, 'page[after]': after, include: 'users'},
-			commentsResponse,
-			signal,
-		);
-		api.directory.absorb(page);
-		comments.push(...page.comments);
-		if (!page.meta?.has_more || !page.meta.after_cursor) break;
-		after = page.meta.after_cursor;
-	}
-	return comments.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at) || a.id - b.id);
+	const comments = await readEveryPage(
+		api,
+		`/api/v2/tickets/${ticketNumber(ticketId)}/comments.json`,
+		{include: 'users'},
+		commentsResponse,
+		(page) => page.comments,
+		signal,
+	);
+	return comments.sort(oldestFirst);
 }
 
 /** The latest comments, newest first, in one request: enough to tell what changed since a stamp. */
