@@ -128,4 +128,28 @@ describe('Zendesk KPI thread from the audits', () => {
 				: undefined;
 		await expect(desk.exportTicketFacts(null)).rejects.toBeInstanceOf(AuthError);
 	});
+
+	it('falls back to the comments when the token may not read audits (403), the solve then to the assignee', async () => {
+		const {desk, fake} = await onFake();
+		fake.addComment(3, 1002, 'Fixed it for you.', true);
+		fake.setStatus(3, 1002, 'solved');
+		const forbidden = {status: 403, json: {error: 'Forbidden', description: 'You do not have access to this page.'}};
+		fake.intercept = (request) => (request.pathname.endsWith('/audits.json') ? forbidden : undefined);
+		const items = (await desk.exportTicketFacts(null)).items;
+		const three = items.find((facts) => facts.ticket.id === '3');
+		expect(three?.publicMessages?.map((message) => message.agent?.email ?? null)).toEqual([null, 'dana@example.com']);
+		expect(three?.solvedBy?.id).toBe(String(fake.me.id));
+		// Only the reads already under way when the first 403 came asked for audits (4 at a time).
+		const audits = fake.requests.filter((request) => request.pathname.endsWith('/audits.json'));
+		expect(audits.length).toBeGreaterThan(0);
+		expect(audits.length).toBeLessThanOrEqual(4);
+		expect(fake.requests.filter((request) => request.pathname.endsWith('/comments.json'))).toHaveLength(30);
+	});
+
+	it('stops when the comments are refused as well: the credentials’ problem, as before', async () => {
+		const {desk, fake} = await onFake();
+		const forbidden = {status: 403, json: {error: 'Forbidden', description: 'You do not have access to this page.'}};
+		fake.intercept = (request) => (/\/(audits|comments)\.json$/.test(request.pathname) ? forbidden : undefined);
+		await expect(desk.exportTicketFacts(null)).rejects.toBeInstanceOf(AuthError);
+	});
 });

@@ -46,6 +46,8 @@ export type ZendeskApi = {
 	groups(signal?: AbortSignal): Promise<ZendeskGroup[]>;
 	/** Set once incremental export answered 403 (not an admin): KPI export uses the agent fallback from then on. */
 	incrementalForbidden: boolean;
+	/** Set once ticket audits answered 403 where comments did not (a token without the global read scope): KPI threads come from comments. */
+	auditsForbidden: boolean;
 	close(): Promise<void>;
 };
 
@@ -114,6 +116,7 @@ export function createZendeskApi(setup: ProviderSetup, options: ZendeskOptions =
 		clock,
 		options,
 		incrementalForbidden: false,
+		auditsForbidden: false,
 		get: (path, query, schema, signal) => http.json({method: 'GET', path, query, signal}, schema),
 		request: (request, schema) => http.json(request, schema),
 		me(signal) {

@@ -2,7 +2,7 @@ import type {AgentRef} from '../../domain/ticket.js';
 import {ticketNumber, type ZendeskApi} from './api.js';
 import type {Directory} from './directory.js';
 import {roleOf, toAgentRef} from './map.js';
-import {readEveryPage} from './pages.js';
+import {readEveryPageUnlessForbidden} from './pages.js';
 import {auditsResponse, type ZendeskAudit, type ZendeskAuditEvent, type ZendeskComment} from './schemas.js';
 import {oldestFirst} from './thread.js';
 
@@ -14,18 +14,26 @@ const isField = (event: ZendeskAuditEvent): event is FieldEvent => 'field_name' 
 
 /**
  * Every audit of the ticket (each update of it: who, when, through which channel, what changed), oldest first, the
- * users they name sideloaded: one request for a ticket with up to 100 audits, as its comments would cost.
+ * users they name sideloaded: one request for a ticket with up to 100 audits, as its comments would cost. null when
+ * Zendesk refuses them (403): the Ticket Audits API needs the global `read` scope, which an OAuth token made with
+ * resource scopes only (`tickets:read`) lacks.
  */
-export async function fetchAudits(api: ZendeskApi, ticketId: string, signal?: AbortSignal): Promise<ZendeskAudit[]> {
-	const audits = await readEveryPage(
+export async function fetchAudits(
+	api: ZendeskApi,
+	ticketId: string,
+	signal?: AbortSignal,
+): Promise<ZendeskAudit[] | null> {
+	const audits = await readEveryPageUnlessForbidden(
 		api,
-		`/api/v2/tickets/${ticketNumber(ticketId)}/audits.json`,
-		{include: 'users'},
-		auditsResponse,
-		(page) => page.audits,
+		{
+			path: `/api/v2/tickets/${ticketNumber(ticketId)}/audits.json`,
+			query: {include: 'users'},
+			schema: auditsResponse,
+			items: (page) => page.audits,
+		},
 		signal,
 	);
-	return audits.sort(oldestFirst);
+	return audits === null ? null : audits.sort(oldestFirst);
 }
 
 /**

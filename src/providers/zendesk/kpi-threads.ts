@@ -1,9 +1,11 @@
+import type {AgentRef} from '../../domain/ticket.js';
 import {kpiMessageOf, type TicketFacts, withinThreadHorizon} from '../help-desk.js';
 import {readEachBestEffort} from '../http/map-limited.js';
 import type {ZendeskApi} from './api.js';
 import {auditComments, fetchAudits, lastSolver} from './audits.js';
 import {toMessage} from './map.js';
-import type {ZendeskAudit} from './schemas.js';
+import type {ZendeskComment} from './schemas.js';
+import {fetchComments} from './thread.js';
 
 type KpiThread = Required<Pick<TicketFacts, 'publicMessages' | 'solvedBy'>>;
 
@@ -24,10 +26,7 @@ export async function withThreads(
 	const now = api.setup.now();
 	const threads = await readEachBestEffort(
 		items,
-		async (facts) =>
-			withinThreadHorizon(facts.ticket.updatedAt, now)
-				? kpiThreadOf(api, await fetchAudits(api, facts.ticket.id, signal), facts)
-				: null,
+		async (facts) => (withinThreadHorizon(facts.ticket.updatedAt, now) ? readThread(api, facts, signal) : null),
 		signal,
 	);
 	return items.map((facts, index) => {
@@ -36,15 +35,32 @@ export async function withThreads(
 	});
 }
 
-function kpiThreadOf(api: ZendeskApi, audits: readonly ZendeskAudit[], facts: TicketFacts): KpiThread {
-	const publicMessages = auditComments(audits)
+async function readThread(api: ZendeskApi, facts: TicketFacts, signal?: AbortSignal): Promise<KpiThread> {
+	if (!api.auditsForbidden) {
+		const audits = await fetchAudits(api, facts.ticket.id, signal);
+		if (audits !== null) return kpiThreadOf(api, facts, auditComments(audits), lastSolver(audits, api.directory));
+	}
+	// A token that may read comments but not audits (no global read scope): the thread from the comments, from then
+	// on, and the solve to the assignee. Comments refused too is the credentials' problem and stops the export.
+	const comments = await fetchComments(api, facts.ticket.id, signal);
+	if (!api.auditsForbidden) {
+		api.auditsForbidden = true;
+		api.setup.log?.('zendesk: ticket audits refused (403); reading comments, and solves go to the assignee');
+	}
+	return kpiThreadOf(api, facts, comments, null);
+}
+
+function kpiThreadOf(
+	api: ZendeskApi,
+	facts: TicketFacts,
+	comments: readonly ZendeskComment[],
+	solver: AgentRef | null,
+): KpiThread {
+	const publicMessages = comments
 		.filter((comment) => comment.public)
 		.map((comment) => toMessage(comment, api.directory, facts.ticket.channel))
 		.filter((message) => message.author.role === 'agent' || message.author.role === 'customer')
 		.map(kpiMessageOf);
 	const solved = facts.solvedAt !== null && (facts.ticket.status === 'solved' || facts.ticket.status === 'closed');
-	return {
-		publicMessages,
-		solvedBy: solved ? (lastSolver(audits, api.directory) ?? facts.ticket.assignee) : null,
-	};
+	return {publicMessages, solvedBy: solved ? (solver ?? facts.ticket.assignee) : null};
 }

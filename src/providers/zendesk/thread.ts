@@ -32,10 +32,12 @@ export async function fetchComments(
 ): Promise<ZendeskComment[]> {
 	const comments = await readEveryPage(
 		api,
-		`/api/v2/tickets/${ticketNumber(ticketId)}/comments.json`,
-		{include: 'users'},
-		commentsResponse,
-		(page) => page.comments,
+		{
+			path: `/api/v2/tickets/${ticketNumber(ticketId)}/comments.json`,
+			query: {include: 'users'},
+			schema: commentsResponse,
+			items: (page) => page.comments,
+		},
 		signal,
 	);
 	return comments.sort(oldestFirst);
