@@ -53,20 +53,14 @@ async function readPages<Schema extends z.ZodType<CursorPage>, Item>(
 	first: z.output<Schema> | null,
 	signal?: AbortSignal,
 ): Promise<Item[]> {
+	const read = (after: string | undefined) =>
+		api.get(listing.path, {...listing.query, 'page[size]': 100, 'page[after]': after}, listing.schema, signal);
 	const all: Item[] = [];
-	let page = first;
+	let page = first ?? (await read(undefined));
 	for (;;) {
-		if (page === null)
-			page = await api.get(listing.path, {...listing.query, 'page[size]': 100}, listing.schema, signal);
 		api.directory.absorb(page);
 		all.push(...listing.items(page));
 		if (!page.meta?.has_more || !page.meta.after_cursor) return all;
-		const after = page.meta.after_cursor;
-		page = await api.get(
-			listing.path,
-			{...listing.query, 'page[size]': 100, 'page[after]': after},
-			listing.schema,
-			signal,
-		);
+		page = await read(page.meta.after_cursor);
 	}
 }
