@@ -23,8 +23,11 @@ export class UsageError extends CsrError {
 
 /** Missing, wrong or insufficient credentials: exit 4. */
 export class AuthError extends CsrError {
-	constructor(message: string, hint?: string) {
+	/** The desk knew the credentials but refused this one thing (403), as against not accepting them (401). */
+	readonly forbidden: boolean;
+	constructor(message: string, hint?: string, options: {forbidden?: boolean} = {}) {
 		super(message, ExitCode.auth, {hint});
+		this.forbidden = options.forbidden === true;
 	}
 }
 

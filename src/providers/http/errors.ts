@@ -86,6 +86,7 @@ export function errorForStatus(input: HttpErrorInput): CsrError {
 		return new AuthError(
 			`${provider} refused access (403 on ${where})${said}`,
 			`Your role may not allow this, or the token lacks a scope. ${authHint}`,
+			{forbidden: true},
 		);
 	}
 	if (status === 404) {

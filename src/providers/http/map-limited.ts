@@ -23,19 +23,30 @@ export const threadReadConcurrency = 4;
 
 /**
  * Reads each item's extra data (a KPI thread) a few at a time, best effort per item: a read that fails gives null for
- * that item, except an expired credential or an interrupt, which stop the whole read.
+ * that item, except credentials the desk does not accept (401) or an interrupt, which stop the whole read. A 403 on
+ * some items (tickets a restricted agent may not read) leaves those out; a 403 on every item is the token's missing
+ * scope, not theirs, and stops the read as a 401 would.
  */
 export async function readEachBestEffort<T, R>(
 	items: readonly T[],
 	read: (item: T) => Promise<R>,
 	signal?: AbortSignal,
 ): Promise<(R | null)[]> {
-	return mapLimited(items, threadReadConcurrency, async (item) => {
+	let refused: AuthError | null = null;
+	let refusals = 0;
+	const results = await mapLimited(items, threadReadConcurrency, async (item) => {
 		try {
 			return await read(item);
 		} catch (error) {
-			if (error instanceof AuthError || signal?.aborted === true) throw error;
+			if (signal?.aborted === true) throw error;
+			if (error instanceof AuthError) {
+				if (!error.forbidden) throw error;
+				refused ??= error;
+				refusals++;
+			}
 			return null;
 		}
 	});
+	if (refused !== null && refusals === items.length) throw refused;
+	return results;
 }

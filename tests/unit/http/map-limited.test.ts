@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
-import {mapLimited} from '../../../src/providers/http/map-limited.js';
+import {AuthError} from '../../../src/errors.js';
+import {errorForStatus} from '../../../src/providers/http/errors.js';
+import {mapLimited, readEachBestEffort} from '../../../src/providers/http/map-limited.js';
 
 describe('mapLimited (the desks’ bounded parallel reads)', () => {
 	it('keeps the order of the items and never runs more than the limit at once', async () => {
@@ -27,5 +29,47 @@ describe('mapLimited (the desks’ bounded parallel reads)', () => {
 			running -= 1;
 		});
 		expect(most).toBe(1);
+	});
+});
+
+describe('readEachBestEffort (KPI threads, a ticket at a time)', () => {
+	const forbidden = () => errorForStatus({...status, status: 403});
+	const status = {
+		provider: 'Zendesk',
+		status: 0,
+		method: 'GET',
+		path: '/api/v2/tickets/2/comments.json',
+		description: {summary: '', details: []},
+		authHint: 'Run csr auth login.',
+	};
+
+	it('leaves out the tickets the desk refuses (403) and keeps the others', async () => {
+		const results = await readEachBestEffort([1, 2, 3], async (id) => {
+			if (id === 2) throw forbidden();
+			return `thread ${id}`;
+		});
+		expect(results).toEqual(['thread 1', null, 'thread 3']);
+	});
+
+	it('stops when the desk refuses every ticket (the token lacks a scope), or does not accept the credentials', async () => {
+		await expect(
+			readEachBestEffort([1, 2], async () => {
+				throw forbidden();
+			}),
+		).rejects.toThrow('refused access (403');
+		await expect(
+			readEachBestEffort([1, 2, 3], async (id) => {
+				if (id === 3) throw errorForStatus({...status, status: 401});
+				return id;
+			}),
+		).rejects.toBeInstanceOf(AuthError);
+	});
+
+	it('gives null for any other failure of one ticket', async () => {
+		const results = await readEachBestEffort([1, 2], async (id) => {
+			if (id === 1) throw errorForStatus({...status, status: 503});
+			return id;
+		});
+		expect(results).toEqual([null, 2]);
 	});
 });
