@@ -96,7 +96,7 @@ function notFound(key: CustomerKey, desk: HelpDesk): ProviderError {
 	const what = 'email' in key ? key.email : `id ${key.id}`;
 	return new ProviderError(`the ${desk.providerName} desk has no customer ${what}`, {
 		kind: 'not-found',
-		hint: 'Check the address, or find the customer with `csr queue --search NAME`.',
+		hint: `Check the ${'email' in key ? 'address' : 'id'}, or find the customer with \`csr queue --search NAME\`.`,
 	});
 }
 

@@ -94,6 +94,11 @@ describe('csr customer on the built binary and the demo desk', () => {
 		const nobody = await box.csr(['customer', 'nobody@example.com']);
 		expect(nobody.exitCode).toBe(1);
 		expect(nobody.stderr).toContain('the demo desk has no customer nobody@example.com');
+		expect(nobody.stderr).toContain('Check the address');
+		const noId = await box.csr(['customer', '999999']);
+		expect(noId.exitCode).toBe(1);
+		expect(noId.stderr).toContain('the demo desk has no customer id 999999');
+		expect(noId.stderr).toContain('Check the id');
 		const bad = await box.csr(['customer', 'not an address']);
 		expect(bad.exitCode).toBe(2);
 	}, 120_000);
