@@ -13,6 +13,10 @@ export type AgentTextInput = {
 	readonly agent: TemplateAgent;
 	readonly vars?: Readonly<Record<string, string>> | undefined;
 	readonly now: Date;
+	/** Who it is for, in errors (default `ticket ID`): `ann@example.com` for a ticket not opened yet. */
+	readonly target?: string | undefined;
+	/** How to give a missing variable (default: the template hint, `--var NAME=VALUE`). */
+	readonly varHint?: ((name: string) => string) | undefined;
 };
 
 const hasLiquid = (text: string): boolean => text.includes('{{') || text.includes('{%');
@@ -51,9 +55,12 @@ export function renderAgentText(input: AgentTextInput): string {
 	} catch (error) {
 		// Said about the agent's text, not a template file: "--body uses undefined variable … (line 1) for ticket 12".
 		const failure = toTemplateError(error, place);
+		// A `vars.NAME` without a value (not a mistyped ticket field) is given the caller's way.
+		const missingVar = failure.reason.startsWith('needs variable') ? failure.variable : null;
+		const hint = missingVar !== null && input.varHint !== undefined ? input.varHint(missingVar) : failure.hint;
 		throw new UsageError(
-			`${input.source} ${failure.reason}${failure.line === null ? '' : ` (line ${failure.line})`} for ticket ${input.ticket.id}`,
-			`${failure.hint ? `${failure.hint} ` : ''}Or send the text exactly as typed with --raw.`,
+			`${input.source} ${failure.reason}${failure.line === null ? '' : ` (line ${failure.line})`} for ${input.target ?? `ticket ${input.ticket.id}`}`,
+			`${hint ? `${hint} ` : ''}Or send the text exactly as typed with --raw.`,
 		);
 	}
 }

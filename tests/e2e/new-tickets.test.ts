@@ -166,6 +166,31 @@ describe('csr new on the demo desk', () => {
 		expect(ticket?.status).toBe('on-hold');
 	});
 
+	it('fills --body placeholders per row of --var-file, never evaluates the rows, and sends --raw as typed', async () => {
+		box = createSandbox();
+		const dir = box.env['CSR_DATA_DIR'] ?? '';
+		mkdirSync(dir, {recursive: true});
+		const csv = join(dir, 'orders.csv');
+		writeFileSync(csv, 'email,first_name,order\nann@example.com,Ann,1001\nbo@example.com,{{ 7 | times: 7 }},1002\n');
+		const body = 'Hi {{ vars.first_name }}, order {{ vars.order }} ships today. {{ agent.name }}';
+		const args = ['new', '--var-file', csv, '--subject', 'Your order', '--dry-run', '--json'];
+		const planned = await box.csr([...args, '--body', body]);
+		expect(planned.exitCode, planned.stderr).toBe(0);
+		const bodies = (JSON.parse(planned.stdout) as {body: string}[]).map((item) => item.body);
+		expect(bodies).toEqual([
+			'Hi Ann, order 1001 ships today. Demo Agent',
+			// A customer's row is data: its Liquid is shown, not run.
+			'Hi {{ 7 | times: 7 }}, order 1002 ships today. Demo Agent',
+		]);
+		const raw = await box.csr([...args, '--body', body, '--raw']);
+		expect((JSON.parse(raw.stdout) as {body: string}[])[0]?.body).toBe(body);
+		const typo = await box.csr([...args, '--body', 'Hi {{ vars.firstname }}']);
+		expect(typo.exitCode).toBe(2);
+		expect(typo.stderr).toContain('--body needs variable firstname (line 1) for ann@example.com');
+		expect(typo.stderr).toContain('Give it a firstname column in --var-file');
+		expect(typo.stderr).toContain('--raw');
+	});
+
 	it('after SIGKILL in the middle of 50 piped recipients, a re-run gives exactly 50 tickets', async () => {
 		box = createSandbox({CSR_DEMO_LATENCY_MS: '20'});
 		const emails = Array.from({length: 50}, (_, index) => `bulk${index}@example.com`);

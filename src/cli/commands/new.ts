@@ -11,8 +11,9 @@ export function registerNewCommand(program: Command, context: Context): void {
 		.option('--name <name>', "the requester's name when the desk does not know them yet")
 		.option('--subject <text>', 'the ticket subject')
 		.option('--template <name>', 'render this template for each requester (csr templates list)')
-		.option('--body <text>', 'the message text')
+		.option('--body <text>', 'the message text (placeholders work, as in reply --body: {{ vars.name }})')
 		.option('--body-file <path>', 'read the message from a file')
+		.option('--raw', 'send --body or --body-file text exactly as typed, placeholders and all')
 		.option(
 			'--var-file <csv>',
 			'per-requester template variables: a CSV with an email column (and the recipients when no --to)',
@@ -40,7 +41,7 @@ export function registerNewCommand(program: Command, context: Context): void {
 		.option('-y, --yes', 'do not ask before opening more than one ticket')
 		.addHelpText(
 			'after',
-			'\nExamples:\n  csr new --to ann@example.com --subject "Your order" --body "Hi Ann, …"\n  cut -d, -f1 list.txt | csr new --to - --subject "Outage" --template outage-notice --yes\n  csr new --var-file customers.csv --subject "Your renewal" --template renewal --yes\n  csr new --to ann@example.com --subject "Your return label" --template send-label --attach label.pdf',
+			'\nExamples:\n  csr new --to ann@example.com --subject "Your order" --body "Hi Ann, …"\n  cut -d, -f1 list.txt | csr new --to - --subject "Outage" --template outage-notice --yes\n  csr new --var-file customers.csv --subject "Your renewal" --template renewal --yes\n  csr new --var-file customers.csv --subject "Your order" --body "Hi {{ vars.first_name }}, your order {{ vars.order }} ships today." --yes\n  csr new --to ann@example.com --subject "Your return label" --template send-label --attach label.pdf',
 		)
 		.action(async (flags: NewFlags, command: Command) => {
 			const {runNew} = await import('../run/new.js');

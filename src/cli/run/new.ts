@@ -16,6 +16,7 @@ import {type DeliveryResult, hashIntent, type PlannedWrite} from '../../services
 import {intentPartsOf} from '../../services/delivery-extras.js';
 import {assertCanCreate} from '../../services/logged-tickets.js';
 import {executeRun, planRun} from '../../services/replies.js';
+import {renderAgentText} from '../../templates/agent-text.js';
 import {templateDirs} from '../../templates/lookup.js';
 import {type LoadedTemplate, loadAndRender} from '../../templates/render.js';
 import {toDisplayLine, toDisplayText, toSafeJson} from '../../text/display-text.js';
@@ -30,6 +31,8 @@ export type NewFlags = {
 	template?: string;
 	body?: string;
 	bodyFile?: string;
+	/** --body / --body-file exactly as typed, no placeholders. */
+	raw?: boolean;
 	varFile?: string;
 	channel?: string;
 	status?: string;
@@ -113,14 +116,14 @@ async function recipientsOf(flags: NewFlags, context: Context): Promise<Recipien
 	return recipients;
 }
 
-function bodySourceOf(flags: NewFlags): {template: string} | {text: string} {
+function bodySourceOf(flags: NewFlags): {template: string} | {text: string; source: string} {
 	const given = [flags.template, flags.body, flags.bodyFile].filter((flag) => flag !== undefined).length;
 	if (given !== 1)
 		throw new UsageError('give exactly one of --template, --body and --body-file', 'The first message of each ticket.');
 	if (flags.template !== undefined) return {template: flags.template};
-	if (flags.body !== undefined) return {text: flags.body};
+	if (flags.body !== undefined) return {text: flags.body, source: '--body'};
 	try {
-		return {text: readFileSync(flags.bodyFile as string, 'utf8')};
+		return {text: readFileSync(flags.bodyFile as string, 'utf8'), source: `--body-file ${flags.bodyFile}`};
 	} catch (error) {
 		throw new UsageError(
 			`cannot read --body-file ${flags.bodyFile}: ${(error as NodeJS.ErrnoException).code ?? error}`,
@@ -221,7 +224,22 @@ export async function runNew(flags: NewFlags, globals: GlobalOptions, context: C
 							dirs,
 							cache,
 						});
-			const body = rendered === undefined ? (source as {text: string}).text : rendered.body;
+			// The agent's own text gets the templates' placeholders and strict checks, as `reply --body` does.
+			const body =
+				rendered !== undefined
+					? rendered.body
+					: 'text' in source && flags.raw !== true
+						? renderAgentText({
+								text: source.text,
+								source: source.source,
+								ticket: draftTicket(recipient, subject, channel, at),
+								agent,
+								vars: recipient.vars,
+								now: context.now(),
+								target: recipient.email,
+								varHint: (name) => `Give it a ${name} column in --var-file (or use --template).`,
+							})
+						: (source as {text: string}).text;
 			// The template's own files, then `--attach`: checked against the desk's limits before anything is created.
 			const attachments = [
 				...(rendered === undefined ? [] : readTemplateFiles(rendered.attachments, rendered.name, readFiles)),
