@@ -188,6 +188,33 @@ describe('csr stats: SLA breach against csr’s targets', () => {
 		expect(group.slaBreachCsr.business.resolution).toEqual({rate: null, breached: 0, met: 0, running: 1});
 	});
 
+	it('puts both clocks in the CSV, per --by row, and no such columns without targets', async () => {
+		const ctx = context({businessHours: hours, slaTargets: targets});
+		const csv = (await runCsr(['stats', '--format', 'csv', '--since', '2026-11-10'], ctx)).stdout;
+		const [header = '', row = ''] = csv.trim().split('\n');
+		const cells = Object.fromEntries(header.split(',').map((name, index) => [name, row.split(',')[index]]));
+		expect(cells).toMatchObject({
+			sla_csr_calendar_rate: '0.8',
+			sla_csr_calendar_breached: '4',
+			sla_csr_calendar_running: '1',
+			sla_csr_calendar_first_reply_rate: '0.75',
+			sla_csr_business_rate: '0.6',
+			sla_csr_business_met: '2',
+			sla_csr_business_first_reply_rate: '0.3333',
+			sla_csr_business_resolution_running: '2',
+			sla_csr_judged: '6',
+			sla_csr_without_target: '0',
+		});
+		const byGroup = (await runCsr(['stats', '--format', 'csv', '--since', '2026-11-10', '--by', 'group'], ctx)).stdout;
+		const lines = byGroup.trim().split('\n');
+		const columns = (lines[0] ?? '').split(',');
+		const weekend = (lines.find((line) => line.startsWith('Weekend,')) ?? '').split(',');
+		expect(weekend[columns.indexOf('sla_csr_business_breached')]).toBe('1');
+		expect(weekend[columns.indexOf('sla_csr_business_resolution_running')]).toBe('1');
+		const none = await runCsr(['stats', '--format', 'csv', '--since', '2026-11-10'], context({businessHours: hours}));
+		expect(none.stdout.split('\n')[0]).not.toContain('sla_csr');
+	});
+
 	it('shows both clocks in the table', async () => {
 		const ctx = context({businessHours: hours, slaTargets: targets});
 		const {stdout} = await runCsr(['stats', '--since', '2026-11-10'], ctx);

@@ -42,3 +42,49 @@ export function formatSlaExplanation(report: StatsReport, hint: string): string 
 	}
 	return `\nslaBreachCsr\n  ${slaBreachCsrDefinition}\n  The desk's own verdict is slaBreachRate (its SLA policy, its calendar); the two are shown side by side.\n  Used: ${used}\n`;
 }
+
+const clocks = ['calendar', 'business'] as const;
+const parts = [
+	['', (stats: SlaClockStats): SlaCounts => stats],
+	['first_reply_', (stats: SlaClockStats): SlaCounts => stats.firstReply],
+	['resolution_', (stats: SlaClockStats): SlaCounts => stats.resolution],
+] as const;
+
+/**
+ * CSV columns of csr's targets (`sla_csr_calendar_rate`, `…_breached`, `…_met`, `…_running`, the same for first reply
+ * and resolution, then business hours), when the profile has targets; the business ones only with business hours.
+ */
+export function slaCsvColumns(overall: StatsReport): string[] {
+	const sla = overall.slaBreachCsr;
+	if (sla === null || sla === undefined) return [];
+	return [
+		...clocks
+			.filter((clock) => sla[clock] !== null)
+			.flatMap((clock) =>
+				parts.flatMap(([prefix]) =>
+					['rate', 'breached', 'met', 'running'].map((field) => `sla_csr_${clock}_${prefix}${field}`),
+				),
+			),
+		'sla_csr_judged',
+		'sla_csr_without_target',
+	];
+}
+
+export function slaCsvValues(overall: StatsReport, report: StatsReport): unknown[] {
+	const sla = overall.slaBreachCsr;
+	if (sla === null || sla === undefined) return [];
+	const row = report.slaBreachCsr ?? null;
+	return [
+		...clocks
+			.filter((clock) => sla[clock] !== null)
+			.flatMap((clock) =>
+				parts.flatMap(([, pick]) => {
+					const stats = row?.[clock] ?? null;
+					const counts = stats === null ? null : pick(stats);
+					return [counts?.rate ?? null, counts?.breached ?? 0, counts?.met ?? 0, counts?.running ?? 0];
+				}),
+			),
+		row?.judged ?? 0,
+		row?.withoutTarget ?? 0,
+	];
+}

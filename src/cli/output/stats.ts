@@ -7,7 +7,7 @@ import {toDisplayLine, toSafeJson} from '../../text/display-text.js';
 import type {OutputFormat} from '../options.js';
 import {formatMinutes} from './minutes.js';
 import type {Paint} from './paint.js';
-import {slaLines} from './stats-sla.js';
+import {slaCsvColumns, slaCsvValues, slaLines} from './stats-sla.js';
 import {waitCsvColumns, waitCsvValues, waitExplanations, waitLines} from './stats-waits.js';
 import {type Column, formatTable} from './table.js';
 
@@ -183,6 +183,7 @@ const summaryColumns = (withKey: boolean, report: StatsReport): string[] => [
 	'one_touch_rate',
 	'reopen_rate',
 	'sla_breach_rate',
+	...slaCsvColumns(report),
 	'csat_score',
 	'csat_good',
 	'csat_bad',
@@ -230,6 +231,7 @@ function summaryValues(report: StatsReport, key: string | null, withBusiness: Cs
 		report.oneTouchRate,
 		report.reopenRate,
 		report.slaBreachRate,
+		...slaCsvValues(withBusiness.overall, report),
 		report.csat.score,
 		report.csat.good,
 		report.csat.bad,
