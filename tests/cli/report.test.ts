@@ -74,6 +74,8 @@ describe('csr report --html', () => {
 			for (const group of grouped.groups) {
 				const row = rows.get(`${by}:${group.key}`);
 				expect(row, `${by} ${group.key}`).toBeDefined();
+				// csr's SLA targets per row, in business hours (the demo profile has them).
+				expect(row?.has('slaBreachCsr.business.rate'), `${by} ${group.key} SLA`).toBe(true);
 				for (const [path, value] of row ?? [])
 					expect(value, `${by} ${group.key} ${path}`).toEqual(at(group, path) ?? null);
 			}

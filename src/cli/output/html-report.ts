@@ -25,7 +25,7 @@ figure{background:#fff;border-radius:8px;margin:0;padding:10px;box-shadow:0 1px 
 figcaption{font-weight:600;margin:0 0 6px}figure svg{display:block;width:100%;height:auto}
 table{border-collapse:collapse;background:#fff;width:100%;box-shadow:0 1px 2px #0002}
 th,td{padding:6px 10px;border-bottom:1px solid #e5e7eb;text-align:right;white-space:nowrap}
-th:first-child,td:first-child{text-align:left;white-space:normal;overflow-wrap:anywhere}th{background:#f9fafb}
+th:first-child,td:first-child{text-align:left;white-space:normal;overflow-wrap:anywhere;min-width:28ch}th{background:#f9fafb;white-space:normal;vertical-align:bottom}
 dl{background:#fff;padding:12px 16px;border-radius:8px}dt{font-weight:600;margin-top:8px}dd{margin:2px 0 0 0;color:#374151}
 .note{color:#6b7280;font-size:12px}`;
 
@@ -137,6 +137,13 @@ function csrSlaCards(report: StatsReport): string[] {
 	});
 }
 
+/** Which clock of csr's SLA targets the group tables show: business when measured, calendar otherwise, null without targets. */
+function slaClockOf(groups: readonly StatsGroup[]): 'business' | 'calendar' | null {
+	const sla = groups.find((group) => group.slaBreachCsr != null)?.slaBreachCsr;
+	if (sla === null || sla === undefined) return null;
+	return sla.business === null ? 'calendar' : 'business';
+}
+
 function groupTable(title: string, dimension: string, groups: readonly StatsGroup[]): string {
 	if (groups.length === 0) return `<h2>${escapeHtml(title)}</h2><p class="note">No data in the window.</p>`;
 	const head = [
@@ -151,8 +158,12 @@ function groupTable(title: string, dimension: string, groups: readonly StatsGrou
 		'NPS',
 		'CES',
 	];
+	// csr's SLA targets per row, when set: in business hours where the profile has them, else on the clock.
+	const clock = slaClockOf(groups);
+	if (clock !== null) head.push(`SLA breach (csr, ${clock === 'business' ? 'business' : 'calendar'})`);
 	const rows = groups.map((group) => {
 		const cell = (path: string, value: number | null, text: string) => `<td>${kpi(path, value, text)}</td>`;
+		const sla = clock === null ? null : (group.slaBreachCsr?.[clock] ?? null);
 		return `<tr data-by="${escapeHtml(dimension)}" data-key="${escapeHtml(group.key)}"><td>${escapeHtml(group.key)}</td>${[
 			cell('tickets.created', group.tickets.created, count(group.tickets.created)),
 			cell('tickets.solved', group.tickets.solved, count(group.tickets.solved)),
@@ -163,6 +174,11 @@ function groupTable(title: string, dimension: string, groups: readonly StatsGrou
 			`<td>${kpi('csat.good', group.csat.good, count(group.csat.good))} / ${kpi('csat.bad', group.csat.bad, count(group.csat.bad))}</td>`,
 			cell('nps.score', group.nps?.score ?? null, signed(group.nps?.score ?? null)),
 			cell('ces.mean', group.ces?.mean ?? null, group.ces?.mean == null ? '–' : group.ces.mean.toFixed(2)),
+			...(clock === null
+				? []
+				: [
+						`<td>${kpi(`slaBreachCsr.${clock}.rate`, sla?.rate ?? null, percent(sla?.rate ?? null))} <span class="note">(${count(sla?.breached ?? 0)} of ${count((sla?.breached ?? 0) + (sla?.met ?? 0))})</span></td>`,
+					]),
 		].join('')}</tr>`;
 	});
 	return `<h2>${escapeHtml(title)}</h2><table><thead><tr>${head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>`;

@@ -3,6 +3,8 @@ import {mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import type {Context, GlobalOptions} from '../../context.js';
 import {FailedError, UsageError} from '../../errors.js';
+import type {StatsGroup} from '../../kpi/report.js';
+import {emptyCsrSla} from '../../kpi/sla.js';
 import {resolveWindow} from '../../kpi/window.js';
 import {buildReportData} from '../../services/report.js';
 import {computeCsrSlaStats} from '../../services/sla.js';
@@ -55,16 +57,34 @@ export async function runReport(flags: ReportFlags, globals: GlobalOptions, cont
 		by,
 		cesScale: cesScaleSetting(context),
 	});
-	// csr's own SLA targets beside the desk's verdict, as csr stats --json has them.
-	const sla = await computeCsrSlaStats(
-		context.store(),
-		{profile: profile.name, window: resolved.window, now: context.now(), by: 'day'},
-		profile.profile.slaTargets,
-		profile.profile.businessHours ?? null,
-	);
+	// csr's own SLA targets beside the desk's verdict, overall and per day, agent, group and channel, as csr stats
+	// --json (--by …) has them.
+	const slaBy = async (by: 'day' | 'agent' | 'group' | 'channel') =>
+		computeCsrSlaStats(
+			context.store(),
+			{profile: profile.name, window: resolved.window, now: context.now(), by},
+			profile.profile.slaTargets,
+			profile.profile.businessHours ?? null,
+		);
+	const sla = await slaBy('day');
+	const withSla = async (groups: readonly StatsGroup[], by: 'agent' | 'group' | 'channel') => {
+		if (sla.overall === null) return groups;
+		const per = (await slaBy(by)).groups;
+		return groups.map((group) => ({
+			...group,
+			slaBreachCsr: per?.get(group.key) ?? emptyCsrSla(sla.overall?.business !== null),
+		}));
+	};
 	const overall = {...data.overall, report: {...data.overall.report, slaBreachCsr: sla.overall}};
 	const byDay = data.byDay.map((group) => ({...group, slaBreachCsr: sla.groups?.get(group.key) ?? null}));
-	const html = await renderHtmlReport({...data, overall, byDay});
+	const html = await renderHtmlReport({
+		...data,
+		overall,
+		byDay,
+		byAgent: await withSla(data.byAgent, 'agent'),
+		byGroup: await withSla(data.byGroup, 'group'),
+		byChannel: await withSla(data.byChannel, 'channel'),
+	});
 	if (file === '-') {
 		context.io.stdout.write(html);
 		return;
