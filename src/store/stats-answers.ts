@@ -19,6 +19,23 @@ export type RatingAggregate = {good: number; bad: number; offered: number};
 export type RatingCell = RatingAggregate & {channel: string; day: string};
 
 /**
+ * An answer's ticket, as a join when a key needs its columns (agent, group), else only its channel looked up where
+ * the answer names none: a join for every answer cost the overall snapshot more than half its ratings read.
+ */
+function answerTicket(dimensions: readonly Dimension[], table: string): {from: string; channel: string} {
+	const joined = dimensions.some((dimension) => dimension === 'agent' || dimension === 'group');
+	return joined
+		? {
+				from: `${table} r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile`,
+				channel: 't.channel',
+			}
+		: {
+				from: `${table} r`,
+				channel: '(SELECT t.channel FROM sync_tickets t WHERE t.ticket_id = r.ticket_id AND t.profile = r.profile)',
+			};
+}
+
+/**
  * Satisfaction ratings given in the window, per key of each dimension, split by channel (the rating's own, else its
  * ticket's, else "other") and UTC day in one pass; callers fold the cells into totals, per channel and per day.
  */
@@ -28,7 +45,8 @@ export function aggregateRatings(
 	window: Window,
 	dimensions: readonly Dimension[],
 ): Map<Dimension, Map<string, RatingCell[]>> {
-	const channel = `COALESCE(r.channel, t.channel, 'other')`;
+	const ticket = answerTicket(dimensions, 'sync_ratings');
+	const channel = `COALESCE(r.channel, ${ticket.channel}, 'other')`;
 	const keys = keyedBy(dimensions, (dimension) => answerKey(dimension, channel));
 	const rows = statement(
 		db,
@@ -36,7 +54,7 @@ export function aggregateRatings(
 			SUM(CASE WHEN r.score = 'good' THEN 1 ELSE 0 END) AS good,
 			SUM(CASE WHEN r.score = 'bad' THEN 1 ELSE 0 END) AS bad,
 			SUM(CASE WHEN r.score = 'offered' THEN 1 ELSE 0 END) AS offered
-		FROM sync_ratings r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile
+		FROM ${ticket.from}
 		WHERE r.profile = ? AND r.at >= ? AND r.at < ? ${keys.groupBy('c', 'd')}`,
 	).all(profile, window.since, window.until);
 	const result = new Map(dimensions.map((dimension) => [dimension, new Map<string, RatingCell[]>()]));
@@ -80,7 +98,8 @@ export function aggregateSurveys(
 	nps: {promoterMin: number; detractorMax: number},
 	cesEasyMin = 5,
 ): Map<Dimension, Map<string, SurveyAggregate>> {
-	const keys = keyedBy(dimensions, (dimension) => answerKey(dimension, 't.channel'));
+	const ticket = answerTicket(dimensions, 'sync_surveys');
+	const keys = keyedBy(dimensions, (dimension) => answerKey(dimension, ticket.channel));
 	const rows = statement(
 		db,
 		`SELECT ${keys.select}COUNT(*) AS answers,
@@ -90,7 +109,7 @@ export function aggregateSurveys(
 			SUM(CASE WHEN r.kind = 'ces' THEN r.score END) AS ces_sum,
 			SUM(CASE WHEN r.kind = 'ces' THEN 1 ELSE 0 END) AS ces_count,
 			SUM(CASE WHEN r.kind = 'ces' AND r.score >= ? THEN 1 ELSE 0 END) AS ces_easy
-		FROM sync_surveys r LEFT JOIN sync_tickets t ON t.ticket_id = r.ticket_id AND t.profile = r.profile
+		FROM ${ticket.from}
 		WHERE r.profile = ? AND r.at >= ? AND r.at < ? ${keys.groupBy()}`,
 	).all(
 		nps.promoterMin,
