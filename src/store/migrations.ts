@@ -372,6 +372,15 @@ UPDATE sync_state SET cursor = NULL WHERE stream = 'tickets';
 ) WITHOUT ROWID;
 `,
 	},
+	{
+		// The backlog's ages (csr stats) read the unsolved tickets' creation times from the dashboard's partial index
+		// instead of the table: 47,000 unsolved of 100,000 tickets took 25-36 ms, now 6-9 ms.
+		version: 14,
+		sql: `DROP INDEX sync_tickets_unsolved;
+CREATE INDEX sync_tickets_unsolved ON sync_tickets (profile, status, waiting_since, created_at)
+	WHERE status IN ('new', 'open', 'pending', 'on-hold');
+`,
+	},
 ];
 
 /**
