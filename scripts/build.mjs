@@ -16,7 +16,8 @@ const outdir = join(root, 'dist');
 
 /**
  * Entry points: bin/csr.js loads cli/main and cli/production; scripts/team-writer.mjs and records-concurrency.mjs
- * load those and io/streams; the benches load tui/start and templates/*. Everything else is a chunk.
+ * load those and io/streams; the benches load tui/start and templates/*; services/sla.ts runs store/sla-worker as a
+ * worker thread. Everything else is a chunk.
  */
 const entryPoints = {
 	'cli/main': 'src/main.ts',
@@ -25,6 +26,8 @@ const entryPoints = {
 	'tui/start': 'src/tui/start.tsx',
 	'templates/suggest': 'src/templates/suggest.ts',
 	'templates/lookup': 'src/templates/lookup.ts',
+	// csr stats and csr report start it as a worker thread (services/sla.ts), by this path.
+	'store/sla-worker': 'src/store/sla-worker.ts',
 };
 
 /**

@@ -94,8 +94,15 @@ export async function loadBusinessCalendars(
 	spec: BusinessHoursSpec | null,
 	db: Database | null = null,
 ): Promise<BusinessCalendars | null> {
-	if (spec === null) return null;
-	return buildCalendars(spec, holidaySource(db));
+	return businessCalendarsOf(spec, db);
+}
+
+/** The same, at once: the holiday library is required synchronously when the store does not hold a year. */
+export function businessCalendarsOf(
+	spec: BusinessHoursSpec | null,
+	db: Database | null = null,
+): BusinessCalendars | null {
+	return spec === null ? null : buildCalendars(spec, holidaySource(db));
 }
 
 /**

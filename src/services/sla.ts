@@ -1,3 +1,6 @@
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
 import {UsageError} from '../errors.js';
 import {addTallies, type CsrSlaStats, emptyTally, type SlaTally, toCsrSlaStats} from '../kpi/sla.js';
 import {
@@ -10,8 +13,14 @@ import {
 } from '../kpi/sla-targets.js';
 import type {StatsWindow} from '../kpi/window.js';
 import type {Database} from '../store/database.js';
-import {aggregateSla, type TargetRule} from '../store/sla-tickets.js';
-import {type BusinessHoursSpec, clockFor, loadBusinessCalendars} from './business-hours.js';
+import {
+	aggregateSlaRequest,
+	type BusinessDueTable,
+	type SlaAggregate,
+	type SlaRequest,
+	type TargetRule,
+} from '../store/sla-tickets.js';
+import {type BusinessCalendars, type BusinessHoursSpec, businessCalendarsOf, clockFor} from './business-hours.js';
 import type {StatsBy} from './stats-parts.js';
 
 /** The config's shape (config/schema.ts `SlaTargets`), repeated here because services do not import config. */
@@ -65,53 +74,95 @@ export type CsrSlaResult = {
 };
 
 /**
- * "SLA breach (csr targets)" for the tickets created in the window, overall and per --by key: calendar minutes, and
- * business minutes when the profile has business hours. Settled tickets are judged on the cache's minutes (the
- * business pass measured them on the schedule); unsolved ones against the instant before which they are past each
- * target on their group's clock (BusinessClock.overdueIfStartedBefore), worked out once per group and target.
+ * "SLA breach (csr targets)" for the tickets created in the window, overall and per --by key (one result per entry of
+ * `by`): calendar minutes, and business minutes when the profile has business hours. Settled tickets are judged on
+ * the cache's minutes (the business pass measured them on the schedule); unsolved ones against the instant before
+ * which they are past each target on their group's clock (BusinessClock.overdueIfStartedBefore), worked out here once
+ * per group and target.
+ *
+ * The aggregates start at once on a worker thread when csr runs built and the store is a file (store/sla-worker.ts):
+ * a caller starts this, does its own work on this thread, and awaits the result, so the two run on both cores. Else,
+ * or if the worker fails, they are worked out here when awaited.
  */
-export async function computeCsrSlaStats(
+export function startCsrSlaStats(
 	db: Database,
-	query: {readonly profile: string; readonly window: StatsWindow; readonly now: Date; readonly by: StatsBy | null},
+	query: {
+		readonly profile: string;
+		readonly window: StatsWindow;
+		readonly now: Date;
+		readonly by: readonly (StatsBy | null)[];
+	},
 	targetsSpec: SlaTargetsSpec | null | undefined,
 	hours: BusinessHoursSpec | null,
-): Promise<CsrSlaResult> {
+): Promise<CsrSlaResult[]> {
 	const targets = parseSlaTargets(targetsSpec);
-	if (targets === null) return {overall: null, groups: null};
-	const calendars = await loadBusinessCalendars(hours, db);
-	const window = {since: query.window.since.toISOString(), until: query.window.until.toISOString()};
+	if (targets === null) return Promise.resolve(query.by.map(() => ({overall: null, groups: null})));
+	const calendars = businessCalendarsOf(hours, db);
 	const rules = {firstReply: rulesOf(targets.firstReply), resolution: rulesOf(targets.resolution)};
-	const earliest = query.window.since.getTime();
-	const now = query.now.getTime();
-	const overdueBefore = new Map<string, number>();
-	const aggregates = aggregateSla(
-		db,
-		query.profile,
-		window,
-		query.by ?? 'all',
+	const business = calendars === null ? null : dueTable(calendars, rules, query);
+	const requests: SlaRequest[] = query.by.map((by) => ({
+		profile: query.profile,
+		window: {since: query.window.since.toISOString(), until: query.window.until.toISOString()},
+		dimension: by ?? 'all',
 		rules,
-		query.now.toISOString(),
-		calendars === null
-			? null
-			: {
-					groupsWithOwnClock: [...calendars.groups.keys()],
-					overdueBefore: (group, minutes) => {
-						const id = `${group ?? ''}\u0000${minutes}`;
-						let before = overdueBefore.get(id);
-						if (before === undefined) {
-							before = clockFor(calendars, group).overdueIfStartedBefore(now, minutes, earliest);
-							overdueBefore.set(id, before);
-						}
-						return before;
-					},
-				},
+		now: query.now.toISOString(),
+		business,
+	}));
+	const inWorker = aggregateInWorker(db, requests);
+	return inWorker.then((aggregates) =>
+		(aggregates ?? requests.map((request) => aggregateSlaRequest(db, request))).map((each, index) =>
+			resultOf(each, query.by[index] ?? null, calendars !== null),
+		),
 	);
+}
+
+/** Each rule's due instant on every clock a ticket can be on: the profile's, the groups' own, the rules' groups'. */
+function dueTable(
+	calendars: BusinessCalendars,
+	rules: {readonly firstReply: readonly TargetRule[]; readonly resolution: readonly TargetRule[]},
+	query: {readonly window: StatsWindow; readonly now: Date},
+): BusinessDueTable {
+	const all = [...rules.firstReply, ...rules.resolution];
+	const groups = [...new Set([null, ...calendars.groups.keys(), ...all.map((rule) => rule.group)])];
+	const minutes = [...new Set(all.map((rule) => rule.minutes))];
+	const now = query.now.getTime();
+	const earliest = query.window.since.getTime();
+	return {
+		groupsWithOwnClock: [...calendars.groups.keys()],
+		due: groups.flatMap((group) =>
+			minutes.map(
+				(target) => [group, target, clockFor(calendars, group).overdueIfStartedBefore(now, target, earliest)] as const,
+			),
+		),
+	};
+}
+
+/** The requests' aggregates from a worker thread; null when there is no worker to run (or it failed). */
+function aggregateInWorker(db: Database, requests: readonly SlaRequest[]): Promise<Map<string, SlaAggregate>[] | null> {
+	const location = (db as {location?: () => string | null}).location;
+	const path = typeof location === 'function' ? location.call(db) : null;
+	const script = new URL('../store/sla-worker.js', import.meta.url);
+	if (path === null || path === '' || !existsSync(fileURLToPath(script))) return Promise.resolve(null);
+	return new Promise((resolve) => {
+		const worker = new Worker(script, {workerData: {path, requests}});
+		worker.once('message', (answers: [string, SlaAggregate][][]) =>
+			resolve(answers.map((entries) => new Map(entries))),
+		);
+		worker.once('error', () => resolve(null));
+		worker.once('exit', () => resolve(null));
+	});
+}
+
+function resultOf(
+	aggregates: ReadonlyMap<string, SlaAggregate>,
+	by: StatsBy | null,
+	withBusiness: boolean,
+): CsrSlaResult {
 	const tallies = new Map<string, SlaTally>();
 	for (const [key, aggregate] of aggregates) tallies.set(key, addTallies(emptyTally(), aggregate));
-	const withBusiness = calendars !== null;
 	const overall = toCsrSlaStats([...tallies.values()].reduce(addTallies, emptyTally()), withBusiness);
 	const groups =
-		query.by === null
+		by === null
 			? null
 			: new Map([...tallies].map(([key, tally]) => [key, toCsrSlaStats(tally, withBusiness)] as const));
 	return {overall, groups};

@@ -161,3 +161,38 @@ export function aggregateSla(
 	}
 	return aggregates;
 }
+
+/**
+ * The business due instants worked out beforehand, for a thread without the schedule: `[group, minutes, instant]`, the
+ * group null for the profile's clock.
+ */
+export type BusinessDueTable = {
+	readonly groupsWithOwnClock: readonly string[];
+	readonly due: readonly (readonly [string | null, number, number])[];
+};
+
+/** One aggregateSla call as data (a worker thread gets it as a message). */
+export type SlaRequest = {
+	readonly profile: string;
+	readonly window: Window;
+	readonly dimension: Dimension;
+	readonly rules: {readonly firstReply: readonly TargetRule[]; readonly resolution: readonly TargetRule[]};
+	readonly now: string;
+	readonly business: BusinessDueTable | null;
+};
+
+export function aggregateSlaRequest(db: Database, request: SlaRequest): Map<string, SlaAggregate> {
+	const table = request.business;
+	const business =
+		table === null
+			? null
+			: {
+					groupsWithOwnClock: table.groupsWithOwnClock,
+					overdueBefore: (group: string | null, minutes: number) => {
+						const found = table.due.find(([g, m]) => g === group && m === minutes);
+						if (found === undefined) throw new Error(`no due instant for ${group ?? 'the profile'} and ${minutes} min`);
+						return found[2];
+					},
+				};
+	return aggregateSla(db, request.profile, request.window, request.dimension, request.rules, request.now, business);
+}

@@ -7,7 +7,7 @@ import type {StatsGroup} from '../../kpi/report.js';
 import {emptyCsrSla} from '../../kpi/sla.js';
 import {resolveWindow} from '../../kpi/window.js';
 import {buildReportData} from '../../services/report.js';
-import {computeCsrSlaStats} from '../../services/sla.js';
+import {startCsrSlaStats} from '../../services/sla.js';
 import {type StatsBy, statsDimensions} from '../../services/stats.js';
 import {toDisplayLine} from '../../text/display-text.js';
 import {activeProfile, parseList} from '../options.js';
@@ -50,40 +50,43 @@ export async function runReport(flags: ReportFlags, globals: GlobalOptions, cont
 	const by = flags.by === undefined ? null : (parseList('--by', flags.by, statsDimensions)[0] as StatsBy);
 	const profile = activeProfile(context, globals);
 	await refreshStatsCache({sync: flags.sync !== false}, globals, context);
+	const at = context.now();
+	// csr's own SLA targets beside the desk's verdict, overall and per day, agent, group and channel, as csr stats
+	// --json (--by …) has them: on another thread while this one reads the rest of the report.
+	const dimensions = ['day', 'agent', 'group', 'channel'] as const;
+	const slaStarted = startCsrSlaStats(
+		context.store(),
+		{profile: profile.name, window: resolved.window, now: at, by: dimensions},
+		profile.profile.slaTargets,
+		profile.profile.businessHours ?? null,
+	);
+	slaStarted.catch(() => undefined); // awaited below; a failure of the report must not leave it unhandled
 	const data = buildReportData(context.store(), {
 		profile: profile.name,
 		window: resolved.window,
-		now: context.now(),
+		now: at,
 		by,
 		cesScale: cesScaleSetting(context),
 	});
-	// csr's own SLA targets beside the desk's verdict, overall and per day, agent, group and channel, as csr stats
-	// --json (--by …) has them.
-	const slaBy = async (by: 'day' | 'agent' | 'group' | 'channel') =>
-		computeCsrSlaStats(
-			context.store(),
-			{profile: profile.name, window: resolved.window, now: context.now(), by},
-			profile.profile.slaTargets,
-			profile.profile.businessHours ?? null,
-		);
-	const sla = await slaBy('day');
-	const withSla = async (groups: readonly StatsGroup[], by: 'agent' | 'group' | 'channel') => {
-		if (sla.overall === null) return groups;
-		const per = (await slaBy(by)).groups;
+	const [byDaySla, ...others] = await slaStarted;
+	const overallSla = byDaySla?.overall ?? null;
+	const withSla = (groups: readonly StatsGroup[], index: number) => {
+		if (overallSla === null) return groups;
+		const per = others[index]?.groups ?? null;
 		return groups.map((group) => ({
 			...group,
-			slaBreachCsr: per?.get(group.key) ?? emptyCsrSla(sla.overall?.business !== null),
+			slaBreachCsr: per?.get(group.key) ?? emptyCsrSla(overallSla.business !== null),
 		}));
 	};
-	const overall = {...data.overall, report: {...data.overall.report, slaBreachCsr: sla.overall}};
-	const byDay = data.byDay.map((group) => ({...group, slaBreachCsr: sla.groups?.get(group.key) ?? null}));
+	const overall = {...data.overall, report: {...data.overall.report, slaBreachCsr: overallSla}};
+	const byDay = data.byDay.map((group) => ({...group, slaBreachCsr: byDaySla?.groups?.get(group.key) ?? null}));
 	const html = await renderHtmlReport({
 		...data,
 		overall,
 		byDay,
-		byAgent: await withSla(data.byAgent, 'agent'),
-		byGroup: await withSla(data.byGroup, 'group'),
-		byChannel: await withSla(data.byChannel, 'channel'),
+		byAgent: withSla(data.byAgent, 0),
+		byGroup: withSla(data.byGroup, 1),
+		byChannel: withSla(data.byChannel, 2),
 	});
 	if (file === '-') {
 		context.io.stdout.write(html);
