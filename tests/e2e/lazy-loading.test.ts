@@ -3,6 +3,7 @@ import {join} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createSandbox} from '../support/e2e.js';
+import {createLoadRecorder} from '../support/load-recorder.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 /** scripts/build.mjs writes which sources each bundled file holds. */
@@ -27,8 +28,7 @@ const heavy = [
 ];
 
 const box = createSandbox();
-const hook = join(box.home, 'record-loads.mjs');
-const loadsFile = join(box.home, 'loads.txt');
+const recorder = createLoadRecorder(box.home);
 
 function packageOf(path: string): string | null {
 	const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(path);
@@ -37,10 +37,9 @@ function packageOf(path: string): string | null {
 
 /** Runs the built csr and returns the npm packages whose code it loaded: from node_modules, or inside dist's bundle. */
 async function packagesLoadedBy(args: string[]): Promise<Set<string>> {
-	writeFileSync(loadsFile, '');
-	const result = await box.csr(args, {env: {NODE_OPTIONS: `--import=${pathToFileURL(hook).href}`}});
+	const result = await box.csr(args, {env: recorder.env()});
 	expect(result.exitCode, result.stderr).toBe(0);
-	const urls = readFileSync(loadsFile, 'utf8').split('\n').filter(Boolean);
+	const urls = recorder.loaded();
 	const packages = new Set<string>();
 	for (const url of urls) {
 		if (!url.startsWith('file:')) continue;
@@ -57,13 +56,6 @@ async function packagesLoadedBy(args: string[]): Promise<Set<string>> {
 }
 
 beforeAll(async () => {
-	writeFileSync(
-		hook,
-		`import {registerHooks} from 'node:module';
-import {appendFileSync} from 'node:fs';
-registerHooks({load(url, context, next) { appendFileSync(${JSON.stringify(loadsFile)}, url + '\\n'); return next(url, context); }});
-`,
-	);
 	expect((await box.csr(['demo', 'reset', '--tickets', '300', '--seed', '7'])).exitCode).toBe(0);
 });
 afterAll(() => box.cleanup());

@@ -1,24 +1,14 @@
-import {readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
-import {pathToFileURL} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {createSandbox} from '../support/e2e.js';
+import {createLoadRecorder} from '../support/load-recorder.js';
 
 // The built csr works out its SLA aggregates on a worker thread (store/sla-worker.ts) while the main thread computes
 // the rest of csr stats: the figures must be whole and the same as the main thread's, run after run.
 
 const box = createSandbox();
-const loads = join(box.home, 'loads.txt');
-const hook = join(box.home, 'record-loads.mjs');
+const recorder = createLoadRecorder(box.home);
 
 beforeAll(async () => {
-	writeFileSync(
-		hook,
-		`import {registerHooks} from 'node:module';
-import {appendFileSync} from 'node:fs';
-registerHooks({load(url, context, next) { appendFileSync(${JSON.stringify(loads)}, url + '\\n'); return next(url, context); }});
-`,
-	);
 	expect((await box.csr(['demo', 'reset', '--tickets', '300', '--seed', '7'])).exitCode).toBe(0);
 	// Short targets over a window that ended days ago: every judged ticket is met or breached, none still running, so
 	// two runs give the same figures.
@@ -32,10 +22,9 @@ const args = ['stats', '--json', '--since', '60d', '--until', until];
 
 describe('csr stats: SLA aggregates on a worker thread', () => {
 	it('gives every created ticket its verdict, per --by key summing to the whole, the same each run', async () => {
-		writeFileSync(loads, '');
-		const overall = await box.csr([...args], {env: {NODE_OPTIONS: `--import=${pathToFileURL(hook).href}`}});
+		const overall = await box.csr([...args], {env: recorder.env()});
 		expect(overall.exitCode, overall.stderr).toBe(0);
-		expect(readFileSync(loads, 'utf8')).toMatch(/dist\/store\/sla-worker\.js/);
+		expect(recorder.loaded().some((url) => url.endsWith('/dist/store/sla-worker.js'))).toBe(true);
 		const report = JSON.parse(overall.stdout);
 		const sla = report.slaBreachCsr;
 		expect(sla.judged + sla.withoutTarget).toBe(report.tickets.created);
