@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {type FakeZendesk, startFakeZendesk, triggerVia} from '../contract/fake-zendesk.js';
 import {createTestContext, runCsr, type TestContext} from '../support/context.js';
 import {createVirtualClock} from '../support/fake-server.js';
+import {selectZendeskProfile} from '../support/zendesk-profile.js';
 
 // `csr stats --json` on a Zendesk profile (the fake): the team's solves go to the agent whose audit solved the
 // ticket, not to its assignee, unless no agent did (a trigger, the requester).
@@ -17,25 +18,7 @@ async function zendeskProfile(): Promise<{context: TestContext; fake: FakeZendes
 	cleanups.push(() => fake.close());
 	const context = createTestContext({env: {CSR_TOKEN: 'bearer:good-token'}});
 	cleanups.push(() => context.cleanup());
-	await context.prepare();
-	await context.config().update((config) => ({
-		...config,
-		currentProfile: 'acme',
-		profiles: {
-			...config.profiles,
-			acme: {
-				provider: 'zendesk',
-				url: fake.url,
-				email: 'agent@example.com',
-				user: null,
-				defaultLocale: 'en',
-				agent: {name: null, signature: null, signatures: {}},
-				token: null,
-				oauth: null,
-				views: {},
-			},
-		},
-	}));
+	await selectZendeskProfile(context, fake.url);
 	return {context, fake};
 }
 

@@ -7,6 +7,7 @@ import type {HelpDesk} from '../../src/providers/help-desk.js';
 import {createTestContext, runCsr as runMain, type TestContext} from '../support/context.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
+import {selectZendeskProfile} from '../support/zendesk-profile.js';
 import {type FakeZendesk, startFakeZendesk} from './fake-zendesk.js';
 
 // The kb and auth commands through commander with the real context (temp config, real providers). Most tests build a
@@ -66,25 +67,7 @@ async function withZendeskProfile(
 	const fake = await startFakeZendesk({clock: createVirtualClock(Date.now()), tickets: 10});
 	cleanups.push(() => fake.close());
 	const context = testContext(env);
-	await context.prepare();
-	await context.config().update((config) => ({
-		...config,
-		currentProfile: 'acme',
-		profiles: {
-			...config.profiles,
-			acme: {
-				provider: 'zendesk',
-				url: fake.url,
-				email: 'agent@example.com',
-				user: null,
-				defaultLocale: 'en',
-				agent: {name: null, signature: null, signatures: {}},
-				token: null,
-				oauth: null,
-				views: {},
-			},
-		},
-	}));
+	await selectZendeskProfile(context, fake.url);
 	return {context, fake};
 }
 

@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {ExitCode} from '../../src/errors.js';
 import {createTestContext, runCsr, type TestContext} from '../support/context.js';
 import {createVirtualClock} from '../support/fake-server.js';
+import {selectZendeskProfile} from '../support/zendesk-profile.js';
 import {type FakeZendesk, startFakeZendesk} from './fake-zendesk.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -14,24 +15,7 @@ async function zendeskProfile(): Promise<{context: TestContext; fake: FakeZendes
 	cleanups.push(() => fake.close());
 	const context = createTestContext({env: {CSR_TOKEN: 'bearer:good-token'}});
 	cleanups.push(() => context.cleanup());
-	await context.prepare();
-	await context.config().update((config) => ({
-		...config,
-		currentProfile: 'acme',
-		profiles: {
-			acme: {
-				provider: 'zendesk',
-				url: fake.url,
-				email: null,
-				user: null,
-				defaultLocale: 'en',
-				agent: {name: 'Agent Uno', signature: null, signatures: {}},
-				token: null,
-				oauth: null,
-				views: {},
-			},
-		},
-	}));
+	await selectZendeskProfile(context, fake.url, {email: null, agentName: 'Agent Uno'});
 	return {context, fake};
 }
 
