@@ -19,7 +19,7 @@ export function openDatabase(path: string, options: {migrate?: boolean} = {}): D
 			closeSync(openSync(path, 'a', 0o600));
 		}
 		db = new DatabaseSync(path, {timeout: 10_000});
-		db.exec('PRAGMA journal_mode = WAL');
+		switchToWal(db);
 		db.exec('PRAGMA synchronous = NORMAL');
 		db.exec('PRAGMA foreign_keys = ON');
 		db.exec('PRAGMA secure_delete = ON');
@@ -35,6 +35,27 @@ export function openDatabase(path: string, options: {migrate?: boolean} = {}): D
 		}
 	}
 	return db;
+}
+
+/**
+ * WAL mode, which the database keeps once set. Setting it takes the database's exclusive lock and SQLite's busy
+ * timeout does not wait for that: two csr processes opening a new database at once, one still migrating it, gave the
+ * other "database is locked" at once. So it is set only when not set yet, and tried again for up to 10 s while locked.
+ */
+function switchToWal(db: DatabaseSync): void {
+	const started = Date.now();
+	const pause = new Int32Array(new SharedArrayBuffer(4));
+	for (;;) {
+		try {
+			const mode = db.prepare('PRAGMA journal_mode').get()?.['journal_mode'];
+			if (mode !== 'wal') db.exec('PRAGMA journal_mode = WAL');
+			return;
+		} catch (error) {
+			const locked = /database is locked|SQLITE_BUSY/i.test(error instanceof Error ? error.message : String(error));
+			if (!locked || Date.now() - started > 10_000) throw error;
+			Atomics.wait(pause, 0, 0, 20);
+		}
+	}
 }
 
 /** Why the database cannot be used, with the path and what to do: the same shape for every cause. */
