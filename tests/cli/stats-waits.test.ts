@@ -2,6 +2,7 @@ import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {ExportPage, HelpDesk, TicketFacts} from '../../src/providers/help-desk.js';
+import {officeWeek} from '../support/business-hours.js';
 import {createTestContext, runCsr, type TestContext} from '../support/context.js';
 import {aTicket, createMemoryHelpDesk} from '../support/memory-help-desk.js';
 
@@ -17,10 +18,9 @@ afterEach(() => {
 	contexts = [];
 });
 
-const office = ['09:00-17:00'];
 const hours = {
 	timeZone: 'Europe/Copenhagen',
-	weekly: {mon: office, tue: office, wed: office, thu: office, fri: office},
+	weekly: officeWeek,
 };
 
 type Case = {id: string; createdAt: string; thread: [string, 'c' | 'a'][]; solvedAt: string | null};

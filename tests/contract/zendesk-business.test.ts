@@ -7,6 +7,7 @@ import {applyBusinessHours, loadBusinessCalendars} from '../../src/services/busi
 import {toCachedTicket} from '../../src/services/sync.js';
 import {openDatabase} from '../../src/store/database.js';
 import {storeSyncPage} from '../../src/store/stats-cache.js';
+import {officeWeek} from '../support/business-hours.js';
 import {createVirtualClock} from '../support/fake-server.js';
 import {zendeskOnFake} from './zendesk-setup.js';
 
@@ -18,10 +19,9 @@ afterEach(async () => {
 	close = undefined;
 });
 
-const office = ['09:00-17:00'];
 const hours = {
 	timeZone: 'Europe/Copenhagen',
-	weekly: {mon: office, tue: office, wed: office, thu: office, fri: office},
+	weekly: officeWeek,
 };
 
 // Copenhagen in November is UTC+1: the office is open 08:00–16:00 UTC, Monday to Friday.

@@ -7,6 +7,7 @@ import {loadBusinessCalendars} from '../../../src/services/business-hours.js';
 import {computeDashboard, dashboardTickets} from '../../../src/services/dashboard.js';
 import {type Database, openDatabase} from '../../../src/store/database.js';
 import {type CachedTicket, storeSyncPage} from '../../../src/store/stats-cache.js';
+import {officeWeek} from '../../support/business-hours.js';
 
 // csr dashboard: "today" in the agent's time zone, and csr's own SLA targets for tickets the desk gives no SLA,
 // counted in business time. Every expected number by hand.
@@ -23,10 +24,9 @@ afterEach(() => {
 });
 
 const now = new Date('2026-11-20T12:00:00Z'); // Friday 13:00 in Copenhagen (CET, UTC+1)
-const office = ['09:00-17:00'];
 const hours = {
 	timeZone: 'Europe/Copenhagen',
-	weekly: {mon: office, tue: office, wed: office, thu: office, fri: office},
+	weekly: officeWeek,
 };
 
 function ticket(id: string, fields: Partial<CachedTicket>): CachedTicket {
